@@ -1,0 +1,100 @@
+// Builds Gloss into dist/chrome and dist/firefox from the same sources and the one manifest.json.
+//   node build.mjs            one build
+//   node build.mjs --watch    rebuild on change (development)
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as esbuild from 'esbuild';
+import { tsImport } from 'tsx/esm/api';
+
+const watch = process.argv.includes('--watch');
+const root = new URL('.', import.meta.url).pathname;
+const out = { chrome: `${root}dist/chrome`, firefox: `${root}dist/firefox` };
+
+// The entry points: one bundle per runtime context.
+const entries = [
+  { in: 'src/background.ts', out: 'background', format: 'esm' },
+  { in: 'content-scripts/index.ts', out: 'content', format: 'iife' }, // content scripts cannot be modules
+  { in: 'popup/index.tsx', out: 'popup', format: 'esm' },
+];
+const staticFiles = ['popup/popup.html', 'popup/popup.css', '_locales', 'icons'];
+
+/** Validates and compiles knowledge/knowledge.json: the alias index (inlined) and the detail shards. */
+async function compileKnowledge() {
+  const { compileKnowledgeFile } = await tsImport('./knowledge/compile.ts', import.meta.url);
+  return compileKnowledgeFile(`${root}knowledge/knowledge.json`);
+}
+
+function manifestFor(browser) {
+  const manifest = JSON.parse(readFileSync(`${root}manifest.json`, 'utf8'));
+  if (browser === 'chrome') {
+    delete manifest.browser_specific_settings;
+  } else {
+    // Firefox MV3 runs background scripts as an event page, not a service worker.
+    manifest.background = { scripts: ['background.js'], type: 'module' };
+  }
+  return manifest;
+}
+
+function writeStatic(knowledge) {
+  for (const [browser, dir] of Object.entries(out)) {
+    mkdirSync(`${dir}/knowledge`, { recursive: true });
+    for (const f of staticFiles) cpSync(`${root}${f}`, `${dir}/${f.replace(/^popup\//, '')}`, { recursive: true });
+    writeFileSync(`${dir}/manifest.json`, JSON.stringify(manifestFor(browser), null, 2));
+    knowledge.shards.forEach((shard, i) => writeFileSync(`${dir}/knowledge/details-${String(i).padStart(2, '0')}.json`, JSON.stringify(shard)));
+    if (browser === 'firefox') cpSync(`${out.chrome}/bundles`, dir, { recursive: true });
+  }
+}
+
+const knowledge = await compileKnowledge();
+rmSync(`${root}dist`, { recursive: true, force: true });
+
+const indexModule = {
+  name: 'gloss-index',
+  setup(build) {
+    build.onResolve({ filter: /^gloss:index$/ }, () => ({ path: 'index', namespace: 'gloss' }));
+    // The index ships as one JSON string parsed once per tab: JSON.parse beats a JS object literal.
+    build.onLoad({ filter: /.*/, namespace: 'gloss' }, () => ({ contents: `export default ${JSON.stringify(JSON.stringify(knowledge.index))};`, loader: 'js' }));
+  },
+};
+const copyAfterBuild = {
+  name: 'copy-static',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length > 0) return;
+      // Both browsers get the same bundles.
+      for (const dir of Object.values(out)) cpSync(`${out.chrome}/bundles`, dir, { recursive: true });
+      writeStatic(knowledge);
+      if (watch) console.log(`[gloss] rebuilt ${new Date().toLocaleTimeString()}`);
+    });
+  },
+};
+
+const contexts = await Promise.all(
+  entries.map((e) =>
+    esbuild.context({
+      entryPoints: [{ in: e.in, out: e.out }],
+      outdir: `${out.chrome}/bundles`,
+      bundle: true,
+      format: e.format,
+      target: ['chrome120', 'firefox140'],
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      minify: !watch,
+      sourcemap: watch ? 'inline' : false,
+      legalComments: 'none',
+      logLevel: 'warning',
+      plugins: [indexModule, copyAfterBuild],
+    }),
+  ),
+);
+
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[gloss] watching for changes; load dist/chrome (or dist/firefox) as an unpacked extension');
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  rmSync(`${out.chrome}/bundles`, { recursive: true, force: true });
+  rmSync(`${out.firefox}/bundles`, { recursive: true, force: true });
+  const kb = (f) => (readFileSync(f).length / 1024).toFixed(0);
+  console.log(`[gloss] built dist/chrome and dist/firefox (content.js ${kb(`${out.chrome}/content.js`)} KiB, ${knowledge.index.ids.length} entities)`);
+}

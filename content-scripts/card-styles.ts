@@ -1,0 +1,46 @@
+/**
+ * The card's own stylesheet, inside its shadow root: the page's CSS cannot reach it, and it cannot
+ * reach the page. `:host` is reset here too; the host's critical layout is also set inline with
+ * !important in card-host.ts, since page rules on the host element itself outrank `:host`.
+ */
+export const CARD_CSS = `
+:host { all: initial; }
+.card {
+  --bg: #ffffff; --fg: #1b1f24; --muted: #57606a; --border: #d0d7de; --accent: #0969da; --chip: #eef1f4;
+  position: fixed; top: 0; left: 0; box-sizing: border-box;
+  width: min(320px, calc(100vw - 16px)); max-height: min(70vh, 480px); overflow: auto;
+  padding: 12px 14px; border: 1px solid var(--border); border-radius: 10px;
+  background: var(--bg); color: var(--fg);
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+  text-align: start; letter-spacing: normal; word-spacing: normal; text-transform: none; white-space: normal;
+  box-shadow: 0 8px 24px rgba(0,0,0,.18);
+  animation: gloss-in .15s ease-out;
+}
+@media (prefers-color-scheme: dark) {
+  .card { --bg: #1c2128; --fg: #e6edf3; --muted: #9ea7b3; --border: #444c56; --accent: #6cb6ff; --chip: #2d333b;
+    box-shadow: 0 8px 24px rgba(0,0,0,.5); }
+}
+@media (prefers-reduced-motion: reduce) { .card { animation: none; } }
+@keyframes gloss-in { from { opacity: 0; transform: translateY(2px); } to { opacity: 1; transform: none; } }
+.card:focus { outline: 2px solid var(--accent); outline-offset: 2px; }
+.toolbar { display: flex; justify-content: flex-end; gap: 4px; float: right; margin: -4px -6px 0 8px; }
+button { font: inherit; color: var(--fg); background: var(--chip); border: 1px solid var(--border);
+  border-radius: 6px; padding: 2px 8px; cursor: pointer; min-height: 24px; min-width: 24px; }
+button:hover { border-color: var(--accent); }
+button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+button[aria-pressed="true"] { background: var(--accent); color: var(--bg); }
+.gloss-name { font-size: 16px; line-height: 1.3; margin: 0 0 2px; font-weight: 650; }
+.gloss-kind { margin: 0 0 8px; color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
+.gloss-description { margin: 0 0 8px; }
+.gloss-facts { margin: 0 0 8px; display: grid; gap: 2px; font-size: 13px; }
+.gloss-fact { display: flex; gap: 6px; }
+.gloss-fact dt { font-weight: 600; }
+.gloss-fact dd { margin: 0; }
+.gloss-asof, .gloss-meta, .why { color: var(--muted); font-size: 12px; }
+.gloss-meta { margin: 0 0 6px; }
+a { color: var(--accent); }
+.why { margin: 6px 0; padding-top: 6px; border-top: 1px solid var(--border); }
+.actions { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; font-size: 12px; }
+.actions .count { color: var(--muted); margin-inline-end: auto; }
+.correction { display: grid; gap: 4px; margin-top: 6px; }
+`;

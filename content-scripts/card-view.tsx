@@ -1,0 +1,84 @@
+/** The hover card's content: who or what, why Gloss linked it, and what the reader can do. */
+import { useState } from 'preact/hooks';
+import { t } from '../src/i18n';
+import type { CardDetails } from '../src/knowledge/card-details';
+import type { LinkReason } from '../src/match/link-mentions';
+import { EntityDetails } from '../src/ui/entity-details';
+
+export interface CardModel {
+  details: CardDetails | null | undefined; // undefined while loading
+  reason: LinkReason;
+  mentionCount: number;
+  alternatives: { id: string; name: string }[];
+  pinned: boolean;
+}
+
+export interface CardActions {
+  close(): void;
+  togglePin(): void;
+  next(): void;
+  correct(entityId: string | null): void;
+}
+
+export function whyText(reason: LinkReason): string {
+  switch (reason.kind) {
+    case 'name':
+      return t('whyName', reason.alias);
+    case 'coreference':
+      return t('whyCoreference', reason.alias, reason.via);
+    case 'title':
+      return t('whyTitle', reason.alias, reason.title);
+    case 'standalone':
+      return t('whyStandalone', reason.alias);
+    case 'context':
+      return t('whyContext', reason.alias, reason.words.join(', '));
+    case 'correction':
+      return t('whyCorrection', reason.alias);
+  }
+}
+
+export function CardView({ model, actions }: { model: CardModel; actions: CardActions }) {
+  const [correcting, setCorrecting] = useState(false);
+  const { details } = model;
+  return (
+    <>
+      <div class="toolbar">
+        <button type="button" aria-pressed={model.pinned} title={model.pinned ? t('unpinCard') : t('pinCard')} aria-label={model.pinned ? t('unpinCard') : t('pinCard')} onClick={actions.togglePin}>
+          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">
+            <path d="M10.5 1.5 14.5 5.5 12 6.5 9.5 9 9.8 12.7 8.7 13.8 5.9 11 2.5 14.4 1.6 13.5 5 10.1 2.2 7.3 3.3 6.2 7 6.5 9.5 4Z" />
+          </svg>
+        </button>
+        <button type="button" title={t('closeCard')} aria-label={t('closeCard')} onClick={actions.close}>
+          ×
+        </button>
+      </div>
+      {details === undefined && <p>{t('loading')}</p>}
+      {details === null && <p>{t('unknownEntity')}</p>}
+      {details && <EntityDetails details={details} headingId="gloss-card-title" />}
+      <p class="why">{whyText(model.reason)}</p>
+      <div class="actions">
+        <span class="count">{t('mentionsOnPage', model.mentionCount)}</span>
+        {model.mentionCount > 1 && (
+          <button type="button" onClick={actions.next}>
+            {t('nextMention')}
+          </button>
+        )}
+        <button type="button" aria-expanded={correcting} onClick={() => setCorrecting(!correcting)}>
+          {t('notThisOne')}
+        </button>
+      </div>
+      {correcting && (
+        <div class="correction">
+          {model.alternatives.map((a) => (
+            <button type="button" key={a.id} onClick={() => actions.correct(a.id)}>
+              {t('relinkTo', a.name)}
+            </button>
+          ))}
+          <button type="button" onClick={() => actions.correct(null)}>
+            {t('unlinkName', model.reason.alias)}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

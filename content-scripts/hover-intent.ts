@@ -1,0 +1,107 @@
+/**
+ * Turns pointer movement into "the reader rests on this mention": a dwell delay before a card
+ * opens, no card while the pointer is sweeping across text, and a grace period in which the
+ * pointer may travel from the name into the card. Constants from Wikipedia's Page Previews and
+ * 10ten Reader (REFERENCE.md); the dwell is a setting.
+ */
+import type { PageMention } from './annotator';
+
+/** Time the pointer may spend off both the name and the card before the card closes (ms). */
+export const GRACE_MS = 300;
+/** Pointer speeds above this (px/ms) are passing over text, not reading it. */
+export const SWEEP_SPEED = 0.5;
+
+export interface HoverCallbacks {
+  mentionAt(x: number, y: number): PageMention | undefined;
+  isInCard(target: EventTarget | null): boolean;
+  open(mention: PageMention, x: number, y: number): void;
+  close(): void;
+  isPinned(): boolean;
+  isOpenFor(mention: PageMention): boolean;
+}
+
+export function trackHoverIntent(win: Window, cb: HoverCallbacks, getDelay: () => number, signal: AbortSignal): void {
+  let dwell: ReturnType<typeof setTimeout> | undefined;
+  let grace: ReturnType<typeof setTimeout> | undefined;
+  let candidate: PageMention | undefined;
+  let last = { x: 0, y: 0, t: 0 };
+  let frame = 0;
+  let pending: PointerEvent | undefined;
+
+  const clearDwell = () => {
+    clearTimeout(dwell);
+    dwell = undefined;
+  };
+  const startGrace = () => {
+    if (grace !== undefined || cb.isPinned()) return;
+    grace = setTimeout(() => {
+      grace = undefined;
+      if (!cb.isPinned()) cb.close();
+    }, GRACE_MS);
+  };
+  const cancelGrace = () => {
+    clearTimeout(grace);
+    grace = undefined;
+  };
+
+  const check = () => {
+    frame = 0;
+    const e = pending;
+    pending = undefined;
+    if (!e) return;
+    const speed = last.t ? Math.hypot(e.clientX - last.x, e.clientY - last.y) / Math.max(1, e.timeStamp - last.t) : 0;
+    last = { x: e.clientX, y: e.clientY, t: e.timeStamp };
+    if (cb.isInCard(e.composedPath()[0] ?? e.target)) {
+      cancelGrace();
+      clearDwell();
+      candidate = undefined;
+      return;
+    }
+    const mention = cb.mentionAt(e.clientX, e.clientY);
+    if (mention && cb.isOpenFor(mention)) {
+      cancelGrace();
+      return;
+    }
+    if (mention?.id !== candidate?.id || mention?.start !== candidate?.start) {
+      candidate = mention;
+      clearDwell();
+    }
+    if (!mention) {
+      startGrace();
+      return;
+    }
+    // Sweeping across a name restarts the dwell: only a resting pointer opens a card.
+    if (speed > SWEEP_SPEED) clearDwell();
+    if (dwell === undefined) {
+      const { clientX: x, clientY: y } = e;
+      dwell = setTimeout(() => {
+        dwell = undefined;
+        if (candidate === mention) {
+          cancelGrace();
+          cb.open(mention, x, y);
+        }
+      }, getDelay());
+    }
+  };
+
+  win.addEventListener(
+    'pointermove',
+    (e) => {
+      if (e.pointerType === 'touch') return;
+      pending = e;
+      // One hit-test per frame at most: caret lookups are cheap but pointermove can fire at 1 kHz.
+      frame ||= win.requestAnimationFrame(check);
+    },
+    { passive: true, capture: true, signal },
+  );
+  win.document.addEventListener('pointerleave', () => {
+    clearDwell();
+    candidate = undefined;
+    startGrace();
+  }, { signal });
+  signal.addEventListener('abort', () => {
+    clearDwell();
+    cancelGrace();
+    if (frame) win.cancelAnimationFrame(frame);
+  });
+}

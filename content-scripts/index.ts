@@ -1,0 +1,54 @@
+/**
+ * The content script's entry: loads settings, starts Gloss on this document when it is on for
+ * this site, and starts or stops it live as settings change. No logic here.
+ */
+import { handleMessages, type TabProtocol } from '../src/protocol';
+import { isActiveOn } from '../src/settings';
+import { loadSettings, onSettingsChanged } from '../src/settings-store';
+import { loadIndex } from './knowledge-index';
+import { PageGloss } from './page-gloss';
+import { loadCorrections, loadPackIndex, onPackIndexChanged, saveCorrections } from './page-storage';
+import { watchPage } from './watch-page';
+
+async function main(): Promise<void> {
+  const life = new AbortController();
+  let settings = await loadSettings();
+  const host = location.hostname;
+  let running: { gloss: PageGloss; stop: AbortController } | undefined;
+
+  let starting = false;
+  const start = async () => {
+    if (starting || running) return;
+    starting = true;
+    const stop = new AbortController();
+    life.signal.addEventListener('abort', () => stop.abort(), { once: true });
+    const [corrections, pack] = await Promise.all([loadCorrections(location), loadPackIndex()]);
+    starting = false;
+    if (stop.signal.aborted || !isActiveOn(settings, host)) return;
+    const gloss = new PageGloss(document, settings, loadIndex(pack), stop.signal, (c) => saveCorrections(location, c), corrections);
+    running = { gloss, stop };
+    gloss.annotate();
+    watchPage(document, gloss, stop.signal);
+    onPackIndexChanged((index) => gloss.updateIndex(loadIndex(index)), stop.signal);
+  };
+
+  onSettingsChanged((next) => {
+    settings = next;
+    const active = isActiveOn(settings, host);
+    if (active && !running) void start();
+    else if (!active && running) {
+      running.stop.abort();
+      running = undefined;
+    } else running?.gloss.updateSettings(settings);
+  }, life.signal);
+
+  if (window === window.top) {
+    handleMessages<TabProtocol>({
+      stepMention: (req) => ({ ok: running?.gloss.step(req.entityId) ?? false }),
+    }, life.signal);
+  }
+
+  if (isActiveOn(settings, host)) await start();
+}
+
+void main().catch((e: unknown) => console.warn('Gloss could not start on this page:', e));

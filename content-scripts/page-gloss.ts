@@ -1,0 +1,190 @@
+/**
+ * Gloss on one document: annotates it, opens cards on hover and on the keyboard command, applies
+ * settings live, takes the reader's corrections, and tells the worker what it found. Everything it
+ * starts stops when `signal` aborts, and `destroy` leaves the page as the site made it.
+ */
+import type { VirtualElement } from '@floating-ui/dom';
+import type { CardDetails } from '../src/knowledge/card-details';
+import { sendToWorker } from '../src/protocol';
+import type { Settings } from '../src/settings';
+import { Annotator, type PageMention } from './annotator';
+import { CardHost } from './card-host';
+import type { CardActions } from './card-view';
+import { trackHoverIntent } from './hover-intent';
+import type { LoadedIndex } from './knowledge-index';
+import { HighlightPainter } from './paint-highlights';
+
+export class PageGloss {
+  readonly annotator: Annotator;
+  readonly #painter: HighlightPainter;
+  readonly #card: CardHost;
+  #open: { mention: PageMention; pinned: boolean; details: CardDetails | null | undefined; focus: boolean; point: { x: number; y: number } | undefined } | undefined;
+  #token = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private settings: Settings,
+    loaded: LoadedIndex,
+    private readonly signal: AbortSignal,
+    private readonly saveCorrections: (c: Map<string, string | null>) => void,
+    corrections: Map<string, string | null>,
+  ) {
+    this.#painter = new HighlightPainter(doc);
+    this.annotator = new Annotator(doc, this.#painter, loaded, corrections);
+    this.#card = new CardHost(doc);
+    const win = doc.defaultView!;
+    trackHoverIntent(
+      win,
+      {
+        mentionAt: (x, y) => this.annotator.mentionAt(x, y),
+        isInCard: (target) => this.#card.contains(target),
+        open: (m, x, y) => this.openCard(m, { x, y }, false),
+        close: () => this.closeCard(),
+        isPinned: () => this.#open?.pinned ?? false,
+        isOpenFor: (m) => this.#open?.mention.id === m.id && this.#open.mention.start === m.start && this.#open.mention.block === m.block,
+      },
+      () => this.settings.cardDelayMs,
+      signal,
+    );
+    win.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.#open) this.closeCard();
+    }, { capture: true, signal });
+    // Esc pressed inside the card: its keydown stops at the card, so listen there too.
+    this.#card.host.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') this.closeCard();
+    }, { signal });
+    signal.addEventListener('abort', () => this.destroy(), { once: true });
+  }
+
+  annotate(): void {
+    this.annotator.run(this.settings);
+    this.report();
+  }
+
+  updateSettings(settings: Settings): void {
+    this.settings = settings;
+    this.annotator.applySettings(settings);
+    if (this.#open && !this.#open.mention.shown) this.closeCard();
+  }
+
+  updateIndex(loaded: LoadedIndex): void {
+    this.annotator.loaded = loaded;
+    this.closeCard();
+    this.annotate();
+  }
+
+  report(): void {
+    void sendToWorker('reportEntities', {
+      url: this.doc.location?.href ?? '',
+      host: this.doc.location?.hostname ?? '',
+      entities: this.annotator.entityCounts(),
+    }).catch(() => {
+      // The worker is restarting or the extension was updated: the next pass reports again.
+    });
+  }
+
+  /** Steps to the next shown mention (of one entity, if given), scrolls to it and opens its card with focus. */
+  step(entityId?: string): boolean {
+    const shown = this.annotator.mentions.filter((m) => m.shown && (entityId === undefined || m.id === entityId));
+    if (shown.length === 0) return false;
+    const current = this.#open?.mention;
+    const at = current ? shown.indexOf(current) : -1;
+    const next = shown[(at + 1) % shown.length]!;
+    const el = next.range.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth' });
+    this.#painter.setCurrent(next.range);
+    this.openCard(next, undefined, true);
+    return true;
+  }
+
+  openCard(mention: PageMention, point: { x: number; y: number } | undefined, focus: boolean): void {
+    const token = ++this.#token;
+    const pinned = false;
+    this.#open = { mention, pinned, details: undefined, focus, point };
+    this.#render();
+    void sendToWorker('getDetails', { ids: [mention.id] }).then(
+      ({ details }) => {
+        // A late answer for an earlier hover is dropped.
+        if (token !== this.#token || !this.#open) return;
+        this.#open.details = details[mention.id] ?? null;
+        this.#render();
+      },
+      () => {
+        if (token === this.#token && this.#open) {
+          this.#open.details = null;
+          this.#render();
+        }
+      },
+    );
+  }
+
+  closeCard(): void {
+    this.#token++;
+    this.#open = undefined;
+    this.#card.hide();
+    this.#painter.setCurrent(null);
+  }
+
+  #render(): void {
+    const open = this.#open;
+    if (!open) return;
+    const { mention } = open;
+    const index = this.annotator.loaded.index;
+    const actions: CardActions = {
+      close: () => this.closeCard(),
+      togglePin: () => {
+        if (this.#open) this.#open.pinned = !this.#open.pinned;
+        this.#render();
+      },
+      next: () => this.step(mention.id),
+      correct: (entityId) => {
+        this.annotator.corrections.set(mention.key, entityId);
+        this.saveCorrections(this.annotator.corrections);
+        this.closeCard();
+        this.annotate();
+      },
+    };
+    const focus = open.focus;
+    open.focus = false;
+    this.#card.show(
+      {
+        details: open.details,
+        reason: mention.reason,
+        mentionCount: this.annotator.mentions.filter((m) => m.id === mention.id).length,
+        alternatives: mention.alternatives.map((e) => ({ id: index.ids[e]!, name: index.names[e]! })),
+        pinned: open.pinned,
+      },
+      actions,
+      anchorFor(mention, open.point),
+      focus,
+    );
+  }
+
+  destroy(): void {
+    this.closeCard();
+    this.annotator.clear();
+    this.#painter.destroy();
+  }
+}
+
+/** The card points at the line of a wrapped name nearest the pointer, and follows it on scroll. */
+function anchorFor(mention: PageMention, point: { x: number; y: number } | undefined): VirtualElement {
+  const pick = () => {
+    const rects = [...mention.range.getClientRects()];
+    if (rects.length === 0) return mention.range.getBoundingClientRect();
+    if (!point) return rects[0]!;
+    let best = rects[0]!;
+    let bestDistance = Infinity;
+    for (const r of rects) {
+      const dy = point.y < r.top ? r.top - point.y : point.y > r.bottom ? point.y - r.bottom : 0;
+      const dx = point.x < r.left ? r.left - point.x : point.x > r.right ? point.x - r.right : 0;
+      if (dx + dy < bestDistance) {
+        bestDistance = dx + dy;
+        best = r;
+      }
+    }
+    return best;
+  };
+  const context = mention.range.startContainer.parentElement;
+  return context ? { getBoundingClientRect: pick, contextElement: context } : { getBoundingClientRect: pick };
+}

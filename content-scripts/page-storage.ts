@@ -1,0 +1,38 @@
+/** What the content script keeps in storage.local: the reader's per-page corrections and the packs' index. */
+import browser from 'webextension-polyfill';
+import type { CompiledIndex } from '../src/knowledge/compile-index';
+
+export const PACK_INDEX_KEY = 'packIndex';
+
+function pageKey(location: Location): string {
+  return `corrections:${location.origin}${location.pathname}${location.search}`;
+}
+
+export async function loadCorrections(location: Location): Promise<Map<string, string | null>> {
+  const key = pageKey(location);
+  const stored = (await browser.storage.local.get(key))[key];
+  const map = new Map<string, string | null>();
+  if (typeof stored === 'object' && stored !== null) {
+    for (const [k, v] of Object.entries(stored)) if (typeof v === 'string' || v === null) map.set(k, v);
+  }
+  return map;
+}
+
+export function saveCorrections(location: Location, corrections: Map<string, string | null>): void {
+  void browser.storage.local.set({ [pageKey(location)]: Object.fromEntries(corrections) }).catch((e: unknown) => {
+    console.warn('Gloss: could not save your correction:', e);
+  });
+}
+
+export async function loadPackIndex(): Promise<CompiledIndex | undefined> {
+  const stored = (await browser.storage.local.get(PACK_INDEX_KEY))[PACK_INDEX_KEY];
+  return typeof stored === 'object' && stored !== null ? (stored as CompiledIndex) : undefined;
+}
+
+export function onPackIndexChanged(callback: (index: CompiledIndex | undefined) => void, signal: AbortSignal): void {
+  const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    if (area === 'local' && PACK_INDEX_KEY in changes) callback(changes[PACK_INDEX_KEY]!.newValue as CompiledIndex | undefined);
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+}

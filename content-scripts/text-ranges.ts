@@ -1,0 +1,25 @@
+/** Maps offsets in a collected block back to DOM ranges over the page's own text nodes. */
+import type { TextBlock } from './collect-text';
+
+/** The node holding `offset`; at a node boundary, `preferEnd` picks the node that ends there. */
+export function locate(block: TextBlock, offset: number, preferEnd: boolean): { node: Text; offset: number } {
+  const { starts, nodes } = block;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! < offset || (!preferEnd && starts[mid] === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  const node = nodes[lo]!;
+  return { node, offset: Math.min(Math.max(0, offset - starts[lo]!), node.data.length) };
+}
+
+export function rangeFor(block: TextBlock, start: number, end: number, doc: Document = document): Range {
+  const a = locate(block, start, false);
+  const b = locate(block, end, true);
+  const range = doc.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  return range;
+}

@@ -1,0 +1,130 @@
+/** The popup: who is on this page, and the switches that decide what Gloss does. */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { t } from '../src/i18n';
+import type { CardDetails } from '../src/knowledge/card-details';
+import { CATEGORIES, type Category } from '../src/knowledge/schema';
+import { sendToTab, sendToWorker, type EntityCount, type TabEntities } from '../src/protocol';
+import { isActiveOn, type Settings } from '../src/settings';
+import { loadSettings, onSettingsChanged, updateSettings } from '../src/settings-store';
+import { EntityDetails } from '../src/ui/entity-details';
+import { Switch } from './switch';
+
+export function App({ tabId }: { tabId: number | undefined }) {
+  const [tab, setTab] = useState<TabEntities | null | undefined>(undefined);
+  const [settings, setSettings] = useState<Settings | undefined>();
+  const [filter, setFilter] = useState('');
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    const life = new AbortController();
+    void loadSettings().then(setSettings);
+    onSettingsChanged(setSettings, life.signal);
+    const refresh = () => {
+      if (tabId === undefined) setTab(null);
+      else void sendToWorker('getTabEntities', { tabId }).then(setTab, () => setTab(null));
+    };
+    refresh();
+    // Settings changes make the page repaint and report again: follow it.
+    const timer = setInterval(refresh, 1000);
+    life.signal.addEventListener('abort', () => clearInterval(timer));
+    return () => life.abort();
+  }, [tabId]);
+
+  const change = (fn: (s: Settings) => void) => {
+    updateSettings(fn).then(setSettings, (e: unknown) => setError(String(e)));
+  };
+
+  const entities = tab?.entities ?? [];
+  const visible = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    return q ? entities.filter((e) => e.name.toLowerCase().includes(q)) : entities;
+  }, [entities, filter]);
+  const countByCategory = (c: Category) => entities.filter((e) => e.category === c).length;
+
+  if (!settings) return null;
+  const host = tab?.host ?? '';
+  return (
+    <div class="popup">
+      <header>
+        <h1>{t('popupTitle')}</h1>
+        <Switch label={t('everywhere')} checked={settings.enabled} onChange={(on) => change((s) => void (s.enabled = on))} />
+      </header>
+      {error && <p role="alert" class="error">{error}</p>}
+      {host && (
+        <Switch
+          label={t('thisSite', host)}
+          testId="site-switch"
+          checked={!settings.disabledSites.includes(host)}
+          onChange={(on) =>
+            change((s) => {
+              s.disabledSites = on ? s.disabledSites.filter((h) => h !== host) : [...s.disabledSites, host];
+            })
+          }
+        />
+      )}
+      <fieldset class="categories">
+        <legend>{t('categories')}</legend>
+        {CATEGORIES.map((c) => (
+          <Switch
+            key={c}
+            label={`${t(`category_${c}`)} (${countByCategory(c)})`}
+            testId={`category-${c}`}
+            checked={settings.categories[c]}
+            onChange={(on) => change((s) => void (s.categories[c] = on))}
+          />
+        ))}
+      </fieldset>
+      <section aria-labelledby="on-page">
+        <h2 id="on-page">{t('onThisPage')}</h2>
+        {tab === null && <p>{isActiveOn(settings, host) ? t('noTab') : t('nothingFound')}</p>}
+        {tab && entities.length === 0 && <p>{t('nothingFound')}</p>}
+        {entities.length > 0 && (
+          <input type="search" class="filter" placeholder={t('search')} aria-label={t('search')} value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
+        )}
+        {CATEGORIES.map((c) => {
+          const rows = visible.filter((e) => e.category === c);
+          if (rows.length === 0) return null;
+          return (
+            <div key={c} class="group">
+              <h3>{t(`category_${c}`)}</h3>
+              <ul>
+                {rows.map((e) => (
+                  <EntityRow key={e.id} entity={e} tabId={tabId} />
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+      </section>
+    </div>
+  );
+}
+
+function EntityRow({ entity, tabId }: { entity: EntityCount; tabId: number | undefined }) {
+  const [open, setOpen] = useState(false);
+  const [details, setDetails] = useState<CardDetails | null | undefined>();
+  const toggle = () => {
+    setOpen(!open);
+    if (details === undefined) void sendToWorker('getDetails', { ids: [entity.id] }).then((r) => setDetails(r.details[entity.id] ?? null));
+  };
+  const panelId = `details-${entity.id.replace(/[^a-z0-9-]/gi, '-')}`;
+  return (
+    <li data-entity-id={entity.id} class="entity">
+      <button type="button" class="entity-toggle" aria-expanded={open} aria-controls={panelId} onClick={toggle}>
+        <span class="entity-name">{entity.name}</span>
+        <span class="entity-count" aria-label={t('mentionsOnPage', entity.count)}>{t('mentions', entity.count)}</span>
+      </button>
+      {open && (
+        <div id={panelId} class="entity-details">
+          {details === undefined && <p>{t('loading')}</p>}
+          {details && <EntityDetails details={details} />}
+          {tabId !== undefined && (
+            <button type="button" onClick={() => void sendToTab(tabId, 'stepMention', { entityId: entity.id }).catch(() => undefined)}>
+              {t('showOnPage')}
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,1 @@
+export function startStaticServer(mounts: Record<string, string>, port?: number): Promise<{ origin: string; close: () => Promise<void> }>;

@@ -1,0 +1,25 @@
+/** The background worker's entry: wires message handlers and browser events. No logic here. */
+import browser from 'webextension-polyfill';
+import { handleMessages, type WorkerProtocol } from './protocol';
+import { recordFrame, tabEntities, forgetTab } from './background/tab-results';
+import { getDetails } from './background/details-store';
+import { updateBadge } from './background/badge';
+import { packDetails } from './background/pack-details';
+import { forwardCommands } from './background/commands';
+
+handleMessages<WorkerProtocol>({
+  async reportEntities(req, sender) {
+    const merged = await recordFrame(sender.tab!.id!, sender.frameId ?? 0, req);
+    await updateBadge(sender.tab!.id!, merged.entities.length);
+    return { ok: true };
+  },
+  async getDetails(req) {
+    return { details: await getDetails(req.ids, await packDetails()) };
+  },
+  getTabEntities(req) {
+    return tabEntities(req.tabId);
+  },
+});
+
+browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+forwardCommands();

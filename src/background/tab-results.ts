@@ -1,0 +1,60 @@
+/**
+ * What each tab's frames found, kept in `storage.session` so it survives the worker being
+ * stopped; the in-memory map is only a speed-up for one wake.
+ */
+import browser from 'webextension-polyfill';
+import type { EntityCount, TabEntities } from '../protocol';
+
+interface StoredTab {
+  url: string;
+  host: string;
+  frames: Record<string, EntityCount[]>;
+}
+
+const key = (tabId: number) => `tab:${tabId}`;
+const memory = new Map<number, StoredTab>();
+
+async function read(tabId: number): Promise<StoredTab | undefined> {
+  const cached = memory.get(tabId);
+  if (cached) return cached;
+  const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)] as StoredTab | undefined;
+  if (stored) memory.set(tabId, stored);
+  return stored;
+}
+
+/** Records one frame's report; a top-frame report for a new URL starts the tab afresh (navigation). */
+export async function recordFrame(tabId: number, frameId: number, report: { url: string; host: string; entities: EntityCount[] }): Promise<TabEntities> {
+  let tab = await read(tabId);
+  if (!tab || (frameId === 0 && tab.url !== report.url)) tab = { url: report.url, host: report.host, frames: {} };
+  if (frameId === 0) {
+    tab.url = report.url;
+    tab.host = report.host;
+  }
+  tab.frames[String(frameId)] = report.entities;
+  memory.set(tabId, tab);
+  await browser.storage.session.set({ [key(tabId)]: tab });
+  return merge(tab);
+}
+
+export async function tabEntities(tabId: number): Promise<TabEntities | null> {
+  const tab = await read(tabId);
+  return tab ? merge(tab) : null;
+}
+
+export async function forgetTab(tabId: number): Promise<void> {
+  memory.delete(tabId);
+  await browser.storage.session.remove(key(tabId));
+}
+
+function merge(tab: StoredTab): TabEntities {
+  const byId = new Map<string, EntityCount>();
+  for (const entities of Object.values(tab.frames)) {
+    for (const e of entities) {
+      const seen = byId.get(e.id);
+      if (seen) seen.count += e.count;
+      else byId.set(e.id, { ...e });
+    }
+  }
+  const entities = [...byId.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return { url: tab.url, host: tab.host, entities };
+}

@@ -1,0 +1,110 @@
+/**
+ * Compiles entities into the compact alias index the content script matches with, kept apart
+ * from the card details (descriptions, facts, links), which load lazily by id.
+ *
+ * The index is plain arrays of strings and numbers so it serialises to one JSON string that the
+ * content script parses once, instead of a tree of objects: see `load-index.ts`.
+ */
+import { ALIAS_KINDS, CATEGORIES, categoryOf, type AliasKind, type Category, type Entity } from './schema';
+
+export const AliasFlag = {
+  CaseSensitive: 1 << 3,
+  NeedsContext: 1 << 4,
+  CommonWord: 1 << 5,
+  Standalone: 1 << 6,
+} as const;
+const KIND_MASK = 0b111;
+
+export interface CompiledIndex {
+  v: 1;
+  /** Entity table, one row per index. */
+  ids: string[];
+  names: string[];
+  /** Index into CATEGORIES. */
+  cats: number[];
+  /** Salience × 100, rounded. */
+  sal: number[];
+  /** `|`-joined lower-case lists (empty string when none). */
+  titles: string[];
+  context: string[];
+  related: string[];
+  /** Alias table. */
+  aliasText: string[];
+  aliasEntity: number[];
+  aliasFlags: number[];
+}
+
+export function compileIndex(entities: readonly Entity[]): CompiledIndex {
+  const index: CompiledIndex = {
+    v: 1, ids: [], names: [], cats: [], sal: [], titles: [], context: [], related: [],
+    aliasText: [], aliasEntity: [], aliasFlags: [],
+  };
+  for (const entity of entities) {
+    const e = index.ids.length;
+    index.ids.push(entity.id);
+    index.names.push(entity.name);
+    index.cats.push(CATEGORIES.indexOf(categoryOf(entity)));
+    index.sal.push(Math.round((entity.salience ?? 0.3) * 100));
+    index.titles.push((entity.hints?.titles ?? []).map((t) => t.toLowerCase()).join('|'));
+    index.context.push((entity.hints?.context ?? []).map((t) => t.toLowerCase()).join('|'));
+    index.related.push((entity.hints?.related ?? []).join('|'));
+    for (const alias of entity.aliases) {
+      let flags = ALIAS_KINDS.indexOf(alias.kind);
+      if (alias.caseSensitive ?? alias.kind === 'acronym') flags |= AliasFlag.CaseSensitive;
+      if (alias.needsContext) flags |= AliasFlag.NeedsContext;
+      if (alias.commonWord) flags |= AliasFlag.CommonWord;
+      if (alias.standalone) flags |= AliasFlag.Standalone;
+      index.aliasText.push(alias.text);
+      index.aliasEntity.push(e);
+      index.aliasFlags.push(flags);
+    }
+  }
+  return index;
+}
+
+export function aliasKindOf(flags: number): AliasKind {
+  return ALIAS_KINDS[flags & KIND_MASK]!;
+}
+
+export function categoryAt(index: CompiledIndex, entity: number): Category {
+  return CATEGORIES[index.cats[entity]!]!;
+}
+
+/** Appends a second index (a knowledge pack) to a base one; pack entities with a bundled id replace it. */
+export function mergeIndexes(base: CompiledIndex, extra: CompiledIndex): CompiledIndex {
+  const overridden = new Set(extra.ids);
+  const keep: number[] = [];
+  base.ids.forEach((id, i) => overridden.has(id) || keep.push(i));
+  const remap = new Map<number, number>();
+  const out: CompiledIndex = {
+    v: 1, ids: [], names: [], cats: [], sal: [], titles: [], context: [], related: [],
+    aliasText: [], aliasEntity: [], aliasFlags: [],
+  };
+  const copyEntity = (src: CompiledIndex, i: number) => {
+    const n = out.ids.length;
+    out.ids.push(src.ids[i]!);
+    out.names.push(src.names[i]!);
+    out.cats.push(src.cats[i]!);
+    out.sal.push(src.sal[i]!);
+    out.titles.push(src.titles[i]!);
+    out.context.push(src.context[i]!);
+    out.related.push(src.related[i]!);
+    return n;
+  };
+  for (const i of keep) remap.set(i, copyEntity(base, i));
+  const extraStart = out.ids.length;
+  extra.ids.forEach((_, i) => copyEntity(extra, i));
+  base.aliasText.forEach((text, a) => {
+    const e = remap.get(base.aliasEntity[a]!);
+    if (e === undefined) return;
+    out.aliasText.push(text);
+    out.aliasEntity.push(e);
+    out.aliasFlags.push(base.aliasFlags[a]!);
+  });
+  extra.aliasText.forEach((text, a) => {
+    out.aliasText.push(text);
+    out.aliasEntity.push(extraStart + extra.aliasEntity[a]!);
+    out.aliasFlags.push(extra.aliasFlags[a]!);
+  });
+  return out;
+}

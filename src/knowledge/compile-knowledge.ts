@@ -1,0 +1,19 @@
+/**
+ * The build's knowledge step: a knowledge file → the alias index the content script matches with
+ * and the card-detail shards the worker reads by id. Pure: build.mjs does the file I/O.
+ */
+import { DETAIL_SHARDS, shardOf, toCardDetails, type CardDetails } from './card-details';
+import { compileIndex, type CompiledIndex } from './compile-index';
+import type { KnowledgeFile, Source } from './schema';
+
+export interface CompiledKnowledge {
+  index: CompiledIndex;
+  shards: Record<string, CardDetails>[];
+}
+
+export function compileKnowledge(file: KnowledgeFile): CompiledKnowledge {
+  const sources = new Map<string, Source>(file.sources.map((s) => [s.id, s]));
+  const shards: Record<string, CardDetails>[] = Array.from({ length: DETAIL_SHARDS }, () => ({}));
+  for (const entity of file.entities) shards[shardOf(entity.id)]![entity.id] = toCardDetails(entity, sources);
+  return { index: compileIndex(file.entities), shards };
+}

@@ -1,0 +1,243 @@
+/**
+ * Decides which entity each matched name means, with the whole page in view, or leaves it
+ * unlinked. The rules, in order (a card that names the wrong person is worse than no card):
+ *  1. the reader's own correction for this name on this page;
+ *  2. specific names ("Christopher Krebs", "CISA", "the Pentagon") link on their own when only
+ *     one entity owns them; people so named are "introduced" on the page;
+ *  3. a bare surname links to the one person introduced with it anywhere on the page ("Krebs"
+ *     after "Christopher Krebs"); two introduced with one surname leave it unlinked; a surname
+ *     that is part of an unknown full name ("Tom Ford") is never linked, nor are its repeats;
+ *  4. a title just before the name narrows the candidates ("Defense Secretary Esper", "Sen. Scott");
+ *  5. a curated famous surname links alone ("Trump", "Putin");
+ *  6. context: candidates score by their hint words and related entities found on the page, and
+ *     link only above a threshold and clear of the runner-up.
+ * Tickers and common-word aliases never link on their own.
+ */
+import { AliasFlag, aliasKindOf, type CompiledIndex } from '../knowledge/compile-index';
+import type { BlockMatches, Candidate } from './find-candidates';
+import { visibleSurface } from './tokenize';
+
+export type LinkReason =
+  | { kind: 'name'; alias: string }
+  | { kind: 'coreference'; alias: string; via: string }
+  | { kind: 'title'; alias: string; title: string }
+  | { kind: 'standalone'; alias: string }
+  | { kind: 'context'; alias: string; words: string[] }
+  | { kind: 'correction'; alias: string };
+
+export interface Mention {
+  block: number;
+  start: number;
+  end: number;
+  entity: number;
+  /** Normalised surface ("krebs"), the key corrections are stored under. */
+  key: string;
+  reason: LinkReason;
+  /** Other entities this name could have meant, for "Not this one?". */
+  alternatives: number[];
+}
+
+export interface LinkBlock {
+  text: string;
+  matches: BlockMatches;
+}
+
+export interface LinkOptions {
+  /** Reader's corrections for this page: surface key → entity id, or null for "link nothing". */
+  corrections?: ReadonlyMap<string, string | null>;
+}
+
+/** Context scoring constants: Spotlight-like threshold and runner-up margin, on hint-word counts. */
+const CONTEXT_MIN_SCORE = 2;
+const CONTEXT_MIN_SCORE_SURNAME = 3;
+/** A title already narrowed the candidates to a few: one clear hint picks among them. */
+const CONTEXT_MIN_SCORE_TITLED = 1;
+const CONTEXT_MARGIN = 1;
+
+/** Capitalised words that start sentences or precede names without being part of them. */
+const NOT_A_FIRST_NAME = new Set(
+  ('the a an and or but if when while as for of to by from with after before then so yet in on at ' +
+    'mr mrs ms dr sir dame lord lady st rev gen col sgt lt capt adm sen rep gov pres prof ' +
+    'president senator representative congressman congresswoman governor secretary minister ' +
+    'chancellor director justice judge chief speaker leader mayor general chairman chairwoman chair ' +
+    'ceo founder king queen prince princess pope former acting deputy vice said says told asked ' +
+    'monday tuesday wednesday thursday friday saturday sunday ' +
+    'january february march april may june july august september october november december').split(' '),
+);
+
+interface Span {
+  block: number;
+  candidate: Candidate;
+  key: string;
+  entities: Map<number, number[]>; // entity → alias rows matched here
+}
+
+export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex, options: LinkOptions = {}): Mention[] {
+  const spans: Span[] = [];
+  const pageWords = new Set<string>();
+  blocks.forEach((block, b) => {
+    for (const token of block.matches.tokens) if (token.isWord) pageWords.add(token.key);
+    for (const candidate of block.matches.candidates) {
+      const entities = new Map<number, number[]>();
+      for (const a of candidate.aliases) {
+        const e = index.aliasEntity[a]!;
+        const rows = entities.get(e);
+        if (rows) rows.push(a);
+        else entities.set(e, [a]);
+      }
+      const key = visibleSurface(block.text, candidate.start, candidate.end).toLowerCase().replace(/\s+/g, ' ').replace(/[’‘]/g, "'");
+      spans.push({ block: b, candidate, key, entities });
+    }
+  });
+
+  const mentions = new Map<Span, Mention>();
+  const introduced = new Map<number, string>(); // person entity → surface that introduced it
+  const unknownNames = new Set<string>(); // surname keys taken by people we don't know
+  const onPage = new Set<number>();
+  const link = (span: Span, entity: number, reason: LinkReason) => {
+    mentions.set(span, {
+      block: span.block, start: span.candidate.start, end: span.candidate.end, entity, key: span.key, reason,
+      alternatives: [...span.entities.keys()].filter((e) => e !== entity),
+    });
+    onPage.add(entity);
+  };
+  const surface = (span: Span) => blocks[span.block]!.text.slice(span.candidate.start, span.candidate.end);
+
+  // Pass 1: corrections and self-sufficient names, which introduce people for pass 2.
+  const deferred: Span[] = [];
+  for (const span of spans) {
+    const correction = options.corrections?.get(span.key);
+    if (correction !== undefined) {
+      const e = correction === null ? -1 : index.ids.indexOf(correction);
+      if (e >= 0) link(span, e, { kind: 'correction', alias: surface(span) });
+      continue;
+    }
+    const specific = [...span.entities].filter(([, rows]) => rows.some((a) => isSpecific(index.aliasFlags[a]!)));
+    if (specific.length === 1) {
+      const [e] = specific[0]!;
+      link(span, e, { kind: 'name', alias: surface(span) });
+      if (index.cats[e] === 0 && !introduced.has(e)) introduced.set(e, surface(span));
+      continue;
+    }
+    if (isPartOfUnknownName(blocks[span.block]!, span)) {
+      // Its repeats are that unknown person too, unless a famous surname ("Melania Trump" leaves "Trump" alone).
+      const standalone = [...span.entities.values()].some((rows) => rows.some((a) => index.aliasFlags[a]! & AliasFlag.Standalone));
+      if (!standalone) unknownNames.add(span.key);
+      continue;
+    }
+    deferred.push(span);
+  }
+
+  // Pass 2: everything that needs the page's evidence.
+  for (const span of deferred) {
+    if (unknownNames.has(span.key)) continue;
+    const candidates = [...span.entities.keys()];
+    const alias = surface(span);
+
+    const intro = candidates.filter((e) => introduced.has(e));
+    // Also block when a person introduced with this surname is not a candidate at all (unknown to the index
+    // under this alias): that cannot happen for indexed surnames, so two intros is the only ambiguity.
+    if (intro.length === 1) {
+      link(span, intro[0]!, { kind: 'coreference', alias, via: introduced.get(intro[0]!)! });
+      continue;
+    }
+    if (intro.length > 1) continue;
+
+    const usable = candidates.filter((e) => span.entities.get(e)!.some((a) => aliasKindOf(index.aliasFlags[a]!) !== 'ticker'));
+    if (usable.length === 0) continue;
+
+    const before = precedingText(blocks[span.block]!.text, span.candidate.start);
+    const titled = usable.filter((e) => titleOf(index, e, before) !== undefined);
+    if (titled.length === 1) {
+      const e = titled[0]!;
+      link(span, e, { kind: 'title', alias, title: titleOf(index, e, before)! });
+      if (index.cats[e] === 0 && !introduced.has(e)) introduced.set(e, `${titleOf(index, e, before)} ${alias}`);
+      continue;
+    }
+    const pool = titled.length > 1 ? titled : usable;
+
+    const standalone = pool.filter((e) => span.entities.get(e)!.some((a) => index.aliasFlags[a]! & AliasFlag.Standalone));
+    if (standalone.length === 1) {
+      link(span, standalone[0]!, { kind: 'standalone', alias });
+      continue;
+    }
+
+    const scored = pool
+      .map((e) => ({ e, ...contextScore(index, e, pageWords, onPage) }))
+      .sort((x, y) => y.score - x.score);
+    const best = scored[0]!;
+    const runnerUp = scored[1]?.score ?? 0;
+    const isSurname = span.entities.get(best.e)!.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'surname');
+    const min = titled.length > 1 ? CONTEXT_MIN_SCORE_TITLED : isSurname ? CONTEXT_MIN_SCORE_SURNAME : CONTEXT_MIN_SCORE;
+    if (best.score >= min && best.score - runnerUp >= CONTEXT_MARGIN) {
+      link(span, best.e, { kind: 'context', alias, words: best.words });
+    }
+  }
+
+  return [...mentions.values()].sort((a, b) => a.block - b.block || a.start - b.start);
+}
+
+/** A specific alias names its entity on its own: not a surname, ticker, common word or context-bound alias. */
+function isSpecific(flags: number): boolean {
+  const kind = aliasKindOf(flags);
+  if (kind === 'surname' || kind === 'ticker') return false;
+  return (flags & (AliasFlag.CommonWord | AliasFlag.NeedsContext)) === 0;
+}
+
+/** "Tom Ford": a capitalised word right before a one-word match that is not a title or a sentence opener. */
+function isPartOfUnknownName(block: LinkBlock, span: Span): boolean {
+  const { tokens } = block.matches;
+  const c = span.candidate;
+  if (c.tokenCount !== 1 || c.token === 0) return false;
+  const prev = tokens[c.token - 1]!;
+  if (!prev.isWord || prev.key.length < 2) return false;
+  if (!/^ $/.test(block.text.slice(prev.end, c.start))) return false;
+  const first = block.text[prev.start]!;
+  if (first === first.toLowerCase() || first !== first.toUpperCase()) return false;
+  // An all-caps neighbour is a headline or an acronym, not a first name.
+  const prevText = block.text.slice(prev.start, prev.end);
+  if (prevText === prevText.toUpperCase()) return false;
+  if (NOT_A_FIRST_NAME.has(prev.key)) return false;
+  // A word that is itself part of another match ("CISA Director Krebs") is not a first name.
+  return !block.matches.candidates.some((o) => o !== c && o.start <= prev.start && o.end >= prev.end);
+}
+
+function precedingText(text: string, start: number): string {
+  return text
+    .slice(Math.max(0, start - 48), start)
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/[’‘]/g, "'")
+    .trimEnd();
+}
+
+function titleOf(index: CompiledIndex, entity: number, before: string): string | undefined {
+  const titles = index.titles[entity];
+  if (!titles) return undefined;
+  for (const title of titles.split('|')) {
+    if (!before.endsWith(title)) continue;
+    const boundary = before.length - title.length - 1;
+    if (boundary < 0 || !/[\p{L}\p{N}]/u.test(before[boundary]!)) return title;
+  }
+  return undefined;
+}
+
+function contextScore(index: CompiledIndex, entity: number, pageWords: ReadonlySet<string>, onPage: ReadonlySet<number>) {
+  const words: string[] = [];
+  let score = 0;
+  for (const word of index.context[entity]?.split('|') ?? []) {
+    // Multi-word hints ("south carolina") count when each of their words is on the page.
+    if (word && word.split(' ').every((w) => pageWords.has(w))) {
+      words.push(word);
+      score++;
+    }
+  }
+  for (const id of index.related[entity]?.split('|') ?? []) {
+    const e = id ? index.ids.indexOf(id) : -1;
+    if (e >= 0 && onPage.has(e)) {
+      words.push(index.names[e]!);
+      score += 2;
+    }
+  }
+  return { score, words };
+}

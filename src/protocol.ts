@@ -1,0 +1,108 @@
+/**
+ * The one message protocol between Gloss's contexts. Every message is declared here with its
+ * request and response; no other module calls `runtime.sendMessage` / `onMessage` / `tabs.sendMessage`.
+ * Handlers receive only messages whose sender passed `senderAllowed` and whose shape passed `isRequest`.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { CardDetails } from './knowledge/card-details';
+import type { Category } from './knowledge/schema';
+
+export interface EntityCount {
+  id: string;
+  name: string;
+  category: Category;
+  count: number;
+}
+
+export interface TabEntities {
+  url: string;
+  host: string;
+  entities: EntityCount[];
+}
+
+/** Messages handled by the background worker. */
+export interface WorkerProtocol {
+  /** Content script: the entities this frame shows now (replaces the frame's previous report). */
+  reportEntities: (req: { url: string; host: string; entities: EntityCount[] }) => { ok: true };
+  /** Content script or popup: card details for these ids (null for unknown ids). */
+  getDetails: (req: { ids: string[] }) => { details: Record<string, CardDetails | null> };
+  /** Popup: what Gloss found in a tab, or null when nothing was reported. */
+  getTabEntities: (req: { tabId: number }) => TabEntities | null;
+}
+
+/** Messages handled by the content script of a tab's top frame. */
+export interface TabProtocol {
+  /** Scroll to, paint as current and open the card of the next mention (of one entity, if given). */
+  stepMention: (req: { entityId?: string }) => { ok: boolean };
+}
+
+type Handlers<P> = { [K in keyof P]: P[K] extends (req: infer Q) => infer R ? (req: Q, sender: Runtime.MessageSender) => R | Promise<R> : never };
+type Req<P, K extends keyof P> = P[K] extends (req: infer Q) => unknown ? Q : never;
+type Res<P, K extends keyof P> = P[K] extends (req: never) => infer R ? R : never;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStringArray = (v: unknown, max: number): v is string[] => Array.isArray(v) && v.length <= max && v.every((x) => typeof x === 'string' && x.length < 300);
+
+/** Shape checks for every request: anything else is rejected before a handler sees it. */
+const requestShapes: { [K in keyof WorkerProtocol | keyof TabProtocol]: (req: unknown) => boolean } = {
+  reportEntities: (r) =>
+    isRecord(r) && typeof r.url === 'string' && typeof r.host === 'string' && Array.isArray(r.entities) && r.entities.length <= 10_000 &&
+    r.entities.every((e) => isRecord(e) && typeof e.id === 'string' && typeof e.name === 'string' && typeof e.category === 'string' && typeof e.count === 'number'),
+  getDetails: (r) => isRecord(r) && isStringArray(r.ids, 500),
+  getTabEntities: (r) => isRecord(r) && Number.isInteger(r.tabId),
+  stepMention: (r) => isRecord(r) && (r.entityId === undefined || typeof r.entityId === 'string'),
+};
+
+/** Who may send what: content scripts report; only our own pages ask about tabs. */
+function senderAllowed(name: string, sender: Runtime.MessageSender): boolean {
+  if (sender.id !== browser.runtime.id) return false;
+  const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
+  switch (name) {
+    case 'reportEntities':
+      return sender.tab?.id !== undefined;
+    case 'getDetails':
+      return true;
+    case 'getTabEntities':
+      return fromExtensionPage;
+    case 'stepMention':
+      // Content scripts only receive what our worker or pages send with tabs.sendMessage (never other pages).
+      return sender.tab === undefined || fromExtensionPage;
+    default:
+      return false;
+  }
+}
+
+interface Envelope {
+  gloss: 1;
+  name: string;
+  req: unknown;
+}
+
+function isEnvelope(m: unknown): m is Envelope {
+  return isRecord(m) && m.gloss === 1 && typeof m.name === 'string';
+}
+
+export function sendToWorker<K extends keyof WorkerProtocol>(name: K, req: Req<WorkerProtocol, K>): Promise<Res<WorkerProtocol, K>> {
+  return browser.runtime.sendMessage({ gloss: 1, name, req } satisfies Envelope) as Promise<Res<WorkerProtocol, K>>;
+}
+
+export function sendToTab<K extends keyof TabProtocol>(tabId: number, name: K, req: Req<TabProtocol, K>): Promise<Res<TabProtocol, K>> {
+  return browser.tabs.sendMessage(tabId, { gloss: 1, name, req } satisfies Envelope, { frameId: 0 }) as Promise<Res<TabProtocol, K>>;
+}
+
+/** Registers handlers until `signal` aborts. Rejected messages are logged, never thrown into pages. */
+export function handleMessages<P extends WorkerProtocol | TabProtocol>(handlers: Partial<Handlers<P>>, signal?: AbortSignal): void {
+  const listener = (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+    if (!isEnvelope(message)) return undefined;
+    const handler = (handlers as Record<string, ((req: unknown, s: Runtime.MessageSender) => unknown) | undefined>)[message.name];
+    if (!handler) return undefined;
+    const shape = requestShapes[message.name as keyof typeof requestShapes];
+    if (!shape?.(message.req) || !senderAllowed(message.name, sender)) {
+      console.warn(`Gloss: rejected message "${message.name.slice(0, 40)}" from ${sender.url ?? 'unknown sender'}`);
+      return undefined;
+    }
+    return Promise.resolve().then(() => handler(message.req, sender));
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+}

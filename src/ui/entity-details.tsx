@@ -1,0 +1,57 @@
+/**
+ * An entity's details as the card and the popup both show them. All knowledge text is rendered
+ * as text nodes (preact escapes it); links are clickable only for https: URLs.
+ */
+import type { CardDetails } from '../knowledge/card-details';
+import { t } from '../i18n';
+import { safeHttpsUrl } from './safe-url';
+
+const MAX_FACTS = 4;
+
+function span(from?: string, to?: string): string {
+  if (!from && !to) return '';
+  return ` (${from ?? ''}–${to ?? ''})`;
+}
+
+export function EntityDetails({ details, headingId }: { details: CardDetails; headingId?: string }) {
+  const link = details.links.map((l) => ({ ...l, href: safeHttpsUrl(l.url) })).find((l) => l.href);
+  return (
+    <div class="gloss-details">
+      <h2 class="gloss-name" id={headingId}>
+        {details.name}
+      </h2>
+      <p class="gloss-kind">
+        {t(`categoryOne_${details.category}`)}
+        {details.status === 'former' ? ` · ${t('statusFormer')}` : ''}
+      </p>
+      <p class="gloss-description">{details.description}</p>
+      {details.facts.length > 0 && (
+        <dl class="gloss-facts">
+          {details.facts.slice(0, MAX_FACTS).map((f) => (
+            <div class="gloss-fact" key={f.label + f.value}>
+              <dt>{f.label}</dt>
+              <dd>
+                {f.value}
+                {span(f.from, f.to)} <span class="gloss-asof">{t('asOf', f.asOf)}</span>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <p class="gloss-meta">
+        {link && (
+          <a class="gloss-link" href={link.href} target="_blank" rel="noopener noreferrer">
+            {link.label}
+          </a>
+        )}
+        {!link && details.links[0] && <span class="gloss-link-text">{details.links[0].url}</span>}
+        <span class="gloss-source">
+          {' · '}
+          {details.pack !== undefined ? t('fromPack', details.pack) : t('source', details.sources.map((s) => s.name).join(', ') || '—')}
+          {' · '}
+          {t('asOf', details.asOf)}
+        </span>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * Launches Debian's Chromium with the built extension (dist/chrome) and a local fixture server.
+ * One browser per test file; all non-loopback requests are aborted so pages load fast offline.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/chromium-path.mjs';
+import { startStaticServer } from '../../../scripts/static-server.mjs';
+
+export const ROOT = new URL('../../../', import.meta.url).pathname;
+export const DIST = join(ROOT, 'dist/chrome');
+
+export interface Gloss {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  origin: string;
+  /** Requests that tried to leave the machine. */
+  externalRequests: string[];
+  newPage(path: string): Promise<Page>;
+  popup(tabPage: Page): Promise<Page>;
+  tabIdOf(page: Page): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function launchGloss(options: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference'; mounts?: Record<string, string> } = {}): Promise<Gloss> {
+  const server = await startStaticServer({ '/': join(ROOT, 'test/fixtures'), ...options.mounts });
+  const userDir = mkdtempSync(join(tmpdir(), 'gloss-e2e-'));
+  const context = await chromium.launchPersistentContext(userDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: options.reducedMotion ?? 'no-preference',
+    viewport: { width: 1100, height: 800 },
+    args: ['--headless=new', `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, ...CHROMIUM_ARGS],
+  });
+  const externalRequests: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.protocol === 'chrome-extension:' || url.protocol === 'data:') {
+      return route.continue();
+    }
+    externalRequests.push(url.href);
+    return route.abort();
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionId = new URL(worker.url()).host;
+
+  const gloss: Gloss = {
+    context,
+    worker,
+    extensionId,
+    origin: server.origin,
+    externalRequests,
+    async newPage(path) {
+      const page = await context.newPage();
+      await page.goto(`${server.origin}${path}`);
+      return page;
+    },
+    async tabIdOf(page) {
+      const url = page.url();
+      return gloss.worker.evaluate(async (u) => {
+        const tabs = await chrome.tabs.query({});
+        // Without the `tabs` permission URLs are hidden; match by the order tabs were opened instead.
+        const withUrl = tabs.find((t) => t.url === u);
+        if (withUrl?.id !== undefined) return withUrl.id;
+        const stored = await chrome.storage.session.get(null);
+        for (const [key, value] of Object.entries(stored)) {
+          if (key.startsWith('tab:') && (value as { url: string }).url === u) return Number(key.slice(4));
+        }
+        throw new Error(`no tab reported ${u}`);
+      }, url);
+    },
+    async popup(tabPage) {
+      const tabId = await gloss.tabIdOf(tabPage);
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      return popup;
+    },
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(userDir, { recursive: true, force: true });
+    },
+  };
+  return gloss;
+}
+
+/** Names painted in each `gloss-*` highlight, read from the page's own world. */
+export function paintedText(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('gloss-')) continue;
+      out[name] = [...highlight].map((r) => r.toString());
+    }
+    return out;
+  });
+}
+
+/** Centre of the n-th occurrence of `text` inside the element matched by `selector`. */
+export function pointOf(page: Page, selector: string, text: string, nth = 0): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ selector, text, nth }) => {
+      const el = document.querySelector(selector);
+      if (!el) throw new Error(`no element ${selector}`);
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const data = (node as Text).data;
+        let at = data.indexOf(text);
+        while (at >= 0) {
+          if (seen++ === nth) {
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + text.length);
+            range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+            const r = range.getBoundingClientRect();
+            return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+          }
+          at = data.indexOf(text, at + 1);
+        }
+      }
+      throw new Error(`"${text}" #${nth} not found in ${selector}`);
+    },
+    { selector, text, nth },
+  );
+}
+
+/** Moves the pointer onto a point and rests there, as a reader would. */
+export async function restOn(page: Page, point: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(point.x - 30, point.y + 40);
+  await page.mouse.move(point.x, point.y, { steps: 4 });
+}
+
+/** Text of the open card, or null when none is open. */
+export function cardText(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('[data-gloss]');
+    return host?.shadowRoot?.textContent ?? null;
+  });
+}
+
+export async function waitForAnnotation(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('gloss:annotate').length > 0, null, { timeout: 20_000 });
+}

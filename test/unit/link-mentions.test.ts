@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { entity, matcher } from './support/test-index';
+
+const link = matcher([
+  entity('person:christopher-krebs', 'person', 'Christopher Krebs', [
+    { text: 'Christopher Krebs', kind: 'name' }, { text: 'Chris Krebs', kind: 'short' }, { text: 'Krebs', kind: 'surname' },
+  ], { context: ['cisa', 'election'], related: ['agency:cisa'] }),
+  entity('person:brian-krebs', 'person', 'Brian Krebs', [{ text: 'Brian Krebs', kind: 'name' }, { text: 'Krebs', kind: 'surname' }], { context: ['krebsonsecurity', 'blog'] }),
+  entity('agency:cisa', 'agency', 'Cybersecurity and Infrastructure Security Agency', [
+    { text: 'Cybersecurity and Infrastructure Security Agency', kind: 'name' }, { text: 'CISA', kind: 'acronym' },
+  ]),
+  entity('agency:dhs', 'agency', 'Department of Homeland Security', [{ text: 'Department of Homeland Security', kind: 'name' }, { text: 'DHS', kind: 'acronym' }]),
+  entity('agency:dod', 'agency', 'Department of Defense', [{ text: 'Department of Defense', kind: 'name' }, { text: 'the Pentagon', kind: 'informal' }, { text: 'Pentagon', kind: 'informal' }]),
+  entity('person:mark-esper', 'person', 'Mark Esper', [{ text: 'Mark Esper', kind: 'name' }, { text: 'Esper', kind: 'surname' }], { titles: ['defense secretary', 'secretary'] }),
+  entity('person:donald-trump', 'person', 'Donald Trump', [{ text: 'Donald Trump', kind: 'name' }, { text: 'Trump', kind: 'surname', standalone: true }], { titles: ['president'] }),
+  entity('person:hillary-clinton', 'person', 'Hillary Clinton', [{ text: 'Hillary Clinton', kind: 'name' }, { text: 'Clinton', kind: 'surname' }]),
+  entity('person:bill-clinton', 'person', 'Bill Clinton', [{ text: 'Bill Clinton', kind: 'name' }, { text: 'Clinton', kind: 'surname', standalone: true }], { titles: ['president'] }),
+  entity('person:tim-scott', 'person', 'Tim Scott', [{ text: 'Tim Scott', kind: 'name' }, { text: 'Scott', kind: 'surname' }], { titles: ['sen.', 'senator'], context: ['south carolina'] }),
+  entity('person:rick-scott', 'person', 'Rick Scott', [{ text: 'Rick Scott', kind: 'name' }, { text: 'Scott', kind: 'surname' }], { titles: ['sen.', 'senator'], context: ['florida'] }),
+  entity('person:david-scott', 'person', 'David Scott', [{ text: 'David Scott', kind: 'name' }, { text: 'Scott', kind: 'surname' }], { titles: ['rep.'] }),
+  entity('company:ford', 'company', 'Ford Motor Company', [{ text: 'Ford Motor Company', kind: 'name' }, { text: 'Ford', kind: 'short', commonWord: true }, { text: 'F', kind: 'ticker' }], { context: ['cars', 'vehicles', 'automaker', 'dearborn'] }),
+  entity('company:amazon', 'company', 'Amazon', [{ text: 'Amazon', kind: 'short', commonWord: true }, { text: 'Amazon.com', kind: 'name' }], { context: ['bezos', 'retailer', 'aws', 'prime'] }),
+  entity('place:new-york-city', 'place', 'New York City', [{ text: 'New York City', kind: 'name' }, { text: 'the Big Apple', kind: 'informal' }]),
+  entity('company:apple', 'company', 'Apple Inc.', [{ text: 'Apple Inc.', kind: 'name' }, { text: 'Apple', kind: 'short', commonWord: true }], { context: ['iphone', 'cupertino'] }),
+  entity('org:who', 'organization', 'World Health Organization', [{ text: 'World Health Organization', kind: 'name' }, { text: 'WHO', kind: 'acronym', commonWord: true }], { context: ['health', 'pandemic', 'geneva'] }),
+  entity('agency:congress', 'agency', 'United States Congress', [{ text: 'Congress', kind: 'short', needsContext: true }], { context: ['senate', 'house', 'washington', 'lawmakers'] }),
+]);
+
+describe('linkMentions: rules and traps', () => {
+  it.each([
+    ['full name links on its own', 'Christopher Krebs spoke.', ['Christopher Krebs→person:christopher-krebs']],
+    ['coreference: later surname takes the earlier full name', 'Christopher Krebs spoke.\n\nKrebs said more.', ['Christopher Krebs→person:christopher-krebs', 'Krebs→person:christopher-krebs']],
+    ['coreference works from a headline written before the full name', 'Krebs fired\n\nTrump fired Christopher Krebs.', ['Krebs→person:christopher-krebs', 'Trump→person:donald-trump', 'Christopher Krebs→person:christopher-krebs']],
+    ['two people introduced with one surname: bare surname unlinked', 'Christopher Krebs and Brian Krebs met. Krebs said.', ['Christopher Krebs→person:christopher-krebs', 'Brian Krebs→person:brian-krebs']],
+    ['"Brian Krebs" next to DHS news stays Brian', 'Brian Krebs wrote about DHS and CISA. Krebs said the election was safe.', ['Brian Krebs→person:brian-krebs', 'DHS→agency:dhs', 'CISA→agency:cisa', 'Krebs→person:brian-krebs']],
+    ['a bare surname alone never links', 'Krebs said nothing.', []],
+    ['title cue: "Defense Secretary Esper"', 'Defense Secretary Esper left.', ['Esper→person:mark-esper']],
+    ['title cue narrows but two senators stay unlinked', 'Sen. Scott voted.', []],
+    ['title plus context picks one senator', 'In Florida, Sen. Scott voted.', ['Scott→person:rick-scott']],
+    ['standalone famous surname', 'Trump spoke.', ['Trump→person:donald-trump']],
+    ['"Hillary Clinton … Clinton said" is Hillary, not Bill', 'Hillary Clinton spoke. Clinton said.', ['Hillary Clinton→person:hillary-clinton', 'Clinton→person:hillary-clinton']],
+    ['"Tom Ford … Ford said": unknown person blocks the company', 'Tom Ford showed his collection.\n\nFord said cars and vehicles matter.', []],
+    ['"the Big Apple" is New York City, not Apple', 'He moved to the Big Apple.', ['the Big Apple→place:new-york-city']],
+    ['"Amazon rainforest" is not the company', 'Fires burn in the Amazon rainforest.', []],
+    ['common-word company links with enough context', 'Amazon, the retailer led by Bezos, grew Prime.', ['Amazon→company:amazon']],
+    ['"Congress MLA in Kerala" is not the US Congress', 'The Congress MLA in Kerala resigned.', []],
+    ['US Congress links with context', 'Congress passed it; the Senate and the House agreed.', ['Congress→agency:congress']],
+    ['common-word acronym WHO never links on its own', 'WHO IS THE MAN?', []],
+    ['WHO links with health context', 'The WHO declared a pandemic over health fears.', ['WHO→org:who']],
+    ['acronyms are case-sensitive', 'cisa and Cisa are not CISA.', ['CISA→agency:cisa']],
+    ['tickers never link', 'Shares of F fell.', []],
+    ['lower-case names never link', 'apple pie and krebs cycle', []],
+    ['longest match wins', 'the Department of Homeland Security said', ['Department of Homeland Security→agency:dhs']],
+    ['informal alias with sentence-start capital', 'The Pentagon declined.', ['The Pentagon→agency:dod']],
+    ['all-caps headline', 'TRUMP FIRES CHRISTOPHER KREBS', ['TRUMP→person:donald-trump', 'CHRISTOPHER KREBS→person:christopher-krebs']],
+  ])('%s', (_, text, expected) => {
+    expect(link(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['straight possessive', "Esper's team. Mark Esper left.", ['Esper→person:mark-esper', 'Mark Esper→person:mark-esper']],
+    ['curly possessive', 'Mark Esper’s team.', ['Mark Esper→person:mark-esper']],
+    ['non-breaking space inside a name', 'Mark\u00a0Esper left.', ['Mark\u00a0Esper→person:mark-esper']],
+    ['soft hyphen inside a name', 'Christo\u00adpher Krebs left.', ['Christo\u00adpher Krebs→person:christopher-krebs']],
+    ['names do not match inside longer words', 'KrebsOnSecurity and Trumpism', ['Trumpism→person:donald-trump'].slice(0, 0)],
+  ])('matching: %s', (_, text, expected) => {
+    expect(link(text)).toEqual(expected);
+  });
+
+  it('a reader’s correction relinks or unlinks the name on that page', () => {
+    const text = 'Christopher Krebs spoke.\n\nKrebs said more.';
+    expect(link(text, { corrections: new Map([['krebs', 'person:brian-krebs']]) })).toEqual([
+      'Christopher Krebs→person:christopher-krebs',
+      'Krebs→person:brian-krebs',
+    ]);
+    expect(link(text, { corrections: new Map([['krebs', null]]) })).toEqual(['Christopher Krebs→person:christopher-krebs']);
+  });
+});
