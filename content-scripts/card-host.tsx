@@ -40,6 +40,22 @@ export class CardHost {
     this.#card.tabIndex = -1;
     this.#shadow.append(style, this.#card);
     // Keep the page's key and pointer handlers (shortcuts, analytics, drag) out of our card.
+    // Tab stays inside the open card (a dialog); Esc is handled by the page controller.
+    this.#card.addEventListener('keydown', (e) => {
+      if (e.key !== 'Tab') return;
+      const focusable = [...this.#card.querySelectorAll<HTMLElement>('a[href], button, [tabindex]:not([tabindex="-1"])')];
+      if (focusable.length === 0) return;
+      const active = this.#shadow.activeElement;
+      const first = focusable[0]!;
+      const last = focusable[focusable.length - 1]!;
+      if (e.shiftKey && (active === first || active === this.#card)) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && active === last) {
+        e.preventDefault();
+        first.focus();
+      }
+    });
     for (const type of ['keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'click', 'pointerdown', 'pointerup', 'wheel', 'focusin', 'focusout']) {
       this.#card.addEventListener(type, (e) => e.stopPropagation());
     }

@@ -21,7 +21,7 @@ export const CARD_CSS = `
     box-shadow: 0 8px 24px rgba(0,0,0,.5); }
 }
 @media (prefers-reduced-motion: reduce) { .card { animation: none; } }
-@keyframes gloss-in { from { opacity: 0; transform: translateY(2px); } to { opacity: 1; transform: none; } }
+@keyframes gloss-in { from { opacity: 0; } to { opacity: 1; } }
 .card:focus { outline: 2px solid var(--accent); outline-offset: 2px; }
 .toolbar { display: flex; justify-content: flex-end; gap: 4px; float: right; margin: -4px -6px 0 8px; }
 button { font: inherit; color: var(--fg); background: var(--chip); border: 1px solid var(--border);

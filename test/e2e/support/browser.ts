@@ -65,7 +65,7 @@ export async function launchGloss(options: { colorScheme?: 'light' | 'dark'; red
       return gloss.worker.evaluate(async (u) => {
         const tabs = await chrome.tabs.query({});
         // Without the `tabs` permission URLs are hidden; match by the order tabs were opened instead.
-        const withUrl = tabs.find((t) => t.url === u);
+        const withUrl = tabs.find((t: { url?: string }) => t.url === u);
         if (withUrl?.id !== undefined) return withUrl.id;
         const stored = await chrome.storage.session.get(null);
         for (const [key, value] of Object.entries(stored)) {
@@ -102,7 +102,15 @@ export function paintedText(page: Page): Promise<Record<string, string[]>> {
 }
 
 /** Centre of the n-th occurrence of `text` inside the element matched by `selector`. */
-export function pointOf(page: Page, selector: string, text: string, nth = 0): Promise<{ x: number; y: number }> {
+export async function pointOf(page: Page, selector: string, text: string, nth = 0): Promise<{ x: number; y: number }> {
+  // Let any smooth scroll (stepping to a mention) settle before measuring.
+  await page.evaluate(async () => {
+    let last = -1;
+    for (let i = 0; i < 120 && scrollY !== last; i++) {
+      last = scrollY;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
+  });
   return page.evaluate(
     ({ selector, text, nth }) => {
       const el = document.querySelector(selector);

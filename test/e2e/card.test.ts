@@ -1,0 +1,170 @@
+/** How the hover card behaves for mouse and keyboard users (issue: in-page experience). */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cardText, launchGloss, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
+
+let gloss: Gloss;
+let page: Page;
+
+beforeAll(async () => {
+  gloss = await launchGloss();
+  page = await gloss.newPage('/seed-article.html');
+  await waitForAnnotation(page);
+});
+afterAll(async () => {
+  await gloss?.close();
+});
+beforeEach(async () => {
+  await page.keyboard.press('Escape');
+  await page.mouse.move(2, 2);
+  await expect.poll(() => cardText(page)).toBeNull();
+});
+
+const hostCount = () => page.evaluate(() => document.querySelectorAll('[data-gloss]').length);
+const cardRect = () =>
+  page.evaluate(() => {
+    const card = document.querySelector('[data-gloss]')?.shadowRoot?.querySelector('.card');
+    if (!card) return null;
+    const r = card.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, vw: innerWidth, vh: innerHeight };
+  });
+
+describe('hover card', () => {
+  it('a fast pass over a name opens nothing (dwell)', async () => {
+    const p = await pointOf(page, 'article p:nth-of-type(2)', 'Christopher Krebs');
+    await page.mouse.move(p.x - 200, p.y);
+    await page.mouse.move(p.x + 200, p.y, { steps: 8 });
+    await page.mouse.move(p.x + 200, p.y + 120);
+    await page.waitForTimeout(900);
+    expect(await cardText(page)).toBeNull();
+  });
+
+  it('moving the pointer from the name into the card keeps it open (grace)', async () => {
+    const p = await pointOf(page, 'article p:nth-of-type(2)', 'Christopher Krebs');
+    await restOn(page, p);
+    await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+    const r = (await cardRect())!;
+    // Travel through the gap between the name and the card, then rest inside the card.
+    await page.mouse.move(p.x, p.y + 14, { steps: 2 });
+    await page.mouse.move((r.left + r.right) / 2, (r.top + r.bottom) / 2, { steps: 5 });
+    await page.waitForTimeout(800);
+    expect(await cardText(page)).toContain('Christopher Krebs');
+    // Leaving both closes it after the grace period.
+    await page.mouse.move(5, 5);
+    await expect.poll(() => cardText(page)).toBeNull();
+  });
+
+  it('a new hover replaces the old card: never two', async () => {
+    await restOn(page, await pointOf(page, 'article p:nth-of-type(4)', 'Mark Esper'));
+    await expect.poll(() => cardText(page)).toContain('Mark Esper');
+    await restOn(page, await pointOf(page, 'article p:nth-of-type(5)', 'Microsoft'));
+    await expect.poll(() => cardText(page)).toContain('Microsoft');
+    expect(await hostCount()).toBe(1);
+    expect(await cardText(page)).not.toContain('Mark Esper');
+  });
+
+  it('Esc closes the card', async () => {
+    await restOn(page, await pointOf(page, 'article p:nth-of-type(5)', 'CISA'));
+    await expect.poll(() => cardText(page)).toContain('Cybersecurity');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardText(page)).toBeNull();
+    expect(await hostCount()).toBe(0);
+  });
+
+  it('the pin button keeps a card open when the pointer leaves', async () => {
+    await restOn(page, await pointOf(page, 'article p:nth-of-type(4)', 'Mark Esper'));
+    await expect.poll(() => cardText(page)).toContain('Mark Esper');
+    const pin = page.locator('[data-gloss] .toolbar button').first();
+    await pin.click();
+    await expect.poll(() => pin.getAttribute('aria-pressed')).toBe('true');
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(900);
+    expect(await cardText(page)).toContain('Mark Esper');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardText(page)).toBeNull();
+  });
+
+  it('"more on this page" steps through the entity’s mentions', async () => {
+    await restOn(page, await pointOf(page, 'article p:nth-of-type(3)', 'Krebs'));
+    await expect.poll(() => cardText(page)).toMatch(/\d+ mentions on this page/);
+    await page.locator('[data-gloss] .actions button', { hasText: 'Next mention' }).click();
+    await expect
+      .poll(() => page.evaluate(() => [...(CSS.highlights.get('gloss-current') ?? [])].map((r) => r.toString())))
+      .toEqual(['Krebs']);
+  });
+
+  it('the card has no accessibility violations (axe)', async () => {
+    await restOn(page, await pointOf(page, 'article p:nth-of-type(2)', 'Christopher Krebs'));
+    await expect.poll(() => cardText(page)).toContain('Cybersecurity');
+    const result = await new AxeBuilder({ page }).include('[data-gloss]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
+
+describe('keyboard command path', () => {
+  it('steps to the next mention, opens its card as a focused dialog, Tab stays inside, Esc returns focus', async () => {
+    const tabId = await gloss.tabIdOf(page);
+    await page.evaluate(() => {
+      const b = document.createElement('button');
+      b.id = 'origin';
+      b.textContent = 'origin';
+      document.body.prepend(b);
+      b.focus();
+    });
+    // What the `next-mention` command does in the worker (headless Chromium has no browser shortcuts to press).
+    await gloss.worker.evaluate((id) => chrome.tabs.sendMessage(id, { gloss: 1, name: 'stepMention', req: {} }, { frameId: 0 }), tabId);
+    await expect.poll(() => cardText(page)).toMatch(/\S/);
+    const focus = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('[data-gloss]');
+        return { host: document.activeElement === host, inner: host?.shadowRoot?.activeElement?.className ?? host?.shadowRoot?.activeElement?.tagName ?? null, id: document.activeElement?.id };
+      });
+    await expect.poll(focus).toMatchObject({ host: true, inner: 'card' });
+    const role = await page.evaluate(() => document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('.card')!.getAttribute('role'));
+    expect(role).toBe('dialog');
+    expect(await page.evaluate(() => [...(CSS.highlights.get('gloss-current') ?? [])].length)).toBe(1);
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      expect((await focus()).host).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardText(page)).toBeNull();
+    await expect.poll(focus).toMatchObject({ id: 'origin' });
+    await page.evaluate(() => document.getElementById('origin')!.remove());
+  });
+});
+
+describe('viewport edges', () => {
+  let edges: Page;
+  beforeAll(async () => {
+    edges = await gloss.newPage('/edges.html');
+    await waitForAnnotation(edges);
+  });
+
+  it.each(['#tl', '#tr', '#bl', '#br', '#mid'])('the card near %s stays fully inside the viewport', async (selector) => {
+    await edges.mouse.move(500, 300);
+    await edges.keyboard.press('Escape');
+    await expect.poll(() => cardText(edges)).toBeNull();
+    const p = await pointOf(edges, selector, 'CISA');
+    await restOn(edges, p);
+    await expect.poll(() => cardText(edges)).toContain('Cybersecurity');
+    const r = await edges.evaluate(() => {
+      const card = document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('.card')!;
+      const b = card.getBoundingClientRect();
+      return { left: b.left, top: b.top, right: b.right, bottom: b.bottom, vw: innerWidth, vh: innerHeight };
+    });
+    expect(r.left).toBeGreaterThanOrEqual(0);
+    expect(r.top).toBeGreaterThanOrEqual(0);
+    expect(r.right).toBeLessThanOrEqual(r.vw);
+    expect(r.bottom).toBeLessThanOrEqual(r.vh);
+  });
+
+  it('the card does not block a click on a link next to it', async () => {
+    const p = await pointOf(edges, '#mid', 'CISA');
+    await restOn(edges, p);
+    await expect.poll(() => cardText(edges)).toContain('Cybersecurity');
+    await edges.locator('#link').click();
+    expect(edges.url()).toContain('#clicked');
+  });
+});
