@@ -1,0 +1,52 @@
+/** Dark mode and reduced motion: the card and the popup follow the reader's system settings. */
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardText, launchGloss, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
+
+let gloss: Gloss;
+beforeAll(async () => {
+  gloss = await launchGloss({ colorScheme: 'dark', reducedMotion: 'reduce' });
+});
+afterAll(async () => {
+  await gloss?.close();
+});
+
+const luminance = (rgb: string) => {
+  const [r, g, b] = rgb.match(/\d+(\.\d+)?/g)!.map(Number);
+  return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+};
+
+describe('dark mode', () => {
+  it('the card is dark with light text, without animation, and passes axe', async () => {
+    const page = await gloss.newPage('/seed-article.html');
+    await waitForAnnotation(page);
+    await restOn(page, await pointOf(page, 'article p:nth-of-type(2)', 'Christopher Krebs'));
+    await expect.poll(() => cardText(page)).toContain('Cybersecurity');
+    const style = await page.evaluate(() => {
+      const card = document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('.card')!;
+      const s = getComputedStyle(card);
+      return { bg: s.backgroundColor, fg: s.color, animation: s.animationName };
+    });
+    expect(luminance(style.bg)).toBeLessThan(0.2);
+    expect(luminance(style.fg)).toBeGreaterThan(0.8);
+    expect(style.animation).toBe('none');
+    const result = await new AxeBuilder({ page }).include('[data-gloss]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(result.violations.map((v) => v.id)).toEqual([]);
+    await page.close();
+  });
+
+  it('the popup is dark and passes axe', async () => {
+    const page = await gloss.newPage('/seed-article.html');
+    await waitForAnnotation(page);
+    const popup = await gloss.popup(page);
+    await popup.waitForSelector('[data-entity-id]');
+    const bg = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(luminance(bg)).toBeLessThan(0.2);
+    await popup.locator('[data-entity-id="person:christopher-krebs"] button').click();
+    await popup.waitForSelector('.gloss-description');
+    const result = await new AxeBuilder({ page: popup }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,84 @@
+/** Where Gloss annotates and where it must not: editors, code, hidden text, live and framed pages. */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardText, launchGloss, paintedText, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
+
+let gloss: Gloss;
+beforeAll(async () => {
+  gloss = await launchGloss();
+});
+afterAll(async () => {
+  await gloss?.close();
+});
+
+/** Every painted range's text with the id of its nearest element that has one. */
+function paintedWhere(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('gloss-') || name === 'gloss-current') continue;
+      for (const r of h) {
+        let el: Element | null = r.startContainer.parentElement;
+        while (el && !el.id) el = el.parentElement;
+        out.push(`${el?.id ?? '?'}:${r.toString()}`);
+      }
+    }
+    return out.sort();
+  });
+}
+
+describe('regions Gloss leaves alone', () => {
+  it('annotates prose but not editors, form fields, code, pre, translate=no, aria-hidden, hidden or SVG text', async () => {
+    const page = await gloss.newPage('/editable.html');
+    await waitForAnnotation(page);
+    expect(await paintedWhere(page)).toEqual(['prose:CISA', 'prose:Christopher Krebs']);
+    await page.close();
+  });
+});
+
+describe('live pages', () => {
+  it('annotates content appended 2 s after load, and re-annotates an SPA route change', async () => {
+    const page = await gloss.newPage('/live.html');
+    await waitForAnnotation(page);
+    expect(await paintedWhere(page)).toEqual(['first:CISA', 'first:Christopher Krebs']);
+    await expect.poll(() => paintedWhere(page), { timeout: 6000 }).toEqual(['first:CISA', 'first:Christopher Krebs', 'late:Mark Esper', 'late:the Pentagon']);
+    await page.click('#go');
+    await expect.poll(() => paintedWhere(page)).toEqual(['route2:Joe Biden', 'route2:Microsoft']);
+    // The popup follows the new route: the worker keeps only what the page shows now.
+    const popup = await gloss.popup(page);
+    await popup.waitForSelector('[data-entity-id="person:joe-biden"]');
+    expect(await popup.locator('[data-entity-id="person:christopher-krebs"]').count()).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('frames', () => {
+  it('annotates a same-origin iframe and opens cards inside it', async () => {
+    const page = await gloss.newPage('/iframe.html');
+    const frame = page.frames().find((f) => f.url().endsWith('/seed-article.html'))!;
+    await frame.waitForFunction(() => performance.getEntriesByName('gloss:annotate').length > 0);
+    const painted = await frame.evaluate(() => [...(CSS.highlights.get('gloss-person') ?? [])].map((r) => r.toString()));
+    expect(painted).toContain('Christopher Krebs');
+    expect(await paintedText(page)).toEqual({});
+    await page.close();
+  });
+});
+
+describe('names across elements', () => {
+  it('links a name split across inline elements, and leaves a surname shared by two people unlinked', async () => {
+    const page = await gloss.newPage('/split-names.html');
+    await waitForAnnotation(page);
+    const painted = await paintedText(page);
+    expect(painted['gloss-person']).toEqual(expect.arrayContaining(['Christopher Krebs', 'Esper', 'Mark Esper']));
+    await restOn(page, await pointOf(page, '#split a', 'Krebs'));
+    await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+    await page.keyboard.press('Escape');
+    // "Scott" after both Tim Scott and Rick Scott is ambiguous: never painted.
+    const scotts = await page.evaluate(() =>
+      [...CSS.highlights].flatMap(([, h]) => [...h]).filter((r) => r.startContainer.parentElement?.id === 'scotts').map((r) => r.toString()),
+    );
+    expect(scotts).not.toContain('Scott');
+    await page.close();
+  });
+});
