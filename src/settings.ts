@@ -30,8 +30,8 @@ export const defaults = {
 export type Settings = typeof defaults;
 
 export const CARD_DELAY_RANGE = [0, 2000] as const;
-/** storage.sync allows 8 KB per item; the site list is capped so the settings item always fits. */
-export const MAX_DISABLED_SITES = 400;
+/** Sites are stored in chunks across storage.sync items (settings-sync.ts); this cap keeps the total under its quota. */
+export const MAX_DISABLED_SITES = 5000;
 
 export interface SettingsReport {
   settings: Settings;
