@@ -87,7 +87,8 @@ export function trackHoverIntent(win: Window, cb: HoverCallbacks, getDelay: () =
   win.addEventListener(
     'pointermove',
     (e) => {
-      if (e.pointerType === 'touch') return;
+      // Pages can dispatch synthetic events; only the reader's own pointer opens cards.
+      if (!e.isTrusted || e.pointerType === 'touch') return;
       pending = e;
       // One hit-test per frame at most: caret lookups are cheap but pointermove can fire at 1 kHz.
       frame ||= win.requestAnimationFrame(check);

@@ -47,11 +47,11 @@ export class PageGloss {
       signal,
     );
     win.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape' && this.#open) this.closeCard();
+      if (e.isTrusted && e.key === 'Escape' && this.#open) this.closeCard();
     }, { capture: true, signal });
     // Esc pressed inside the card: its keydown stops at the card, so listen there too.
     this.#card.host.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') this.closeCard();
+      if (e.isTrusted && e.key === 'Escape') this.closeCard();
     }, { signal });
     signal.addEventListener('abort', () => this.destroy(), { once: true });
   }

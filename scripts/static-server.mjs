@@ -11,7 +11,7 @@ const TYPES = {
 };
 
 /** @param {Record<string, string>} mounts URL prefix → directory, e.g. { '/': 'test/fixtures' } */
-export async function startStaticServer(mounts, port = 0) {
+export async function startStaticServer(mounts, port = 0, headers = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     for (const [prefix, dir] of Object.entries(mounts).sort((a, b) => b[0].length - a[0].length)) {
@@ -21,7 +21,7 @@ export async function startStaticServer(mounts, port = 0) {
       if (!file.startsWith(base)) break;
       try {
         if ((await stat(file)).isFile()) {
-          res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+          res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers });
           res.end(await readFile(file));
           return;
         }

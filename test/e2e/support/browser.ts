@@ -25,8 +25,17 @@ export interface Gloss {
   close(): Promise<void>;
 }
 
-export async function launchGloss(options: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference'; mounts?: Record<string, string> } = {}): Promise<Gloss> {
-  const server = await startStaticServer({ '/': join(ROOT, 'test/fixtures'), ...options.mounts });
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+  reducedMotion?: 'reduce' | 'no-preference';
+  /** Extra URL prefix → directory mounts for the fixture server. */
+  mounts?: Record<string, string>;
+  /** Response headers for every served file (e.g. a CSP that stops page scripts). */
+  headers?: Record<string, string>;
+}
+
+export async function launchGloss(options: LaunchOptions = {}): Promise<Gloss> {
+  const server = await startStaticServer({ '/': join(ROOT, 'test/fixtures'), ...options.mounts }, 0, options.headers);
   const userDir = mkdtempSync(join(tmpdir(), 'gloss-e2e-'));
   const context = await chromium.launchPersistentContext(userDir, {
     executablePath: chromiumPath(),
@@ -49,6 +58,16 @@ export async function launchGloss(options: { colorScheme?: 'light' | 'dark'; red
   worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;
 
+  /** A tab's id for a page URL: tab URLs need the `tabs` permission, so read the worker's per-tab records. */
+  const lookup = (url: string) =>
+    worker.evaluate(async (u) => {
+      const stored = await chrome.storage.session.get(null);
+      for (const [key, value] of Object.entries(stored)) {
+        if (key.startsWith('tab:') && (value as { url: string }).url === u) return Number(key.slice(4));
+      }
+      throw new Error(`no tab reported ${u}`);
+    }, url);
+
   const gloss: Gloss = {
     context,
     worker,
@@ -62,17 +81,15 @@ export async function launchGloss(options: { colorScheme?: 'light' | 'dark'; red
     },
     async tabIdOf(page) {
       const url = page.url();
-      return gloss.worker.evaluate(async (u) => {
-        const tabs = await chrome.tabs.query({});
-        // Without the `tabs` permission URLs are hidden; match by the order tabs were opened instead.
-        const withUrl = tabs.find((t: { url?: string }) => t.url === u);
-        if (withUrl?.id !== undefined) return withUrl.id;
-        const stored = await chrome.storage.session.get(null);
-        for (const [key, value] of Object.entries(stored)) {
-          if (key.startsWith('tab:') && (value as { url: string }).url === u) return Number(key.slice(4));
+      // The content script reports soon after load; poll until the worker has it.
+      for (let i = 0; ; i++) {
+        try {
+          return await lookup(url);
+        } catch (e) {
+          if (i >= 60) throw e;
+          await new Promise((r) => setTimeout(r, 250));
         }
-        throw new Error(`no tab reported ${u}`);
-      }, url);
+      }
     },
     async popup(tabPage) {
       const tabId = await gloss.tabIdOf(tabPage);

@@ -1,0 +1,131 @@
+/** Hostile pages: Gloss keeps working, never breaks the page, and does bounded work. */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardText, launchGloss, paintedText, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
+
+let gloss: Gloss;
+const pageErrors: string[] = [];
+beforeAll(async () => {
+  gloss = await launchGloss();
+  gloss.context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(`${p.url()}: ${e.message}`)));
+});
+afterAll(async () => {
+  await gloss?.close();
+});
+
+/** Number of annotation passes so far and their mention count, from the page's performance timeline. */
+const passes = (page: Page) =>
+  page.evaluate(() => {
+    const entries = performance.getEntriesByName('gloss:annotate') as PerformanceMeasure[];
+    const last = entries[entries.length - 1];
+    return { count: entries.length, mentions: last ? (last.detail as { mentions: number }).mentions : 0 };
+  });
+
+describe('hostile CSS', () => {
+  it('page rules that restyle everything (all: unset, display, z-index, zoom, transforms) do not touch the card', async () => {
+    const page = await gloss.newPage('/hostile/restyle.html');
+    await waitForAnnotation(page);
+    await restOn(page, await pointOf(page, '#story', 'Christopher Krebs'));
+    await expect.poll(() => cardText(page)).toContain('first director');
+    const look = await page.evaluate(() => {
+      const host = document.querySelector('[data-gloss]') as HTMLElement;
+      const card = host.shadowRoot!.querySelector('.card')!;
+      const r = card.getBoundingClientRect();
+      const s = getComputedStyle(card);
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return { width: r.width, visible: r.width > 0 && r.height > 100, bg: s.backgroundColor, font: s.fontFamily, onTop: top === host, hostDisplay: getComputedStyle(host).display };
+    });
+    expect(look.onTop).toBe(true);
+    expect(look.visible).toBe(true);
+    expect(look.bg).toBe('rgb(255, 255, 255)');
+    expect(look.font).not.toContain('Comic');
+    expect(look.hostDisplay).toBe('block');
+    await page.close();
+  });
+});
+
+describe('hostile scripts', () => {
+  it('a page that overrides DOM prototypes and globals does not affect Gloss', async () => {
+    const page = await gloss.newPage('/hostile/prototypes.html');
+    // This page's own JSON and Array are broken, so read results from the popup, not the page's world.
+    const popup = await gloss.popup(page);
+    await popup.waitForSelector('[data-entity-id="agency:cisa"]');
+    expect(await popup.locator('[data-entity-id]').count()).toBe(3);
+    await popup.close();
+    const box = await page.locator('#story').boundingBox();
+    // "Christopher Krebs" starts the paragraph: rest on its first word.
+    await page.mouse.move(box!.x + 200, box!.y + 60);
+    await page.mouse.move(box!.x + 12, box!.y + box!.height / 2, { steps: 3 });
+    await expect.poll(() => page.locator('[data-gloss]').count()).toBe(1);
+    expect(await page.locator('[data-gloss] .gloss-name').textContent()).toBe('Christopher Krebs');
+    await page.close();
+  });
+
+  it('a postMessage flood and fake pointer/key events open nothing and change nothing', async () => {
+    const page = await gloss.newPage('/hostile/flood.html');
+    await waitForAnnotation(page);
+    await page.waitForFunction(() => (window as unknown as { floodCount: number }).floodCount >= 5000, null, { timeout: 30_000 });
+    expect(await cardText(page)).toBeNull();
+    expect(Object.keys(await paintedText(page)).length).toBeGreaterThan(0);
+    // A real pointer still works while the flood goes on.
+    await restOn(page, await pointOf(page, '#story', 'Christopher Krebs'));
+    await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+    await page.close();
+  });
+});
+
+describe('bounded work', () => {
+  it('a page mutating text every 10 ms: passes are rate-limited, highlights do not grow', async () => {
+    const page = await gloss.newPage('/hostile/mutating.html');
+    await waitForAnnotation(page);
+    await page.waitForFunction(() => (window as unknown as { batches: number }).batches >= 1000, null, { timeout: 60_000 });
+    const elapsedMs = await page.evaluate(() => performance.now());
+    const { count } = await passes(page);
+    // At most one pass per 100 ms of page life (plus the first), not one per mutation batch.
+    expect(count).toBeLessThanOrEqual(Math.ceil(elapsedMs / 100) + 2);
+    expect(count).toBeLessThan(1000);
+    await expect.poll(async () => Object.values(await paintedText(page)).flat().sort()).toEqual(['CISA', 'Christopher Krebs', 'Mark Esper'].sort());
+    expect(await page.evaluate(() => document.querySelectorAll('[data-gloss]').length)).toBe(0);
+    await page.close();
+  });
+
+  it('a 100k-node page is annotated completely', async () => {
+    const page = await gloss.newPage('/hostile/huge.html');
+    await waitForAnnotation(page);
+    await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBe(20_000);
+    await page.close();
+  });
+
+  it('100 pushState route changes end with the last route annotated and reported', async () => {
+    const page = await gloss.newPage('/hostile/pushstate.html');
+    await waitForAnnotation(page);
+    await page.waitForFunction(() => (window as unknown as { routes: number }).routes >= 100, null, { timeout: 30_000 });
+    await expect.poll(async () => Object.values(await paintedText(page)).flat()).toEqual(['Mark Esper']);
+    const popup = await gloss.popup(page);
+    await popup.waitForSelector('[data-entity-id="person:mark-esper"]');
+    expect(await popup.locator('[data-entity-id]').count()).toBe(1);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('odd documents', () => {
+  it('nested shadow roots and nested srcdoc frames cause no errors; the light DOM is annotated', async () => {
+    const page = await gloss.newPage('/hostile/shadows.html');
+    await waitForAnnotation(page);
+    expect((await paintedText(page))['gloss-person']).toEqual(['Christopher Krebs']);
+    await page.close();
+  });
+
+  it.each(['/hostile/document.xml', '/hostile/plain.txt'])('%s loads without errors from Gloss', async (path) => {
+    const page = await gloss.newPage(path);
+    await page.waitForTimeout(1500);
+    expect(pageErrors.filter((e) => e.includes(path))).toEqual([]);
+    await page.close();
+  });
+
+  it('no page error was caused anywhere in this suite, and nothing left the machine', () => {
+    expect(pageErrors.filter((e) => !/is mine|no ranges|no shadows|no highlights/.test(e))).toEqual([]);
+    expect(gloss.externalRequests).toEqual([]);
+  });
+});
