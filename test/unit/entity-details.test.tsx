@@ -1,0 +1,42 @@
+/**
+ * Knowledge text is data, never markup.
+ * @vitest-environment happy-dom
+ */
+import { render } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
+import type { CardDetails } from '../../src/knowledge/card-details';
+
+vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage: () => '' } } }));
+const { EntityDetails } = await import('../../src/ui/entity-details');
+
+const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script><b>bold</b>';
+
+describe('EntityDetails', () => {
+  it('renders HTML and script payloads in every field as plain text, and only https links as links', () => {
+    const details: CardDetails = {
+      id: 'pack:evil', name: `Evil ${payload}`, category: 'person', type: 'person', description: payload,
+      facts: [{ label: payload, value: payload, asOf: '2026-01-01' }],
+      links: [{ label: payload, url: 'javascript:window.__pwned=1' }, { label: 'data', url: 'data:text/html,hi' }],
+      asOf: '2026-01-01', sources: [{ name: payload, url: 'https://example.org', licence: 'x' }],
+    };
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(<EntityDetails details={details} />, root);
+    expect(root.querySelectorAll('img, script, b').length).toBe(0);
+    expect(root.querySelectorAll('a').length).toBe(0);
+    expect(root.textContent).toContain('<script>window.__pwned=1</script>');
+    expect(root.textContent).toContain('javascript:window.__pwned=1');
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('makes an https link clickable, opening safely in a new tab', () => {
+    const root = document.createElement('div');
+    render(
+      <EntityDetails details={{ id: 'a:b', name: 'CISA', category: 'agency', type: 'agency', description: 'd', facts: [], links: [{ label: 'cisa.gov', url: 'https://www.cisa.gov/' }], asOf: '2026-01-01', sources: [] }} />,
+      root,
+    );
+    const a = root.querySelector('a')!;
+    expect(a.getAttribute('href')).toBe('https://www.cisa.gov/');
+    expect(a.getAttribute('rel')).toContain('noopener');
+  });
+});

@@ -1,0 +1,56 @@
+/** Every message handler checks the sender and the message's shape before it runs. */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Listener = (message: unknown, sender: object) => Promise<unknown> | undefined;
+const listeners: Listener[] = [];
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    runtime: {
+      id: 'gloss-id',
+      getURL: (p: string) => `chrome-extension://gloss-id/${p}`,
+      onMessage: { addListener: (l: Listener) => listeners.push(l), removeListener: () => undefined },
+    },
+  },
+}));
+const { handleMessages } = await import('../../src/protocol');
+
+const calls: string[] = [];
+beforeEach(() => {
+  listeners.length = 0;
+  calls.length = 0;
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  handleMessages({
+    reportEntities: () => (calls.push('reportEntities'), { ok: true as const }),
+    getTabEntities: () => (calls.push('getTabEntities'), null),
+    getDetails: () => (calls.push('getDetails'), { details: {} }),
+  });
+});
+
+const contentScript = { id: 'gloss-id', tab: { id: 7 }, url: 'https://news.example/story' };
+const popup = { id: 'gloss-id', url: 'chrome-extension://gloss-id/popup.html?tab=7' };
+const otherExtension = { id: 'evil-id', url: 'chrome-extension://evil-id/x.html' };
+const report = { gloss: 1, name: 'reportEntities', req: { url: 'https://news.example/', host: 'news.example', entities: [] } };
+const tabQuery = { gloss: 1, name: 'getTabEntities', req: { tabId: 7 } };
+
+async function deliver(message: unknown, sender: object): Promise<boolean> {
+  const result = listeners[0]!(message, sender);
+  if (result) await result;
+  return result !== undefined;
+}
+
+describe('protocol sender and shape checks', () => {
+  it.each([
+    ['a content script reports its own tab', report, contentScript, true],
+    ['the popup asks about a tab', tabQuery, popup, true],
+    ['a content script (any page) may not ask about tabs', tabQuery, contentScript, false],
+    ['another extension is ignored', report, otherExtension, false],
+    ['a report without a tab (not from a content script) is rejected', report, popup, false],
+    ['a malformed request is rejected', { gloss: 1, name: 'getTabEntities', req: { tabId: 'all' } }, popup, false],
+    ['an oversized id list is rejected', { gloss: 1, name: 'getDetails', req: { ids: Array(501).fill('x') } }, contentScript, false],
+    ['unknown message names are ignored', { gloss: 1, name: 'eval', req: {} }, popup, false],
+    ['foreign messages are ignored', { type: 'getTabEntities', tabId: 7 }, popup, false],
+  ])('%s', async (_, message, sender, handled) => {
+    expect(await deliver(message, sender)).toBe(handled);
+    expect(calls.length).toBe(handled ? 1 : 0);
+  });
+});
