@@ -1,14 +1,16 @@
 /**
- * One annotation pass over a document: collect text → find and link mentions (the pure core) →
- * map to ranges → paint. Keeps the page's mentions for hit-testing, the card and the popup.
+ * Annotation of one document: collect text → find and link mentions (the pure core) → map to
+ * ranges → paint. A full pass runs once; later changes re-read only the blocks that changed and
+ * re-link with the whole page in view (coreference is page-wide), reusing every other block's
+ * matches and ranges. Keeps the page's mentions for hit-testing, the card and the popup.
  */
 import { categoryAt } from '../src/knowledge/compile-index';
 import type { Category } from '../src/knowledge/schema';
-import { findCandidates } from '../src/match/find-candidates';
+import { findCandidates, type BlockMatches } from '../src/match/find-candidates';
 import { linkMentions, type Mention } from '../src/match/link-mentions';
 import type { EntityCount } from '../src/protocol';
 import type { Settings } from '../src/settings';
-import { collectBlocks, type TextBlock } from './collect-text';
+import { collectBlocks, isAnnotatable, isBlockElement, type TextBlock } from './collect-text';
 import type { LoadedIndex } from './knowledge-index';
 import type { HighlightPainter } from './paint-highlights';
 import { rangeFor } from './text-ranges';
@@ -24,10 +26,20 @@ export interface PageMention extends Mention {
   shown: boolean;
 }
 
+interface BlockState {
+  block: TextBlock;
+  matches: BlockMatches;
+  /** Ranges made for this block's mentions, by "start:end", reused across passes. */
+  ranges: Map<string, Range>;
+}
+
+/** Above this many changed roots, one full pass is cheaper than many partial ones. */
+const MAX_PARTIAL_ROOTS = 200;
+
 export class Annotator {
   mentions: PageMention[] = [];
-  #blocks: TextBlock[] = [];
-  /** Text node → its block and the mentions touching it, for hit-testing. */
+  #states: BlockState[] = [];
+  /** Text node → the mentions touching it, for hit-testing. */
   #byNode = new Map<Text, PageMention[]>();
 
   constructor(
@@ -40,30 +52,51 @@ export class Annotator {
   /** Finds every mention in the document and paints those the settings show. */
   run(settings: Settings): void {
     performance.mark('gloss:annotate-start');
-    const { index, trie } = this.loaded;
-    this.#blocks = collectBlocks(this.doc);
-    const linked = linkMentions(
-      this.#blocks.map((b) => ({ text: b.text, matches: findCandidates(b.text, index, trie) })),
-      index,
-      { corrections: this.corrections },
-    );
+    this.#states = collectBlocks(this.doc).map((block) => this.#match(block));
+    this.#relink(settings, this.#states.length);
+  }
+
+  /** Re-reads only the blocks around `changed` nodes (added, removed or edited text), then re-links. */
+  update(changed: Iterable<Node>, settings: Settings): void {
+    const roots = blockRoots(changed);
+    if (roots.length > MAX_PARTIAL_ROOTS) return this.run(settings);
+    performance.mark('gloss:annotate-start');
+    const inRoot = (node: Node) => roots.some((r) => r.contains(node));
+    // Drop blocks that changed or left the document; keep every other block's matches and ranges.
+    const kept = this.#states.filter((s) => s.block.nodes.every((n) => n.isConnected) && !inRoot(s.block.nodes[0]!));
+    const fresh: BlockState[] = [];
+    for (const root of roots) {
+      if (!isAnnotatable(root)) continue;
+      for (const block of collectBlocks(root)) fresh.push(this.#match(block));
+    }
+    this.#states = mergeInDocumentOrder(kept, fresh);
+    this.#relink(settings, fresh.length);
+  }
+
+  #match(block: TextBlock): BlockState {
+    return { block, matches: findCandidates(block.text, this.loaded.index, this.loaded.trie), ranges: new Map() };
+  }
+
+  /** `reread`: how many blocks this pass collected and matched anew (the rest were reused). */
+  #relink(settings: Settings, reread: number): void {
+    const { index } = this.loaded;
+    const linked = linkMentions(this.#states.map((s) => ({ text: s.block.text, matches: s.matches })), index, { corrections: this.corrections });
     const counts = new Map<number, number>();
     this.mentions = linked.map((m) => {
       const nth = counts.get(m.entity) ?? 0;
       counts.set(m.entity, nth + 1);
-      return {
-        ...m,
-        id: index.ids[m.entity]!,
-        name: index.names[m.entity]!,
-        category: categoryAt(index, m.entity),
-        range: rangeFor(this.#blocks[m.block]!, m.start, m.end, this.doc),
-        nth,
-        shown: true,
-      };
+      const state = this.#states[m.block]!;
+      const key = `${m.start}:${m.end}`;
+      let range = state.ranges.get(key);
+      if (!range) {
+        range = rangeFor(state.block, m.start, m.end, this.doc);
+        state.ranges.set(key, range);
+      }
+      return { ...m, id: index.ids[m.entity]!, name: index.names[m.entity]!, category: categoryAt(index, m.entity), range, nth, shown: true };
     });
     this.#byNode.clear();
     for (const m of this.mentions) {
-      const block = this.#blocks[m.block]!;
+      const { block } = this.#states[m.block]!;
       for (let i = 0; i < block.nodes.length; i++) {
         const nodeStart = block.starts[i]!;
         const nodeEnd = nodeStart + block.nodes[i]!.data.length;
@@ -76,7 +109,7 @@ export class Annotator {
     this.applySettings(settings);
     performance.measure('gloss:annotate', {
       start: 'gloss:annotate-start',
-      detail: { mentions: this.mentions.length, nodes: this.#blocks.reduce((n, b) => n + b.nodes.length, 0) },
+      detail: { mentions: this.mentions.length, nodes: this.#states.reduce((n, s) => n + s.block.nodes.length, 0), blocks: this.#states.length, reread },
     });
   }
 
@@ -86,7 +119,7 @@ export class Annotator {
     const firstSeen = new Set<string>();
     const byCategory = new Map<Category, Range[]>();
     for (const m of this.mentions) {
-      const sectionKey = `${m.id}\u0000${this.#blocks[m.block]!.section}`;
+      const sectionKey = `${m.id}\u0000${this.#states[m.block]!.block.section}`;
       const first = !firstSeen.has(sectionKey);
       firstSeen.add(sectionKey);
       m.shown = settings.categories[m.category] && (settings.density === 'all' || first);
@@ -127,9 +160,33 @@ export class Annotator {
 
   clear(): void {
     this.mentions = [];
+    this.#states = [];
     this.#byNode.clear();
     this.painter.paint(new Map());
   }
+}
+
+/** The smallest set of block-level elements containing every changed node (text joins across inline markup). */
+function blockRoots(changed: Iterable<Node>): Element[] {
+  const roots = new Set<Element>();
+  for (const node of changed) {
+    let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    while (el && !isBlockElement(el)) el = el.parentElement;
+    if (el && el.isConnected) roots.add(el);
+  }
+  const list = [...roots];
+  return list.filter((r) => !list.some((o) => o !== r && o.contains(r)));
+}
+
+function mergeInDocumentOrder(a: BlockState[], b: BlockState[]): BlockState[] {
+  if (b.length === 0) return a;
+  const before = (x: BlockState, y: BlockState) => (x.block.nodes[0]!.compareDocumentPosition(y.block.nodes[0]!) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  b.sort((x, y) => (before(x, y) ? -1 : 1));
+  const out: BlockState[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(before(a[i]!, b[j]!) ? a[i++]! : b[j++]!);
+  return out.concat(a.slice(i), b.slice(j));
 }
 
 /**

@@ -30,6 +30,18 @@ const BLOCK = new Set([
 
 const HEADING = /^H[1-6]$/;
 
+export function isBlockElement(el: Element): boolean {
+  return BLOCK.has(el.localName.toUpperCase());
+}
+
+/** Whether text under `node` may be annotated at all: no ancestor (up to the document) is skipped. */
+export function isAnnotatable(node: Node): boolean {
+  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    if (isSkippedElement(el)) return false;
+  }
+  return node.isConnected;
+}
+
 /** Whether Gloss may annotate inside this element (checked for each element on the way down). */
 export function isSkippedElement(el: Element): boolean {
   const tag = el.localName.toUpperCase();

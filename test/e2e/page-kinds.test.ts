@@ -42,6 +42,16 @@ describe('live pages', () => {
     await waitForAnnotation(page);
     expect(await paintedWhere(page)).toEqual(['first:CISA', 'first:Christopher Krebs']);
     await expect.poll(() => paintedWhere(page), { timeout: 6000 }).toEqual(['first:CISA', 'first:Christopher Krebs', 'late:Mark Esper', 'late:the Pentagon']);
+    // The appended paragraph was read on its own: no rescan of the page.
+    const last = await page.evaluate(() => {
+      const all = performance.getEntriesByName('gloss:annotate') as PerformanceMeasure[];
+      return all[all.length - 1]!.detail as { reread: number; blocks: number };
+    });
+    expect(last.reread).toBe(1);
+    expect(last.blocks).toBeGreaterThan(last.reread);
+    // Removed text drops its highlights.
+    await page.evaluate(() => (window as unknown as { removeLate: () => void }).removeLate());
+    await expect.poll(() => paintedWhere(page)).toEqual(['first:CISA', 'first:Christopher Krebs']);
     await page.click('#go');
     await expect.poll(() => paintedWhere(page)).toEqual(['route2:Joe Biden', 'route2:Microsoft']);
     // The popup follows the new route: the worker keeps only what the page shows now.
