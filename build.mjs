@@ -14,8 +14,9 @@ const entries = [
   { in: 'src/background.ts', out: 'background', format: 'esm' },
   { in: 'content-scripts/index.ts', out: 'content', format: 'iife' }, // content scripts cannot be modules
   { in: 'popup/index.tsx', out: 'popup', format: 'esm' },
+  { in: 'popup/options.tsx', out: 'options', format: 'esm' },
 ];
-const staticFiles = ['popup/popup.html', 'popup/popup.css', '_locales', 'icons'];
+const staticFiles = ['popup/popup.html', 'popup/options.html', 'popup/popup.css', '_locales', 'icons'];
 
 /** Validates and compiles knowledge/knowledge.json: the alias index (inlined) and the detail shards. */
 async function compileKnowledge() {
@@ -39,6 +40,7 @@ function writeStatic(knowledge) {
     mkdirSync(`${dir}/knowledge`, { recursive: true });
     for (const f of staticFiles) cpSync(`${root}${f}`, `${dir}/${f.replace(/^popup\//, '')}`, { recursive: true });
     writeFileSync(`${dir}/manifest.json`, JSON.stringify(manifestFor(browser), null, 2));
+    writeFileSync(`${dir}/knowledge/sources.json`, JSON.stringify(knowledge.sources));
     knowledge.shards.forEach((shard, i) => writeFileSync(`${dir}/knowledge/details-${String(i).padStart(2, '0')}.json`, JSON.stringify(shard)));
     if (browser === 'firefox') cpSync(`${out.chrome}/bundles`, dir, { recursive: true });
   }

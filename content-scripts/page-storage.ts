@@ -1,11 +1,12 @@
 /** What the content script keeps in storage.local: the reader's per-page corrections and the packs' index. */
 import browser from 'webextension-polyfill';
 import type { CompiledIndex } from '../src/knowledge/compile-index';
+import { CORRECTIONS_PREFIX, LOCAL_KEYS } from '../src/storage-keys';
 
-export const PACK_INDEX_KEY = 'packIndex';
+const PACK_INDEX_KEY = LOCAL_KEYS.packIndex;
 
 function pageKey(location: Location): string {
-  return `corrections:${location.origin}${location.pathname}${location.search}`;
+  return `${CORRECTIONS_PREFIX}${location.origin}${location.pathname}${location.search}`;
 }
 
 export async function loadCorrections(location: Location): Promise<Map<string, string | null>> {

@@ -7,6 +7,9 @@ import { sendToTab, sendToWorker, type EntityCount, type TabEntities } from '../
 import { isActiveOn, type Settings } from '../src/settings';
 import { loadSettings, onSettingsChanged, updateSettings } from '../src/settings-store';
 import { EntityDetails } from '../src/ui/entity-details';
+import browser from 'webextension-polyfill';
+import { Credits } from './credits';
+import { SettingsPanel } from './settings-panel';
 import { Switch } from './switch';
 
 export function App({ tabId }: { tabId: number | undefined }) {
@@ -31,7 +34,8 @@ export function App({ tabId }: { tabId: number | undefined }) {
   }, [tabId]);
 
   const change = (fn: (s: Settings) => void) => {
-    updateSettings(fn).then(setSettings, (e: unknown) => setError(String(e)));
+    setError('');
+    updateSettings(fn).then(setSettings, (e: unknown) => setError(t('settingsSaveFailed', e instanceof Error ? e.message : String(e))));
   };
 
   const entities = tab?.entities ?? [];
@@ -96,6 +100,17 @@ export function App({ tabId }: { tabId: number | undefined }) {
           );
         })}
       </section>
+      <details class="more">
+        <summary>{t('settings')}</summary>
+        <SettingsPanel settings={settings} change={change} />
+        <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('openOptions')}
+        </button>
+      </details>
+      <details class="more">
+        <summary>{t('credits')}</summary>
+        <Credits />
+      </details>
     </div>
   );
 }

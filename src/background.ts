@@ -2,7 +2,7 @@
 import browser from 'webextension-polyfill';
 import { handleMessages, type WorkerProtocol } from './protocol';
 import { recordFrame, tabEntities, forgetTab } from './background/tab-results';
-import { getDetails } from './background/details-store';
+import { bundledIds, getDetails } from './background/details-store';
 import { updateBadge } from './background/badge';
 import { packDetails } from './background/pack-details';
 import { forwardCommands } from './background/commands';
@@ -15,6 +15,9 @@ handleMessages<WorkerProtocol>({
   },
   async getDetails(req) {
     return { details: await getDetails(req.ids, await packDetails()) };
+  },
+  async bundledIds(req) {
+    return { known: await bundledIds(req.ids) };
   },
   getTabEntities(req) {
     return tabEntities(req.tabId);

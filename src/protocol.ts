@@ -26,6 +26,8 @@ export interface WorkerProtocol {
   reportEntities: (req: { url: string; host: string; entities: EntityCount[] }) => { ok: true };
   /** Content script or popup: card details for these ids (null for unknown ids). */
   getDetails: (req: { ids: string[] }) => { details: Record<string, CardDetails | null> };
+  /** Options page: which of these ids the bundled knowledge has (to show pack overrides). */
+  bundledIds: (req: { ids: string[] }) => { known: string[] };
   /** Popup: what Gloss found in a tab, or null when nothing was reported. */
   getTabEntities: (req: { tabId: number }) => TabEntities | null;
 }
@@ -50,6 +52,7 @@ const requestShapes: { [K in keyof WorkerProtocol | keyof TabProtocol]: (req: un
     r.entities.every((e) => isRecord(e) && typeof e.id === 'string' && typeof e.name === 'string' && typeof e.category === 'string' && typeof e.count === 'number'),
   getDetails: (r) => isRecord(r) && isStringArray(r.ids, 500),
   getTabEntities: (r) => isRecord(r) && Number.isInteger(r.tabId),
+  bundledIds: (r) => isRecord(r) && isStringArray(r.ids, 5000),
   stepMention: (r) => isRecord(r) && (r.entityId === undefined || typeof r.entityId === 'string'),
 };
 
@@ -63,6 +66,7 @@ function senderAllowed(name: string, sender: Runtime.MessageSender): boolean {
     case 'getDetails':
       return true;
     case 'getTabEntities':
+    case 'bundledIds':
       return fromExtensionPage;
     case 'stepMention':
       // Content scripts only receive what our worker or pages send with tabs.sendMessage (never other pages).

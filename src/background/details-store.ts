@@ -44,3 +44,13 @@ export async function getDetails(ids: readonly string[], overrides: ReadonlyMap<
   );
   return out;
 }
+
+/** Which ids the bundled knowledge itself has, whatever packs override. */
+export async function bundledIds(ids: readonly string[]): Promise<string[]> {
+  const known: string[] = [];
+  for (const id of ids) {
+    const shard = await loadShard(shardOf(id));
+    if (Object.hasOwn(shard, id)) known.push(id);
+  }
+  return known;
+}

@@ -9,11 +9,13 @@ import type { KnowledgeFile, Source } from './schema';
 export interface CompiledKnowledge {
   index: CompiledIndex;
   shards: Record<string, CardDetails>[];
+  /** For the credits screen. */
+  sources: Source[];
 }
 
 export function compileKnowledge(file: KnowledgeFile): CompiledKnowledge {
   const sources = new Map<string, Source>(file.sources.map((s) => [s.id, s]));
   const shards: Record<string, CardDetails>[] = Array.from({ length: DETAIL_SHARDS }, () => ({}));
   for (const entity of file.entities) shards[shardOf(entity.id)]![entity.id] = toCardDetails(entity, sources);
-  return { index: compileIndex(file.entities), shards };
+  return { index: compileIndex(file.entities), shards, sources: file.sources };
 }

@@ -1,0 +1,174 @@
+/**
+ * The runtime validator for entities from any source: the bundled knowledge at build time, and
+ * readers' knowledge packs at import. Pure (no browser or Node APIs), never throws, and names the
+ * file, entity and field of every problem.
+ */
+import { ALIAS_KINDS, ENTITY_TYPES, type Alias, type Entity, type EntityType } from './schema';
+
+export interface KnowledgeError {
+  file: string;
+  /** The entity's id, or `#<index>` when it has none. */
+  entityId: string;
+  /** Path of the field inside the entity ("aliases[2].text"). */
+  field: string;
+  message: string;
+}
+
+export const KNOWLEDGE_LIMITS = {
+  maxEntities: 100_000,
+  maxAliases: 64,
+  maxFacts: 32,
+  maxLinks: 8,
+  maxHints: 64,
+  maxIdLength: 120,
+  maxNameLength: 200,
+  maxAliasLength: 120,
+  maxDescriptionLength: 2000,
+  maxFactLength: 300,
+  maxUrlLength: 2000,
+} as const;
+
+const ID = /^[a-z][a-z0-9-]*:[a-z0-9][a-z0-9._-]*$/;
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+export function formatError(e: KnowledgeError): string {
+  return `${e.file}: entity ${e.entityId}: field ${e.field}: ${e.message}`;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Validates one entity; returns it (normalised) only when it has no errors. */
+export function validateEntity(raw: unknown, where: { file: string; index: number }): { entity?: Entity; errors: KnowledgeError[] } {
+  const errors: KnowledgeError[] = [];
+  const entityId = isRecord(raw) && typeof raw.id === 'string' && raw.id ? raw.id.slice(0, 120) : `#${where.index}`;
+  const err = (field: string, message: string) => errors.push({ file: where.file, entityId, field, message });
+  if (!isRecord(raw)) {
+    err('(entity)', 'must be an object');
+    return { errors };
+  }
+  const str = (field: string, value: unknown, max: number, required = true): value is string => {
+    if (value === undefined && !required) return false;
+    if (typeof value !== 'string') err(field, required && value === undefined ? 'is required' : 'must be a string');
+    else if (!value.trim()) err(field, 'must not be empty');
+    else if (value.length > max) err(field, `is ${value.length} characters; at most ${max}`);
+    else return true;
+    return false;
+  };
+  const date = (field: string, value: unknown, required: boolean) => {
+    if (value === undefined && !required) return;
+    if (typeof value !== 'string' || !DATE.test(value)) err(field, value === undefined ? 'is required (YYYY-MM-DD)' : 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD');
+  };
+  const https = (field: string, value: unknown) => {
+    if (!str(field, value, KNOWLEDGE_LIMITS.maxUrlLength)) return;
+    try {
+      if (new URL(value as string).protocol !== 'https:') err(field, 'must be an https: URL');
+    } catch {
+      err(field, 'must be a valid https: URL');
+    }
+  };
+  const list = (field: string, value: unknown, max: number, required: boolean): unknown[] => {
+    if (value === undefined && !required) return [];
+    if (!Array.isArray(value)) {
+      err(field, value === undefined ? 'is required' : 'must be an array');
+      return [];
+    }
+    if (value.length > max) err(field, `has ${value.length} items; at most ${max}`);
+    return value.slice(0, max);
+  };
+
+  if (str('id', raw.id, KNOWLEDGE_LIMITS.maxIdLength) && !ID.test(raw.id as string)) {
+    err('id', 'must be "<namespace>:<key>" in lower case (letters, digits, "-", ".", "_")');
+  }
+  if (typeof raw.type !== 'string' || !Object.hasOwn(ENTITY_TYPES, raw.type)) {
+    err('type', `must be one of ${Object.keys(ENTITY_TYPES).join(', ')}`);
+  }
+  if (raw.category !== undefined && (typeof raw.category !== 'string' || !Object.values(ENTITY_TYPES).includes(raw.category as never))) {
+    err('category', `must be one of ${[...new Set(Object.values(ENTITY_TYPES))].join(', ')}`);
+  }
+  str('name', raw.name, KNOWLEDGE_LIMITS.maxNameLength);
+  str('description', raw.description, KNOWLEDGE_LIMITS.maxDescriptionLength);
+  date('asOf', raw.asOf, true);
+
+  const aliases = list('aliases', raw.aliases, KNOWLEDGE_LIMITS.maxAliases, true);
+  if (Array.isArray(raw.aliases) && raw.aliases.length === 0) err('aliases', 'must list at least one alias');
+  aliases.forEach((a, i) => {
+    const f = `aliases[${i}]`;
+    if (!isRecord(a)) return err(f, 'must be an object with text and kind');
+    if (str(`${f}.text`, a.text, KNOWLEDGE_LIMITS.maxAliasLength)) {
+      const text = (a.text as string).trim();
+      if ([...text.replace(/[^\p{L}\p{N}]/gu, '')].length < 2) err(`${f}.text`, 'must have at least two letters or digits (one-letter aliases match everywhere)');
+    }
+    if (typeof a.kind !== 'string' || !(ALIAS_KINDS as readonly string[]).includes(a.kind)) err(`${f}.kind`, `must be one of ${ALIAS_KINDS.join(', ')}`);
+    for (const flag of ['caseSensitive', 'needsContext', 'commonWord', 'standalone'] as const) {
+      if (a[flag] !== undefined && typeof a[flag] !== 'boolean') err(`${f}.${flag}`, 'must be true or false');
+    }
+  });
+
+  const links = list('links', raw.links, KNOWLEDGE_LIMITS.maxLinks, true);
+  if (Array.isArray(raw.links) && raw.links.length === 0) err('links', 'must list at least one link a reader can check');
+  links.forEach((l, i) => {
+    if (!isRecord(l)) return err(`links[${i}]`, 'must be an object with label and url');
+    str(`links[${i}].label`, l.label, KNOWLEDGE_LIMITS.maxNameLength);
+    https(`links[${i}].url`, l.url);
+  });
+
+  list('facts', raw.facts, KNOWLEDGE_LIMITS.maxFacts, false).forEach((fact, i) => {
+    const f = `facts[${i}]`;
+    if (!isRecord(fact)) return err(f, 'must be an object');
+    str(`${f}.label`, fact.label, KNOWLEDGE_LIMITS.maxFactLength);
+    str(`${f}.value`, fact.value, KNOWLEDGE_LIMITS.maxFactLength);
+    date(`${f}.asOf`, fact.asOf, true);
+    date(`${f}.from`, fact.from, false);
+    date(`${f}.to`, fact.to, false);
+    if (fact.source !== undefined) https(`${f}.source`, fact.source);
+  });
+
+  const sources = list('sources', raw.sources, KNOWLEDGE_LIMITS.maxHints, true);
+  if (Array.isArray(raw.sources) && raw.sources.length === 0) err('sources', 'must name at least one source');
+  sources.forEach((s, i) => void (typeof s !== 'string' || !s ? err(`sources[${i}]`, 'must be a source id') : undefined));
+
+  if (raw.hints !== undefined) {
+    if (!isRecord(raw.hints)) err('hints', 'must be an object');
+    else {
+      for (const key of ['context', 'related', 'titles'] as const) {
+        list(`hints.${key}`, raw.hints[key], KNOWLEDGE_LIMITS.maxHints, false).forEach((h, i) => {
+          if (typeof h !== 'string' || !h.trim() || h.length > KNOWLEDGE_LIMITS.maxAliasLength) err(`hints.${key}[${i}]`, 'must be a short non-empty string');
+        });
+      }
+    }
+  }
+  if (raw.salience !== undefined && (typeof raw.salience !== 'number' || !(raw.salience >= 0 && raw.salience <= 1))) err('salience', 'must be a number from 0 to 1');
+  if (raw.status !== undefined && raw.status !== 'current' && raw.status !== 'former') err('status', 'must be "current" or "former"');
+  if (raw.refs !== undefined && (!isRecord(raw.refs) || Object.values(raw.refs).some((v) => typeof v !== 'string'))) err('refs', 'must map names to string ids');
+
+  if (errors.length > 0) return { errors };
+  const entity = { ...raw, aliases: (raw.aliases as Alias[]).map((a) => ({ ...a, text: a.text.trim() })) } as unknown as Entity;
+  entity.type = raw.type as EntityType;
+  return { entity, errors };
+}
+
+/** Checks across entities: duplicate ids, source ids and related ids that resolve nowhere. */
+export function validateKnowledge(
+  entities: readonly Entity[],
+  options: { file: string; sources: ReadonlySet<string>; allowUnresolvedRelated?: boolean; knownIds?: ReadonlySet<string> },
+): KnowledgeError[] {
+  const errors: KnowledgeError[] = [];
+  if (entities.length > KNOWLEDGE_LIMITS.maxEntities) {
+    errors.push({ file: options.file, entityId: '(all)', field: 'entities', message: `${entities.length} entities; at most ${KNOWLEDGE_LIMITS.maxEntities}` });
+  }
+  const ids = new Set<string>();
+  for (const e of entities) {
+    if (ids.has(e.id)) errors.push({ file: options.file, entityId: e.id, field: 'id', message: 'duplicate id' });
+    ids.add(e.id);
+  }
+  for (const e of entities) {
+    e.sources.forEach((s, i) => {
+      if (!options.sources.has(s)) errors.push({ file: options.file, entityId: e.id, field: `sources[${i}]`, message: `unknown source "${s}"` });
+    });
+    if (options.allowUnresolvedRelated) continue;
+    (e.hints?.related ?? []).forEach((r, i) => {
+      if (!ids.has(r) && !options.knownIds?.has(r)) errors.push({ file: options.file, entityId: e.id, field: `hints.related[${i}]`, message: `resolves to no entity "${r}"` });
+    });
+  }
+  return errors;
+}

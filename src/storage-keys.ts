@@ -1,0 +1,12 @@
+/** Every key Gloss keeps in `storage.local`, in one place (settings live in storage.sync: settings-sync.ts). */
+export const LOCAL_KEYS = {
+  /** The reader's packs (StoredPack[]). */
+  packs: 'packs',
+  /** Compiled alias index of the enabled packs: tabs merge it over the bundled index. */
+  packIndex: 'packIndex',
+  /** Card details of pack entities by id: the worker serves them before bundled ones. */
+  packDetails: 'packDetails',
+} as const;
+
+/** Per-page corrections ("Not this one?") live under this prefix plus the page's URL without its hash. */
+export const CORRECTIONS_PREFIX = 'corrections:';

@@ -1,0 +1,128 @@
+/** The popup and options page: entity list, live settings, badge, knowledge packs, worker restarts. */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardText, launchGloss, paintedText, pointOf, restOn, ROOT, waitForAnnotation, type Gloss } from './support/browser';
+
+let gloss: Gloss;
+let page: Page;
+beforeAll(async () => {
+  gloss = await launchGloss();
+  page = await gloss.newPage('/seed-article.html');
+  await waitForAnnotation(page);
+});
+afterAll(async () => {
+  await gloss?.close();
+});
+
+const paintedCount = async (name: string) => ((await paintedText(page))[name] ?? []).length;
+
+describe('popup', () => {
+  it('lists the page’s entities grouped by category, with their mention counts, and expands details', async () => {
+    const krebsMentions = (await paintedText(page))['gloss-person']!.filter((t) => /Krebs/.test(t)).length;
+    const popup = await gloss.popup(page);
+    const row = popup.locator('[data-entity-id="person:christopher-krebs"]');
+    await expect.poll(() => row.textContent()).toContain(`${krebsMentions}×`);
+    const groups = await popup.locator('.group h3').allTextContents();
+    expect(groups).toEqual(expect.arrayContaining(['People', 'Government', 'Companies']));
+    await row.locator('button').first().click();
+    await expect.poll(() => row.textContent()).toContain('first director of the Cybersecurity');
+    // The search box filters the list.
+    await popup.fill('input[type="search"]', 'esper');
+    await expect.poll(() => popup.locator('[data-entity-id]').count()).toBe(1);
+    await popup.close();
+  });
+
+  it('a category switch removes that category’s highlights live, and restores them', async () => {
+    const popup = await gloss.popup(page);
+    const before = await paintedCount('gloss-agency');
+    expect(before).toBeGreaterThan(0);
+    await popup.locator('[data-testid="category-person"] input').uncheck();
+    await expect.poll(() => paintedCount('gloss-person')).toBe(0);
+    expect(await paintedCount('gloss-agency')).toBe(before);
+    await popup.locator('[data-testid="category-person"] input').check();
+    await expect.poll(() => paintedCount('gloss-person')).toBeGreaterThan(5);
+    await popup.close();
+  });
+
+  it('density "first mention per section" paints fewer mentions, live', async () => {
+    const popup = await gloss.popup(page);
+    const all = await paintedCount('gloss-person');
+    await popup.locator('summary', { hasText: 'Settings' }).click();
+    await popup.selectOption('[data-testid="density"]', 'first');
+    await expect.poll(() => paintedCount('gloss-person')).toBeLessThan(all);
+    await popup.selectOption('[data-testid="density"]', 'all');
+    await expect.poll(() => paintedCount('gloss-person')).toBe(all);
+    await popup.close();
+  });
+
+  it('the toolbar badge shows the number of distinct entities on the tab', async () => {
+    const tabId = await gloss.tabIdOf(page);
+    const popup = await gloss.popup(page);
+    await popup.waitForSelector('[data-entity-id]');
+    const distinct = await popup.locator('[data-entity-id]').count();
+    await popup.close();
+    await expect.poll(() => gloss.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe(String(distinct));
+  });
+
+});
+
+describe('knowledge packs', () => {
+  const options = async () => {
+    const p = await gloss.context.newPage();
+    await p.goto(`chrome-extension://${gloss.extensionId}/options.html`);
+    await p.waitForSelector('[data-testid="pack-file"]');
+    return p;
+  };
+
+  it('a broken pack lists every problem and changes nothing', async () => {
+    const p = await options();
+    await p.setInputFiles('[data-testid="pack-file"]', join(ROOT, 'test/fixtures/packs/broken-pack.json'));
+    const errors = p.locator('[data-testid="pack-errors"]');
+    await expect.poll(() => errors.textContent()).toContain('local:no-description');
+    const text = (await errors.textContent())!;
+    expect(text).toContain('broken-pack.json');
+    expect(text).toMatch(/local:no-description.*description/);
+    expect(text).toMatch(/local:bad-type.*type/);
+    expect(text).toMatch(/local:bad-link.*links/);
+    expect(await p.locator('[data-testid="pack-list"]').count()).toBe(0);
+    await p.close();
+  });
+
+  it('a valid pack makes a new name get a card on an open page, without reload', async () => {
+    const news = await gloss.newPage('/pack-page.html');
+    await waitForAnnotation(news);
+    expect(JSON.stringify(await paintedText(news))).not.toContain('Zorblax');
+    const p = await options();
+    await p.setInputFiles('[data-testid="pack-file"]', join(ROOT, 'test/fixtures/packs/valid-pack.json'));
+    await expect.poll(() => p.locator('[data-testid="pack-status"]').textContent()).toContain('Local newsroom');
+    await expect.poll(() => p.locator('[data-pack-name="Local newsroom"]').textContent()).toContain('2 entities');
+    await expect.poll(async () => JSON.stringify(await paintedText(news))).toContain('Zorblax Institute');
+    await restOn(news, await pointOf(news, '#story', 'Quilla Thornbury'));
+    await expect.poll(() => cardText(news)).toContain('fictional mayor');
+    expect(await cardText(news)).toContain('Local newsroom');
+    // Turning the pack off takes its names away again.
+    await p.locator('[data-pack-name="Local newsroom"] input[role="switch"]').uncheck();
+    await expect.poll(async () => JSON.stringify(await paintedText(news))).not.toContain('Zorblax');
+    await p.close();
+    await news.close();
+  });
+});
+
+// Last: Playwright's handle on the worker hangs once the worker was stopped.
+describe('worker restarts', () => {
+  it('lists the tab’s entities after the worker was stopped', async () => {
+    // Ask for the tab id first: Playwright's handle on a stopped worker hangs.
+    const tabId = await gloss.tabIdOf(page);
+    const popup = await gloss.popup(page);
+    await popup.waitForSelector('[data-entity-id]');
+    const cdp = await popup.context().newCDPSession(popup);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await popup.close();
+    const again = await gloss.context.newPage();
+    await again.goto(`chrome-extension://${gloss.extensionId}/popup.html?tab=${tabId}`);
+    await again.waitForSelector('[data-entity-id="person:christopher-krebs"]', { timeout: 20_000 });
+    await again.close();
+  });
+});
