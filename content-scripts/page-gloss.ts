@@ -178,23 +178,25 @@ export class PageGloss {
   }
 }
 
-/** The card points at the line of a wrapped name nearest the pointer, and follows it on scroll. */
+/** The card points at the line of a wrapped name nearest the pointer, and follows that line on scroll. */
 function anchorFor(mention: PageMention, point: { x: number; y: number } | undefined): VirtualElement {
-  const pick = () => {
-    const rects = [...mention.range.getClientRects()];
-    if (rects.length === 0) return mention.range.getBoundingClientRect();
-    if (!point) return rects[0]!;
-    let best = rects[0]!;
+  // Choose the line once, where the pointer rested; later calls (scroll, resize) track the same line.
+  const rects = [...mention.range.getClientRects()];
+  let line = 0;
+  if (point) {
     let bestDistance = Infinity;
-    for (const r of rects) {
+    rects.forEach((r, i) => {
       const dy = point.y < r.top ? r.top - point.y : point.y > r.bottom ? point.y - r.bottom : 0;
       const dx = point.x < r.left ? r.left - point.x : point.x > r.right ? point.x - r.right : 0;
       if (dx + dy < bestDistance) {
         bestDistance = dx + dy;
-        best = r;
+        line = i;
       }
-    }
-    return best;
+    });
+  }
+  const pick = () => {
+    const now = mention.range.getClientRects();
+    return now[Math.min(line, now.length - 1)] ?? mention.range.getBoundingClientRect();
   };
   const context = mention.range.startContainer.parentElement;
   return context ? { getBoundingClientRect: pick, contextElement: context } : { getBoundingClientRect: pick };

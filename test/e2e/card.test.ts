@@ -94,6 +94,16 @@ describe('hover card', () => {
       .toEqual(['Krebs']);
   });
 
+  it('a pinned card follows the page when it scrolls', async () => {
+    await restOn(page, await pointOf(page, 'article p:nth-of-type(4)', 'Mark Esper'));
+    await expect.poll(() => cardText(page)).toContain('Mark Esper');
+    await page.locator('[data-gloss] .toolbar button').first().click();
+    const before = (await cardRect())!.top;
+    await page.evaluate(() => window.scrollBy(0, 60));
+    await expect.poll(async () => Math.round(before - (await cardRect())!.top)).toBe(60);
+    await page.keyboard.press('Escape');
+  });
+
   it('the card has no accessibility violations (axe)', async () => {
     await restOn(page, await pointOf(page, 'article p:nth-of-type(2)', 'Christopher Krebs'));
     await expect.poll(() => cardText(page)).toContain('Cybersecurity');
@@ -158,6 +168,27 @@ describe('viewport edges', () => {
     expect(r.top).toBeGreaterThanOrEqual(0);
     expect(r.right).toBeLessThanOrEqual(r.vw);
     expect(r.bottom).toBeLessThanOrEqual(r.vh);
+  });
+
+  it('on a name wrapped over lines, the card points at the line under the pointer', async () => {
+    await edges.keyboard.press('Escape');
+    await edges.mouse.move(500, 300);
+    const lines = await edges.evaluate(() => {
+      const p = document.getElementById('wrap')!;
+      const text = p.firstChild as Text;
+      const start = text.data.indexOf('Cybersecurity');
+      const r = document.createRange();
+      r.setStart(text, start);
+      r.setEnd(text, start + 'Cybersecurity and Infrastructure Security Agency'.length);
+      return [...r.getClientRects()].map((b) => ({ x: b.left + b.width / 2, y: b.top + b.height / 2, bottom: b.bottom }));
+    });
+    expect(lines.length).toBeGreaterThan(2);
+    const last = lines[lines.length - 1]!;
+    await restOn(edges, last);
+    await expect.poll(() => cardText(edges)).toContain('Cybersecurity');
+    const top = await edges.evaluate(() => document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(last.bottom);
+    expect(top).toBeLessThan(last.bottom + 20);
   });
 
   it('the card does not block a click on a link next to it', async () => {
