@@ -92,3 +92,29 @@ describe('names across elements', () => {
     await page.close();
   });
 });
+
+describe('"Not this one?"', () => {
+  it('relinks a name on the page, is remembered after reload, and can unlink it', async () => {
+    const page = await gloss.newPage('/corrections.html');
+    await waitForAnnotation(page);
+    await restOn(page, await pointOf(page, '#later', 'Krebs'));
+    await expect.poll(() => cardText(page)).toContain('same person as “Christopher Krebs”');
+    await page.locator('[data-gloss] button', { hasText: 'Not this one?' }).click();
+    await page.locator('[data-gloss] button', { hasText: 'It means Brian Krebs' }).click();
+    await expect.poll(() => cardText(page)).toBeNull();
+    await restOn(page, await pointOf(page, '#more', 'Krebs'));
+    await expect.poll(() => cardText(page)).toContain('KrebsOnSecurity');
+    expect(await cardText(page)).toContain('You chose this for “Krebs” on this page');
+    await page.keyboard.press('Escape');
+
+    await page.reload();
+    await waitForAnnotation(page);
+    await restOn(page, await pointOf(page, '#later', 'Krebs'));
+    await expect.poll(() => cardText(page)).toContain('KrebsOnSecurity');
+    await page.locator('[data-gloss] button', { hasText: 'Not this one?' }).click();
+    await page.locator('[data-gloss] button', { hasText: 'Don\'t explain “Krebs” on this page' }).click();
+    await expect.poll(async () => (await paintedWhere(page)).filter((p) => p.startsWith('later') || p.startsWith('more'))).toEqual([]);
+    expect(await paintedWhere(page)).toEqual(['intro:Christopher Krebs']);
+    await page.close();
+  });
+});
