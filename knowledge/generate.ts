@@ -1,0 +1,87 @@
+/**
+ * `npm run knowledge`: builds knowledge/knowledge.json from knowledge/sources/ (trimmed public data)
+ * and knowledge/curated/*.json (written by us). Deterministic: same input, byte-identical output
+ * (sorted ids, no wall-clock time). Fails, naming file, entity and field, on any invalid entity.
+ *   --stats   print counts; the last line is one JSON object
+ *   --check   validate without writing
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Entity, KnowledgeFile } from '../src/knowledge/schema';
+import { categoryOf } from '../src/knowledge/schema';
+import { formatError, validateEntity, validateKnowledge } from '../src/knowledge/validate-entity';
+import { agencies } from './lib/from-agencies';
+import { cabinetMembers } from './lib/from-cabinet';
+import { congressMembers, executives, formerMembers } from './lib/from-congress';
+import { countries } from './lib/from-countries';
+import { intlOrgs } from './lib/from-intl-orgs';
+import { sp500 } from './lib/from-sp500';
+import { expandCurated, type CuratedFile } from './lib/curated';
+import { EntityStore } from './lib/merge';
+import { SOURCES } from './lib/sources';
+
+const root = new URL('.', import.meta.url).pathname;
+const src = (p: string) => readFileSync(join(root, 'sources', p), 'utf8');
+const json = <T>(p: string) => JSON.parse(src(p)) as T;
+
+const store = new EntityStore();
+for (const e of congressMembers(json('congress-legislators/legislators-current.json'))) store.add(e);
+for (const e of executives(json('congress-legislators/executive.json'))) store.add(e, { mergeByName: true });
+for (const e of formerMembers(json('congress-legislators/legislators-former.json'))) store.add(e);
+for (const e of cabinetMembers(src('cabinet-538/cabinet-turnover.csv'))) store.add(e, { mergeByName: true });
+for (const e of agencies(json('federal-register-agencies/agencies.json'), json('usagov-agencies/agencies.json'))) store.add(e);
+for (const e of sp500(src('sp500/constituents.csv'))) store.add(e);
+const world = countries(json('countries/countries-list.json'), json('countries/iso-gec.json'), json('factbook/countries.json'));
+for (const e of world.countries) store.add(e);
+for (const e of world.leaders) store.add(e, { mergeByName: true });
+for (const e of intlOrgs(json('intl-orgs-factbook-appb/orgs.json'))) store.add(e);
+
+const curatedDir = join(root, 'curated');
+const curatedIds = new Set<string>();
+const errors: string[] = [];
+for (const file of readdirSync(curatedDir).filter((f) => f.endsWith('.json')).sort()) {
+  const where = `knowledge/curated/${file}`;
+  let parsed: CuratedFile;
+  try {
+    parsed = JSON.parse(readFileSync(join(curatedDir, file), 'utf8')) as CuratedFile;
+  } catch (e) {
+    errors.push(`${where}: not valid JSON: ${String(e)}`);
+    continue;
+  }
+  expandCurated(parsed).forEach((entity, index) => {
+    const { errors: problems } = validateEntity(entity, { file: where, index });
+    if (problems.length > 0) return void errors.push(...problems.map(formatError));
+    if (curatedIds.has(entity.id)) errors.push(`${where}: entity ${entity.id}: field id: duplicate id in the curated files`);
+    curatedIds.add(entity.id);
+    store.add(entity, { curated: true, mergeByName: true });
+  });
+}
+
+const entities: Entity[] = store.all();
+const ids = new Set(entities.map((e) => e.id));
+entities.forEach((e, index) => {
+  const { errors: problems } = validateEntity(e, { file: 'knowledge/knowledge.json', index });
+  errors.push(...problems.map(formatError));
+});
+errors.push(...validateKnowledge(entities, { file: 'knowledge/knowledge.json', sources: new Set(SOURCES.map((s) => s.id)), knownIds: ids }).map(formatError));
+
+if (errors.length > 0) {
+  console.error(`knowledge: ${errors.length} problem(s):\n${errors.slice(0, 200).join('\n')}`);
+  process.exit(1);
+}
+
+const file: KnowledgeFile = { version: 1, generated: '2026-08-08', sources: SOURCES, entities };
+// One entity per line keeps diffs of the generated file readable.
+const text = `{"version":1,"generated":${JSON.stringify(file.generated)},"sources":${JSON.stringify(file.sources)},"entities":[\n${entities.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`;
+if (!process.argv.includes('--check')) writeFileSync(join(root, 'knowledge.json'), text);
+
+if (process.argv.includes('--stats') || !process.argv.includes('--check')) {
+  const byCategory: Record<string, number> = {};
+  for (const e of entities) byCategory[categoryOf(e)] = (byCategory[categoryOf(e)] ?? 0) + 1;
+  const incomplete = entities.filter((e) => !e.description || e.links.length === 0 || !e.asOf || e.sources.length === 0).length;
+  const stats = { entities: entities.length, curated: curatedIds.size, aliases: entities.reduce((n, e) => n + e.aliases.length, 0), byCategory, incomplete };
+  if (process.argv.includes('--stats')) {
+    console.log(`knowledge.json: ${(text.length / 1024 / 1024).toFixed(2)} MB`);
+    console.log(JSON.stringify(stats));
+  } else console.log(`wrote knowledge/knowledge.json: ${stats.entities} entities, ${stats.aliases} aliases`);
+}

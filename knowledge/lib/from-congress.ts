@@ -1,0 +1,156 @@
+/** Members of Congress and presidents/vice presidents from unitedstates/congress-legislators (CC0). */
+import type { Alias, Entity } from '../../src/knowledge/schema';
+import { https, slug, year } from './text';
+import { US_STATES } from './us-states';
+
+interface Term { type: string; start: string; end: string; state?: string; district?: number; party?: string; url?: string }
+interface Person {
+  id: { bioguide?: string; wikidata?: string };
+  name: { first: string; last: string; nickname?: string; official_full?: string; suffix?: string };
+  terms: Term[];
+}
+
+const AS_OF = '2026-06-15';
+
+function personAliases(p: Person, standalone: boolean): Alias[] {
+  const full = p.name.official_full ?? `${p.name.first} ${p.name.last}`;
+  const forms = new Set([full, `${p.name.first} ${p.name.last}`]);
+  if (p.name.nickname) forms.add(`${p.name.nickname} ${p.name.last}`);
+  const aliases: Alias[] = [...forms].map((text) => ({ text, kind: 'name' as const }));
+  const surname: Alias = { text: p.name.last, kind: 'surname' };
+  if (standalone) surname.standalone = true;
+  if ([...p.name.last.replace(/[^\p{L}]/gu, '')].length >= 2) aliases.push(surname);
+  return aliases;
+}
+
+const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+
+export function congressMembers(people: Person[]): Entity[] {
+  return people.map((p) => {
+    const last = p.terms[p.terms.length - 1]!;
+    const chamber = last.type === 'sen' ? 'senator' : 'representative';
+    // Continuous service in the current chamber starts at the first term of that type.
+    const since = p.terms.find((t) => t.type === last.type)!.start;
+    const state = US_STATES[last.state ?? ''] ?? last.state ?? '';
+    const party = last.party ?? 'Independent';
+    const where = last.type === 'rep' && last.district ? `${state}'s ${last.district === 0 ? 'at-large' : ordinal(last.district)} district` : state;
+    const name = p.name.official_full ?? `${p.name.first} ${p.name.last}`;
+    const url = https(last.url) ?? `https://bioguide.congress.gov/search/bio/${p.id.bioguide}`;
+    const entity: Entity = {
+      id: `person:${slug(name)}`,
+      type: 'person',
+      name,
+      aliases: personAliases(p, false),
+      description: `${party} U.S. ${chamber} for ${where}, in Congress since ${year(p.terms[0]!.start)}${last.type === 'sen' ? `, in the Senate since ${year(since)}` : ''}.`,
+      facts: [{ label: last.type === 'sen' ? 'U.S. Senator' : 'U.S. Representative', value: where, from: since, asOf: AS_OF }],
+      links: [{ label: last.type === 'sen' ? 'Senate website' : 'House website', url }, { label: 'Congressional biography', url: `https://bioguide.congress.gov/search/bio/${p.id.bioguide}` }],
+      hints: {
+        titles: last.type === 'sen' ? ['sen.', 'senator'] : ['rep.', 'representative', 'congressman', 'congresswoman'],
+        context: [state.replace(/^the /, '').toLowerCase(), last.type === 'sen' ? 'senate' : 'house', 'congress', party.toLowerCase()],
+      },
+      salience: last.type === 'sen' ? 0.5 : 0.3,
+      status: 'current',
+      asOf: AS_OF,
+      sources: ['congress-legislators'],
+      refs: refsOf(p),
+    };
+    return entity;
+  });
+}
+
+/** Surnames news uses alone for these presidents and vice presidents (curated judgement). */
+const STANDALONE = new Set(['Obama', 'Trump', 'Biden', 'Reagan', 'Nixon', 'Clinton', 'Eisenhower', 'Lincoln', 'Pence', 'Quayle', 'Gore', 'Mondale']);
+
+export function executives(people: Person[]): Entity[] {
+  const out: Entity[] = [];
+  let presidents = 0;
+  let lastPresident = '';
+  for (const p of people) {
+    const name = p.name.official_full ?? `${p.name.first} ${p.name.last}`;
+    const roles: string[] = [];
+    const facts: NonNullable<Entity['facts']> = [];
+    for (const t of p.terms) {
+      if (t.type === 'prez') {
+        if (lastPresident !== name) {
+          presidents++;
+          lastPresident = name;
+          roles.push(`${ordinal(presidents)} President of the United States`);
+        }
+        facts.push({ label: 'President of the United States', value: t.party ?? '', from: t.start, to: t.end, asOf: AS_OF });
+      } else if (t.type === 'viceprez') {
+        facts.push({ label: 'Vice President of the United States', value: t.party ?? '', from: t.start, to: t.end, asOf: AS_OF });
+      }
+    }
+    const prez = p.terms.filter((t) => t.type === 'prez');
+    const vp = p.terms.filter((t) => t.type === 'viceprez');
+    const spans = (ts: Term[]) => ts.map((t) => `${year(t.start)}–${t.end > AS_OF ? '' : year(t.end)}`).join(', ');
+    const parts: string[] = [];
+    if (prez.length) parts.push(`${[...new Set(roles)].join(' and ')} (${mergeSpans(spans(prez))})`);
+    if (vp.length) parts.push(`Vice President of the United States (${mergeSpans(spans(vp))})`);
+    const party = p.terms[p.terms.length - 1]!.party;
+    const current = p.terms.some((t) => t.end > AS_OF);
+    out.push({
+      id: `person:${slug(name)}`,
+      type: 'person',
+      name,
+      aliases: personAliases(p, STANDALONE.has(p.name.last)),
+      description: `${parts.join('; ')}${party ? `, ${party}` : ''}.`,
+      facts,
+      links: [{ label: 'Biography (Congress)', url: p.id.bioguide ? `https://bioguide.congress.gov/search/bio/${p.id.bioguide}` : 'https://www.whitehouse.gov/about-the-white-house/presidents/' }],
+      hints: { titles: [...(prez.length ? ['president', 'former president', 'president-elect'] : []), ...(vp.length ? ['vice president'] : [])], context: ['white house', 'administration', 'president'] },
+      salience: prez.length ? 1 : 0.7,
+      status: current ? 'current' : 'former',
+      asOf: AS_OF,
+      sources: ['congress-legislators'],
+      refs: refsOf(p),
+    });
+  }
+  return out;
+}
+
+/** "1933–1937, 1937–1941" → "1933–1941". */
+function mergeSpans(s: string): string {
+  const parts = s.split(', ').map((x) => x.split('–'));
+  const out: string[][] = [];
+  for (const [a, b] of parts) {
+    const prev = out[out.length - 1];
+    if (prev && prev[1] === a) prev[1] = b!;
+    else out.push([a!, b!]);
+  }
+  return out.map(([a, b]) => `${a}–${b}`).join(', ');
+}
+
+function refsOf(p: Person): Entity['refs'] {
+  const refs: Record<string, string> = {};
+  if (p.id.bioguide) refs.bioguide = p.id.bioguide;
+  if (p.id.wikidata) refs.wikidata = p.id.wikidata;
+  return refs;
+}
+
+interface FormerRow { last_name: string; first_name: string; nickname: string; full_name: string; type: string; state: string; district: string; party: string; url: string; bioguide_id: string }
+
+/** Members who left Congress since 2012 (the historical file's last term only, so no dates). */
+export function formerMembers(rows: FormerRow[]): Entity[] {
+  return rows.map((r) => {
+    const state = US_STATES[r.state] ?? r.state;
+    const chamber = r.type === 'sen' ? 'senator' : 'representative';
+    const aliases: Alias[] = [{ text: r.full_name, kind: 'name' }];
+    if (`${r.first_name} ${r.last_name}` !== r.full_name) aliases.push({ text: `${r.first_name} ${r.last_name}`, kind: 'name' });
+    if (r.nickname) aliases.push({ text: `${r.nickname} ${r.last_name}`, kind: 'name' });
+    if ([...r.last_name].length > 1) aliases.push({ text: r.last_name, kind: 'surname' });
+    return {
+      id: `person:${slug(r.full_name)}`,
+      type: 'person',
+      name: r.full_name,
+      aliases,
+      description: `Former ${r.party || 'independent'} U.S. ${chamber} for ${state}${r.type === 'rep' && r.district && r.district !== '0' ? ` (district ${r.district})` : ''}; left Congress after 2012.`,
+      links: [{ label: 'Congressional biography', url: `https://bioguide.congress.gov/search/bio/${r.bioguide_id}` }],
+      hints: { titles: r.type === 'sen' ? ['sen.', 'senator', 'former senator'] : ['rep.', 'representative', 'congressman', 'congresswoman', 'former congressman'], context: [state.replace(/^the /, '').toLowerCase(), 'congress'] },
+      salience: 0.2,
+      status: 'former',
+      asOf: AS_OF,
+      sources: ['congress-legislators'],
+      refs: r.bioguide_id ? { bioguide: r.bioguide_id } : {},
+    } satisfies Entity;
+  });
+}

@@ -1,0 +1,45 @@
+/** International organisations from the CIA World Factbook's Appendix B (public domain). */
+import type { Alias, Entity } from '../../src/knowledge/schema';
+import { isCommonWord, slug } from './text';
+
+interface Org { title: string; founded?: string; aim?: string }
+const AS_OF = '2020-01-29';
+
+export function intlOrgs(orgs: Org[]): Entity[] {
+  const out: Entity[] = [];
+  for (const o of orgs) {
+    const m = /^(.+?)\s*\(([^)]+)\)$/.exec(o.title);
+    if (!m) continue;
+    const name = m[1]!.trim();
+    const abbrs = m[2]!.split(/\s+or\s+|,\s*|\/\s*/).map((a) => a.trim()).filter(Boolean);
+    const aliases: Alias[] = [{ text: name, kind: 'name' }];
+    for (const a of abbrs) {
+      if ([...a.replace(/[^\p{L}\p{N}]/gu, '')].length < 2 || aliases.some((x) => x.text === a)) continue;
+      const alias: Alias = /^[A-Z0-9&-]+$/.test(a) ? { text: a, kind: 'acronym' } : { text: a, kind: 'short' };
+      if (isCommonWord(a)) alias.commonWord = true;
+      aliases.push(alias);
+    }
+    const primary = abbrs.find((a) => /^[A-Z][A-Za-z0-9&-]+$/.test(a)) ?? name;
+    out.push({
+      id: `org:${slug(primary)}`,
+      type: 'intl-org',
+      name,
+      aliases,
+      description: `International organisation${o.founded ? ` established ${o.founded}` : ''}${o.aim ? `; aim: ${o.aim}` : ''}.`,
+      facts: o.founded ? [{ label: 'Established', value: o.founded, asOf: AS_OF }] : [],
+      links: [{ label: 'CIA World Factbook, Appendix B', url: 'https://www.cia.gov/the-world-factbook/references/international-organizations-and-groups/' }],
+      hints: { context: ['member', 'members', 'international', 'summit', 'states'] },
+      salience: 0.4,
+      status: 'current',
+      asOf: AS_OF,
+      sources: ['factbook-appendix-b'],
+    });
+  }
+  // Two organisations can share an abbreviation: keep ids unique by falling back to the full name.
+  const seen = new Set<string>();
+  for (const e of out) {
+    if (seen.has(e.id)) e.id = `org:${slug(e.name)}`;
+    seen.add(e.id);
+  }
+  return out;
+}

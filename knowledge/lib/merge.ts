@@ -1,0 +1,86 @@
+/**
+ * Merges entity records that describe the same thing across sources: by id, then by Congress
+ * bioguide id, then by Wikidata id, then (people only) by normalised name. Curated records
+ * override the fields they set; everything else is unioned.
+ */
+import type { Alias, Entity } from '../../src/knowledge/schema';
+import { nameKey } from './text';
+
+export class EntityStore {
+  readonly byId = new Map<string, Entity>();
+  readonly #byRef = new Map<string, Entity>();
+  readonly #byName = new Map<string, Entity>();
+
+  add(e: Entity, options: { curated?: boolean; mergeByName?: boolean } = {}): Entity {
+    const existing =
+      this.byId.get(e.id) ??
+      (e.refs?.bioguide ? this.#byRef.get(`bioguide:${e.refs.bioguide}`) : undefined) ??
+      (e.refs?.wikidata ? this.#byRef.get(`wikidata:${e.refs.wikidata}`) : undefined) ??
+      (options.mergeByName && e.type === 'person' ? this.#byName.get(nameKey(e.name)) : undefined);
+    if (existing) {
+      merge(existing, e, options.curated ?? false);
+      if (options.curated && e.id !== existing.id) {
+        // A curated id is the stable one tests and packs refer to: move the record to it.
+        this.byId.delete(existing.id);
+        existing.id = e.id;
+      }
+      this.#index(existing);
+      return existing;
+    }
+    // Same id, different thing (two people named alike): keep both, the later with a suffix.
+    let id = e.id;
+    for (let n = 2; this.byId.has(id); n++) id = `${e.id}-${n}`;
+    e.id = id;
+    this.#index(e);
+    return e;
+  }
+
+  #index(e: Entity): void {
+    this.byId.set(e.id, e);
+    if (e.refs?.bioguide) this.#byRef.set(`bioguide:${e.refs.bioguide}`, e);
+    if (e.refs?.wikidata) this.#byRef.set(`wikidata:${e.refs.wikidata}`, e);
+    if (e.type === 'person') for (const a of e.aliases) if (a.kind === 'name') this.#byName.set(nameKey(a.text), e);
+  }
+
+  all(): Entity[] {
+    return [...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+}
+
+function merge(into: Entity, from: Entity, curated: boolean): void {
+  if (curated) {
+    into.name = from.name;
+    into.description = from.description;
+    into.type = from.type;
+    into.asOf = from.asOf;
+    if (from.status) into.status = from.status;
+    if (from.salience !== undefined) into.salience = from.salience;
+    into.links = [...from.links, ...into.links.filter((l) => !from.links.some((f) => f.url === l.url))];
+    into.facts = [...(from.facts ?? []), ...(into.facts ?? [])];
+  } else {
+    into.links = [...into.links, ...from.links.filter((l) => !into.links.some((f) => f.url === l.url))];
+    into.facts = [...(into.facts ?? []), ...(from.facts ?? [])];
+    if ((from.salience ?? 0) > (into.salience ?? 0)) into.salience = from.salience!;
+    if (from.status === 'current') into.status = 'current';
+    if (into.description.length < 40 && from.description.length > into.description.length) into.description = from.description;
+  }
+  into.aliases = mergeAliases(into.aliases, from.aliases, curated);
+  into.sources = [...new Set([...into.sources, ...from.sources])];
+  const hints = { ...into.hints };
+  for (const k of ['titles', 'context', 'related'] as const) {
+    const merged = [...new Set([...(into.hints?.[k] ?? []), ...(from.hints?.[k] ?? [])])];
+    if (merged.length > 0) hints[k] = merged.slice(0, 64);
+  }
+  if (Object.keys(hints).length > 0) into.hints = hints;
+  if (from.refs) into.refs = { ...into.refs, ...from.refs };
+}
+
+function mergeAliases(a: Alias[], b: Alias[], curatedWins: boolean): Alias[] {
+  const out = a.map((x) => ({ ...x }));
+  for (const alias of b) {
+    const same = out.find((x) => x.text === alias.text);
+    if (!same) out.push({ ...alias });
+    else if (curatedWins) Object.assign(same, alias);
+  }
+  return out.slice(0, 64);
+}

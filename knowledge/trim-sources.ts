@@ -1,0 +1,102 @@
+/**
+ * Copies the raw public data Gloss's knowledge is built from into knowledge/sources/, keeping only
+ * the fields the generator reads, so the repository builds without ../shared. Reproducible:
+ * `npx tsx knowledge/trim-sources.ts [path/to/shared/data]`. Licences and SOURCE notes are copied
+ * beside each source.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCsv as parseCsvLines } from './lib/text';
+
+const data = process.argv[2] ?? new URL('../../shared/data', import.meta.url).pathname;
+const out = new URL('./sources', import.meta.url).pathname;
+if (!existsSync(data)) throw new Error(`raw data not found at ${data}`);
+const read = (p: string) => readFileSync(join(data, p), 'utf8');
+const json = (p: string) => JSON.parse(read(p)) as unknown;
+const write = (name: string, value: unknown) => {
+  mkdirSync(join(out, name.split('/')[0]!), { recursive: true });
+  writeFileSync(join(out, name), `${JSON.stringify(value, null, 0).replace(/\},\{/g, '},\n{')}\n`);
+};
+const copy = (from: string, to: string) => {
+  mkdirSync(join(out, to.split('/')[0]!), { recursive: true });
+  copyFileSync(join(data, from), join(out, to));
+};
+type R = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw third-party JSON, narrowed field by field below
+
+// Congress (CC0): current members and presidents/vice presidents.
+const pickPerson = (p: R) => ({
+  id: { bioguide: p.id.bioguide, wikidata: p.id.wikidata, wikipedia: p.id.wikipedia },
+  name: { first: p.name.first, last: p.name.last, nickname: p.name.nickname, official_full: p.name.official_full, suffix: p.name.suffix },
+  terms: (p.terms as R[]).map((t) => ({ type: t.type, start: t.start, end: t.end, state: t.state, district: t.district, party: t.party, url: t.url })),
+});
+write('congress-legislators/legislators-current.json', (json('congress-legislators/legislators-current.json') as R[]).map(pickPerson));
+write('congress-legislators/executive.json', (json('congress-legislators/executive.json') as R[]).map(pickPerson));
+// Former members since 2012 (the historical CSV's rows with a full name): last term only.
+{
+  const [header, ...rows] = parseCsvLines(read('congress-legislators/legislators-historical.csv'));
+  const col = (n: string) => header!.indexOf(n);
+  const keep = ['last_name', 'first_name', 'nickname', 'full_name', 'type', 'state', 'district', 'party', 'url', 'bioguide_id', 'wikipedia_id'];
+  write('congress-legislators/legislators-former.json', rows.filter((r) => r[col('full_name')]).map((r) => Object.fromEntries(keep.map((k) => [k, r[col(k)] ?? '']))));
+}
+copy('congress-legislators/LICENSE', 'congress-legislators/LICENSE');
+copy('congress-legislators/SOURCE.txt', 'congress-legislators/SOURCE.txt');
+
+// Federal agencies (public domain).
+write('federal-register-agencies/agencies.json', (json('federal-register-agencies/federalregister-agencies.json') as R[]).map((a) => ({
+  id: a.id, name: a.name, short_name: a.short_name, slug: a.slug, parent_id: a.parent_id, agency_url: a.agency_url,
+  description: typeof a.description === 'string' ? a.description.split(/\r?\n\s*\r?\n/)[0].trim() : '',
+})));
+copy('federal-register-agencies/SOURCE.txt', 'federal-register-agencies/SOURCE.txt');
+write('usagov-agencies/agencies.json', (json('usagov-agencies/usagov-az-directory.json') as R[]).map((a) => ({
+  name: a.name, description: a.description, website: ((a.website as R[] | undefined) ?? []).map((w) => w.link)[0] ?? '',
+})));
+copy('usagov-agencies/SOURCE.txt', 'usagov-agencies/SOURCE.txt');
+
+// Countries: countries-list (MIT) + Factbook (public domain) joined by the GEC crosswalk (MIT).
+copy('countries/countries-list.countries.min.json', 'countries/countries-list.json');
+copy('countries/countries-list.LICENSE', 'countries/countries-list.LICENSE');
+copy('countries/SOURCE.txt', 'countries/SOURCE.txt');
+const crosswalk = read('countries/Countrycodes-dieghernan.csv').split('\n').slice(1).filter(Boolean).map((line) => {
+  const cells = [...line.matchAll(/"([^"]*)"|([^,]+)|(?<=,)(?=,|$)/g)].map((m) => m[1] ?? m[2] ?? '');
+  return { iso2: cells[1], gec: cells[4] };
+});
+write('countries/iso-gec.json', Object.fromEntries(crosswalk.filter((c) => c.iso2 && c.gec).map((c) => [c.iso2!.toUpperCase(), c.gec!.toLowerCase()])));
+const text = (v: unknown) => (v && typeof v === 'object' && 'text' in v ? String((v as R).text) : undefined);
+const factbook: R = {};
+for (const region of readdirSync(join(data, 'factbook'), { withFileTypes: true })) {
+  if (!region.isDirectory()) continue;
+  for (const file of readdirSync(join(data, 'factbook', region.name))) {
+    const f = json(`factbook/${region.name}/${file}`) as R;
+    const g = f.Government ?? {};
+    factbook[file.replace(/\.json$/, '')] = {
+      region: region.name,
+      short: text(g['Country name']?.['conventional short form']),
+      long: text(g['Country name']?.['conventional long form']),
+      capital: text(g.Capital?.name),
+      chief: text(g['Executive branch']?.['chief of state']),
+      head: text(g['Executive branch']?.['head of government']),
+      background: text(f.Introduction?.Background)?.split(/(?<=\.)\s/).slice(0, 2).join(' '),
+    };
+  }
+}
+write('factbook/countries.json', factbook);
+copy('factbook/LICENSE.md', 'factbook/LICENSE.md');
+copy('factbook/SOURCE.txt', 'factbook/SOURCE.txt');
+
+// International organisations, Factbook Appendix B (public domain): name, abbreviation, founded, aim.
+const html = read('intl-orgs-factbook-appb/FactAppB.html');
+const orgs = [...html.matchAll(/appendix-entry-name category'>\s*([\s\S]*?)\s*<\/div>\s*<div class='appendix-entry-text category_data'>([\s\S]*?)<\/div>/g)].map((m) => {
+  const title = m[1]!.replace(/\s+/g, ' ').trim();
+  const parts = m[2]!.split(/<br\s*\/?>/).map((p) => p.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const plain = parts.filter((p) => !/^(note|members|regional members|nonregional members|observers|associate members|partners|dialogue partners|participants)\b/i.test(p));
+  return { title, founded: plain.find((p) => /^\d{1,2} [A-Z][a-z]+ \d{4}$|^\d{4}$/.test(p)), aim: plain.find((p) => /^to /.test(p)) };
+});
+write('intl-orgs-factbook-appb/orgs.json', orgs);
+copy('intl-orgs-factbook-appb/SOURCE.txt', 'intl-orgs-factbook-appb/SOURCE.txt');
+
+// S&P 500 (PDDL) and FiveThirtyEight cabinet turnover (CC BY 4.0: credit FiveThirtyEight).
+copy('sp500/constituents.csv', 'sp500/constituents.csv');
+copy('sp500/SOURCE.txt', 'sp500/SOURCE.txt');
+copy('cabinet-538/cabinet-turnover.csv', 'cabinet-538/cabinet-turnover.csv');
+copy('cabinet-538/SOURCE.txt', 'cabinet-538/SOURCE.txt');
+console.log(`trimmed sources written to ${out}`);
