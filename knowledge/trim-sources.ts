@@ -44,7 +44,7 @@ copy('congress-legislators/SOURCE.txt', 'congress-legislators/SOURCE.txt');
 // Federal agencies (public domain).
 write('federal-register-agencies/agencies.json', (json('federal-register-agencies/federalregister-agencies.json') as R[]).map((a) => ({
   id: a.id, name: a.name, short_name: a.short_name, slug: a.slug, parent_id: a.parent_id, agency_url: a.agency_url,
-  description: typeof a.description === 'string' ? a.description.split(/\r?\n\s*\r?\n/)[0].trim() : '',
+  description: typeof a.description === 'string' ? (a.description.split(/\r?\n\s*\r?\n/)[0] ?? '').trim() : '',
 })));
 copy('federal-register-agencies/SOURCE.txt', 'federal-register-agencies/SOURCE.txt');
 write('usagov-agencies/agencies.json', (json('usagov-agencies/usagov-az-directory.json') as R[]).map((a) => ({
@@ -56,10 +56,7 @@ copy('usagov-agencies/SOURCE.txt', 'usagov-agencies/SOURCE.txt');
 copy('countries/countries-list.countries.min.json', 'countries/countries-list.json');
 copy('countries/countries-list.LICENSE', 'countries/countries-list.LICENSE');
 copy('countries/SOURCE.txt', 'countries/SOURCE.txt');
-const crosswalk = read('countries/Countrycodes-dieghernan.csv').split('\n').slice(1).filter(Boolean).map((line) => {
-  const cells = [...line.matchAll(/"([^"]*)"|([^,]+)|(?<=,)(?=,|$)/g)].map((m) => m[1] ?? m[2] ?? '');
-  return { iso2: cells[1], gec: cells[4] };
-});
+const crosswalk = parseCsvLines(read('countries/Countrycodes-dieghernan.csv')).slice(1).map((cells) => ({ iso2: cells[1], gec: cells[4] }));
 write('countries/iso-gec.json', Object.fromEntries(crosswalk.filter((c) => c.iso2 && c.gec).map((c) => [c.iso2!.toUpperCase(), c.gec!.toLowerCase()])));
 const text = (v: unknown) => (v && typeof v === 'object' && 'text' in v ? String((v as R).text) : undefined);
 const factbook: R = {};

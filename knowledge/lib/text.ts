@@ -17,7 +17,7 @@ export function nameKey(text: string): string {
   return slug(text.replace(/\b[A-Z]\.\s*/g, ' ').replace(/,?\s+(Jr|Sr|II|III|IV)\.?$/i, ''));
 }
 
-const COMMON = new Set<string>([...words['english/10'], ...words['english/20'], ...words['english/35']]);
+const COMMON = new Set<string>(['english/10', 'english/20', 'english/35'].flatMap((tier) => words[tier] ?? []));
 
 /** Whether a word (any case) is an ordinary English word: such aliases never link on their own. */
 export function isCommonWord(text: string): boolean {
