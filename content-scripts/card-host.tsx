@@ -3,7 +3,7 @@
  * `document.documentElement`, with an open shadow root holding the card and its own stylesheet.
  * It sits in the top layer (popover) so no page z-index covers it, and keeps its events inside.
  */
-import { autoUpdate, computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import { t } from '../src/i18n';
 import { CARD_CSS } from './card-styles';
@@ -83,7 +83,18 @@ export class CardHost {
       void computePosition(anchor, this.#card, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [offset(CARD_OFFSET), flip({ padding: VIEWPORT_PADDING }), shift({ padding: VIEWPORT_PADDING })],
+        middleware: [
+          offset(CARD_OFFSET),
+          flip({ padding: VIEWPORT_PADDING }),
+          shift({ padding: VIEWPORT_PADDING }),
+          // A long card on a short viewport scrolls inside itself instead of spilling off the screen.
+          size({
+            padding: VIEWPORT_PADDING,
+            apply: ({ availableHeight }) => {
+              this.#card.style.maxHeight = `${Math.max(120, Math.min(480, Math.floor(availableHeight)))}px`;
+            },
+          }),
+        ],
       }).then(({ x, y }) => {
         this.#card.style.left = `${x}px`;
         this.#card.style.top = `${y}px`;

@@ -5,8 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { compileKnowledge, type CompiledKnowledge } from '../src/knowledge/compile-knowledge';
 import type { KnowledgeFile } from '../src/knowledge/schema';
+import { formatError, validateEntity, validateKnowledge, type KnowledgeError } from '../src/knowledge/validate-entity';
 
 export function compileKnowledgeFile(path: string): CompiledKnowledge {
   const file = JSON.parse(readFileSync(path, 'utf8')) as KnowledgeFile;
+  const errors: KnowledgeError[] = [];
+  const where = 'knowledge/knowledge.json';
+  file.entities.forEach((raw, index) => errors.push(...validateEntity(raw, { file: where, index }).errors));
+  errors.push(...validateKnowledge(file.entities, { file: where, sources: new Set(file.sources.map((s) => s.id)) }));
+  if (errors.length > 0) throw new Error(`invalid knowledge:\n${errors.slice(0, 50).map(formatError).join('\n')}`);
   return compileKnowledge(file);
 }

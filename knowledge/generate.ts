@@ -4,6 +4,7 @@
  * (sorted ids, no wall-clock time). Fails, naming file, entity and field, on any invalid entity.
  *   --stats   print counts; the last line is one JSON object
  *   --check   validate without writing
+ *   --out F   write to F instead of knowledge/knowledge.json
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ import { sp500 } from './lib/from-sp500';
 import { expandCurated, type CuratedFile } from './lib/curated';
 import { EntityStore } from './lib/merge';
 import { SOURCES } from './lib/sources';
+import { isCommonWord } from './lib/text';
 
 const root = new URL('.', import.meta.url).pathname;
 const src = (p: string) => readFileSync(join(root, 'sources', p), 'utf8');
@@ -35,6 +37,7 @@ const world = countries(json('countries/countries-list.json'), json('countries/i
 for (const e of world.countries) store.add(e);
 for (const e of world.leaders) store.add(e, { mergeByName: true });
 for (const e of intlOrgs(json('intl-orgs-factbook-appb/orgs.json'))) store.add(e);
+store.dedupeInstitutions();
 
 const curatedDir = join(root, 'curated');
 const curatedIds = new Set<string>();
@@ -53,11 +56,21 @@ for (const file of readdirSync(curatedDir).filter((f) => f.endsWith('.json')).so
     if (problems.length > 0) return void errors.push(...problems.map(formatError));
     if (curatedIds.has(entity.id)) errors.push(`${where}: entity ${entity.id}: field id: duplicate id in the curated files`);
     curatedIds.add(entity.id);
-    store.add(entity, { curated: true, mergeByName: true });
+    store.add(entity, { curated: true });
   });
 }
 
 const entities: Entity[] = store.all();
+// Two-letter acronyms from the lists ("AG", "CE", "EC") are everyday abbreviations too: they link only with
+// the page's support. Curated ones ("US", "UK", "EU", "UN") were chosen one by one and keep their flags.
+// Single words from the lists that are also ordinary English words ("ACTION", "Commonwealth") need context.
+for (const e of entities) {
+  if (curatedIds.has(e.id)) continue;
+  for (const a of e.aliases) {
+    if (a.kind === 'acronym' && a.text.replace(/[^A-Za-z]/g, '').length <= 2) a.needsContext = true;
+    if (a.kind !== 'surname' && a.kind !== 'ticker' && isCommonWord(a.text)) a.commonWord = true;
+  }
+}
 const ids = new Set(entities.map((e) => e.id));
 entities.forEach((e, index) => {
   const { errors: problems } = validateEntity(e, { file: 'knowledge/knowledge.json', index });
@@ -73,7 +86,9 @@ if (errors.length > 0) {
 const file: KnowledgeFile = { version: 1, generated: '2026-08-08', sources: SOURCES, entities };
 // One entity per line keeps diffs of the generated file readable.
 const text = `{"version":1,"generated":${JSON.stringify(file.generated)},"sources":${JSON.stringify(file.sources)},"entities":[\n${entities.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`;
-if (!process.argv.includes('--check')) writeFileSync(join(root, 'knowledge.json'), text);
+const outAt = process.argv.indexOf('--out');
+const outPath = outAt > 0 && process.argv[outAt + 1] ? process.argv[outAt + 1]! : join(root, 'knowledge.json');
+if (!process.argv.includes('--check')) writeFileSync(outPath, text);
 
 if (process.argv.includes('--stats') || !process.argv.includes('--check')) {
   const byCategory: Record<string, number> = {};

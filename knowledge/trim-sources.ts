@@ -26,7 +26,7 @@ type R = Record<string, any>; // eslint-disable-line @typescript-eslint/no-expli
 // Congress (CC0): current members and presidents/vice presidents.
 const pickPerson = (p: R) => ({
   id: { bioguide: p.id.bioguide, wikidata: p.id.wikidata, wikipedia: p.id.wikipedia },
-  name: { first: p.name.first, last: p.name.last, nickname: p.name.nickname, official_full: p.name.official_full, suffix: p.name.suffix },
+  name: { first: p.name.first, middle: p.name.middle, last: p.name.last, nickname: p.name.nickname, official_full: p.name.official_full, suffix: p.name.suffix },
   terms: (p.terms as R[]).map((t) => ({ type: t.type, start: t.start, end: t.end, state: t.state, district: t.district, party: t.party, url: t.url })),
 });
 write('congress-legislators/legislators-current.json', (json('congress-legislators/legislators-current.json') as R[]).map(pickPerson));

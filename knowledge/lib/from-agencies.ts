@@ -25,7 +25,7 @@ function formalName(name: string): string {
 const norm = (s: string) => slug(s.replace(/\([^)]*\)/g, '').replace(/\bU\.?S\.?\b|\bUnited States\b|\bthe\b/gi, ''));
 
 function acronymAlias(text: string | undefined): Alias | undefined {
-  if (!text || !/^[A-Z][A-Z&]{1,6}$/.test(text)) return undefined;
+  if (!text || !/^[A-Z][A-Z&-]{1,9}$/.test(text) || text.endsWith('-')) return undefined;
   const alias: Alias = { text, kind: 'acronym' };
   if (isCommonWord(text)) alias.commonWord = true;
   return alias;
@@ -68,11 +68,14 @@ export function agencies(fr: FrAgency[], usagov: UsaGovAgency[]): Entity[] {
   };
   for (const a of fr) {
     const formal = formalName(a.name);
-    const usa = usaByKey.get(norm(formal)) ?? usaByKey.get(norm(a.name));
+    // The Federal Register lists names inverted ("Prisons Bureau"); USA.gov uses the natural form.
+    const inverted = /^([^,]+) (Bureau|Office)$/.exec(a.name);
+    const usa = usaByKey.get(norm(formal)) ?? usaByKey.get(norm(a.name)) ?? (inverted ? usaByKey.get(norm(`${inverted[2]} of ${inverted[1]}`)) : undefined);
     if (usa) used.add(norm(usa.name));
-    const shorts = a.name !== formal && !a.name.includes(',') ? [a.name] : [];
-    if (usa && usa.name !== formal) shorts.push(usa.name);
-    make(a.name, shorts, a.short_name ?? usa?.acronym, usa?.description ?? a.description, usa?.website || a.agency_url, usa ? ['federal-register', 'usagov'] : ['federal-register'], a.slug);
+    const display = usa && !/^Department of /.test(formal) ? usa.name : formal;
+    const shorts = [a.name, formal, usa?.name].filter((n): n is string => !!n && n !== display && !n.includes(','));
+    const acronyms = (a.short_name ?? '').split(/[/\s]+/).filter((x) => /^[A-Z][A-Z&-]{1,9}$/.test(x));
+    make(display, [...new Set(shorts)], acronyms[0] ?? usa?.acronym, usa?.description ?? a.description, usa?.website || a.agency_url, usa ? ['federal-register', 'usagov'] : ['federal-register'], a.slug);
   }
   for (const [key, a] of usaByKey) if (!used.has(key)) make(a.name, [], a.acronym, a.description, a.website, ['usagov']);
   return out;

@@ -65,8 +65,14 @@ export function executives(people: Person[]): Entity[] {
   const out: Entity[] = [];
   let presidents = 0;
   let lastPresident = '';
+  const common = (p: Person) => `${p.name.nickname ?? p.name.first} ${p.name.last}`;
+  const counts = new Map<string, number>();
+  for (const p of people) counts.set(common(p), (counts.get(common(p)) ?? 0) + 1);
   for (const p of people) {
-    const name = p.name.official_full ?? `${p.name.first} ${p.name.last}`;
+    // The name news uses ("Bill Clinton"), with middle initials only where two share it (the Bushes).
+    const middle = (p.name as { middle?: string }).middle;
+    const initials = middle ? middle.split(/\s+/).map((m) => `${m[0]}.`).join(' ') : '';
+    const name = (counts.get(common(p)) ?? 0) > 1 && initials ? `${p.name.first} ${initials} ${p.name.last}` : common(p);
     const roles: string[] = [];
     const facts: NonNullable<Entity['facts']> = [];
     for (const t of p.terms) {
@@ -93,7 +99,7 @@ export function executives(people: Person[]): Entity[] {
       id: `person:${slug(name)}`,
       type: 'person',
       name,
-      aliases: personAliases(p, STANDALONE.has(p.name.last)),
+      aliases: executiveAliases(p, name, STANDALONE.has(p.name.last) && (counts.get(common(p)) ?? 0) === 1, (counts.get(common(p)) ?? 0) > 1),
       description: `${parts.join('; ')}${party ? `, ${party}` : ''}.`,
       facts,
       links: [{ label: 'Biography (Congress)', url: p.id.bioguide ? `https://bioguide.congress.gov/search/bio/${p.id.bioguide}` : 'https://www.whitehouse.gov/about-the-white-house/presidents/' }],
@@ -153,4 +159,11 @@ export function formerMembers(rows: FormerRow[]): Entity[] {
       refs: r.bioguide_id ? { bioguide: r.bioguide_id } : {},
     } satisfies Entity;
   });
+}
+
+/** A president's or vice president's names; when two share first and last name (the Adamses, the Bushes) only the distinct forms. */
+function executiveAliases(p: Person, name: string, standalone: boolean, shared: boolean): Alias[] {
+  const aliases = [{ text: name, kind: 'name' as const }, ...personAliases(p, standalone)];
+  const unique = aliases.filter((a, i, all) => all.findIndex((b) => b.text === a.text) === i);
+  return shared ? unique.filter((a) => a.text === name || a.kind === 'surname') : unique;
 }

@@ -3,7 +3,7 @@
  * bioguide id, then by Wikidata id, then (people only) by normalised name. Curated records
  * override the fields they set; everything else is unioned.
  */
-import type { Alias, Entity } from '../../src/knowledge/schema';
+import { categoryOf, type Alias, type Entity } from '../../src/knowledge/schema';
 import { nameKey } from './text';
 
 export class EntityStore {
@@ -14,6 +14,7 @@ export class EntityStore {
   add(e: Entity, options: { curated?: boolean; mergeByName?: boolean } = {}): Entity {
     const existing =
       this.byId.get(e.id) ??
+      (options.curated ? this.#byExactName(e) : undefined) ??
       (e.refs?.bioguide ? this.#byRef.get(`bioguide:${e.refs.bioguide}`) : undefined) ??
       (e.refs?.wikidata ? this.#byRef.get(`wikidata:${e.refs.wikidata}`) : undefined) ??
       (options.mergeByName && e.type === 'person' ? this.#byName.get(nameKey(e.name)) : undefined);
@@ -35,11 +36,38 @@ export class EntityStore {
     return e;
   }
 
+  /** The one entity of the same category that already has one of `e`'s full names, exactly. */
+  #byExactName(e: Entity): Entity | undefined {
+    const names = new Set(e.aliases.filter((a) => a.kind === 'name').map((a) => a.text));
+    const matches = new Set<Entity>();
+    for (const other of this.byId.values()) {
+      if (categoryOf(other) !== categoryOf(e)) continue;
+      if (other.aliases.some((a) => a.kind === 'name' && names.has(a.text))) matches.add(other);
+    }
+    return matches.size === 1 ? [...matches][0] : undefined;
+  }
+
   #index(e: Entity): void {
     this.byId.set(e.id, e);
     if (e.refs?.bioguide) this.#byRef.set(`bioguide:${e.refs.bioguide}`, e);
     if (e.refs?.wikidata) this.#byRef.set(`wikidata:${e.refs.wikidata}`, e);
     if (e.type === 'person') for (const a of e.aliases) if (a.kind === 'name') this.#byName.set(nameKey(a.text), e);
+  }
+
+  /** Agencies and organisations listed twice under one exact name (two source lists) become one record. */
+  dedupeInstitutions(): void {
+    const byName = new Map<string, Entity>();
+    for (const e of [...this.byId.values()].sort((a, b) => a.id.length - b.id.length || (a.id < b.id ? -1 : 1))) {
+      if (e.type === 'person' || e.type === 'country') continue;
+      const key = `${categoryOf(e)}:${e.name}`;
+      const first = byName.get(key);
+      if (!first) {
+        byName.set(key, e);
+        continue;
+      }
+      merge(first, e, false);
+      this.byId.delete(e.id);
+    }
   }
 
   all(): Entity[] {

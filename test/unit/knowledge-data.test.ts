@@ -1,0 +1,113 @@
+/** Tests on the bundled knowledge itself, as data. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isCommonWord } from '../../knowledge/lib/text';
+import { categoryOf, type Entity, type KnowledgeFile } from '../../src/knowledge/schema';
+import { validateEntity } from '../../src/knowledge/validate-entity';
+
+const root = new URL('../../', import.meta.url).pathname;
+const file = JSON.parse(readFileSync(join(root, 'knowledge/knowledge.json'), 'utf8')) as KnowledgeFile;
+const { entities } = file;
+const byId = new Map(entities.map((e) => [e.id, e]));
+const has = (e: Entity, text: string) => e.aliases.some((a) => a.text === text);
+const withAlias = (text: string) => entities.filter((e) => has(e, text));
+
+describe('knowledge.json', () => {
+  it('has unique ids, and every entity passes the validator', () => {
+    expect(byId.size).toBe(entities.length);
+    const errors = entities.flatMap((e, index) => validateEntity(e, { file: 'knowledge.json', index }).errors);
+    expect(errors).toEqual([]);
+  });
+
+  it('every related id and source id resolves', () => {
+    const sources = new Set(file.sources.map((s) => s.id));
+    for (const e of entities) {
+      for (const r of e.hints?.related ?? []) expect(byId.has(r), `${e.id} → ${r}`).toBe(true);
+      for (const s of e.sources) expect(sources.has(s), `${e.id} source ${s}`).toBe(true);
+    }
+  });
+
+  it('every entity has a description, an https link, asOf and a source', () => {
+    const incomplete = entities.filter((e) => !e.description.trim() || !e.links.some((l) => l.url.startsWith('https://')) || !e.asOf || e.sources.length === 0);
+    expect(incomplete.map((e) => e.id)).toEqual([]);
+  });
+
+  it('no alias that links on its own is a common English word without its flag', () => {
+    const offenders = entities.flatMap((e) =>
+      e.aliases
+        .filter((a) => (a.kind === 'short' || a.kind === 'acronym' || a.kind === 'name' || a.kind === 'informal') && !a.text.includes(' '))
+        .filter((a) => isCommonWord(a.text) && !a.commonWord && !a.needsContext)
+        .map((a) => `${e.id}: "${a.text}"`),
+    );
+    // Names that are ordinary words but are, in news, almost always the entity (checked by hand).
+    // "US" is case-sensitive (never "us"); "Pentagon" capitalised is the department in news.
+    const accepted = new Set(['place:united-states: "US"', 'agency:dod: "Pentagon"']);
+    expect(offenders.filter((o) => !accepted.has(o))).toEqual([]);
+  });
+
+  it('meets the coverage floor: 3,500 entities, 300 curated, nothing incomplete', () => {
+    const out = execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'knowledge/generate.ts'), '--check', '--stats'], { encoding: 'utf8' });
+    const stats = JSON.parse(out.trim().split('\n').pop()!) as { entities: number; curated: number; incomplete: number; byCategory: Record<string, number> };
+    expect(stats.entities).toBeGreaterThanOrEqual(3500);
+    expect(stats.curated).toBeGreaterThanOrEqual(300);
+    expect(stats.incomplete).toBe(0);
+  }, 60_000);
+
+  it('is generated deterministically: regenerating gives the committed file byte for byte', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'gloss-knowledge-')), 'knowledge.json');
+    execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'knowledge/generate.ts'), '--out', out], { encoding: 'utf8' });
+    expect(readFileSync(out, 'utf8') === readFileSync(join(root, 'knowledge/knowledge.json'), 'utf8')).toBe(true);
+  }, 60_000);
+});
+
+describe('coverage', () => {
+  it('every current member of Congress (535 voting members and the delegates)', () => {
+    const members = entities.filter((e) => e.facts?.some((f) => f.label === 'U.S. Senator' || f.label === 'U.S. Representative') && e.status === 'current');
+    expect(members.length).toBeGreaterThanOrEqual(535);
+  });
+
+  it('every president and vice president', () => {
+    const presidents = entities.filter((e) => e.facts?.some((f) => f.label === 'President of the United States'));
+    const vps = entities.filter((e) => e.facts?.some((f) => f.label === 'Vice President of the United States'));
+    expect(presidents.length).toBeGreaterThanOrEqual(45);
+    expect(vps.length).toBeGreaterThanOrEqual(49);
+    for (const name of ['George Washington', 'Abraham Lincoln', 'Barack Obama', 'Donald Trump', 'Joe Biden', 'JD Vance', 'Kamala Harris']) expect(withAlias(name).length, name).toBeGreaterThan(0);
+  });
+
+  it('the 15 executive departments with their common names', () => {
+    const departments = ['State', 'the Treasury', 'Defense', 'Justice', 'the Interior', 'Agriculture', 'Commerce', 'Labor', 'Health and Human Services', 'Housing and Urban Development', 'Transportation', 'Energy', 'Education', 'Veterans Affairs', 'Homeland Security'];
+    for (const d of departments) expect(withAlias(`Department of ${d}`).length, d).toBeGreaterThan(0);
+    for (const common of ['State Department', 'Justice Department', 'Defense Department', 'the Pentagon', 'Treasury Department', 'Homeland Security']) {
+      expect(withAlias(common).length, common).toBeGreaterThan(0);
+    }
+    expect(withAlias('the Pentagon')[0]!.id).toBe('agency:dod');
+  });
+
+  it('at least 400 federal agencies with acronyms', () => {
+    const agencies = entities.filter((e) => categoryOf(e) === 'agency' && e.aliases.some((a) => a.kind === 'acronym'));
+    expect(agencies.length).toBeGreaterThanOrEqual(400);
+  });
+
+  it('every country, every S&P 500 company, 150 international organisations', () => {
+    expect(entities.filter((e) => e.type === 'country').length).toBeGreaterThanOrEqual(249);
+    expect(entities.filter((e) => e.sources.includes('sp500')).length).toBeGreaterThanOrEqual(500);
+    expect(entities.filter((e) => e.type === 'intl-org').length).toBeGreaterThanOrEqual(150);
+  });
+
+  it('current heads of state and government, and Cabinet members since 1977', () => {
+    const leaders = entities.filter((e) => e.sources.includes('factbook') && e.type === 'person');
+    expect(leaders.length).toBeGreaterThanOrEqual(150);
+    const cabinet = entities.filter((e) => e.sources.includes('fivethirtyeight-cabinet'));
+    expect(cabinet.length).toBeGreaterThanOrEqual(250);
+    for (const name of ['Cyrus Vance', 'Madeleine Albright', 'Condoleezza Rice']) expect(withAlias(name).length, name).toBeGreaterThan(0);
+  });
+
+  it('the seed story’s entities keep their stable ids', () => {
+    for (const id of ['person:christopher-krebs', 'person:brian-krebs', 'agency:cisa', 'agency:dhs', 'person:mark-esper', 'person:donald-trump', 'person:joe-biden', 'company:microsoft', 'agency:white-house', 'agency:dod', 'company:twitter']) {
+      expect(byId.has(id), id).toBe(true);
+    }
+  });
+});
