@@ -5,12 +5,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Window } from 'happy-dom';
-import { collectBlocks } from '../content-scripts/collect-text';
 import { compileKnowledge } from '../src/knowledge/compile-knowledge';
 import type { KnowledgeFile } from '../src/knowledge/schema';
 import { buildAliasTrie } from '../src/match/alias-trie';
 import { findMentions } from '../src/match/find-mentions';
+import { pageBlocks } from './load-page';
 import { ratio, score, type GoldMention } from './score';
 
 interface GoldPage {
@@ -44,12 +43,7 @@ for (const gold of pages) {
     rows.push([gold.site, gold.page, 'absent', '', '', '']);
     continue;
   }
-  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true } });
-  // collect-text reads Node's constants from the global scope, as it does in a page.
-  (globalThis as unknown as { Node: unknown }).Node = window.Node;
-  window.document.write(readFileSync(file, 'utf8'));
-  const body = window.document.querySelector(gold.body) ?? window.document.body;
-  const blocks = collectBlocks(body as unknown as Node).map((b) => b.text);
+  const { blocks, close } = pageBlocks(file, gold.body);
   const predicted = findMentions(blocks, index, trie).map((m) => ({ text: blocks[m.block]!.slice(m.start, m.end), id: index.ids[m.entity]! }));
   const s = score(gold.mentions, predicted);
   totals.tp += s.tp;
@@ -61,7 +55,7 @@ for (const gold of pages) {
     for (const w of s.wrong) console.log(`  wrong  ${gold.page}: ${w}`);
     for (const m of s.missed) console.log(`  missed ${gold.page}: ${m}`);
   }
-  await window.happyDOM.close();
+  await close();
 }
 
 const header = ['site', 'page', 'gold', 'linked', 'precision', 'recall'];

@@ -68,7 +68,8 @@ for (const e of entities) {
   if (curatedIds.has(e.id)) continue;
   for (const a of e.aliases) {
     if (a.kind === 'acronym' && a.text.replace(/[^A-Za-z]/g, '').length <= 2) a.needsContext = true;
-    if (a.kind !== 'surname' && a.kind !== 'ticker' && isCommonWord(a.text)) a.commonWord = true;
+    // Country names are proper nouns in news ("China", "Turkey"): the ambiguous ones are curated as needing context.
+    if (a.kind !== 'surname' && a.kind !== 'ticker' && e.type !== 'country' && isCommonWord(a.text)) a.commonWord = true;
   }
 }
 const ids = new Set(entities.map((e) => e.id));

@@ -59,7 +59,8 @@ export function agencies(fr: FrAgency[], usagov: UsaGovAgency[]): Entity[] {
       aliases,
       description: (description?.trim() || `U.S. federal government body: ${formal}.`).slice(0, 1200),
       links: [{ label: new URL(link).hostname, url: link }],
-      hints: { context: ['federal', 'agency', 'government', 'washington', ...formal.toLowerCase().split(/\W+/).filter((w) => w.length > 5)].slice(0, 12) },
+      // The name's distinctive words only: "federal" or "agency" are on every page about government.
+      hints: { context: formal.toLowerCase().split(/\W+/).filter((w) => w.length > 5 && !['department', 'office', 'national', 'federal', 'agency', 'administration', 'service', 'united', 'states', 'commission', 'bureau', 'council'].includes(w)).slice(0, 8) },
       salience: /^Department of /.test(formal) ? 0.7 : 0.3,
       status: 'current',
       asOf: AS_OF,

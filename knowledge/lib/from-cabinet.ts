@@ -49,7 +49,7 @@ export function cabinetMembers(csv: string): Entity[] {
       description: `U.S. Cabinet-level official: ${roles.join('; ')}.`,
       facts,
       links: [{ label: 'FiveThirtyEight cabinet data', url: 'https://github.com/fivethirtyeight/data/tree/master/cabinet-turnover' }],
-      hints: { titles: [...titles], context: ['cabinet', 'administration', 'secretary'] },
+      hints: { titles: [...titles] },
       salience: 0.3,
       status: 'former',
       asOf: AS_OF,

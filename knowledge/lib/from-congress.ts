@@ -46,7 +46,9 @@ export function congressMembers(people: Person[]): Entity[] {
       links: [{ label: last.type === 'sen' ? 'Senate website' : 'House website', url }, { label: 'Congressional biography', url: `https://bioguide.congress.gov/search/bio/${p.id.bioguide}` }],
       hints: {
         titles: last.type === 'sen' ? ['sen.', 'senator'] : ['rep.', 'representative', 'congressman', 'congresswoman'],
-        context: [state.replace(/^the /, '').toLowerCase(), last.type === 'sen' ? 'senate' : 'house', 'congress', party.toLowerCase()],
+        // Only the state: chamber and party words are on every political page and would let any
+        // member's bare surname link by context.
+        context: [state.replace(/^the /, '').toLowerCase()],
       },
       salience: last.type === 'sen' ? 0.5 : 0.3,
       status: 'current',
@@ -103,7 +105,7 @@ export function executives(people: Person[]): Entity[] {
       description: `${parts.join('; ')}${party ? `, ${party}` : ''}.`,
       facts,
       links: [{ label: 'Biography (Congress)', url: p.id.bioguide ? `https://bioguide.congress.gov/search/bio/${p.id.bioguide}` : 'https://www.whitehouse.gov/about-the-white-house/presidents/' }],
-      hints: { titles: [...(prez.length ? ['president', 'former president', 'president-elect'] : []), ...(vp.length ? ['vice president'] : [])], context: ['white house', 'administration', 'president'] },
+      hints: { titles: [...(prez.length ? ['president', 'former president', 'president-elect'] : []), ...(vp.length ? ['vice president'] : [])] },
       salience: prez.length ? 1 : 0.7,
       status: current ? 'current' : 'former',
       asOf: AS_OF,
@@ -151,7 +153,7 @@ export function formerMembers(rows: FormerRow[]): Entity[] {
       aliases,
       description: `Former ${r.party || 'independent'} U.S. ${chamber} for ${state}${r.type === 'rep' && r.district && r.district !== '0' ? ` (district ${r.district})` : ''}; left Congress after 2012.`,
       links: [{ label: 'Congressional biography', url: `https://bioguide.congress.gov/search/bio/${r.bioguide_id}` }],
-      hints: { titles: r.type === 'sen' ? ['sen.', 'senator', 'former senator'] : ['rep.', 'representative', 'congressman', 'congresswoman', 'former congressman'], context: [state.replace(/^the /, '').toLowerCase(), 'congress'] },
+      hints: { titles: r.type === 'sen' ? ['sen.', 'senator', 'former senator'] : ['rep.', 'representative', 'congressman', 'congresswoman', 'former congressman'], context: [state.replace(/^the /, '').toLowerCase()] },
       salience: 0.2,
       status: 'former',
       asOf: AS_OF,

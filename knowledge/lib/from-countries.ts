@@ -35,6 +35,8 @@ const NEEDS_CONTEXT: Record<string, string[]> = {
   PE: ['lima', 'peruvian', 'andes'],
   SV: ['san salvador', 'salvadoran', 'bukele'],
   TR: ['ankara', 'istanbul', 'turkish', 'erdogan'],
+  JE: ['channel islands', 'st helier', 'guernsey'],
+  RE: ['indian ocean', 'saint-denis', 'mauritius'],
 };
 
 export const TITLES = ['Supreme Leader', 'Prime Minister', 'Federal Chancellor', 'Chancellor', 'President', 'Vice President', 'King', 'Queen', 'Emir', 'Amir', 'Sultan', 'Grand Duke', 'Prince', 'Crown Prince', 'Premier', 'Chairman', 'General Secretary', 'Pope', 'Chief Executive', 'Governor General', 'Taoiseach', 'Co-Prince', 'Captain Regent', 'Head of State', 'Chief Adviser', 'Transitional President', 'Interim President', 'Interim Prime Minister', 'State Counsellor'];
@@ -55,7 +57,6 @@ export function countries(list: Record<string, ListedCountry>, isoToGec: Record<
     for (const a of EXTRA_ALIASES[iso] ?? []) add(a);
     const context = NEEDS_CONTEXT[iso];
     if (context) for (const a of aliases) a.needsContext = true;
-    for (const a of aliases) if (a.kind !== 'acronym' && isCommonWord(a.text)) a.commonWord = true;
     const fbSlug = slug(fb?.short && fb.short !== 'none' ? fb.short : c.name);
     const link = `https://www.cia.gov/the-world-factbook/countries/${fbSlug}/`;
     const facts: NonNullable<Entity['facts']> = [];

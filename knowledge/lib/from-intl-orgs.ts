@@ -28,7 +28,6 @@ export function intlOrgs(orgs: Org[]): Entity[] {
       description: `International organisation${o.founded ? ` established ${o.founded}` : ''}${o.aim ? `; aim: ${o.aim}` : ''}.`,
       facts: o.founded ? [{ label: 'Established', value: o.founded, asOf: AS_OF }] : [],
       links: [{ label: 'CIA World Factbook, Appendix B', url: 'https://www.cia.gov/the-world-factbook/references/international-organizations-and-groups/' }],
-      hints: { context: ['member', 'members', 'international', 'summit', 'states'] },
       salience: 0.4,
       status: 'current',
       asOf: AS_OF,

@@ -30,11 +30,9 @@ export function sp500(csv: string): Entity[] {
     }
     const short = shortCompanyName(security);
     const aliases: Alias[] = [{ text: security, kind: 'name' }];
-    if (short !== security && [...short].length > 1) {
-      const alias: Alias = { text: short, kind: 'short' };
-      if (isCommonWord(short)) alias.commonWord = true;
-      aliases.push(alias);
-    }
+    // A short name that is an ordinary word ("News" for News Corp, "Target") is left to the curated
+    // knowledge, which adds it with the context that tells the company from the word.
+    if (short !== security && [...short].length > 1 && !isCommonWord(short)) aliases.push({ text: short, kind: 'short' });
     aliases.push(...tickerAliases);
     const hq = r[col('Headquarters Location')] ?? '';
     const founded = r[col('Founded')]?.replace(/\s*\(.*\)$/, '');

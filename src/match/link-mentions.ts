@@ -62,6 +62,16 @@ const NOT_A_FIRST_NAME = new Set(
     'chancellor director justice judge chief speaker leader mayor general chairman chairwoman chair ' +
     'ceo founder king queen prince princess pope former acting deputy vice said says told asked ' +
     'monday tuesday wednesday thursday friday saturday sunday ' +
+    'ambassador envoy official officials officer spokesman spokeswoman spokesperson aide adviser advisor attorney lawyer ' +
+    'commissioner administrator chancellor premier lawmaker lawmakers candidate nominee host anchor reporter correspondent ' +
+    'lt col maj cpl pvt sgt adm gen capt cmdr det insp supt atty amb msgr fr ' +
+    'republican republicans democrat democrats democratic gop conservative liberal progressive independent ' +
+    'american americans british russian ukrainian chinese israeli iranian german french indian mexican canadian european ' +
+    'federal state senate house white pentagon congress court supreme national international united new north south east west ' +
+    'dear hi hello thanks thank according also even only just like about over under against between during since until ' +
+    'this that these those his her their our its my your we they he she it i you who what why how where there here ' +
+    'yes no not all any some many more most other such each every both either neither ' +
+    'mrs ms mr dr prof sen rep gov pres sec gen lt' +
     'january february march april may june july august september october november december').split(' '),
 );
 
@@ -119,7 +129,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       if (index.cats[e] === 0 && !introduced.has(e)) introduced.set(e, surface(span));
       continue;
     }
-    if (isPartOfUnknownName(blocks[span.block]!, span)) {
+    if (isPartOfUnknownName(blocks[span.block]!, span, index)) {
       // Its repeats are that unknown person too, unless a famous surname ("Melania Trump" leaves "Trump" alone).
       const standalone = [...span.entities.values()].some((rows) => rows.some((a) => index.aliasFlags[a]! & AliasFlag.Standalone));
       if (!standalone) unknownNames.add(span.key);
@@ -130,18 +140,16 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
 
   // Pass 2: everything that needs the page's evidence.
   for (const span of deferred) {
-    if (unknownNames.has(span.key)) continue;
     const candidates = [...span.entities.keys()];
     const alias = surface(span);
 
     const intro = candidates.filter((e) => introduced.has(e));
-    // Also block when a person introduced with this surname is not a candidate at all (unknown to the index
-    // under this alias): that cannot happen for indexed surnames, so two intros is the only ambiguity.
-    if (intro.length === 1) {
+    // An unknown person introduced with the same surname ("Tom Ford") makes the bare name ambiguous too.
+    if (intro.length === 1 && !unknownNames.has(span.key)) {
       link(span, intro[0]!, { kind: 'coreference', alias, via: introduced.get(intro[0]!)! });
       continue;
     }
-    if (intro.length > 1) continue;
+    if (intro.length > 1 || unknownNames.has(span.key)) continue;
 
     const usable = candidates.filter((e) => span.entities.get(e)!.some((a) => aliasKindOf(index.aliasFlags[a]!) !== 'ticker'));
     if (usable.length === 0) continue;
@@ -184,8 +192,29 @@ function isSpecific(flags: number): boolean {
   return (flags & (AliasFlag.CommonWord | AliasFlag.NeedsContext)) === 0;
 }
 
-/** "Tom Ford": a capitalised word right before a one-word match that is not a title or a sentence opener. */
-function isPartOfUnknownName(block: LinkBlock, span: Span): boolean {
+const firstNamesCache = new WeakMap<CompiledIndex, Set<string>>();
+
+/** Lower-cased first words of people's full names in the index: what a first name looks like. */
+function firstNames(index: CompiledIndex): Set<string> {
+  let names = firstNamesCache.get(index);
+  if (!names) {
+    names = new Set();
+    for (let a = 0; a < index.aliasText.length; a++) {
+      const e = index.aliasEntity[a]!;
+      if (index.cats[e] !== 0 || aliasKindOf(index.aliasFlags[a]!) !== 'name') continue;
+      const first = /^[\p{L}'’-]+/u.exec(index.aliasText[a]!)?.[0];
+      if (first && first.length > 1) names.add(first.toLowerCase());
+    }
+    firstNamesCache.set(index, names);
+  }
+  return names;
+}
+
+/**
+ * "Tom Ford": a known first name right before a one-word match. Only words seen as first names of
+ * people in the knowledge count, so a headline's "Unpredictable Sondland" does not make Sondland unknown.
+ */
+function isPartOfUnknownName(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
   const { tokens } = block.matches;
   const c = span.candidate;
   if (c.tokenCount !== 1 || c.token === 0) return false;
@@ -197,7 +226,7 @@ function isPartOfUnknownName(block: LinkBlock, span: Span): boolean {
   // An all-caps neighbour is a headline or an acronym, not a first name.
   const prevText = block.text.slice(prev.start, prev.end);
   if (prevText === prevText.toUpperCase()) return false;
-  if (NOT_A_FIRST_NAME.has(prev.key)) return false;
+  if (NOT_A_FIRST_NAME.has(prev.key) || !firstNames(index).has(prev.key)) return false;
   // A word that is itself part of another match ("CISA Director Krebs") is not a first name.
   return !block.matches.candidates.some((o) => o !== c && o.start <= prev.start && o.end >= prev.end);
 }

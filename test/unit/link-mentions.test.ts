@@ -22,6 +22,8 @@ const link = matcher([
   entity('company:amazon', 'company', 'Amazon', [{ text: 'Amazon', kind: 'short', commonWord: true }, { text: 'Amazon.com', kind: 'name' }], { context: ['bezos', 'retailer', 'aws', 'prime'] }),
   entity('place:new-york-city', 'place', 'New York City', [{ text: 'New York City', kind: 'name' }, { text: 'the Big Apple', kind: 'informal' }]),
   entity('company:apple', 'company', 'Apple Inc.', [{ text: 'Apple Inc.', kind: 'name' }, { text: 'Apple', kind: 'short', commonWord: true }], { context: ['iphone', 'cupertino'] }),
+  entity('person:tom-cole', 'person', 'Tom Cole', [{ text: 'Tom Cole', kind: 'name' }, { text: 'Cole', kind: 'surname' }]),
+  entity('person:gordon-sondland', 'person', 'Gordon Sondland', [{ text: 'Gordon Sondland', kind: 'name' }, { text: 'Sondland', kind: 'surname' }]),
   entity('org:who', 'organization', 'World Health Organization', [{ text: 'World Health Organization', kind: 'name' }, { text: 'WHO', kind: 'acronym', commonWord: true }], { context: ['health', 'pandemic', 'geneva'] }),
   entity('agency:congress', 'agency', 'United States Congress', [{ text: 'Congress', kind: 'short', needsContext: true }], { context: ['senate', 'house', 'washington', 'lawmakers'] }),
 ]);
@@ -39,6 +41,8 @@ describe('linkMentions: rules and traps', () => {
     ['title plus context picks one senator', 'In Florida, Sen. Scott voted.', ['Scott→person:rick-scott']],
     ['standalone famous surname', 'Trump spoke.', ['Trump→person:donald-trump']],
     ['"Hillary Clinton … Clinton said" is Hillary, not Bill', 'Hillary Clinton spoke. Clinton said.', ['Hillary Clinton→person:hillary-clinton', 'Clinton→person:hillary-clinton']],
+    ['a title before a surname is not a first name: "Ambassador Sondland" after "Gordon Sondland"', 'Gordon Sondland testified. Ambassador Sondland said more.', ['Gordon Sondland→person:gordon-sondland', 'Sondland→person:gordon-sondland']],
+    ['a headline word before a surname is not a first name', 'Unpredictable Sondland faces questions\n\nGordon Sondland testified.', ['Sondland→person:gordon-sondland', 'Gordon Sondland→person:gordon-sondland']],
     ['"Tom Ford … Ford said": unknown person blocks the company', 'Tom Ford showed his collection.\n\nFord said cars and vehicles matter.', []],
     ['"the Big Apple" is New York City, not Apple', 'He moved to the Big Apple.', ['the Big Apple→place:new-york-city']],
     ['"Amazon rainforest" is not the company', 'Fires burn in the Amazon rainforest.', []],
