@@ -10,7 +10,7 @@
  *  4. a title just before the name narrows the candidates ("Defense Secretary Esper", "Sen. Scott");
  *  5. a curated famous surname links alone ("Trump", "Putin");
  *  6. context: candidates score by their hint words and related entities found on the page, and
- *     link only above a threshold and clear of the runner-up.
+ *     link only above a threshold and clear of the runner-up (never a bare surname on context alone).
  * Tickers and common-word aliases never link on their own.
  */
 import { AliasFlag, aliasKindOf, type CompiledIndex } from '../knowledge/compile-index';
@@ -49,7 +49,6 @@ export interface LinkOptions {
 
 /** Context scoring constants: Spotlight-like threshold and runner-up margin, on hint-word counts. */
 const CONTEXT_MIN_SCORE = 2;
-const CONTEXT_MIN_SCORE_SURNAME = 3;
 /** A title already narrowed the candidates to a few: one clear hint picks among them. */
 const CONTEXT_MIN_SCORE_TITLED = 1;
 const CONTEXT_MARGIN = 1;
@@ -175,8 +174,11 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       .sort((x, y) => y.score - x.score);
     const best = scored[0]!;
     const runnerUp = scored[1]?.score ?? 0;
+    // A bare surname never links on context alone ("Kim" on a page about South Korea is as likely a
+    // reporter as the prime minister); with a title that already narrowed it, one clear hint will do.
     const isSurname = span.entities.get(best.e)!.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'surname');
-    const min = titled.length > 1 ? CONTEXT_MIN_SCORE_TITLED : isSurname ? CONTEXT_MIN_SCORE_SURNAME : CONTEXT_MIN_SCORE;
+    if (isSurname && titled.length < 2) continue;
+    const min = titled.length > 1 ? CONTEXT_MIN_SCORE_TITLED : CONTEXT_MIN_SCORE;
     if (best.score >= min && best.score - runnerUp >= CONTEXT_MARGIN) {
       link(span, best.e, { kind: 'context', alias, words: best.words });
     }
