@@ -83,7 +83,9 @@ export function collectBlocks(root: Node, maxNodes = Infinity): TextBlock[] {
       const tag = el.localName.toUpperCase();
       if (BLOCK.has(tag)) flush();
       if (HEADING.test(tag)) section++;
+      // A skipped element (code, a form field…) separates the text around it: no name spans it.
       if (!isSkippedElement(el)) descend = true;
+      else flush();
     }
     if (descend && node.firstChild) {
       node = node.firstChild;

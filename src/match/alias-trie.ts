@@ -1,6 +1,7 @@
 /**
- * A token trie over every alias in a compiled index. Built once per index (per tab, on first
- * match), then shared by every matching pass.
+ * A token trie over every alias in a compiled index, built lazily: loading only buckets aliases by
+ * their first word (one cheap pass), and the trie under a first word is built the first time a
+ * page contains that word. A tab that loads 8,000 aliases builds a few hundred small subtrees.
  */
 import type { CompiledIndex } from '../knowledge/compile-index';
 import { tokenize } from './tokenize';
@@ -11,39 +12,70 @@ export interface TrieNode {
   aliases: number[] | undefined;
 }
 
-export interface AliasTrie {
-  root: Map<string, TrieNode>;
-  /** Each alias's tokens' surfaces, for the case rules. */
-  aliasTokens: string[][];
+/** The lower-cased first word (or punctuation character) of an alias, as `tokenize` would key it. */
+const FIRST_WORD = /^[\s\u00a0]*([\p{L}\p{N}\p{M}\u00ad\u200b-\u200d\u2060\ufeff]+|\S)/u;
+
+export class AliasTrie {
+  readonly #index: CompiledIndex;
+  /** First-word key → alias rows, until the bucket is built into a subtree. */
+  readonly #buckets = new Map<string, number[]>();
+  readonly #built = new Map<string, TrieNode | null>();
+  readonly #tokens = new Map<number, string[]>();
+
+  constructor(index: CompiledIndex) {
+    this.#index = index;
+    for (let a = 0; a < index.aliasText.length; a++) {
+      const m = FIRST_WORD.exec(index.aliasText[a]!);
+      if (!m) continue;
+      const key = tokenize(m[1]!)[0]?.key;
+      if (key === undefined) continue;
+      const bucket = this.#buckets.get(key);
+      if (bucket) bucket.push(a);
+      else this.#buckets.set(key, [a]);
+    }
+  }
+
+  /** The trie node for a first token's key, or undefined when no alias starts with it. */
+  first(key: string): TrieNode | undefined {
+    const built = this.#built.get(key);
+    if (built !== undefined) return built ?? undefined;
+    const bucket = this.#buckets.get(key);
+    if (!bucket) return undefined;
+    const root: TrieNode = { next: undefined, aliases: undefined };
+    for (const a of bucket) {
+      const text = this.#index.aliasText[a]!;
+      const tokens = tokenize(text);
+      if (tokens.length === 0 || tokens[0]!.key !== key) continue;
+      this.#tokens.set(a, tokens.map((t) => text.slice(t.start, t.end)));
+      let node = root;
+      for (let i = 1; i < tokens.length; i++) {
+        node.next ??= new Map();
+        let child = node.next.get(tokens[i]!.key);
+        if (!child) {
+          child = { next: undefined, aliases: undefined };
+          node.next.set(tokens[i]!.key, child);
+        }
+        node = child;
+      }
+      (node.aliases ??= []).push(a);
+    }
+    this.#built.set(key, root);
+    this.#buckets.delete(key);
+    return root;
+  }
+
+  /** Each token's surface of an alias (for the case rules); only asked for aliases whose bucket is built. */
+  tokensOf(alias: number): string[] {
+    let tokens = this.#tokens.get(alias);
+    if (!tokens) {
+      const text = this.#index.aliasText[alias]!;
+      tokens = tokenize(text).map((t) => text.slice(t.start, t.end));
+      this.#tokens.set(alias, tokens);
+    }
+    return tokens;
+  }
 }
 
 export function buildAliasTrie(index: CompiledIndex): AliasTrie {
-  const root = new Map<string, TrieNode>();
-  const aliasTokens: string[][] = [];
-  for (let a = 0; a < index.aliasText.length; a++) {
-    const text = index.aliasText[a]!;
-    const tokens = tokenize(text);
-    aliasTokens.push(tokens.map((t) => text.slice(t.start, t.end)));
-    if (tokens.length === 0) continue;
-    let level = root;
-    let node: TrieNode | undefined;
-    for (const token of tokens) {
-      node = level.get(token.key);
-      if (!node) {
-        node = { next: undefined, aliases: undefined };
-        level.set(token.key, node);
-      }
-      level = node.next ??= new Map();
-    }
-    (node!.aliases ??= []).push(a);
-  }
-  // Drop the empty child maps the loop above leaves on leaves.
-  const prune = (m: Map<string, TrieNode>) => {
-    for (const n of m.values()) {
-      if (n.next && n.next.size === 0) n.next = undefined;
-      else if (n.next) prune(n.next);
-    }
-  };
-  prune(root);
-  return { root, aliasTokens };
+  return new AliasTrie(index);
 }

@@ -32,7 +32,7 @@ export function findCandidates(text: string, index: CompiledIndex, trie: AliasTr
   const candidates: Candidate[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const first = trie.root.get(tokens[i]!.key);
+    const first = trie.first(tokens[i]!.key);
     if (!first) {
       i++;
       continue;
@@ -54,7 +54,7 @@ export function findCandidates(text: string, index: CompiledIndex, trie: AliasTr
       const surface: string[] = [];
       for (let t = i; t <= last; t++) surface.push(surfaceOf(text, tokens[t]!));
       const ok = end.aliases!.filter((a) => {
-        const aliasSurface = trie.aliasTokens[a]!.map((s, k) => (tokens[i + k]!.isWord ? s : tokens[i + k]!.key));
+        const aliasSurface = trie.tokensOf(a).map((s, k) => (tokens[i + k]!.isWord ? s : tokens[i + k]!.key));
         return caseMatches(aliasSurface, surface, (index.aliasFlags[a]! & AliasFlag.CaseSensitive) !== 0);
       });
       if (ok.length > 0) {

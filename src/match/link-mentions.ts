@@ -83,9 +83,16 @@ interface Span {
 
 export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex, options: LinkOptions = {}): Mention[] {
   const spans: Span[] = [];
-  const pageWords = new Set<string>();
+  // The page's words, for context scoring: collected only if some name needs context.
+  let words: Set<string> | undefined;
+  const pageWords = () => {
+    if (!words) {
+      words = new Set();
+      for (const block of blocks) for (const token of block.matches.tokens) if (token.isWord) words.add(token.key);
+    }
+    return words;
+  };
   blocks.forEach((block, b) => {
-    for (const token of block.matches.tokens) if (token.isWord) pageWords.add(token.key);
     for (const candidate of block.matches.candidates) {
       const entities = new Map<number, number[]>();
       for (const a of candidate.aliases) {
@@ -117,7 +124,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   for (const span of spans) {
     const correction = options.corrections?.get(span.key);
     if (correction !== undefined) {
-      const e = correction === null ? -1 : index.ids.indexOf(correction);
+      const e = correction === null ? -1 : (hintsOf(index).ids.get(correction) ?? -1);
       if (e >= 0) link(span, e, { kind: 'correction', alias: surface(span) });
       continue;
     }
@@ -153,8 +160,10 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     const usable = candidates.filter((e) => span.entities.get(e)!.some((a) => aliasKindOf(index.aliasFlags[a]!) !== 'ticker'));
     if (usable.length === 0) continue;
 
-    const before = precedingText(blocks[span.block]!.text, span.candidate.start);
-    const titled = usable.filter((e) => titleOf(index, e, before) !== undefined);
+    // The text before the name is only read when a candidate has titles to look for.
+    const hasTitles = usable.some((e) => hintsOf(index).titles[e]!.length > 0);
+    const before = hasTitles ? precedingText(blocks[span.block]!.text, span.candidate.start) : '';
+    const titled = hasTitles ? usable.filter((e) => titleOf(index, e, before) !== undefined) : [];
     if (titled.length === 1) {
       const e = titled[0]!;
       link(span, e, { kind: 'title', alias, title: titleOf(index, e, before)! });
@@ -170,7 +179,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     }
 
     const scored = pool
-      .map((e) => ({ e, ...contextScore(index, e, pageWords, onPage) }))
+      .map((e) => ({ e, ...contextScore(index, e, pageWords(), onPage) }))
       .sort((x, y) => y.score - x.score);
     const best = scored[0]!;
     const runnerUp = scored[1]?.score ?? 0;
@@ -192,6 +201,31 @@ function isSpecific(flags: number): boolean {
   const kind = aliasKindOf(flags);
   if (kind === 'surname' || kind === 'ticker') return false;
   return (flags & (AliasFlag.CommonWord | AliasFlag.NeedsContext)) === 0;
+}
+
+interface IndexHints {
+  ids: Map<string, number>;
+  titles: string[][];
+  context: string[][];
+  related: number[][];
+}
+const hintsCache = new WeakMap<CompiledIndex, IndexHints>();
+
+/** The index's `|`-joined hint lists, split once per index rather than once per candidate. */
+function hintsOf(index: CompiledIndex): IndexHints {
+  let hints = hintsCache.get(index);
+  if (!hints) {
+    const ids = new Map(index.ids.map((id, i) => [id, i]));
+    const split = (list: string[]) => list.map((s) => (s ? s.split('|') : []));
+    hints = {
+      ids,
+      titles: split(index.titles),
+      context: split(index.context),
+      related: split(index.related).map((rs) => rs.map((r) => ids.get(r) ?? -1).filter((e) => e >= 0)),
+    };
+    hintsCache.set(index, hints);
+  }
+  return hints;
 }
 
 const firstNamesCache = new WeakMap<CompiledIndex, Set<string>>();
@@ -243,9 +277,7 @@ function precedingText(text: string, start: number): string {
 }
 
 function titleOf(index: CompiledIndex, entity: number, before: string): string | undefined {
-  const titles = index.titles[entity];
-  if (!titles) return undefined;
-  for (const title of titles.split('|')) {
+  for (const title of hintsOf(index).titles[entity]!) {
     if (!before.endsWith(title)) continue;
     const boundary = before.length - title.length - 1;
     if (boundary < 0 || !/[\p{L}\p{N}]/u.test(before[boundary]!)) return title;
@@ -256,16 +288,15 @@ function titleOf(index: CompiledIndex, entity: number, before: string): string |
 function contextScore(index: CompiledIndex, entity: number, pageWords: ReadonlySet<string>, onPage: ReadonlySet<number>) {
   const words: string[] = [];
   let score = 0;
-  for (const word of index.context[entity]?.split('|') ?? []) {
+  for (const word of hintsOf(index).context[entity]!) {
     // Multi-word hints ("south carolina") count when each of their words is on the page.
     if (word && word.split(' ').every((w) => pageWords.has(w))) {
       words.push(word);
       score++;
     }
   }
-  for (const id of index.related[entity]?.split('|') ?? []) {
-    const e = id ? index.ids.indexOf(id) : -1;
-    if (e >= 0 && onPage.has(e)) {
+  for (const e of hintsOf(index).related[entity]!) {
+    if (onPage.has(e)) {
       words.push(index.names[e]!);
       score += 2;
     }

@@ -23,7 +23,7 @@ const enum CharClass {
   Punct,
 }
 
-function classify(code: number, ch: string): CharClass {
+function classify(code: number, text: string, at: number): CharClass {
   if (code < 128) {
     if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) return CharClass.Word;
     if (code === 32 || (code >= 9 && code <= 13)) return CharClass.Space;
@@ -36,7 +36,7 @@ function classify(code: number, ch: string): CharClass {
   }
   // Lone surrogates belong to astral letters or emoji; treating them as word characters keeps pairs together.
   if (code >= 0xd800 && code <= 0xdfff) return CharClass.Word;
-  return NON_ASCII_WORD.test(ch) ? CharClass.Word : CharClass.Punct;
+  return NON_ASCII_WORD.test(text[at]!) ? CharClass.Word : CharClass.Punct;
 }
 
 /** Plain forms for punctuation that news sites write in several typographic variants. */
@@ -65,14 +65,13 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    const ch = text[i]!;
-    const cls = classify(code, ch);
+    const cls = classify(code, text, i);
     if (cls === CharClass.Space || cls === CharClass.Ignorable) {
       i++;
       continue;
     }
     if (cls === CharClass.Punct) {
-      tokens.push({ start: i, end: i + 1, key: punctKey(ch), isWord: false });
+      tokens.push({ start: i, end: i + 1, key: punctKey(text[i]!), isWord: false });
       i++;
       continue;
     }
@@ -81,7 +80,7 @@ export function tokenize(text: string): Token[] {
     let runStart = i;
     while (i < n) {
       const c = text.charCodeAt(i);
-      const k = classify(c, text[i]!);
+      const k = classify(c, text, i);
       if (k === CharClass.Word) {
         i++;
       } else if (k === CharClass.Ignorable) {
@@ -93,7 +92,7 @@ export function tokenize(text: string): Token[] {
     key += text.slice(runStart, i);
     // Trailing ignorables belong outside the token so ranges end on a visible character.
     let end = i;
-    while (end > start && classify(text.charCodeAt(end - 1), text[end - 1]!) === CharClass.Ignorable) end--;
+    while (end > start && classify(text.charCodeAt(end - 1), text, end - 1) === CharClass.Ignorable) end--;
     tokens.push({ start, end, key: key.toLowerCase(), isWord: true });
   }
   return tokens;
