@@ -48,12 +48,19 @@ async function launch(withExtension: boolean): Promise<BrowserContext> {
   return ctx;
 }
 
-async function taskMs(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  await cdp.detach();
-  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+/** Opens a page with CDP's Performance domain on from the start; `taskMs()` is then its main-thread task time so far. */
+async function openMeasured(ctx: BrowserContext, url: string): Promise<{ page: Page; taskMs: () => Promise<number> }> {
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  return {
+    page,
+    taskMs: async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+    },
+  };
 }
 
 async function settle(page: Page): Promise<void> {
@@ -92,8 +99,7 @@ export async function browserBench(): Promise<BrowserRow[]> {
       const mark: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         // Alternate: a run with Gloss, a run without, a run with mark.js.
-        const a = await withExt.newPage();
-        await a.goto(`${server.origin}${url}`, { waitUntil: 'domcontentloaded' });
+        const { page: a, taskMs: aTask } = await openMeasured(withExt, `${server.origin}${url}`);
         await a.waitForFunction(() => performance.getEntriesByName('gloss:annotate').length > 0, null, { timeout: 60_000 });
         await settle(a);
         const stats = await a.evaluate(() => {
@@ -101,13 +107,12 @@ export async function browserBench(): Promise<BrowserRow[]> {
           const d = m[m.length - 1]!.detail as { mentions: number; nodes: number };
           return { annotate: m.reduce((s, e) => s + e.duration, 0), mentions: d.mentions, nodes: d.nodes, longest: Math.max(0, ...((window as unknown as { __longtasks: number[] }).__longtasks)) };
         });
-        gloss.push({ ...stats, cpu: await taskMs(a) });
+        gloss.push({ ...stats, cpu: await aTask() });
         await a.close();
 
-        const b = await without.newPage();
-        await b.goto(`${server.origin}${url}`, { waitUntil: 'domcontentloaded' });
+        const { page: b, taskMs: bTask } = await openMeasured(without, `${server.origin}${url}`);
         await settle(b);
-        bare.push(await taskMs(b));
+        bare.push(await bTask());
 
         await b.addScriptTag({ url: `${server.origin}/mark.min.js` }).catch(() => undefined);
         const markMs = await b.evaluate((src) => {

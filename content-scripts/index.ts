@@ -10,7 +10,11 @@ import { PageGloss } from './page-gloss';
 import { loadCorrections, loadPackIndex, onPackIndexChanged, saveCorrections } from './page-storage';
 import { watchPage } from './watch-page';
 
+/** Below this much text a subframe (ads, widgets, trackers) is not worth loading the index for. */
+const MIN_FRAME_TEXT = 200;
+
 async function main(): Promise<void> {
+  if (window !== window.top && (document.body?.textContent?.trim().length ?? 0) < MIN_FRAME_TEXT) return;
   const life = new AbortController();
   let settings = await loadSettings();
   const host = location.hostname;
