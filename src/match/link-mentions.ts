@@ -74,6 +74,10 @@ const NOT_A_FIRST_NAME = new Set(
     'january february march april may june july august september october november december').split(' '),
 );
 
+/** Words that, right after a person's name, make it part of an institution's or a place's name. */
+const INSTITUTION_AFTER =
+  /^[\s\u00a0]+(?:University|College|School|Institute|Institution|Foundation|Center|Centre|Library|Memorial|Bridge|Airport|Hospital|Medical|Building|Executive|Prize|Award|Park|Street|Avenue|Boulevard|Stadium|Museum|Hall|Tower|High)\b/;
+
 interface Span {
   block: number;
   candidate: Candidate;
@@ -119,6 +123,11 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   };
   const surface = (span: Span) => blocks[span.block]!.text.slice(span.candidate.start, span.candidate.end);
 
+  /** "George Washington University", "Eisenhower Executive Office Building": a person's name inside a place's or institution's. */
+  const namesAnInstitution = (span: Span) =>
+    [...span.entities.keys()].every((e) => index.cats[e] === 0) &&
+    INSTITUTION_AFTER.test(blocks[span.block]!.text.slice(span.candidate.end, span.candidate.end + 40));
+
   // Pass 1: corrections and self-sufficient names, which introduce people for pass 2.
   const deferred: Span[] = [];
   for (const span of spans) {
@@ -128,6 +137,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       if (e >= 0) link(span, e, { kind: 'correction', alias: surface(span) });
       continue;
     }
+    if (namesAnInstitution(span)) continue;
     const specific = [...span.entities].filter(([, rows]) => rows.some((a) => isSpecific(index.aliasFlags[a]!)));
     if (specific.length === 1) {
       const [e] = specific[0]!;
