@@ -49,15 +49,62 @@ export class Annotator {
     public corrections: Map<string, string | null> = new Map(),
   ) {}
 
-  /** Finds every mention in the document and paints those the settings show. */
-  run(settings: Settings): void {
+  #run = 0;
+  #running = false;
+  #changedDuringRun = false;
+
+  /**
+   * Finds every mention in the document and paints those the settings show. Large pages are done
+   * in tasks of CHUNK_BLOCKS blocks, the blocks in the viewport first, so the reader sees names
+   * painted at once and no single task grows with the page; `done` runs when the page is complete.
+   */
+  run(settings: Settings, done?: () => void): void {
     performance.mark('gloss:annotate-start');
-    this.#states = collectBlocks(this.doc).map((block) => this.#match(block));
-    this.#relink(settings, this.#states.length);
+    const run = ++this.#run;
+    const blocks = collectBlocks(this.doc);
+    if (blocks.length <= CHUNK_BLOCKS) {
+      this.#states = blocks.map((block) => this.#match(block));
+      this.#relink(settings, blocks.length, 'final');
+      done?.();
+      return;
+    }
+    const order = viewportFirst(blocks, this.doc.defaultView?.innerHeight ?? 1000);
+    const matched: (BlockState | undefined)[] = new Array<BlockState | undefined>(blocks.length);
+    let next = 0;
+    this.#running = true;
+    const step = () => {
+      if (run !== this.#run) return;
+      const end = Math.min(order.length, next + CHUNK_BLOCKS);
+      for (; next < end; next++) matched[order[next]!] = this.#match(blocks[order[next]!]!);
+      if (next < order.length) {
+        // The viewport's names are linked and painted at once; later chunks only match, and the page is
+        // linked as a whole at the end (coreference needs every block).
+        if (end === CHUNK_BLOCKS) {
+          this.#states = matched.filter((m): m is BlockState => m !== undefined);
+          this.#relink(settings, end, 'viewport');
+        }
+        // A new task per chunk: input and rendering run in between.
+        setTimeout(step, 0);
+        return;
+      }
+      this.#states = matched.filter((m): m is BlockState => m !== undefined);
+      this.#relink(settings, blocks.length, 'final');
+      this.#running = false;
+      if (this.#changedDuringRun) {
+        this.#changedDuringRun = false;
+        this.run(settings, done);
+      } else done?.();
+    };
+    step();
   }
 
   /** Re-reads only the blocks around `changed` nodes (added, removed or edited text), then re-links. */
   update(changed: Iterable<Node>, settings: Settings): void {
+    // During a chunked full pass, changes are picked up by one more pass when it ends.
+    if (this.#running) {
+      this.#changedDuringRun = true;
+      return;
+    }
     const roots = blockRoots(changed);
     if (roots.length > MAX_PARTIAL_ROOTS) return this.run(settings);
     performance.mark('gloss:annotate-start');
@@ -70,15 +117,18 @@ export class Annotator {
       for (const block of collectBlocks(root)) fresh.push(this.#match(block));
     }
     this.#states = mergeInDocumentOrder(kept, fresh);
-    this.#relink(settings, fresh.length);
+    this.#relink(settings, fresh.length, 'final');
   }
 
   #match(block: TextBlock): BlockState {
     return { block, matches: findCandidates(block.text, this.loaded.index, this.loaded.trie), ranges: new Map() };
   }
 
-  /** `reread`: how many blocks this pass collected and matched anew (the rest were reused). */
-  #relink(settings: Settings, reread: number): void {
+  /**
+   * `reread`: how many blocks this pass collected and matched anew (the rest were reused). `stage`:
+   * the end of a pass records `gloss:annotate`; the first chunk of a large page `gloss:annotate-viewport`.
+   */
+  #relink(settings: Settings, reread: number, stage: 'final' | 'viewport'): void {
     const { index } = this.loaded;
     const linked = linkMentions(this.#states.map((s) => ({ text: s.block.text, matches: s.matches })), index, { corrections: this.corrections });
     const counts = new Map<number, number>();
@@ -107,7 +157,7 @@ export class Annotator {
       }
     }
     this.applySettings(settings);
-    performance.measure('gloss:annotate', {
+    performance.measure(stage === 'final' ? 'gloss:annotate' : 'gloss:annotate-viewport', {
       start: 'gloss:annotate-start',
       detail: { mentions: this.mentions.length, nodes: this.#states.reduce((n, s) => n + s.block.nodes.length, 0), blocks: this.#states.length, reread },
     });
@@ -164,6 +214,29 @@ export class Annotator {
     this.#byNode.clear();
     this.painter.paint(new Map());
   }
+}
+
+/** Blocks matched per task on large pages (REFERENCE.md: ≤ 150 mentions per frame keeps tasks short). */
+const CHUNK_BLOCKS = 400;
+
+/**
+ * Block indices with those in the viewport first, then the rest in page order. Reads layout only
+ * (one layout, no writes in between), and stops reading once blocks fall below the viewport.
+ */
+function viewportFirst(blocks: readonly TextBlock[], viewportHeight: number): number[] {
+  const visible: number[] = [];
+  let seenVisible = false;
+  for (let i = 0; i < blocks.length; i++) {
+    const el = blocks[i]!.nodes[0]!.parentElement;
+    if (!el) continue;
+    const r = el.getBoundingClientRect();
+    if (r.bottom >= 0 && r.top <= viewportHeight && (r.width > 0 || r.height > 0)) {
+      visible.push(i);
+      seenVisible = true;
+    } else if (seenVisible && r.top > viewportHeight) break;
+  }
+  const first = new Set(visible);
+  return [...visible, ...blocks.map((_, i) => i).filter((i) => !first.has(i))];
 }
 
 /** The smallest set of block-level elements containing every changed node (text joins across inline markup). */

@@ -18,7 +18,7 @@ export class PageGloss {
   readonly annotator: Annotator;
   readonly #painter: HighlightPainter;
   readonly #card: CardHost;
-  #open: { mention: PageMention; pinned: boolean; details: CardDetails | null | undefined; focus: boolean; point: { x: number; y: number } | undefined } | undefined;
+  #open: { mention: PageMention; pinned: boolean; viaKeyboard: boolean; details: CardDetails | null | undefined; focus: boolean; point: { x: number; y: number } | undefined } | undefined;
   #token = 0;
 
   constructor(
@@ -40,7 +40,8 @@ export class PageGloss {
         isInCard: (target) => this.#card.contains(target),
         open: (m, x, y) => this.openCard(m, { x, y }, false),
         close: () => this.closeCard(),
-        isPinned: () => this.#open?.pinned ?? false,
+        // A card opened from the keyboard stays until Esc or close: the pointer did not open it.
+        isPinned: () => (this.#open?.pinned || this.#open?.viaKeyboard) ?? false,
         isOpenFor: (m) => this.#open?.mention.id === m.id && this.#open.mention.start === m.start && this.#open.mention.block === m.block,
       },
       () => this.settings.cardDelayMs,
@@ -57,8 +58,7 @@ export class PageGloss {
   }
 
   annotate(): void {
-    this.annotator.run(this.settings);
-    this.report();
+    this.annotator.run(this.settings, () => this.report());
   }
 
   /** Re-annotates around changed nodes (live pages); reports only when what the page shows changed. */
@@ -111,7 +111,7 @@ export class PageGloss {
   openCard(mention: PageMention, point: { x: number; y: number } | undefined, focus: boolean): void {
     const token = ++this.#token;
     const pinned = false;
-    this.#open = { mention, pinned, details: undefined, focus, point };
+    this.#open = { mention, pinned, viaKeyboard: focus, details: undefined, focus, point };
     this.#render();
     void sendToWorker('getDetails', { ids: [mention.id] }).then(
       ({ details }) => {

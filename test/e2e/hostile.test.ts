@@ -89,10 +89,20 @@ describe('bounded work', () => {
     await page.close();
   });
 
-  it('a 100k-node page is annotated completely', async () => {
+  it('a 100k-node page is annotated completely, viewport first, in chunks', async () => {
     const page = await gloss.newPage('/hostile/huge.html');
     await waitForAnnotation(page);
     await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBe(20_000);
+    // The viewport was painted first, in an early task of its own, before the whole page was done.
+    const stages = await page.evaluate(() => {
+      const viewport = performance.getEntriesByName('gloss:annotate-viewport')[0] as PerformanceMeasure | undefined;
+      const full = performance.getEntriesByName('gloss:annotate')[0] as PerformanceMeasure;
+      return { viewportEnd: viewport ? viewport.startTime + viewport.duration : -1, viewportMentions: (viewport?.detail as { mentions: number } | undefined)?.mentions ?? 0, fullEnd: full.startTime + full.duration };
+    });
+    expect(stages.viewportEnd).toBeGreaterThan(0);
+    expect(stages.viewportMentions).toBeGreaterThan(0);
+    expect(stages.viewportMentions).toBeLessThan(20_000);
+    expect(stages.viewportEnd).toBeLessThan(stages.fullEnd);
     await page.close();
   });
 
