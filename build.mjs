@@ -27,6 +27,8 @@ async function compileKnowledge() {
 function manifestFor(browser) {
   const manifest = JSON.parse(readFileSync(`${root}manifest.json`, 'utf8'));
   if (browser === 'chrome') {
+    // Firefox-only keys (gecko id, data collection; gecko_android because that key needs Firefox for
+    // Android 142): Chrome would warn about an unknown key on every load.
     delete manifest.browser_specific_settings;
   } else {
     // Firefox MV3 runs background scripts as an event page, not a service worker.

@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast unit tests (pure core in Node, DOM code in happy-dom) and end-to-end tests in a
-// real Chromium/Firefox with the built extension. E2E files run one at a time: each launches a browser
-// and the machine has two cores.
+// Three projects: fast unit tests (pure core in Node, DOM code in happy-dom) and end-to-end tests with
+// the built extension in a real Chromium (`e2e`) and Firefox ESR (`firefox`). E2E files run one at a
+// time: each launches a browser and the machine has two cores.
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {

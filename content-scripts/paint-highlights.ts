@@ -36,7 +36,13 @@ export class HighlightPainter {
   constructor(doc: Document) {
     this.#doc = doc;
     const view = doc.defaultView;
-    // Firefox: a sheet made from the page's own constructor can be adopted from the content script.
+    // A document adopts only sheets whose constructor document is itself (CSSOM: NotAllowedError
+    // otherwise), so construct with `doc`'s own window, not the content script's global. In Firefox
+    // the content script runs in a sandbox that sees the page through Xray wrappers, and older
+    // releases refused sheets made there (https://bugzilla.mozilla.org/show_bug.cgi?id=1770592);
+    // Firefox ESR 153 and Chromium 156 adopt it, array built in the sandbox included
+    // (test/e2e-firefox checks the rules reach the page). If adoption still throws, highlights stay
+    // registered but unstyled rather than breaking annotation.
     const Sheet = (view as (Window & typeof globalThis) | null)?.CSSStyleSheet;
     try {
       this.#sheet = Sheet ? new Sheet() : undefined;

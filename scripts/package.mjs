@@ -3,7 +3,18 @@
 // build gives the same bytes). A small ZIP writer keeps this free of extra dependencies.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
+
+const { deflateRawSync } = zlib;
+// zlib.crc32 arrived in Node 20.15; a reviewer's older Node 20 gets the table-driven equivalent.
+const crc32 = zlib.crc32 ?? ((data) => {
+  let c = ~0;
+  for (const byte of data) {
+    c ^= byte;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+});
 
 const root = new URL('..', import.meta.url).pathname;
 const DOS_TIME = 0; // 00:00:00

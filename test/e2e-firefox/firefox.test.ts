@@ -1,83 +1,69 @@
 /**
- * The same Gloss in a real Firefox ESR (puppeteer-core over WebDriver BiDi, the built
- * dist/firefox installed as a temporary add-on): the demo story is painted and a card opens.
+ * The same Gloss in a real Firefox ESR (dist/firefox installed as a temporary add-on): the demo
+ * story is painted and styled, the card opens in the top layer, and the popup lists the story.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer } from '../../scripts/static-server.mjs';
+import { cardText, launchFirefoxGloss, paintedText, pointOf, pollFor, restOn, waitForAnnotation, type FirefoxGloss } from './support';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-
-let browser: Browser;
+let gloss: FirefoxGloss;
 let page: Page;
-let server: { origin: string; close: () => Promise<void> };
-
-async function poll<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 beforeAll(async () => {
-  if (!existsSync(FIREFOX)) {
-    throw new Error(`Firefox ESR not found at ${FIREFOX}. Install it with \`sudo apt-get install -y firefox-esr\` or set FIREFOX_PATH.`);
-  }
-  server = await startStaticServer({ '/': join(ROOT, 'test/fixtures') });
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    userDataDir: mkdtempSync(join(tmpdir(), 'gloss-ff-')),
-    extraPrefsFirefox: { 'network.proxy.type': 0, 'datareporting.policy.dataSubmissionEnabled': false },
-  });
-  await browser.installExtension(join(ROOT, 'dist/firefox'));
-  page = await browser.newPage();
-  await page.goto(`${server.origin}/seed-article.html`);
-}, 120_000);
-
+  gloss = await launchFirefoxGloss();
+  page = await gloss.newPage('/seed-article.html');
+  await waitForAnnotation(page);
+});
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await gloss?.close();
 });
 
-const painted = () =>
-  page.evaluate(() => {
-    const out: string[] = [];
-    for (const [name, h] of CSS.highlights) if (name.startsWith('gloss-')) for (const r of h) out.push(r.toString());
-    return out;
+describe('Firefox ESR', () => {
+  it('paints the seed story’s names in gloss-<category> highlights', async () => {
+    const painted = await paintedText(page);
+    expect(painted['gloss-person']).toEqual(expect.arrayContaining(['Christopher Krebs', 'Krebs', 'Mark Esper']));
+    expect(painted['gloss-agency']).toEqual(expect.arrayContaining(['CISA', 'Cybersecurity and Infrastructure Security Agency']));
+    const detail = await page.evaluate(() => (performance.getEntriesByName('gloss:annotate')[0] as PerformanceMeasure).detail as { mentions: number });
+    expect(detail.mentions).toBeGreaterThan(20);
   });
 
-describe('Firefox ESR', () => {
-  it('paints the seed story’s names in gloss-* highlights', async () => {
-    const names = await poll(painted, (v) => v.length > 10);
-    expect(names).toEqual(expect.arrayContaining(['Christopher Krebs', 'CISA', 'Mark Esper', 'Krebs']));
-  }, 60_000);
+  it('styles the highlights with the stylesheet the content script adopted into the page', async () => {
+    // The Firefox-specific risk: a constructed sheet from a content script must be adoptable by the page.
+    const rules = await page.evaluate(() => [...document.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'));
+    expect(rules).toContain('::highlight(gloss-person)');
+    expect(rules).toContain('::highlight(gloss-agency)');
+  });
 
-  it('hovering the bare "Krebs" opens the card naming Christopher Krebs', async () => {
-    const point = await page.evaluate(() => {
-      const p = document.querySelectorAll('article p')[2]!;
-      const text = p.firstChild as Text;
-      const at = text.data.indexOf('Krebs');
-      const r = document.createRange();
-      r.setStart(text, at);
-      r.setEnd(text, at + 5);
-      const b = r.getBoundingClientRect();
-      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  it('hovering the bare "Krebs" in "The firing of Krebs" opens the card naming Christopher Krebs', async () => {
+    await page.mouse.move(5, 5);
+    await pollFor(() => cardText(page), (t) => t === null, 5000, 'no card');
+    await restOn(page, await pointOf(page, 'article p', 2, 'Krebs'));
+    const text = await pollFor(() => cardText(page), (t) => t !== null && /\S/.test(t) && !t.includes('Loading'), 10_000, 'the card');
+    expect(text).toContain('Christopher Krebs');
+    expect(text).toMatch(/same person as “Christopher Krebs”/);
+    const host = await page.evaluate(() => {
+      const h = document.querySelector('[data-gloss]');
+      return { parent: h?.parentElement === document.documentElement, mode: h?.shadowRoot?.mode, topLayer: h?.matches(':popover-open') };
     });
-    await page.mouse.move(point.x - 40, point.y + 40);
-    await page.mouse.move(point.x, point.y, { steps: 4 });
-    const card = await poll(
-      () => page.evaluate(() => document.querySelector('[data-gloss]')?.shadowRoot?.textContent ?? ''),
-      (t) => t.includes('Christopher Krebs') && !t.includes('Loading'),
-    );
-    expect(card).toContain('Christopher Krebs');
-    expect(card).toContain('first director of the Cybersecurity');
-  }, 60_000);
+    expect(host).toEqual({ parent: true, mode: 'open', topLayer: true });
+    await page.keyboard.press('Escape');
+    await pollFor(() => cardText(page), (t) => t === null, 5000, 'Esc to close the card');
+  });
+
+  it('the popup opened for the tab lists the story’s entities', async () => {
+    const popup = await gloss.popup(page);
+    try {
+      const row = await pollFor(
+        () => popup.evaluate(() => document.querySelector('[data-entity-id="person:christopher-krebs"]')?.textContent ?? ''),
+        (t) => t.includes('Christopher Krebs'),
+        20_000,
+        'the popup’s Christopher Krebs row',
+      );
+      expect(row).toContain('Christopher Krebs');
+      const ids = await popup.evaluate(() => [...document.querySelectorAll('[data-entity-id]')].map((e) => e.getAttribute('data-entity-id')));
+      expect(ids).toEqual(expect.arrayContaining(['person:mark-esper', 'agency:cisa']));
+    } finally {
+      await popup.close();
+    }
+  });
 });
