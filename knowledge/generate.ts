@@ -19,7 +19,7 @@ import { intlOrgs } from './lib/from-intl-orgs';
 import { sp500 } from './lib/from-sp500';
 import { expandCurated, type CuratedFile } from './lib/curated';
 import { EntityStore } from './lib/merge';
-import { SOURCES } from './lib/sources';
+import { SOURCE_DATES, SOURCES } from './lib/sources';
 import { isCommonWord } from './lib/text';
 
 const root = new URL('.', import.meta.url).pathname;
@@ -64,8 +64,12 @@ const entities: Entity[] = store.all();
 // Two-letter acronyms from the lists ("AG", "CE", "EC") are everyday abbreviations too: they link only with
 // the page's support. Curated ones ("US", "UK", "EU", "UN") were chosen one by one and keep their flags.
 // Single words from the lists that are also ordinary English words ("ACTION", "Commonwealth") need context.
+// An acronym a curated entity uses is that entity's in news ("NSA", "USA", "NPR"): the lists' defunct
+// or minor bodies with the same letters ("National Shipping Authority") keep their full names only.
+const curatedAcronyms = new Set(entities.filter((e) => curatedIds.has(e.id)).flatMap((e) => e.aliases.filter((a) => a.kind === 'acronym').map((a) => a.text)));
 for (const e of entities) {
   if (curatedIds.has(e.id)) continue;
+  e.aliases = e.aliases.filter((a) => a.kind !== 'acronym' || !curatedAcronyms.has(a.text));
   for (const a of e.aliases) {
     if (a.kind === 'acronym' && a.text.replace(/[^A-Za-z]/g, '').length <= 2) a.needsContext = true;
     // Country names are proper nouns in news ("China", "Turkey"): the ambiguous ones are curated as needing context.
@@ -84,7 +88,10 @@ if (errors.length > 0) {
   process.exit(1);
 }
 
-const file: KnowledgeFile = { version: 1, generated: '2026-08-08', sources: SOURCES, entities };
+// The newest input's date, never the clock: the same inputs give the same file.
+const curatedDates = entities.filter((e) => curatedIds.has(e.id)).map((e) => e.asOf);
+const generated = [...Object.values(SOURCE_DATES), ...curatedDates].sort().at(-1)!;
+const file: KnowledgeFile = { version: 1, generated, sources: SOURCES, entities };
 // One entity per line keeps diffs of the generated file readable.
 const text = `{"version":1,"generated":${JSON.stringify(file.generated)},"sources":${JSON.stringify(file.sources)},"entities":[\n${entities.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`;
 const outAt = process.argv.indexOf('--out');
@@ -99,5 +106,5 @@ if (process.argv.includes('--stats') || !process.argv.includes('--check')) {
   if (process.argv.includes('--stats')) {
     console.log(`knowledge.json: ${(text.length / 1024 / 1024).toFixed(2)} MB`);
     console.log(JSON.stringify(stats));
-  } else console.log(`wrote knowledge/knowledge.json: ${stats.entities} entities, ${stats.aliases} aliases`);
+  } else console.log(`wrote ${outPath}: ${stats.entities} entities, ${stats.aliases} aliases`);
 }

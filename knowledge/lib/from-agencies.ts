@@ -24,8 +24,74 @@ function formalName(name: string): string {
 
 const norm = (s: string) => slug(s.replace(/\([^)]*\)/g, '').replace(/\bU\.?S\.?\b|\bUnited States\b|\bthe\b/gi, ''));
 
-function acronymAlias(text: string | undefined): Alias | undefined {
-  if (!text || !/^[A-Z][A-Z&-]{1,9}$/.test(text) || text.endsWith('-')) return undefined;
+/**
+ * Acronyms the lists leave out for agencies news names by them (written by us, each the agency's own
+ * usage). An agency listed twice (USA.gov and Federal Register) meets its other record by acronym.
+ */
+const EXTRA_ACRONYMS: Record<string, string> = {
+  'Bureau of Alcohol, Tobacco, Firearms and Explosives': 'ATF',
+  'Center for Food Safety and Applied Nutrition': 'CFSAN',
+  'Congressional Research Service': 'CRS',
+  'Council of Economic Advisers': 'CEA',
+  'Defense Advanced Research Projects Agency': 'DARPA',
+  'Defense Counterintelligence and Security Agency': 'DCSA',
+  'Defense Threat Reduction Agency': 'DTRA',
+  'Export-Import Bank of the United States': 'EXIM',
+  'Financial Crimes Enforcement Network': 'FinCEN',
+  'Institute of Museum and Library Services': 'IMLS',
+  'Joint Chiefs of Staff': 'JCS',
+  'Medicare Payment Advisory Commission': 'MedPAC',
+  'Middle East Broadcasting Networks': 'MBN',
+  'National Cemetery Administration': 'NCA',
+  'National Endowment for the Humanities': 'NEH',
+  'National Institute of Occupational Safety and Health': 'NIOSH',
+  'National Reconnaissance Office': 'NRO',
+  'National Weather Service': 'NWS',
+  'Office of Cuba Broadcasting': 'OCB',
+  'Office of the Comptroller of the Currency': 'OCC',
+  'Office on Violence Against Women': 'OVW',
+  'Radio Free Asia': 'RFA',
+  'Radio Free Europe and Radio Liberty': 'RFE/RL',
+  'U.S. Air Force': 'USAF',
+  'U.S. Army Corps of Engineers': 'USACE',
+  'U.S. Capitol Police': 'USCP',
+  'U.S. Cyber Command': 'USCYBERCOM',
+  'U.S. Marine Corps': 'USMC',
+  'U.S. Navy': 'USN',
+  'U.S. Postal Inspection Service': 'USPIS',
+  'U.S. Special Operations Command': 'SOCOM',
+  'U.S. Trade Representative': 'USTR',
+  'Veterans Benefits Administration': 'VBA',
+  'Veterans Health Administration': 'VHA',
+  'Voice of America': 'VOA',
+  'Wireless Telecommunications Bureau': 'WTB',
+};
+
+/** Real acronyms that are not the initials of the listed name. */
+const KNOWN_ACRONYMS = new Set(['ACTION', 'AOA', 'FHWA', 'MARAD', 'SEPA', 'SWPA']);
+
+/**
+ * Whether an acronym could stand for one of the names: its letters are among the words' initials
+ * (plus U, S and A for "United States", "U.S.", "America"). The Federal Register's short names are
+ * sometimes internal codes ("ANTITRUST", "TD") or the parent's ("DOL" for the Employment Standards
+ * Administration); those are not what news calls the agency.
+ */
+export function plausibleAcronym(acronym: string, names: string[]): boolean {
+  if (KNOWN_ACRONYMS.has(acronym)) return true;
+  const letters = acronym.toUpperCase().replace(/[^A-Z]/g, '');
+  return names.some((name) => {
+    const pool = [...name.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => w[0]!.toUpperCase()), 'U', 'S', 'A'];
+    for (const ch of letters) {
+      const i = pool.indexOf(ch);
+      if (i < 0) return false;
+      pool.splice(i, 1);
+    }
+    return true;
+  });
+}
+
+function acronymAlias(text: string | undefined, names: string[]): Alias | undefined {
+  if (!text || !/^[A-Z][A-Z&-]{1,9}$/.test(text) || text.endsWith('-') || !plausibleAcronym(text, names)) return undefined;
   const alias: Alias = { text, kind: 'acronym' };
   if (isCommonWord(text)) alias.commonWord = true;
   return alias;
@@ -41,16 +107,30 @@ export function agencies(fr: FrAgency[], usagov: UsaGovAgency[]): Entity[] {
   const out: Entity[] = [];
   const used = new Set<string>();
   const ids = new Set<string>();
+  const byAcronym = new Map<string, Entity>();
   const make = (name: string, shortNames: string[], acronym: string | undefined, description: string | undefined, url: string | undefined, src: string[], frSlug?: string) => {
     const formal = formalName(name);
-    const acr = acronymAlias(acronym);
-    let id = `agency:${acr && !acr.commonWord ? acronym!.toLowerCase() : slug(formal)}`;
+    const extra = EXTRA_ACRONYMS[name] ?? EXTRA_ACRONYMS[formal];
+    const acr: Alias | undefined = extra ? { text: extra, kind: 'acronym' } : acronymAlias(acronym, [formal, name, ...shortNames]);
+    const twin = extra ? byAcronym.get(extra) : undefined;
+    if (twin) {
+      // The same agency under the other list's name ("Alcohol, Tobacco, Firearms, and Explosives Bureau").
+      if (!twin.aliases.some((a) => a.text === formal)) twin.aliases.push({ text: formal, kind: 'name' });
+      // USA.gov's natural word order reads better than the Federal Register's inverted one.
+      if (twin.name.includes(',')) twin.name = formal;
+      twin.sources = [...new Set([...twin.sources, ...src])];
+      if (description && twin.description.startsWith('U.S. federal government body')) twin.description = description.trim().slice(0, 1200);
+      return;
+    }
+    let id = `agency:${acr && !acr.commonWord ? slug(acr.text) : slug(formal)}`;
     if (ids.has(id)) id = `agency:${slug(formal)}`;
     if (ids.has(id)) return;
     ids.add(id);
     const aliases: Alias[] = [{ text: formal, kind: 'name' }];
     for (const s of shortNames) if (s !== formal && !aliases.some((a) => a.text === s)) aliases.push({ text: s, kind: 'short' });
     if (acr) aliases.push(acr);
+    // Amtrak's short name is a word in its own right, written "Amtrak".
+    if (acronym === 'AMTRAK') aliases.push({ text: 'Amtrak', kind: 'short' });
     const link = https(url) ?? (frSlug ? `https://www.federalregister.gov/agencies/${frSlug}` : 'https://www.usa.gov/agencies');
     out.push({
       id,
@@ -66,6 +146,7 @@ export function agencies(fr: FrAgency[], usagov: UsaGovAgency[]): Entity[] {
       asOf: AS_OF,
       sources: src,
     });
+    if (acr) byAcronym.set(acr.text, out[out.length - 1]!);
   };
   for (const a of fr) {
     const formal = formalName(a.name);

@@ -3,7 +3,7 @@
  * current heads of state and government as the Factbook names them.
  */
 import type { Alias, Entity } from '../../src/knowledge/schema';
-import { isCommonWord, slug, titleCase } from './text';
+import { decodeEntities, isCommonWord, slug, titleCase } from './text';
 
 interface ListedCountry { name: string; native?: string; capital?: string; continent?: string; alias?: string[]; partOf?: string }
 interface FactbookCountry { short?: string; long?: string; capital?: string; chief?: string; head?: string; background?: string }
@@ -39,7 +39,10 @@ const NEEDS_CONTEXT: Record<string, string[]> = {
   RE: ['indian ocean', 'saint-denis', 'mauritius'],
 };
 
-export const TITLES = ['Supreme Leader', 'Prime Minister', 'Federal Chancellor', 'Chancellor', 'President', 'Vice President', 'King', 'Queen', 'Emir', 'Amir', 'Sultan', 'Grand Duke', 'Prince', 'Crown Prince', 'Premier', 'Chairman', 'General Secretary', 'Pope', 'Chief Executive', 'Governor General', 'Taoiseach', 'Co-Prince', 'Captain Regent', 'Head of State', 'Chief Adviser', 'Transitional President', 'Interim President', 'Interim Prime Minister', 'State Counsellor'];
+/** Titles the Factbook puts before a leader's name; the longest that fits wins ("President of China" before "President"). */
+export const TITLES = ['Supreme Leader', 'Prime Minister', 'Federal Chancellor', 'Chancellor', 'President', 'Vice President', 'King', 'Queen', 'Emperor', 'Emir', 'Amir', 'Sultan', 'Grand Duke', 'Prince', 'Crown Prince', 'Premier', 'Chairman', 'General Secretary', 'Pope', 'Chief Executive', 'Governor General', 'Taoiseach', 'Co-Prince', 'Co-prince', 'Captain Regent', 'Head of State', 'Chief Adviser', 'Transitional President', 'Transition President', 'Transition Prime Minister', 'Interim President', 'Interim Prime Minister', 'Acting President', 'State Counsellor',
+  'Sultan and Prime Minister', 'President of China', 'President of the Swiss Confederation', 'President of Council of Ministers', 'President of the Government', 'President of French Polynesia', 'President of the Territorial Assembly', 'President of Territorial Council', 'Chairman of the Cabinet of Ministers', 'Chairperson of the Council of Ministers', 'Chairperson of the Presidency', 'State Affairs Commission President',
+].sort((a, b) => b.length - a.length);
 
 export function countries(list: Record<string, ListedCountry>, isoToGec: Record<string, string>, factbook: Record<string, FactbookCountry>): { countries: Entity[]; leaders: Entity[] } {
   const out: Entity[] = [];
@@ -65,16 +68,21 @@ export function countries(list: Record<string, ListedCountry>, isoToGec: Record<
     const id = `place:${slug(c.name)}`;
     for (const [role, text] of [['Chief of state', fb?.chief], ['Head of government', fb?.head]] as const) {
       if (!text) continue;
-      facts.push({ label: role, value: text.split(/;|<br/)[0]!.replace(/<[^>]+>/g, '').trim().slice(0, 250), asOf: AS_OF });
+      facts.push({ label: role, value: decodeEntities(text.replace(/<[^>]+>/g, ' ')).split(';')[0]!.replace(/\s+/g, ' ').trim().slice(0, 250), asOf: AS_OF });
       const leader = parseLeader(text, c.name, id, role, link);
-      if (leader && !leaders.some((l) => l.id === leader.id)) leaders.push(leader);
+      if (!leader) continue;
+      // A sovereign's head of state is listed for its territories too (the U.S. President for Guam,
+      // the French President for New Caledonia): the record is the home country's.
+      const at = leaders.findIndex((l) => l.id === leader.id);
+      if (at < 0) leaders.push(leader);
+      else if (SOVEREIGNS.has(iso)) leaders[at] = leader;
     }
     out.push({
       id,
       type: 'country',
       name: c.name,
       aliases,
-      description: (fb?.background ?? `Country${c.partOf ? ' or territory' : ''} with its capital at ${capital ?? 'none'}.`).replace(/<[^>]+>/g, '').slice(0, 900),
+      description: fb?.background ? firstSentences(decodeEntities(fb.background.replace(/<[^>]+>/g, ' ')), 900) : `Country${c.partOf ? ' or territory' : ''} with its capital at ${capital ?? 'none'}.`,
       facts,
       links: [{ label: 'CIA World Factbook', url: link }],
       hints: { context: [...(context ?? []), ...(capital ? [capital.split(/[;,(]/)[0]!.trim().toLowerCase()] : [])] },
@@ -87,31 +95,50 @@ export function countries(list: Record<string, ListedCountry>, isoToGec: Record<
   return { countries: out, leaders };
 }
 
-/** "Chancellor Friedrich MERZ (since 6 May 2025)" → a person entity; undefined when the text does not parse. */
+/** Countries whose head of state the Factbook also lists for their territories and realms. */
+const SOVEREIGNS = new Set(['US', 'GB', 'FR', 'NL', 'DK', 'NO', 'CN']);
+
+/** Ranks and honorifics the Factbook writes between the title and the name ("Col.", "Dr.", "Sir"). */
+const HONORIFIC = /^(?:(?:Sr\.|Lt\.|Maj\.|Brig\.)\s+)?(?:Gen\.|General|Col\.|Capt\.|Dr\.|Sir|Dame|Sheikh|Crown Prince)\s+/;
+const ROMAN = /^[IVXLC]+$/;
+
+/**
+ * "Chancellor Friedrich MERZ (since 6 May 2025)" → a person entity. The Factbook writes surnames in
+ * capitals; anything that does not fit that shape is skipped (undefined) rather than guessed at.
+ */
 export function parseLeader(text: string, country: string, countryId: string, role: string, link: string): Entity | undefined {
-  const first = text.split(/;|<br|note/)[0]!.replace(/<[^>]+>/g, '').trim();
+  const first = decodeEntities(text.replace(/<[^>]+>/g, ' ')).split(/;|\bnote\b|, represented by/)[0]!.replace(/\s+/g, ' ').trim();
   const title = TITLES.find((t) => first.startsWith(`${t} `));
   if (!title) return undefined;
-  const rest = first.slice(title.length + 1);
-  const since = /\(since ([^)]+)\)/.exec(rest)?.[1];
-  const namePart = rest.replace(/\s*\(.*$/, '').trim();
-  const words = namePart.split(/\s+/);
-  const isCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w);
+  const since = /\(since ([^)]+)\)/.exec(first)?.[1];
+  let namePart = first.slice(title.length + 1).replace(/\s*\((?:also|or|born)\b[^)]*\)/g, '').replace(/\s*\(.*$/, '').trim();
+  for (let m = HONORIFIC.exec(namePart); m; m = HONORIFIC.exec(namePart)) namePart = namePart.slice(m[0].length);
+  // "King FREDERIK X of Denmark": the country is already known.
+  namePart = namePart.replace(/\s+of\s+(the\s+)?\p{Lu}[\p{L}\s]*$/u, '').trim();
+  // An unparsed title complement ("President of the Pontifical Commission … NAME") is not a name.
+  if (/^(of|and|the)\b/i.test(namePart) || /[,()]/.test(namePart)) return undefined;
+  const words = namePart.split(' ').filter(Boolean);
+  // Regnal numbers ("CHARLES III", "CARL XVI Gustaf") stay as written; "XI" and "LI" first are surnames.
+  const numeral = (w: string, i: number) => i > 0 && ROMAN.test(w);
+  const isCaps = (w: string, i: number) => /\p{Lu}{2}/u.test(w) && w === w.toUpperCase() && !numeral(w, i);
   if (!words.some(isCaps) || words.length > 6) return undefined;
-  const surnameWords = words.filter(isCaps).filter((w) => !/^(II|III|IV|VI|VII|XVI)$/.test(w));
-  if (surnameWords.length === 0) return undefined;
-  const name = words.map((w) => (isCaps(w) && !/^(II|III|IV|VI|VII|XVI)$/.test(w) ? titleCase(w) : w)).join(' ');
-  const surname = surnameWords.map(titleCase).join(' ');
-  if (!/^[\p{L}' .-]+$/u.test(name)) return undefined;
+  const surname = words.filter(isCaps).map(titleCase).join(' ');
+  const bare = words.map((w, i) => (isCaps(w, i) ? titleCase(w) : w)).join(' ');
+  if (!/^[\p{L}' .-]+$/u.test(bare)) return undefined;
+  // A monarch's one-word or regnal name ("GUILLAUME", "CHARLES III") reads as "Grand Duke Guillaume", "King Charles III".
+  const regnal = words.length === 1 || words.some(numeral);
+  const name = words.length === 1 ? `${title} ${bare}` : bare;
   const aliases: Alias[] = [{ text: name, kind: 'name' }];
-  if (surname !== name && [...surname].length > 1) aliases.push({ text: surname, kind: 'surname' });
+  if (regnal && words.length > 1) aliases.push({ text: `${title} ${bare}`, kind: 'name' });
+  // A surname that is also a word ("Friday", "Man") would cue on ordinary text: the full name is enough.
+  if (!regnal && surname !== name && [...surname].length > 1 && !isCommonWord(surname)) aliases.push({ text: surname, kind: 'surname' });
   return {
     id: `person:${slug(name)}`,
     type: 'person',
     name,
     aliases,
-    description: `${title} of ${country}${since ? ` since ${since}` : ''} (${role.toLowerCase()}, per the CIA World Factbook of January 2026).`,
-    facts: [{ label: `${title} of ${country}`, value: role, ...(since ? { from: toIso(since) ?? '' } : {}), asOf: AS_OF }].map((f) => (f.from === '' ? { label: f.label, value: f.value, asOf: f.asOf } : f)),
+    description: `${title} of ${withArticle(country)}${since ? ` since ${since}` : ''} (${role.toLowerCase()}, per the CIA World Factbook of January 2026).`,
+    facts: [{ label: `${title} of ${country}`, value: role, ...(since && toIso(since) ? { from: toIso(since)! } : {}), asOf: AS_OF }],
     links: [{ label: 'CIA World Factbook', url: link }],
     hints: { titles: [title.toLowerCase(), `${country.toLowerCase()}'s ${title.toLowerCase()}`], context: [country.toLowerCase()], related: [countryId] },
     salience: 0.5,
@@ -119,6 +146,20 @@ export function parseLeader(text: string, country: string, countryId: string, ro
     asOf: AS_OF,
     sources: ['factbook'],
   };
+}
+
+/** "United Kingdom" → "the United Kingdom", "Netherlands" → "the Netherlands"; most names take no article. */
+function withArticle(country: string): string {
+  return /^(United |Central African|Dominican Republic|Czech Republic|Gambia|Holy See|Vatican)|(Islands|lands|Bahamas|Philippines|Comoros|Maldives|Seychelles|Emirates)$|Republic of|Kingdom/.test(country) ? `the ${country}` : country;
+}
+
+/** Whole sentences up to `max` characters (the Factbook's backgrounds run to several paragraphs). */
+function firstSentences(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('.) '));
+  return end > 0 ? cut.slice(0, end + 1) : `${cut.slice(0, cut.lastIndexOf(' '))}…`;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];

@@ -42,7 +42,7 @@ export function sp500(csv: string): Entity[] {
       type: 'company',
       name: security,
       aliases,
-      description: `American public company in ${r[col('GICS Sub-Industry')]} (${r[col('GICS Sector')]} sector), headquartered in ${hq}${founded ? `, founded ${founded}` : ''}; in the S&P 500${added ? ` since ${added.slice(0, 4)}` : ''}.`,
+      description: `Public company in ${r[col('GICS Sub-Industry')]} (${r[col('GICS Sector')]} sector), headquartered in ${hq}${founded ? `, founded ${founded}` : ''}; in the S&P 500${added ? ` since ${added.slice(0, 4)}` : ''}.`,
       facts: [
         { label: 'Ticker', value: ticker, asOf: AS_OF },
         { label: 'Headquarters', value: hq, asOf: AS_OF },

@@ -1,7 +1,8 @@
 /**
  * Merges entity records that describe the same thing across sources: by id, then by Congress
  * bioguide id, then by Wikidata id, then (people only) by normalised name. Curated records
- * override the fields they set; everything else is unioned.
+ * override the fields they set, and absorb every record that has one of their full names; everything
+ * else is unioned.
  */
 import { categoryOf, type Alias, type Entity } from '../../src/knowledge/schema';
 import { nameKey } from './text';
@@ -12,13 +13,22 @@ export class EntityStore {
   readonly #byName = new Map<string, Entity>();
 
   add(e: Entity, options: { curated?: boolean; mergeByName?: boolean } = {}): Entity {
+    // A curated record's full names are chosen by hand: every generated record of the same category
+    // that has one of them exactly is the same entity ("Donald J. Trump" from the Factbook and the
+    // Congress record of "Donald Trump") and folds into it.
+    const sameName = options.curated ? this.#byExactName(e) : [];
     const existing =
       this.byId.get(e.id) ??
-      (options.curated ? this.#byExactName(e) : undefined) ??
+      sameName[0] ??
       (e.refs?.bioguide ? this.#byRef.get(`bioguide:${e.refs.bioguide}`) : undefined) ??
       (e.refs?.wikidata ? this.#byRef.get(`wikidata:${e.refs.wikidata}`) : undefined) ??
       (options.mergeByName && e.type === 'person' ? this.#byName.get(nameKey(e.name)) : undefined);
     if (existing) {
+      for (const other of sameName) {
+        if (other === existing) continue;
+        merge(existing, other, false);
+        this.byId.delete(other.id);
+      }
       merge(existing, e, options.curated ?? false);
       if (options.curated && e.id !== existing.id) {
         // A curated id is the stable one tests and packs refer to: move the record to it.
@@ -36,15 +46,15 @@ export class EntityStore {
     return e;
   }
 
-  /** The one entity of the same category that already has one of `e`'s full names, exactly. */
-  #byExactName(e: Entity): Entity | undefined {
+  /** Entities of the same category that already have one of `e`'s full names exactly, in id order. */
+  #byExactName(e: Entity): Entity[] {
     const names = new Set(e.aliases.filter((a) => a.kind === 'name').map((a) => a.text));
-    const matches = new Set<Entity>();
+    const matches: Entity[] = [];
     for (const other of this.byId.values()) {
       if (categoryOf(other) !== categoryOf(e)) continue;
-      if (other.aliases.some((a) => a.kind === 'name' && names.has(a.text))) matches.add(other);
+      if (other.aliases.some((a) => a.kind === 'name' && names.has(a.text))) matches.push(other);
     }
-    return matches.size === 1 ? [...matches][0] : undefined;
+    return matches.sort((a, b) => (a.id === e.id ? -1 : b.id === e.id ? 1 : a.id < b.id ? -1 : 1));
   }
 
   #index(e: Entity): void {

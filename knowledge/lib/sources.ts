@@ -13,3 +13,14 @@ export const SOURCES: Source[] = [
   { id: 'fivethirtyeight-cabinet', name: 'FiveThirtyEight cabinet turnover data', url: 'https://github.com/fivethirtyeight/data/tree/master/cabinet-turnover', licence: 'CC BY 4.0', attribution: 'Cabinet data: FiveThirtyEight, CC BY 4.0' },
   { id: 'curated', name: 'Gloss curated knowledge (written by the Gloss authors from official sources)', url: 'https://www.usa.gov/', licence: 'CC0-1.0' },
 ];
+
+/** The date of each dataset's snapshot (from its SOURCE.txt); the curated files carry their own `asOf`. */
+export const SOURCE_DATES: Record<string, string> = {
+  'congress-legislators': '2026-06-15',
+  usagov: '2023-04-16',
+  'federal-register': '2023-04-16',
+  factbook: '2026-01-22',
+  'factbook-appendix-b': '2020-01-29',
+  sp500: '2026-08-08',
+  'fivethirtyeight-cabinet': '2023-02-13',
+};

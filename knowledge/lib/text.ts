@@ -31,6 +31,22 @@ export function isCommonWord(text: string): boolean {
   return !text.includes(' ') && COMMON.has(text.toLowerCase());
 }
 
+const NAMED: Record<string, string> = { amp: '&', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”', ndash: '–', mdash: '—' };
+
+/** HTML character references in the Factbook's text ("Jos&eacute;" → "José"): accents fold from their names. */
+export function decodeEntities(text: string): string {
+  return text
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&([a-z]+);/gi, (whole, name: string) => {
+      if (NAMED[name]) return NAMED[name];
+      // "eacute" → "e" + U+0301, then composed: the five accents the Factbook uses.
+      const m = /^([a-z])(acute|grave|circ|uml|tilde|cedil|ring)$/i.exec(name);
+      const mark = m && { acute: '\u0301', grave: '\u0300', circ: '\u0302', uml: '\u0308', tilde: '\u0303', cedil: '\u0327', ring: '\u030a' }[m[2]!.toLowerCase()];
+      return m && mark ? (m[1]! + mark).normalize('NFC') : whole;
+    });
+}
+
 /** "STEINMEIER" → "Steinmeier", "MCCONNELL" stays readable as "Mcconnell" only when no better form is known. */
 export function titleCase(word: string): string {
   return word

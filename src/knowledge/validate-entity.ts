@@ -3,7 +3,7 @@
  * readers' knowledge packs at import. Pure (no browser or Node APIs), never throws, and names the
  * file, entity and field of every problem.
  */
-import { ALIAS_KINDS, ENTITY_TYPES, type Alias, type Entity, type EntityType } from './schema';
+import { ALIAS_KINDS, CATEGORIES, ENTITY_TYPES, type Alias, type Entity, type EntityType } from './schema';
 
 export interface KnowledgeError {
   file: string;
@@ -14,19 +14,37 @@ export interface KnowledgeError {
   message: string;
 }
 
+/**
+ * Documented limits for any knowledge (bundled or a pack). They bound the work one malformed or
+ * hostile pack can cause (the index and the cards are built from these strings) and keep cards readable.
+ */
 export const KNOWLEDGE_LIMITS = {
+  /** Entities in one file or pack. */
   maxEntities: 100_000,
+  /** Aliases of one entity. */
   maxAliases: 64,
+  /** Facts of one entity. */
   maxFacts: 32,
+  /** Links of one entity. */
   maxLinks: 8,
+  /** Items in each hints list (context, related, titles) and in `sources`. */
   maxHints: 64,
+  /** Characters of an id. */
   maxIdLength: 120,
+  /** Characters of a name or a link label. */
   maxNameLength: 200,
+  /** Characters of an alias or a hint. */
   maxAliasLength: 120,
+  /** Characters of a description. */
   maxDescriptionLength: 2000,
+  /** Characters of a fact's label or value. */
   maxFactLength: 300,
+  /** Characters of a URL. */
   maxUrlLength: 2000,
 } as const;
+
+export const MAX_ENTITIES = KNOWLEDGE_LIMITS.maxEntities;
+export const MAX_ALIASES = KNOWLEDGE_LIMITS.maxAliases;
 
 const ID = /^[a-z][a-z0-9-]*:[a-z0-9][a-z0-9._-]*$/;
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -39,8 +57,17 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** Validates one entity; returns it (normalised) only when it has no errors. */
 export function validateEntity(raw: unknown, where: { file: string; index: number }): { entity?: Entity; errors: KnowledgeError[] } {
+  try {
+    return check(raw, where);
+  } catch (e) {
+    // Only exotic input (getters that throw, proxies) gets here: report it rather than throw.
+    return { errors: [{ file: where.file, entityId: `#${where.index}`, field: '(entity)', message: `could not be read (${e instanceof Error ? e.message : String(e)})` }] };
+  }
+}
+
+function check(raw: unknown, where: { file: string; index: number }): { entity?: Entity; errors: KnowledgeError[] } {
   const errors: KnowledgeError[] = [];
-  const entityId = isRecord(raw) && typeof raw.id === 'string' && raw.id ? raw.id.slice(0, 120) : `#${where.index}`;
+  const entityId = isRecord(raw) && typeof raw.id === 'string' && raw.id ? raw.id.slice(0, KNOWLEDGE_LIMITS.maxIdLength) : `#${where.index}`;
   const err = (field: string, message: string) => errors.push({ file: where.file, entityId, field, message });
   if (!isRecord(raw)) {
     err('(entity)', 'must be an object');
@@ -57,6 +84,7 @@ export function validateEntity(raw: unknown, where: { file: string; index: numbe
   const date = (field: string, value: unknown, required: boolean) => {
     if (value === undefined && !required) return;
     if (typeof value !== 'string' || !DATE.test(value)) err(field, value === undefined ? 'is required (YYYY-MM-DD)' : 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD');
+    else if (!isRealDate(value)) err(field, `must be a date: "${value}" is not a day of the calendar`);
   };
   const https = (field: string, value: unknown) => {
     if (!str(field, value, KNOWLEDGE_LIMITS.maxUrlLength)) return;
@@ -82,8 +110,8 @@ export function validateEntity(raw: unknown, where: { file: string; index: numbe
   if (typeof raw.type !== 'string' || !Object.hasOwn(ENTITY_TYPES, raw.type)) {
     err('type', `must be one of ${Object.keys(ENTITY_TYPES).join(', ')}`);
   }
-  if (raw.category !== undefined && (typeof raw.category !== 'string' || !Object.values(ENTITY_TYPES).includes(raw.category as never))) {
-    err('category', `must be one of ${[...new Set(Object.values(ENTITY_TYPES))].join(', ')}`);
+  if (raw.category !== undefined && (typeof raw.category !== 'string' || !(CATEGORIES as readonly string[]).includes(raw.category))) {
+    err('category', `must be one of ${CATEGORIES.join(', ')}`);
   }
   str('name', raw.name, KNOWLEDGE_LIMITS.maxNameLength);
   str('description', raw.description, KNOWLEDGE_LIMITS.maxDescriptionLength);
@@ -95,8 +123,9 @@ export function validateEntity(raw: unknown, where: { file: string; index: numbe
     const f = `aliases[${i}]`;
     if (!isRecord(a)) return err(f, 'must be an object with text and kind');
     if (str(`${f}.text`, a.text, KNOWLEDGE_LIMITS.maxAliasLength)) {
-      const text = (a.text as string).trim();
-      if ([...text.replace(/[^\p{L}\p{N}]/gu, '')].length < 2) err(`${f}.text`, 'must have at least two letters or digits (one-letter aliases match everywhere)');
+      const letters = [...(a.text as string).replace(/[^\p{L}\p{N}]/gu, '')].length;
+      if (letters === 0) err(`${f}.text`, 'must have at least two letters or digits; it has none (an alias is plain text, not a pattern)');
+      else if (letters < 2) err(`${f}.text`, 'must have at least two letters or digits (one-letter aliases match everywhere)');
     }
     if (typeof a.kind !== 'string' || !(ALIAS_KINDS as readonly string[]).includes(a.kind)) err(`${f}.kind`, `must be one of ${ALIAS_KINDS.join(', ')}`);
     for (const flag of ['caseSensitive', 'needsContext', 'commonWord', 'standalone'] as const) {
@@ -147,28 +176,57 @@ export function validateEntity(raw: unknown, where: { file: string; index: numbe
   return { entity, errors };
 }
 
-/** Checks across entities: duplicate ids, source ids and related ids that resolve nowhere. */
-export function validateKnowledge(
-  entities: readonly Entity[],
-  options: { file: string; sources: ReadonlySet<string>; allowUnresolvedRelated?: boolean; knownIds?: ReadonlySet<string> },
-): KnowledgeError[] {
+export interface KnowledgeOptions {
+  /** Named in every error. */
+  file: string;
+  /** Source ids entities may cite. */
+  sources: ReadonlySet<string>;
+  /** A pack's related ids may point into the bundled knowledge, which the pack does not hold. */
+  allowUnresolvedRelated?: boolean;
+  /** Ids outside `entities` that related ids may resolve to. */
+  knownIds?: ReadonlySet<string>;
+}
+
+/**
+ * Checks across entities (run it on entities `validateEntity` accepted; anything else is skipped):
+ * the entity count, duplicate ids, source ids and related ids that resolve nowhere. Never throws.
+ */
+export function validateKnowledge(entities: readonly unknown[], options: KnowledgeOptions): KnowledgeError[] {
   const errors: KnowledgeError[] = [];
-  if (entities.length > KNOWLEDGE_LIMITS.maxEntities) {
-    errors.push({ file: options.file, entityId: '(all)', field: 'entities', message: `${entities.length} entities; at most ${KNOWLEDGE_LIMITS.maxEntities}` });
+  const push = (entityId: string, field: string, message: string) => errors.push({ file: options.file, entityId, field, message });
+  if (!Array.isArray(entities)) {
+    push('(all)', 'entities', 'must be an array of entities');
+    return errors;
   }
+  if (entities.length > KNOWLEDGE_LIMITS.maxEntities) push('(all)', 'entities', `${entities.length} entities; at most ${KNOWLEDGE_LIMITS.maxEntities}`);
+  const valid = entities.filter((e): e is Entity => isRecord(e) && typeof e.id === 'string' && Array.isArray(e.sources));
   const ids = new Set<string>();
-  for (const e of entities) {
-    if (ids.has(e.id)) errors.push({ file: options.file, entityId: e.id, field: 'id', message: 'duplicate id' });
+  for (const e of valid) {
+    if (ids.has(e.id)) push(e.id, 'id', 'duplicate id');
     ids.add(e.id);
   }
-  for (const e of entities) {
+  for (const e of valid) {
     e.sources.forEach((s, i) => {
-      if (!options.sources.has(s)) errors.push({ file: options.file, entityId: e.id, field: `sources[${i}]`, message: `unknown source "${s}"` });
+      if (!options.sources.has(s)) push(e.id, `sources[${i}]`, `unknown source "${String(s)}"`);
     });
-    if (options.allowUnresolvedRelated) continue;
-    (e.hints?.related ?? []).forEach((r, i) => {
-      if (!ids.has(r) && !options.knownIds?.has(r)) errors.push({ file: options.file, entityId: e.id, field: `hints.related[${i}]`, message: `resolves to no entity "${r}"` });
+    if (options.allowUnresolvedRelated || !isRecord(e.hints) || !Array.isArray(e.hints.related)) continue;
+    e.hints.related.forEach((r, i) => {
+      if (r === e.id) push(e.id, `hints.related[${i}]`, 'names the entity itself');
+      else if (!ids.has(r) && !options.knownIds?.has(r)) push(e.id, `hints.related[${i}]`, `resolves to no entity "${String(r)}"`);
     });
   }
   return errors;
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** "2025-02-30" is shaped like a date but is none: month 1–12, day within its month (leap years aside). */
+function isRealDate(value: string): boolean {
+  const [, month, day] = value.split('-').map(Number);
+  if (month === undefined) return true;
+  if (month < 1 || month > 12) return false;
+  if (day === undefined) return true;
+  const year = Number(value.slice(0, 4));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day >= 1 && day <= (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]!);
 }

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMON_NEWS_WORDS } from '../../knowledge/lib/common-words';
 import { isCommonWord } from '../../knowledge/lib/text';
 import { categoryOf, type Entity, type KnowledgeFile } from '../../src/knowledge/schema';
 import { validateEntity } from '../../src/knowledge/validate-entity';
@@ -47,6 +48,14 @@ describe('knowledge.json', () => {
     // "China" capitalised is the country.
     const accepted = new Set(['place:united-states: "US"', 'agency:dod: "Pentagon"', 'place:china: "China"']);
     expect(offenders.filter((o) => !accepted.has(o))).toEqual([]);
+  });
+
+  it('every alias that is a common word in news ("Apple", "Target", "WHO", "ICE") is flagged commonWord', () => {
+    const words = new Set(COMMON_NEWS_WORDS);
+    const offenders = entities.flatMap((e) =>
+      e.aliases.filter((a) => words.has(a.text) && a.kind !== 'ticker' && a.kind !== 'surname' && !a.commonWord).map((a) => `${e.id}: "${a.text}" (${a.kind})`),
+    );
+    expect(offenders).toEqual([]);
   });
 
   it('meets the coverage floor: 3,500 entities, 300 curated, nothing incomplete', () => {
