@@ -130,8 +130,8 @@ export function parseLeader(text: string, country: string, countryId: string, ro
   const name = words.length === 1 ? `${title} ${bare}` : bare;
   const aliases: Alias[] = [{ text: name, kind: 'name' }];
   if (regnal && words.length > 1) aliases.push({ text: `${title} ${bare}`, kind: 'name' });
-  // A surname that is also a word ("Friday", "Man") would cue on ordinary text: the full name is enough.
-  if (!regnal && surname !== name && [...surname].length > 1 && !isCommonWord(surname)) aliases.push({ text: surname, kind: 'surname' });
+  // Surnames link only after the full name introduced the person on the page, so even "Lee" or "Park" is safe.
+  if (!regnal && surname !== name && [...surname].length > 1) aliases.push({ text: surname, kind: 'surname' });
   return {
     id: `person:${slug(name)}`,
     type: 'person',
