@@ -4,8 +4,10 @@ import { join } from 'node:path';
 
 export const CORPUS = new URL('../../shared/corpus', import.meta.url).pathname;
 
-export function benchText(targetBytes: number): { blocks: string[]; source: string } {
+/** `pages`: the blocks of each page, as a tab would see them; `blocks`: all of them. */
+export function benchText(targetBytes: number): { blocks: string[]; pages: string[][]; source: string } {
   const blocks: string[] = [];
+  const pages: string[][] = [];
   let size = 0;
   if (existsSync(CORPUS)) {
     const files = readdirSync(CORPUS, { withFileTypes: true })
@@ -14,19 +16,25 @@ export function benchText(targetBytes: number): { blocks: string[]; source: stri
       .sort();
     for (const f of files) {
       const html = readFileSync(f, 'utf8').replace(/<(script|style|noscript)[\s\S]*?<\/\1>/gi, ' ');
+      const page: string[] = [];
+      pages.push(page);
       for (const para of html.split(/<\/?(?:p|div|li|h[1-6]|td|br|section|article)\b[^>]*>/i)) {
         const text = para.replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&#?\w+;/g, "'").replace(/\s+/g, ' ').trim();
         if (text.length < 2) continue;
         blocks.push(text);
+        page.push(text);
         size += text.length;
       }
       if (size >= targetBytes) break;
     }
-    return { blocks, source: `${files.length} corpus pages (first ${(size / 1e6).toFixed(1)} MB of text)` };
+    return { blocks, pages, source: `${files.length} corpus pages (first ${(size / 1e6).toFixed(1)} MB of text)` };
   }
   const words = 'the president said on Tuesday that officials in Washington and Beijing would meet again as markets fell and lawmakers in Congress debated a new bill Trump Biden CISA Microsoft Pentagon Krebs'.split(' ');
   let seed = 1;
+  let page: string[] = [];
   while (size < targetBytes) {
+    // Pages of about 200 blocks, like a long article.
+    if (page.length === 0 || page.length === 200) pages.push((page = []));
     const n = 20 + (seed % 40);
     const parts: string[] = [];
     for (let i = 0; i < n; i++) {
@@ -35,7 +43,8 @@ export function benchText(targetBytes: number): { blocks: string[]; source: stri
     }
     const text = `${parts.join(' ')}.`;
     blocks.push(text);
+    page.push(text);
     size += text.length;
   }
-  return { blocks, source: `generated news-like text (${(size / 1e6).toFixed(1)} MB)` };
+  return { blocks, pages, source: `generated news-like text (${(size / 1e6).toFixed(1)} MB)` };
 }

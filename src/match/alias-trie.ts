@@ -1,78 +1,132 @@
 /**
- * A token trie over every alias in a compiled index, built lazily: loading only buckets aliases by
- * their first word (one cheap pass), and the trie under a first word is built the first time a
- * page contains that word. A tab that loads 8,000 aliases builds a few hundred small subtrees.
+ * A token trie over every alias in a compiled index, keyed by token hashes (`scanTokens`) and
+ * built lazily: loading only hashes each alias's first token into an open-addressing table (typed
+ * arrays, no string per alias), and the subtree under a first token is built the first time a page
+ * contains it. A tab that loads 10,000 aliases builds a few hundred small subtrees. Hashes can
+ * collide, so a match is confirmed against the alias's keys (`keysOf`) before it counts.
  */
 import type { CompiledIndex } from '../knowledge/compile-index';
-import { tokenize } from './tokenize';
+import { ASCII_FOLD, FNV_OFFSET, FNV_PRIME, keyAt, scanTokens, TokenBuffer } from './tokenize';
 
 export interface TrieNode {
-  next: Map<string, TrieNode> | undefined;
-  /** Alias rows ending at this node. */
+  /** Child by the next token's key hash. */
+  next: Map<number, TrieNode> | undefined;
+  /** Alias rows ending at this node, ascending. */
   aliases: number[] | undefined;
 }
 
-/** The lower-cased first word (or punctuation character) of an alias, as `tokenize` would key it. */
-const FIRST_WORD = /^[\s\u00a0]*([\p{L}\p{N}\p{M}\u00ad\u200b-\u200d\u2060\ufeff]+|\S)/u;
-
 export class AliasTrie {
   readonly #index: CompiledIndex;
-  /** First-word key → alias rows, until the bucket is built into a subtree. */
-  readonly #buckets = new Map<string, number[]>();
-  readonly #built = new Map<string, TrieNode | null>();
-  readonly #tokens = new Map<number, string[]>();
+  readonly #mask: number;
+  /** Open addressing on first-token hashes: the hash, and 1 + the first alias row of its bucket (0 = empty). */
+  readonly #slotHash: Int32Array;
+  readonly #slotHead: Int32Array;
+  /** Next alias row in the same bucket, + 1 (0 = end); rows ascend within a bucket. */
+  readonly #nextInBucket: Int32Array;
+  readonly #slotNode: (TrieNode | undefined)[];
+  /** 1 when some alias of the bucket starts with a lower-case ASCII letter ("the Pentagon"). */
+  readonly #slotLower: Uint8Array;
+  readonly #keys: (string[] | undefined)[] = [];
+  readonly #surfaces: (string[] | undefined)[] = [];
+  readonly #buf = new TokenBuffer();
 
   constructor(index: CompiledIndex) {
     this.#index = index;
-    for (let a = 0; a < index.aliasText.length; a++) {
-      const m = FIRST_WORD.exec(index.aliasText[a]!);
-      if (!m) continue;
-      const key = tokenize(m[1]!)[0]?.key;
-      if (key === undefined) continue;
-      const bucket = this.#buckets.get(key);
-      if (bucket) bucket.push(a);
-      else this.#buckets.set(key, [a]);
+    const n = index.aliasText.length;
+    let size = 16;
+    while (size < n * 2) size *= 2;
+    this.#mask = size - 1;
+    this.#slotHash = new Int32Array(size);
+    this.#slotHead = new Int32Array(size);
+    this.#nextInBucket = new Int32Array(n);
+    this.#slotNode = new Array<TrieNode | undefined>(size);
+    this.#slotLower = new Uint8Array(size);
+    const buf = this.#buf;
+    // Backwards, prepending, so that every bucket lists its rows in ascending order.
+    for (let a = n - 1; a >= 0; a--) {
+      const text = index.aliasText[a]!;
+      // Most aliases start with a plain ASCII word: hash just that, without scanning the rest.
+      let hash = FNV_OFFSET;
+      let k = 0;
+      for (let f: number; k < text.length && (f = text.charCodeAt(k)) < 128 && (f = ASCII_FOLD[f]!) !== 0; k++) hash = Math.imul(hash ^ f, FNV_PRIME);
+      if (k === 0 || (k < text.length && text.charCodeAt(k) >= 128)) {
+        scanTokens(text, buf);
+        if (buf.count === 0) continue;
+        hash = buf.hash[0]!;
+      }
+      const slot = this.#slot(hash, true);
+      this.#nextInBucket[a] = this.#slotHead[slot]!;
+      this.#slotHead[slot] = a + 1;
+      const c = text.charCodeAt(k === 0 ? buf.start[0]! : 0);
+      if (c >= 97 && c <= 122) this.#slotLower[slot] = 1;
     }
   }
 
-  /** The trie node for a first token's key, or undefined when no alias starts with it. */
-  first(key: string): TrieNode | undefined {
-    const built = this.#built.get(key);
-    if (built !== undefined) return built ?? undefined;
-    const bucket = this.#buckets.get(key);
-    if (!bucket) return undefined;
+  /** The slot of a first-token hash, or -1 when absent (with `insert`, claims an empty slot). */
+  #slot(hash: number, insert: boolean): number {
+    let s = (hash ^ (hash >>> 15)) & this.#mask;
+    for (;;) {
+      const head = this.#slotHead[s]!;
+      if (head === 0) {
+        if (!insert) return -1;
+        this.#slotHash[s] = hash;
+        return s;
+      }
+      if (this.#slotHash[s] === hash) return s;
+      s = (s + 1) & this.#mask;
+    }
+  }
+
+  /**
+   * The trie node after a first token with this key hash, or undefined when no alias starts with it.
+   * `lowerInText`: the token in the text starts with a lower-case ASCII letter; then only aliases that
+   * start with that same letter can pass the case rules (`case-rules.ts`: never "apple" for "Apple",
+   * and no upper-casing gives a lower-case letter), so buckets without a lower-case start are skipped.
+   * Most of a page's hits are common words ("a", "on", "it") that are also tickers or acronyms.
+   */
+  first(hash: number, lowerInText = false): TrieNode | undefined {
+    const slot = this.#slot(hash, false);
+    if (slot < 0 || (lowerInText && this.#slotLower[slot] === 0)) return undefined;
+    return this.#slotNode[slot] ?? this.#build(slot);
+  }
+
+  #build(slot: number): TrieNode {
     const root: TrieNode = { next: undefined, aliases: undefined };
-    for (const a of bucket) {
+    const buf = this.#buf;
+    for (let a = this.#slotHead[slot]! - 1; a >= 0; a = this.#nextInBucket[a]! - 1) {
       const text = this.#index.aliasText[a]!;
-      const tokens = tokenize(text);
-      if (tokens.length === 0 || tokens[0]!.key !== key) continue;
-      this.#tokens.set(a, tokens.map((t) => text.slice(t.start, t.end)));
+      scanTokens(text, buf);
+      const keys: string[] = [];
+      const surfaces: string[] = [];
       let node = root;
-      for (let i = 1; i < tokens.length; i++) {
+      for (let t = 0; t < buf.count; t++) {
+        keys.push(keyAt(text, buf, t));
+        surfaces.push(text.slice(buf.start[t], buf.end[t]));
+        if (t === 0) continue;
         node.next ??= new Map();
-        let child = node.next.get(tokens[i]!.key);
+        let child = node.next.get(buf.hash[t]!);
         if (!child) {
           child = { next: undefined, aliases: undefined };
-          node.next.set(tokens[i]!.key, child);
+          node.next.set(buf.hash[t]!, child);
         }
         node = child;
       }
+      this.#keys[a] = keys;
+      this.#surfaces[a] = surfaces;
       (node.aliases ??= []).push(a);
     }
-    this.#built.set(key, root);
-    this.#buckets.delete(key);
+    this.#slotNode[slot] = root;
     return root;
   }
 
-  /** Each token's surface of an alias (for the case rules); only asked for aliases whose bucket is built. */
-  tokensOf(alias: number): string[] {
-    let tokens = this.#tokens.get(alias);
-    if (!tokens) {
-      const text = this.#index.aliasText[alias]!;
-      tokens = tokenize(text).map((t) => text.slice(t.start, t.end));
-      this.#tokens.set(alias, tokens);
-    }
-    return tokens;
+  /** Each token's key of an alias; only asked for aliases whose subtree is built. */
+  keysOf(alias: number): readonly string[] {
+    return this.#keys[alias]!;
+  }
+
+  /** Each token's surface of an alias (for the case rules); only asked for aliases whose subtree is built. */
+  tokensOf(alias: number): readonly string[] {
+    return this.#surfaces[alias]!;
   }
 }
 

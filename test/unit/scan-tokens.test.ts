@@ -1,0 +1,54 @@
+/**
+ * The fast tokenizer (`scanTokens`: typed arrays, hashes with ASCII case folded on the fly) gives
+ * the same tokens as the reference `tokenize`, and each hash is the hash of the reference key.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { hashKey, keyAt, scanTokens, TokenBuffer, TokenFlag, tokenize, tokenObjects } from '../../src/match/tokenize';
+
+const piece = fc.oneof(
+  fc.constantFrom('Christopher Krebs', 'CISA', 'Trump’s', 'AT&T', 'Ω', 'ΟΔΟΣ', 'İstanbul', 'Straße', 'e\u0301', '🦊', 'עברית', '\u00ad', '\u200b', '\u00a0', '\u2013', '\uff0e', ' ', '\n', '.'),
+  fc.string({ unit: 'grapheme', maxLength: 8 }),
+  fc.string({ unit: 'binary', maxLength: 6 }),
+  fc.string({ maxLength: 8 }),
+);
+const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+
+function fast(t: string, buf = new TokenBuffer()) {
+  scanTokens(t, buf);
+  return Array.from({ length: buf.count }, (_, i) => ({
+    start: buf.start[i]!, end: buf.end[i]!, key: keyAt(t, buf, i), isWord: (buf.flags[i]! & TokenFlag.Word) !== 0, hash: buf.hash[i]!,
+  }));
+}
+
+describe('scanTokens', () => {
+  it('gives the reference tokens, with the hash of each key', () => {
+    const buf = new TokenBuffer(); // reused, as the matcher does
+    fc.assert(
+      fc.property(text, (t) => {
+        const got = fast(t, buf);
+        expect(got.map(({ hash: _, ...token }) => token)).toEqual(tokenize(t));
+        for (const token of got) expect(token.hash).toBe(hashKey(token.key));
+        expect(tokenObjects(t, new TokenBuffer())).toEqual(tokenize(t));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it.each([
+    ['', []],
+    ['Krebs said', ['krebs', 'said']],
+    ['KREBS’s', ['krebs', "'", 's']],
+    ['Chris\u00adtopher\u200b Krebs', ['christopher', 'krebs']],
+    ['Zoë Ögren', ['zoë', 'ögren']],
+    ['ΟΔΟΣ', ['ΟΔΟΣ'.toLowerCase()]],
+    ['co\u2013chair', ['co', '-', 'chair']],
+  ])('%j → %j', (t, keys) => {
+    expect(fast(t).map((x) => x.key)).toEqual(keys);
+  });
+
+  it('grows past its first buffer', () => {
+    const t = 'a '.repeat(5000);
+    expect(fast(t)).toHaveLength(5000);
+  });
+});
