@@ -20,8 +20,6 @@ export interface PageMention extends Mention {
   name: string;
   category: Category;
   range: Range;
-  /** Ordinal among this entity's mentions on the page. */
-  nth: number;
   /** Painted under the current density and category settings. */
   shown: boolean;
 }
@@ -131,10 +129,7 @@ export class Annotator {
   #relink(settings: Settings, reread: number, stage: 'final' | 'viewport'): void {
     const { index } = this.loaded;
     const linked = linkMentions(this.#states.map((s) => ({ text: s.block.text, matches: s.matches })), index, { corrections: this.corrections });
-    const counts = new Map<number, number>();
     this.mentions = linked.map((m) => {
-      const nth = counts.get(m.entity) ?? 0;
-      counts.set(m.entity, nth + 1);
       const state = this.#states[m.block]!;
       const key = `${m.start}:${m.end}`;
       let range = state.ranges.get(key);
@@ -142,7 +137,7 @@ export class Annotator {
         range = rangeFor(state.block, m.start, m.end, this.doc);
         state.ranges.set(key, range);
       }
-      return { ...m, id: index.ids[m.entity]!, name: index.names[m.entity]!, category: categoryAt(index, m.entity), range, nth, shown: true };
+      return { ...m, id: index.ids[m.entity]!, name: index.names[m.entity]!, category: categoryAt(index, m.entity), range, shown: true };
     });
     this.#byNode.clear();
     for (const m of this.mentions) {

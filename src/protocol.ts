@@ -6,6 +6,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { CardDetails } from './knowledge/card-details';
 import type { Category } from './knowledge/schema';
+import { isRecord } from './is-record';
 
 export interface EntityCount {
   id: string;
@@ -42,7 +43,6 @@ type Handlers<P> = { [K in keyof P]: P[K] extends (req: infer Q) => infer R ? (r
 type Req<P, K extends keyof P> = P[K] extends (req: infer Q) => unknown ? Q : never;
 type Res<P, K extends keyof P> = P[K] extends (req: never) => infer R ? R : never;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStringArray = (v: unknown, max: number): v is string[] => Array.isArray(v) && v.length <= max && v.every((x) => typeof x === 'string' && x.length < 300);
 
 /** Shape checks for every request: anything else is rejected before a handler sees it. */

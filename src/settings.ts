@@ -4,6 +4,7 @@
  * field, repairs the rest from the defaults and reports what it repaired.
  */
 import { CATEGORIES, type Category } from './knowledge/schema';
+import { isRecord } from './is-record';
 
 export const SETTINGS_VERSION = 1;
 
@@ -38,7 +39,6 @@ export interface SettingsReport {
   repaired: string[];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Ordered migrations: entry i turns version i into version i + 1. */
 const migrations: ((raw: Record<string, unknown>) => Record<string, unknown>)[] = [

@@ -4,6 +4,7 @@
  * file, entity and field of every problem.
  */
 import { ALIAS_KINDS, CATEGORIES, ENTITY_TYPES, type Alias, type Entity, type EntityType } from './schema';
+import { isRecord } from '../is-record';
 
 export interface KnowledgeError {
   file: string;
@@ -53,7 +54,6 @@ export function formatError(e: KnowledgeError): string {
   return `${e.file}: entity ${e.entityId}: field ${e.field}: ${e.message}`;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Validates one entity; returns it (normalised) only when it has no errors. */
 export function validateEntity(raw: unknown, where: { file: string; index: number }): { entity?: Entity; errors: KnowledgeError[] } {

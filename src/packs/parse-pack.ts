@@ -7,6 +7,7 @@
  */
 import type { Entity, Source } from '../knowledge/schema';
 import { validateEntity, validateKnowledge, type KnowledgeError } from '../knowledge/validate-entity';
+import { isRecord } from '../is-record';
 
 export const PACK_LIMITS = {
   /** storage.local holds 10 MB without the unlimitedStorage permission, which Gloss does not ask for. */
@@ -24,7 +25,6 @@ export interface PackProblem {
 
 export type ParsedPack = { ok: true; name: string; entities: Entity[]; sources: Source[] } | { ok: false; problems: PackProblem[] };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function parsePack(text: string, fileName: string): ParsedPack {
   const fail = (message: string, where = fileName): ParsedPack => ({ ok: false, problems: [{ where, message }] });
