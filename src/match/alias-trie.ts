@@ -6,16 +6,21 @@
  * collide, so a match is confirmed against the alias's keys (`keysOf`) before it counts.
  */
 import type { CompiledIndex } from '../knowledge/compile-index';
-import { ASCII_FOLD, FNV_OFFSET, FNV_PRIME, keyAt, scanTokens, TokenBuffer } from './tokenize';
+import { ASCII_FOLD, bitOf, FNV_OFFSET, FNV_PRIME, keyAt, scanTokens, TokenBuffer, TokenFlag, type FirstTokenFilter } from './tokenize';
 
 export interface TrieNode {
-  /** Child by the next token's key hash. */
+  /** Child by the next token's key hash (`childKey`). */
   next: Map<number, TrieNode> | undefined;
   /** Alias rows ending at this node, ascending. */
   aliases: number[] | undefined;
 }
 
-export class AliasTrie {
+/** A child's key in `TrieNode.next`: the hash cut to 30 bits, so V8 keeps it a small integer (no boxing). */
+export function childKey(hash: number): number {
+  return hash & 0x3fffffff;
+}
+
+export class AliasTrie implements FirstTokenFilter {
   readonly #index: CompiledIndex;
   readonly #mask: number;
   /** Open addressing on first-token hashes: the hash, and 1 + the first alias row of its bucket (0 = empty). */
@@ -26,6 +31,14 @@ export class AliasTrie {
   readonly #slotNode: (TrieNode | undefined)[];
   /** 1 when some alias of the bucket starts with a lower-case ASCII letter ("the Pentagon"). */
   readonly #slotLower: Uint8Array;
+  /**
+   * One bit per first-token hash (folded to the filter's size), for aliases of any case and for those
+   * that start with a lower-case letter: most of a page's tokens are rejected by one read of a table
+   * small enough to stay in the CPU cache, before the hash table is probed.
+   */
+  readonly firstBits: Int32Array;
+  readonly lowerBits: Int32Array;
+  readonly bitMask: number;
   readonly #keys: (string[] | undefined)[] = [];
   readonly #surfaces: (string[] | undefined)[] = [];
   readonly #buf = new TokenBuffer();
@@ -41,6 +54,12 @@ export class AliasTrie {
     this.#nextInBucket = new Int32Array(n);
     this.#slotNode = new Array<TrieNode | undefined>(size);
     this.#slotLower = new Uint8Array(size);
+    // About 16 bits per alias, at least 64 Kbit: few false positives, and 8 KB for the bundled index.
+    let bits = 1 << 16;
+    while (bits < n * 16) bits *= 2;
+    this.bitMask = bits - 1;
+    this.firstBits = new Int32Array(bits >>> 5);
+    this.lowerBits = new Int32Array(bits >>> 5);
     const buf = this.#buf;
     // Backwards, prepending, so that every bucket lists its rows in ascending order.
     for (let a = n - 1; a >= 0; a--) {
@@ -58,7 +77,12 @@ export class AliasTrie {
       this.#nextInBucket[a] = this.#slotHead[slot]!;
       this.#slotHead[slot] = a + 1;
       const c = text.charCodeAt(k === 0 ? buf.start[0]! : 0);
-      if (c >= 97 && c <= 122) this.#slotLower[slot] = 1;
+      const bit = bitOf(hash) & this.bitMask;
+      this.firstBits[bit >>> 5]! |= 1 << (bit & 31);
+      if (c >= 97 && c <= 122) {
+        this.#slotLower[slot] = 1;
+        this.lowerBits[bit >>> 5]! |= 1 << (bit & 31);
+      }
     }
   }
 
@@ -100,14 +124,16 @@ export class AliasTrie {
       const surfaces: string[] = [];
       let node = root;
       for (let t = 0; t < buf.count; t++) {
-        keys.push(keyAt(text, buf, t));
-        surfaces.push(text.slice(buf.start[t], buf.end[t]));
+        const key = keyAt(text, buf, t);
+        keys.push(key);
+        // Punctuation compares by its plain form (the text's side does the same): "AT’T" is "AT'T".
+        surfaces.push(buf.flags[t]! & TokenFlag.Word ? text.slice(buf.start[t], buf.end[t]) : key);
         if (t === 0) continue;
         node.next ??= new Map();
-        let child = node.next.get(buf.hash[t]!);
+        let child = node.next.get(childKey(buf.hash[t]!));
         if (!child) {
           child = { next: undefined, aliases: undefined };
-          node.next.set(buf.hash[t]!, child);
+          node.next.set(childKey(buf.hash[t]!), child);
         }
         node = child;
       }
@@ -124,7 +150,7 @@ export class AliasTrie {
     return this.#keys[alias]!;
   }
 
-  /** Each token's surface of an alias (for the case rules); only asked for aliases whose subtree is built. */
+  /** Each token's surface of an alias (for the case rules; punctuation in its plain form); only asked for aliases whose subtree is built. */
   tokensOf(alias: number): readonly string[] {
     return this.#surfaces[alias]!;
   }

@@ -8,7 +8,7 @@
  * some blocks (context words, first names), are made on first use.
  */
 import { AliasFlag, type CompiledIndex } from '../knowledge/compile-index';
-import type { AliasTrie, TrieNode } from './alias-trie';
+import { childKey, type AliasTrie, type TrieNode } from './alias-trie';
 import { caseMatches } from './case-rules';
 import { keyAt, scanTokens, TokenBuffer, TokenFlag, tokenObjects, visibleSurface, type Token } from './tokenize';
 
@@ -53,19 +53,21 @@ const endNodes: TrieNode[] = [];
 const endTokens: number[] = [];
 
 export function findCandidates(text: string, index: CompiledIndex, trie: AliasTrie): BlockMatches {
-  scanTokens(text, buf);
+  // The scanner notes the tokens whose hash passes the trie's first-token filter: only those are looked up.
+  scanTokens(text, buf, trie);
   const count = buf.count;
   const hash = buf.hash;
-  const starts = buf.start;
+  const flags = buf.flags;
+  const hits = buf.hits;
+  const hitCount = buf.hitCount;
   const candidates: Candidate[] = [];
-  let i = 0;
-  while (i < count) {
-    const c = text.charCodeAt(starts[i]!);
-    const first = trie.first(hash[i]!, c >= 97 && c <= 122);
-    if (!first) {
-      i++;
-      continue;
-    }
+  // Tokens before `from` are inside an earlier match (leftmost-longest, no overlaps).
+  let from = 0;
+  for (let h = 0; h < hitCount; h++) {
+    const i = hits[h]!;
+    if (i < from) continue;
+    const first = trie.first(hash[i]!, (flags[i]! & TokenFlag.Lower) !== 0);
+    if (!first) continue;
     // Collect every alias-ending node along the longest path, then take the longest that passes case.
     let ends = 0;
     let node: TrieNode | undefined = first;
@@ -78,39 +80,46 @@ export function findCandidates(text: string, index: CompiledIndex, trie: AliasTr
       }
       j++;
       if (j >= count || !node.next) break;
-      node = node.next.get(hash[j]!);
+      node = node.next.get(childKey(hash[j]!));
     }
-    let matched: Candidate | undefined;
-    for (let e = ends - 1; e >= 0 && !matched; e--) {
+    for (let e = ends - 1; e >= 0; e--) {
       const last = endTokens[e]!;
       const ok = passing(text, index, trie, endNodes[e]!.aliases!, i, last);
-      if (ok.length > 0) {
-        matched = { start: buf.start[i]!, end: buf.end[last]!, token: i, tokenCount: last - i + 1, aliases: ok };
+      if (ok) {
+        candidates.push({ start: buf.start[i]!, end: buf.end[last]!, token: i, tokenCount: last - i + 1, aliases: ok });
+        from = last + 1;
+        break;
       }
     }
-    if (matched) {
-      candidates.push(matched);
-      i += matched.tokenCount;
-    } else i++;
   }
   return new LazyBlockMatches(text, candidates);
 }
 
-/** The alias rows among `aliases` whose keys equal tokens `first..last` (hashes can collide) and whose case rules the surface passes. */
-function passing(text: string, index: CompiledIndex, trie: AliasTrie, aliases: readonly number[], first: number, last: number): number[] {
-  const keys: string[] = [];
-  const surface: string[] = [];
-  for (let t = first; t <= last; t++) {
-    const key = keyAt(text, buf, t);
-    keys.push(key);
-    surface.push(buf.flags[t]! & TokenFlag.Word ? visibleSurface(text, buf.start[t]!, buf.end[t]!) : key);
+/** Keys and visible surfaces of the tokens being compared (reused). */
+const keys: string[] = [];
+const surfaces: string[] = [];
+
+/**
+ * The alias rows among `aliases` whose keys equal tokens `first..last` (hashes can collide) and whose
+ * case rules the surface passes, or undefined when none do.
+ */
+function passing(text: string, index: CompiledIndex, trie: AliasTrie, aliases: readonly number[], first: number, last: number): number[] | undefined {
+  const n = last - first + 1;
+  keys.length = n;
+  surfaces.length = n;
+  for (let t = 0; t < n; t++) {
+    const key = keyAt(text, buf, first + t);
+    keys[t] = key;
+    surfaces[t] = buf.flags[first + t]! & TokenFlag.Word ? visibleSurface(text, buf.start[first + t]!, buf.end[first + t]!) : key;
   }
-  const ok: number[] = [];
+  let ok: number[] | undefined;
   for (const a of aliases) {
     const aliasKeys = trie.keysOf(a);
-    if (aliasKeys.length !== keys.length || aliasKeys.some((k, t) => k !== keys[t])) continue;
-    const aliasSurface = trie.tokensOf(a).map((s, k) => (buf.flags[first + k]! & TokenFlag.Word ? s : keys[k]!));
-    if (caseMatches(aliasSurface, surface, (index.aliasFlags[a]! & AliasFlag.CaseSensitive) !== 0)) ok.push(a);
+    if (aliasKeys.length !== n) continue;
+    let same = true;
+    for (let t = 0; t < n && same; t++) same = aliasKeys[t] === keys[t];
+    if (!same || !caseMatches(trie.tokensOf(a), surfaces, (index.aliasFlags[a]! & AliasFlag.CaseSensitive) !== 0)) continue;
+    (ok ??= []).push(a);
   }
   return ok;
 }

@@ -157,6 +157,8 @@ export const TokenFlag = {
   Word: 1,
   /** The key is not the ASCII lower case of the surface: it is kept in `special`. */
   Special: 2,
+  /** An ASCII word that starts with a lower-case letter ("the", "on"): most of a page's words. */
+  Lower: 4,
 } as const;
 
 /** Tokens as parallel typed arrays, reused from one text to the next. */
@@ -166,6 +168,9 @@ export class TokenBuffer {
   end = new Int32Array(1024);
   hash = new Int32Array(1024);
   flags = new Uint8Array(1024);
+  /** With a `FirstTokenFilter`: the tokens that may start an alias, ascending, and how many. */
+  hits = new Int32Array(1024);
+  hitCount = 0;
   /** Keys of words that took the slow path (non-ASCII letters, ignorables inside), by token. */
   readonly special = new Map<number, string>();
 
@@ -176,82 +181,163 @@ export class TokenBuffer {
     this.end = copy(this.end, new Int32Array(size));
     this.hash = copy(this.hash, new Int32Array(size));
     this.flags = copy(this.flags, new Uint8Array(size));
+    this.hits = copy(this.hits, new Int32Array(size));
   }
 }
 
-/** Fills `buf` with the tokens of `text`: the same tokens, in order, as `tokenize`, with `hashKey` of each key. */
-export function scanTokens(text: string, buf: TokenBuffer): void {
+/** Bytes that end an ASCII word run: everything but [0-9A-Za-z]; 0x80+ go to the slow path. */
+const BYTE_FOLD = new Uint8Array(256);
+BYTE_FOLD.set(ASCII_FOLD);
+
+const encoder = new TextEncoder();
+/** The text as UTF-8, reused: a typed-array walk is 2–4× faster than `charCodeAt` in V8. */
+let utf8 = new Uint8Array(4096);
+
+/**
+ * Fills `buf` with the tokens of `text`: the same tokens, in order, as `tokenize`, with `hashKey` of
+ * each key. The text is encoded to UTF-8 once and ASCII is scanned as bytes; any non-ASCII character
+ * is classified on the string itself, as `tokenize` does, and `delta` (bytes read minus UTF-16 units)
+ * maps byte positions back to the string's offsets.
+ */
+/**
+ * A bit set over first-token hashes (`bitOf(hash) & bitMask`), for aliases of any case and for those
+ * starting with a lower-case letter (`alias-trie.ts`); lets the scanner note which tokens may start an
+ * alias while the hash is still in a register, so the matcher never walks the rest.
+ */
+export interface FirstTokenFilter {
+  readonly firstBits: Int32Array;
+  readonly lowerBits: Int32Array;
+  readonly bitMask: number;
+}
+
+/** Where a first-token hash sits in a `FirstTokenFilter` (before masking to its size). */
+export function bitOf(hash: number): number {
+  return hash ^ (hash >>> 13);
+}
+
+const NO_FILTER: FirstTokenFilter = { firstBits: new Int32Array(1), lowerBits: new Int32Array(1), bitMask: 0 };
+
+export function scanTokens(text: string, buf: TokenBuffer, filter?: FirstTokenFilter): void {
   if (buf.special.size > 0) buf.special.clear();
-  const n = text.length;
+  if (utf8.length <= text.length * 3) utf8 = new Uint8Array(Math.max(text.length * 3 + 1, utf8.length * 2));
+  const bytes = utf8;
+  const n = encoder.encodeInto(text, bytes).written;
+  // A space after the end lets the word loop run without a bounds check.
+  bytes[n] = 32;
   // Locals, not `buf.…`, in the loop: refreshed only when the buffer grows.
   let starts = buf.start;
   let ends = buf.end;
   let hashes = buf.hash;
   let flags = buf.flags;
+  let hits = buf.hits;
+  const filtering = filter !== undefined;
+  const { firstBits, lowerBits, bitMask } = filter ?? NO_FILTER;
+  let hitCount = 0;
   let count = 0;
+  let delta = 0;
   let i = 0;
   while (i < n) {
     if (count === starts.length) {
       buf.grow();
-      ({ start: starts, end: ends, hash: hashes, flags } = buf);
+      ({ start: starts, end: ends, hash: hashes, flags, hits } = buf);
     }
-    let c = text.charCodeAt(i);
-    if (c < 128) {
-      let f = ASCII_FOLD[c]!;
-      if (f === 0) {
-        if (c === 32 || (c >= 9 && c <= 13)) {
-          i++;
-          continue;
-        }
-        starts[count] = i;
-        ends[count] = i + 1;
-        hashes[count] = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
-        flags[count] = 0;
-        count++;
-        i++;
-        continue;
-      }
+    const c = bytes[i]!;
+    let f = BYTE_FOLD[c]!;
+    if (f !== 0) {
       // An ASCII word: hash its lower case as we go.
       const start = i;
       let h = FNV_OFFSET;
-      for (;;) {
+      do {
         h = Math.imul(h ^ f, FNV_PRIME);
-        if (++i === n) break;
-        c = text.charCodeAt(i);
-        if (c >= 128 || (f = ASCII_FOLD[c]!) === 0) break;
-      }
+        f = BYTE_FOLD[bytes[++i]!]!;
+      } while (f !== 0);
       // A non-ASCII letter or an ignorable inside the word: redo this one word the reference way.
-      if (i < n && c >= 128) {
-        const cls = classify(c, text, i);
+      if (bytes[i]! >= 128 && i < n) {
+        const cls = classify(text.charCodeAt(i - delta), text, i - delta);
         if (cls === CharClass.Word || cls === CharClass.Ignorable) {
-          i = pushSlowWord(text, start, buf, count);
+          const from = start - delta;
+          const next = pushSlowWord(text, from, buf, count);
+          // Rare: left to the trie to accept or not.
+          if (filtering) hits[hitCount++] = count;
           count++;
+          const byteLength = utf8Length(text, from, next);
+          i = start + byteLength;
+          delta += byteLength - (next - from);
           continue;
         }
       }
-      starts[count] = start;
-      ends[count] = i;
+      starts[count] = start - delta;
+      ends[count] = i - delta;
       hashes[count] = h;
-      flags[count] = TokenFlag.Word;
+      if (c >= 97) {
+        flags[count] = TokenFlag.Word | TokenFlag.Lower;
+        if (filtering) {
+          const bit = (h ^ (h >>> 13)) & bitMask;
+          if ((lowerBits[bit >>> 5]! & (1 << (bit & 31))) !== 0) hits[hitCount++] = count;
+        }
+      } else {
+        flags[count] = TokenFlag.Word;
+        if (filtering) {
+          const bit = (h ^ (h >>> 13)) & bitMask;
+          if ((firstBits[bit >>> 5]! & (1 << (bit & 31))) !== 0) hits[hitCount++] = count;
+        }
+      }
       count++;
       continue;
     }
-    const cls = classify(c, text, i);
-    if (cls === CharClass.Space || cls === CharClass.Ignorable) {
+    if (c < 128) {
+      if (c !== 32 && (c < 9 || c > 13)) {
+        starts[count] = i - delta;
+        ends[count] = i - delta + 1;
+        const h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+        hashes[count] = h;
+        flags[count] = 0;
+        if (filtering) {
+          const bit = (h ^ (h >>> 13)) & bitMask;
+          if ((firstBits[bit >>> 5]! & (1 << (bit & 31))) !== 0) hits[hitCount++] = count;
+        }
+        count++;
+      }
       i++;
-    } else if (cls === CharClass.Punct) {
-      starts[count] = i;
-      ends[count] = i + 1;
-      hashes[count] = hashKey(punctKey(text[i]!));
+      continue;
+    }
+    // A non-ASCII character: classify it on the string.
+    const at = i - delta;
+    const cls = classify(text.charCodeAt(at), text, at);
+    let next = at + 1;
+    if (cls === CharClass.Punct) {
+      starts[count] = at;
+      ends[count] = next;
+      hashes[count] = hashKey(punctKey(text[at]!));
       flags[count] = 0;
+      if (filtering) hits[hitCount++] = count;
       count++;
-      i++;
-    } else {
-      i = pushSlowWord(text, i, buf, count);
+    } else if (cls === CharClass.Word) {
+      next = pushSlowWord(text, at, buf, count);
+      if (filtering) hits[hitCount++] = count;
       count++;
     }
+    const byteLength = utf8Length(text, at, next);
+    i += byteLength;
+    delta += byteLength - (next - at);
   }
   buf.count = count;
+  buf.hitCount = hitCount;
+}
+
+/** How many bytes `TextEncoder` writes for `text[from..to)`: a lone surrogate becomes U+FFFD (3 bytes). */
+function utf8Length(text: string, from: number, to: number): number {
+  let len = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x80) len += 1;
+    else if (c < 0x800) len += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && k + 1 < to && (text.charCodeAt(k + 1) & 0xfc00) === 0xdc00) {
+      len += 4;
+      k++;
+    } else len += 3;
+  }
+  return len;
 }
 
 function pushSlowWord(text: string, start: number, buf: TokenBuffer, at: number): number {
