@@ -3,50 +3,34 @@
  * alias rows whose case rules the surface passes. Which entity it means is decided later, with
  * the whole page in view (`link-mentions.ts`).
  *
- * Tokens are hashed into a reused buffer and walked down the hash trie; strings are made only
- * where a path reaches an alias. The block's `Token` objects, which the linker reads only for
- * some blocks (context words, first names), are made on first use.
+ * Tokens are hashed into a reused buffer while the scanner notes which may start an alias; only
+ * those are walked down the hash trie, and strings are made only where a path reaches an alias.
+ * The linker reads the block's other words itself, only when some name needs context.
  */
 import { AliasFlag, type CompiledIndex } from '../knowledge/compile-index';
 import { childKey, type AliasTrie, type TrieNode } from './alias-trie';
 import { caseMatches } from './case-rules';
-import { keyAt, scanTokens, TokenBuffer, TokenFlag, tokenObjects, visibleSurface, type Token } from './tokenize';
+import { keyAt, scanTokens, TokenBuffer, TokenFlag, visibleSurface } from './tokenize';
 
 export interface Candidate {
   start: number;
   end: number;
-  /** Index of the first token of the match in `tokens`. */
+  /** Index of the first token of the match in the block's tokens (`tokenize`). */
   token: number;
   tokenCount: number;
   /** Alias rows that match here (several entities can share one alias). */
   aliases: number[];
+  /** The word token just before the match ("Tom" in "Tom Ford"), or -1 when the previous token is not a word or there is none. */
+  prevStart: number;
+  prevEnd: number;
 }
 
 export interface BlockMatches {
-  tokens: Token[];
   candidates: Candidate[];
-}
-
-/** The block's tokens are made from its text when first read. */
-class LazyBlockMatches implements BlockMatches {
-  readonly #text: string;
-  #tokens: Token[] | undefined;
-  constructor(
-    text: string,
-    readonly candidates: Candidate[],
-  ) {
-    this.#text = text;
-  }
-
-  get tokens(): Token[] {
-    return (this.#tokens ??= tokenObjects(this.#text, scratch));
-  }
 }
 
 /** One buffer for every block: matching is synchronous and never nested. */
 const buf = new TokenBuffer();
-/** A second one for making token objects, so that it may happen while `buf` is in use. */
-const scratch = new TokenBuffer();
 
 /** Trie nodes holding aliases along the current path, and the token each ends on (reused). */
 const endNodes: TrieNode[] = [];
@@ -86,13 +70,17 @@ export function findCandidates(text: string, index: CompiledIndex, trie: AliasTr
       const last = endTokens[e]!;
       const ok = passing(text, index, trie, endNodes[e]!.aliases!, i, last);
       if (ok) {
-        candidates.push({ start: buf.start[i]!, end: buf.end[last]!, token: i, tokenCount: last - i + 1, aliases: ok });
+        const prevIsWord = i > 0 && (flags[i - 1]! & TokenFlag.Word) !== 0;
+        candidates.push({
+          start: buf.start[i]!, end: buf.end[last]!, token: i, tokenCount: last - i + 1, aliases: ok,
+          prevStart: prevIsWord ? buf.start[i - 1]! : -1, prevEnd: prevIsWord ? buf.end[i - 1]! : -1,
+        });
         from = last + 1;
         break;
       }
     }
   }
-  return new LazyBlockMatches(text, candidates);
+  return { candidates };
 }
 
 /** Keys and visible surfaces of the tokens being compared (reused). */

@@ -15,7 +15,8 @@
  */
 import { AliasFlag, aliasKindOf, type CompiledIndex } from '../knowledge/compile-index';
 import type { BlockMatches, Candidate } from './find-candidates';
-import { visibleSurface } from './tokenize';
+import { IntSet } from './int-set';
+import { hashKey, scanTokens, TokenBuffer, TokenFlag, visibleSurface } from './tokenize';
 
 export type LinkReason =
   | { kind: 'name'; alias: string }
@@ -78,6 +79,9 @@ const NOT_A_FIRST_NAME = new Set(
 const INSTITUTION_AFTER =
   /^[\s\u00a0]+(?:University|College|School|Institute|Institution|Foundation|Center|Centre|Library|Memorial|Bridge|Airport|Hospital|Medical|Building|Executive|Prize|Award|Park|Street|Avenue|Boulevard|Stadium|Museum|Hall|Tower|High)\b/;
 
+/** Reused to read each block's words for context (linking is synchronous and never nested). */
+const wordBuffer = new TokenBuffer();
+
 interface Span {
   block: number;
   candidate: Candidate;
@@ -87,12 +91,15 @@ interface Span {
 
 export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex, options: LinkOptions = {}): Mention[] {
   const spans: Span[] = [];
-  // The page's words, for context scoring: collected only if some name needs context.
-  let words: Set<string> | undefined;
+  // The page's words (as key hashes), for context scoring: collected only if some name needs context.
+  let words: IntSet | undefined;
   const pageWords = () => {
     if (!words) {
-      words = new Set();
-      for (const block of blocks) for (const token of block.matches.tokens) if (token.isWord) words.add(token.key);
+      words = new IntSet(4096);
+      for (const block of blocks) {
+        scanTokens(block.text, wordBuffer);
+        for (let t = 0; t < wordBuffer.count; t++) if (wordBuffer.flags[t]! & TokenFlag.Word) words.add(wordBuffer.hash[t]!);
+      }
     }
     return words;
   };
@@ -217,6 +224,8 @@ interface IndexHints {
   ids: Map<string, number>;
   titles: string[][];
   context: string[][];
+  /** Key hashes of each context hint's words, by entity, made when first scored. */
+  contextHashes: (number[][] | undefined)[];
   related: number[][];
 }
 const hintsCache = new WeakMap<CompiledIndex, IndexHints>();
@@ -231,6 +240,7 @@ function hintsOf(index: CompiledIndex): IndexHints {
       ids,
       titles: split(index.titles),
       context: split(index.context),
+      contextHashes: [],
       related: split(index.related).map((rs) => rs.map((r) => ids.get(r) ?? -1).filter((e) => e >= 0)),
     };
     hintsCache.set(index, hints);
@@ -261,20 +271,18 @@ function firstNames(index: CompiledIndex): Set<string> {
  * people in the knowledge count, so a headline's "Unpredictable Sondland" does not make Sondland unknown.
  */
 function isPartOfUnknownName(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
-  const { tokens } = block.matches;
   const c = span.candidate;
-  if (c.tokenCount !== 1 || c.token === 0) return false;
-  const prev = tokens[c.token - 1]!;
-  if (!prev.isWord || prev.key.length < 2) return false;
-  if (!/^ $/.test(block.text.slice(prev.end, c.start))) return false;
-  const first = block.text[prev.start]!;
+  if (c.tokenCount !== 1 || c.prevStart < 0) return false;
+  if (c.prevEnd + 1 !== c.start || block.text[c.prevEnd] !== ' ') return false;
+  const first = block.text[c.prevStart]!;
   if (first === first.toLowerCase() || first !== first.toUpperCase()) return false;
   // An all-caps neighbour is a headline or an acronym, not a first name.
-  const prevText = block.text.slice(prev.start, prev.end);
+  const prevText = block.text.slice(c.prevStart, c.prevEnd);
   if (prevText === prevText.toUpperCase()) return false;
-  if (NOT_A_FIRST_NAME.has(prev.key) || !firstNames(index).has(prev.key)) return false;
+  const key = visibleSurface(block.text, c.prevStart, c.prevEnd).toLowerCase();
+  if (key.length < 2 || NOT_A_FIRST_NAME.has(key) || !firstNames(index).has(key)) return false;
   // A word that is itself part of another match ("CISA Director Krebs") is not a first name.
-  return !block.matches.candidates.some((o) => o !== c && o.start <= prev.start && o.end >= prev.end);
+  return !block.matches.candidates.some((o) => o !== c && o.start <= c.prevStart && o.end >= c.prevEnd);
 }
 
 function precedingText(text: string, start: number): string {
@@ -295,16 +303,18 @@ function titleOf(index: CompiledIndex, entity: number, before: string): string |
   return undefined;
 }
 
-function contextScore(index: CompiledIndex, entity: number, pageWords: ReadonlySet<string>, onPage: ReadonlySet<number>) {
+function contextScore(index: CompiledIndex, entity: number, pageWords: IntSet, onPage: ReadonlySet<number>) {
   const words: string[] = [];
   let score = 0;
-  for (const word of hintsOf(index).context[entity]!) {
+  const hints = hintsOf(index);
+  const hashes = (hints.contextHashes[entity] ??= hints.context[entity]!.map((hint) => hint.split(' ').filter(Boolean).map(hashKey)));
+  hints.context[entity]!.forEach((word, k) => {
     // Multi-word hints ("south carolina") count when each of their words is on the page.
-    if (word && word.split(' ').every((w) => pageWords.has(w))) {
+    if (word && hashes[k]!.every((h) => pageWords.has(h))) {
       words.push(word);
       score++;
     }
-  }
+  });
   for (const e of hintsOf(index).related[entity]!) {
     if (onPage.has(e)) {
       words.push(index.names[e]!);
