@@ -21,8 +21,13 @@ const staticFiles = ['popup/popup.html', 'popup/options.html', 'popup/popup.css'
 /** Validates and compiles knowledge/knowledge.json: the alias index (inlined) and the detail shards. */
 async function compileKnowledge() {
   const { compileKnowledgeFile } = await tsImport('./knowledge/compile.ts', import.meta.url);
-  return compileKnowledgeFile(`${root}knowledge/knowledge.json`);
+  const { packIndex } = await tsImport('./src/knowledge/packed-index.ts', import.meta.url);
+  const compiled = compileKnowledgeFile(`${root}knowledge/knowledge.json`);
+  return { ...compiled, packed: packIndex(compiled.index) };
 }
+
+/** The default highlight style, injected by the manifest before the page's first style pass. */
+const { STATIC_HIGHLIGHT_CSS } = await tsImport('./content-scripts/paint-highlights.ts', import.meta.url);
 
 function manifestFor(browser) {
   const manifest = JSON.parse(readFileSync(`${root}manifest.json`, 'utf8'));
@@ -43,6 +48,7 @@ function writeStatic(knowledge) {
     for (const f of staticFiles) cpSync(`${root}${f}`, `${dir}/${f.replace(/^popup\//, '')}`, { recursive: true });
     writeFileSync(`${dir}/manifest.json`, JSON.stringify(manifestFor(browser), null, 2));
     writeFileSync(`${dir}/knowledge/sources.json`, JSON.stringify(knowledge.sources));
+    writeFileSync(`${dir}/highlights.css`, STATIC_HIGHLIGHT_CSS);
     knowledge.shards.forEach((shard, i) => writeFileSync(`${dir}/knowledge/details-${String(i).padStart(2, '0')}.json`, JSON.stringify(shard)));
     if (browser === 'firefox') cpSync(`${out.chrome}/bundles`, dir, { recursive: true });
   }
@@ -55,8 +61,8 @@ const indexModule = {
   name: 'gloss-index',
   setup(build) {
     build.onResolve({ filter: /^gloss:index$/ }, () => ({ path: 'index', namespace: 'gloss' }));
-    // The index ships as one JSON string parsed once per tab: JSON.parse beats a JS object literal.
-    build.onLoad({ filter: /.*/, namespace: 'gloss' }, () => ({ contents: `export default ${JSON.stringify(JSON.stringify(knowledge.index))};`, loader: 'js' }));
+    // The index ships packed into a few string literals (src/knowledge/packed-index.ts): nothing to parse per tab.
+    build.onLoad({ filter: /.*/, namespace: 'gloss' }, () => ({ contents: `export default ${JSON.stringify(knowledge.packed)};`, loader: 'js' }));
   },
 };
 const copyAfterBuild = {

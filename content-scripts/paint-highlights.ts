@@ -1,10 +1,11 @@
 /**
  * Paints mentions with the CSS Custom Highlight API: one `Highlight` per category, registered as
- * `gloss-<category>` in `CSS.highlights`, styled by a constructed stylesheet adopted by the
- * document. No element or attribute is added to the page.
+ * `gloss-<category>` in `CSS.highlights`, styled by the static sheet the manifest injects (the
+ * default style) or, for another style, by a constructed sheet adopted by the document. No element
+ * or attribute is added to the page.
  */
 import { CATEGORIES, type Category } from '../src/knowledge/schema';
-import type { HighlightStyle } from '../src/settings';
+import { defaults, type HighlightStyle } from '../src/settings';
 
 export const CURRENT_HIGHLIGHT = 'gloss-current';
 
@@ -17,47 +18,79 @@ const COLOURS: Record<Category, [light: string, dark: string]> = {
   organization: ['#bf3989', '#f778ba'],
 };
 
-function css(style: HighlightStyle): string {
+/** `::highlight()` rules for one style, light and dark; `reset` first clears what the static sheet set. */
+function css(style: HighlightStyle, reset: boolean): string {
   const rule = (name: string, colour: string) => {
-    if (style === 'none') return '';
-    if (style === 'background') return `::highlight(${name}) { background-color: color-mix(in srgb, ${colour} 18%, transparent); }`;
-    return `::highlight(${name}) { text-decoration: underline dotted ${colour}; text-decoration-thickness: 1.5px; text-underline-offset: 0.18em; }`;
+    const clear = reset ? 'text-decoration: none; background-color: transparent; ' : '';
+    if (style === 'none') return `::highlight(${name}) { ${clear}}`;
+    if (style === 'background') return `::highlight(${name}) { ${clear}background-color: color-mix(in srgb, ${colour} 18%, transparent); }`;
+    return `::highlight(${name}) { ${clear}text-decoration: underline dotted ${colour}; text-decoration-thickness: 1.5px; text-underline-offset: 0.18em; }`;
   };
   const light = CATEGORIES.map((c) => rule(`gloss-${c}`, COLOURS[c][0])).join('\n');
   const dark = CATEGORIES.map((c) => rule(`gloss-${c}`, COLOURS[c][1])).join('\n');
   const current = `::highlight(${CURRENT_HIGHLIGHT}) { background-color: #ffe08a; color: #111; }`;
-  return `${light}\n@media (prefers-color-scheme: dark) {\n${dark}\n}\n${current}`;
+  return `${light}\n@media (prefers-color-scheme: dark) {\n${dark}\n}\n${current}\n`;
 }
+
+/**
+ * The stylesheet the manifest injects with the content script (the build writes it as
+ * `highlights.css`): the default style. The browser applies it before the page's first style pass,
+ * so painting names costs no style recalculation; adopting a sheet into a loaded page restyles every
+ * element, since a `::highlight()` rule matches any element (hundreds of ms on a 20k-node page).
+ */
+export const STATIC_HIGHLIGHT_CSS = css(defaults.highlightStyle, false);
 
 export class HighlightPainter {
   readonly #doc: Document;
-  readonly #sheet: CSSStyleSheet | undefined;
+  /** Adopted only for a style other than the default, which the static sheet already paints. */
+  #sheet: CSSStyleSheet | undefined;
+  #style: HighlightStyle = defaults.highlightStyle;
 
   constructor(doc: Document) {
     this.#doc = doc;
-    const view = doc.defaultView;
-    // A document adopts only sheets whose constructor document is itself (CSSOM: NotAllowedError
-    // otherwise), so construct with `doc`'s own window, not the content script's global. In Firefox
-    // the content script runs in a sandbox that sees the page through Xray wrappers, and older
-    // releases refused sheets made there (https://bugzilla.mozilla.org/show_bug.cgi?id=1770592);
-    // Firefox ESR 153 and Chromium 156 adopt it, array built in the sandbox included
-    // (test/e2e-firefox checks the rules reach the page). If adoption still throws, highlights stay
-    // registered but unstyled rather than breaking annotation.
-    const Sheet = (view as (Window & typeof globalThis) | null)?.CSSStyleSheet;
-    try {
-      this.#sheet = Sheet ? new Sheet() : undefined;
-      if (this.#sheet) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.#sheet];
-    } catch {
-      this.#sheet = undefined;
+  }
+
+  /** Switches the highlight style; a no-op when it is unchanged, so re-annotating never restyles the page. */
+  setStyle(style: HighlightStyle): void {
+    if (style === this.#style) return;
+    this.#style = style;
+    if (style === defaults.highlightStyle) {
+      this.#dropSheet();
+      return;
     }
+    if (this.#sheet) this.#sheet.replaceSync(css(style, true));
+    else this.#sheet = this.#adoptSheet(css(style, true));
+  }
+
+  /**
+   * A document adopts only sheets whose constructor document is itself (CSSOM: NotAllowedError
+   * otherwise), so construct with `doc`'s own window, not the content script's global. In Firefox
+   * the content script runs in a sandbox that sees the page through Xray wrappers, and older
+   * releases refused sheets made there (https://bugzilla.mozilla.org/show_bug.cgi?id=1770592);
+   * Firefox ESR 153 and Chromium 156 adopt it (test/e2e-firefox checks). If adoption still throws,
+   * names keep the default style rather than breaking annotation.
+   */
+  #adoptSheet(rules: string): CSSStyleSheet | undefined {
+    const Sheet = (this.#doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet;
+    try {
+      const sheet = Sheet ? new Sheet() : undefined;
+      sheet?.replaceSync(rules);
+      if (sheet) this.#doc.adoptedStyleSheets = [...this.#doc.adoptedStyleSheets, sheet];
+      return sheet;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #dropSheet(): void {
+    const sheet = this.#sheet;
+    if (!sheet) return;
+    this.#sheet = undefined;
+    this.#doc.adoptedStyleSheets = this.#doc.adoptedStyleSheets.filter((s) => s !== sheet);
   }
 
   get supported(): boolean {
     return typeof CSS !== 'undefined' && 'highlights' in CSS;
-  }
-
-  setStyle(style: HighlightStyle): void {
-    this.#sheet?.replaceSync(css(style));
   }
 
   /** Replaces what is painted for each category; categories not in the map are cleared. */
@@ -85,6 +118,6 @@ export class HighlightPainter {
       for (const category of CATEGORIES) CSS.highlights.delete(`gloss-${category}`);
       CSS.highlights.delete(CURRENT_HIGHLIGHT);
     }
-    if (this.#sheet) this.#doc.adoptedStyleSheets = this.#doc.adoptedStyleSheets.filter((s) => s !== this.#sheet);
+    this.#dropSheet();
   }
 }

@@ -1,5 +1,5 @@
-/** Written by build.mjs from knowledge/knowledge.json: the compiled alias index as a JSON string. */
+/** Virtual module made by build.mjs: the bundled alias index, packed (src/knowledge/packed-index.ts). */
 declare module 'gloss:index' {
-  const json: string;
-  export default json;
+  const packed: import('../src/knowledge/packed-index').PackedIndex;
+  export default packed;
 }

@@ -2,8 +2,8 @@
  * Compiles entities into the compact alias index the content script matches with, kept apart
  * from the card details (descriptions, facts, links), which load lazily by id.
  *
- * The index is plain arrays of strings and numbers so it serialises to one JSON string that the
- * content script parses once, instead of a tree of objects: see `load-index.ts`.
+ * The index is plain arrays of strings and numbers; the bundled one ships packed into a few long
+ * strings that the content script reads without parsing (`packed-index.ts`).
  */
 import { ALIAS_KINDS, CATEGORIES, categoryOf, type AliasKind, type Category, type Entity } from './schema';
 
@@ -32,6 +32,8 @@ export interface CompiledIndex {
   aliasText: string[];
   aliasEntity: number[];
   aliasFlags: number[];
+  /** Each alias's first-token hash and lower-case start, precomputed for the bundled index (`packed-index.ts`). */
+  firstTokens?: { hash: Int32Array; lower: Uint8Array };
 }
 
 export function compileIndex(entities: readonly Entity[]): CompiledIndex {

@@ -15,6 +15,25 @@ export interface TrieNode {
   aliases: number[] | undefined;
 }
 
+/**
+ * The hash of an alias's first token, and whether it starts with a lower-case ASCII letter
+ * ("the Pentagon"); undefined for an alias with no token.
+ */
+export function firstTokenOf(text: string, buf = new TokenBuffer()): { hash: number; lower: boolean } | undefined {
+  // Most aliases start with a plain ASCII word: hash just that, without scanning the rest.
+  let hash = FNV_OFFSET;
+  let k = 0;
+  for (let f: number; k < text.length && (f = text.charCodeAt(k)) < 128 && (f = ASCII_FOLD[f]!) !== 0; k++) hash = Math.imul(hash ^ f, FNV_PRIME);
+  let c = text.charCodeAt(0);
+  if (k === 0 || (k < text.length && text.charCodeAt(k) >= 128)) {
+    scanTokens(text, buf);
+    if (buf.count === 0) return undefined;
+    hash = buf.hash[0]!;
+    c = text.charCodeAt(buf.start[0]!);
+  }
+  return { hash, lower: c >= 97 && c <= 122 };
+}
+
 /** A child's key in `TrieNode.next`: the hash cut to 30 bits, so V8 keeps it a small integer (no boxing). */
 export function childKey(hash: number): number {
   return hash & 0x3fffffff;
@@ -45,7 +64,9 @@ export class AliasTrie implements FirstTokenFilter {
 
   constructor(index: CompiledIndex) {
     this.#index = index;
-    const n = index.aliasText.length;
+    const given = index.firstTokens;
+    // With precomputed first tokens, the alias texts are not even split at load.
+    const n = given ? given.hash.length : index.aliasText.length;
     let size = 16;
     while (size < n * 2) size *= 2;
     this.#mask = size - 1;
@@ -63,23 +84,23 @@ export class AliasTrie implements FirstTokenFilter {
     const buf = this.#buf;
     // Backwards, prepending, so that every bucket lists its rows in ascending order.
     for (let a = n - 1; a >= 0; a--) {
-      const text = index.aliasText[a]!;
-      // Most aliases start with a plain ASCII word: hash just that, without scanning the rest.
-      let hash = FNV_OFFSET;
-      let k = 0;
-      for (let f: number; k < text.length && (f = text.charCodeAt(k)) < 128 && (f = ASCII_FOLD[f]!) !== 0; k++) hash = Math.imul(hash ^ f, FNV_PRIME);
-      if (k === 0 || (k < text.length && text.charCodeAt(k) >= 128)) {
-        scanTokens(text, buf);
-        if (buf.count === 0) continue;
-        hash = buf.hash[0]!;
+      let hash: number;
+      let lower: boolean;
+      if (given) {
+        // Shipped with the bundled index (`packed-index.ts`): no alias text is read at load.
+        hash = given.hash[a]!;
+        lower = given.lower[a] === 1;
+      } else {
+        const first = firstTokenOf(index.aliasText[a]!, buf);
+        if (!first) continue;
+        ({ hash, lower } = first);
       }
       const slot = this.#slot(hash, true);
       this.#nextInBucket[a] = this.#slotHead[slot]!;
       this.#slotHead[slot] = a + 1;
-      const c = text.charCodeAt(k === 0 ? buf.start[0]! : 0);
       const bit = bitOf(hash) & this.bitMask;
       this.firstBits[bit >>> 5]! |= 1 << (bit & 31);
-      if (c >= 97 && c <= 122) {
+      if (lower) {
         this.#slotLower[slot] = 1;
         this.lowerBits[bit >>> 5]! |= 1 << (bit & 31);
       }

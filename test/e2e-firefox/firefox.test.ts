@@ -1,6 +1,6 @@
 /**
  * The same Gloss in a real Firefox ESR (dist/firefox installed as a temporary add-on): the demo
- * story is painted and styled, the card opens in the top layer, and the popup lists the story.
+ * story is painted and underlined, the card opens in the top layer, and the popup lists the story.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,11 +27,30 @@ describe('Firefox ESR', () => {
     expect(detail.mentions).toBeGreaterThan(20);
   });
 
-  it('styles the highlights with the stylesheet the content script adopted into the page', async () => {
-    // The Firefox-specific risk: a constructed sheet from a content script must be adoptable by the page.
-    const rules = await page.evaluate(() => [...document.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'));
-    expect(rules).toContain('::highlight(gloss-person)');
-    expect(rules).toContain('::highlight(gloss-agency)');
+  it('underlines the names with the stylesheet the manifest injects, adopting none into the page', async () => {
+    // Read from pixels: under "Christopher Krebs", dots in the person colour (#1f6feb).
+    const box = await page.evaluate(() => {
+      const range = [...(CSS.highlights.get('gloss-person') ?? [])].find((r) => r.toString() === 'Christopher Krebs') as Range;
+      const r = range.getBoundingClientRect();
+      return { x: Math.floor(r.left), y: Math.floor(r.top), width: Math.ceil(r.width), height: Math.ceil(r.height) + 6 };
+    });
+    const png = Buffer.from(await page.screenshot({ clip: box })).toString('base64');
+    const underline = await page.evaluate(async (png: string) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${png}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, img.width, img.height).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - 0x1f) < 40 && Math.abs(data[i + 1]! - 0x6f) < 40 && Math.abs(data[i + 2]! - 0xeb) < 40) n++;
+      return n;
+    }, png);
+    expect(underline).toBeGreaterThan(20);
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
   });
 
   it('hovering the bare "Krebs" in "The firing of Krebs" opens the card naming Christopher Krebs', async () => {

@@ -1,0 +1,46 @@
+/**
+ * The packed index the content script ships (string tables, base64 numbers, precomputed first
+ * tokens) reads back as the compiled index it came from, and matches exactly as it does.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileIndex, type CompiledIndex } from '../../src/knowledge/compile-index';
+import { compileKnowledge } from '../../src/knowledge/compile-knowledge';
+import { packIndex, unpackIndex } from '../../src/knowledge/packed-index';
+import type { KnowledgeFile } from '../../src/knowledge/schema';
+import { buildAliasTrie } from '../../src/match/alias-trie';
+import { findCandidates } from '../../src/match/find-candidates';
+import { entity } from './support/test-index';
+
+const bundled = compileKnowledge(JSON.parse(readFileSync(new URL('../../knowledge/knowledge.json', import.meta.url), 'utf8')) as KnowledgeFile).index;
+const TABLES = ['ids', 'names', 'cats', 'sal', 'titles', 'context', 'related', 'aliasText', 'aliasEntity', 'aliasFlags'] as const;
+const tables = (index: CompiledIndex) => Object.fromEntries(TABLES.map((t) => [t, index[t]]));
+
+describe('packed index', () => {
+  it('reads back the bundled index table by table', () => {
+    const packed = unpackIndex(JSON.parse(JSON.stringify(packIndex(bundled))));
+    expect(tables(packed)).toEqual(tables(bundled));
+    expect(packed.firstTokens!.hash).toHaveLength(bundled.aliasText.length);
+  });
+
+  it('reads back an index with empty hints and one with no entities', () => {
+    const small = compileIndex([entity('agency:cisa', 'agency', 'CISA', [{ text: 'CISA', kind: 'acronym' }])]);
+    expect(tables(unpackIndex(packIndex(small)))).toEqual(tables(small));
+    const empty = compileIndex([]);
+    expect(tables(unpackIndex(packIndex(empty)))).toEqual(tables(empty));
+  });
+
+  it('matches exactly as the plain index, with the first tokens it ships', () => {
+    const packed = unpackIndex(packIndex(bundled));
+    const text = readFileSync(new URL('../fixtures/seed-article.html', import.meta.url), 'utf8').replace(/<[^>]+>/g, ' ');
+    const plain = findCandidates(text, bundled, buildAliasTrie(bundled)).candidates;
+    const fromPacked = findCandidates(text, packed, buildAliasTrie(packed)).candidates;
+    expect(plain.length).toBeGreaterThan(20);
+    expect(fromPacked).toEqual(plain);
+  });
+
+  it('refuses a row it cannot pack, naming the table and row', () => {
+    const bad = compileIndex([entity('person:x', 'person', 'Line\nbreak', [{ text: 'X', kind: 'name' }])]);
+    expect(() => packIndex(bad)).toThrow('names[0] contains a line break');
+  });
+});
