@@ -1,6 +1,7 @@
 // Builds Gloss into dist/chrome and dist/firefox from the same sources and the one manifest.json.
 //   node build.mjs            one build
 //   node build.mjs --watch    rebuild on change (development)
+//   node build.mjs --no-minify  readable function names (profiling)
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { tsImport } from 'tsx/esm/api';
@@ -88,7 +89,7 @@ const contexts = await Promise.all(
       target: ['chrome120', 'firefox140'],
       jsx: 'automatic',
       jsxImportSource: 'preact',
-      minify: !watch,
+      minify: !watch && !process.argv.includes('--no-minify'), // --no-minify: readable names in profiles
       sourcemap: watch ? 'inline' : false,
       legalComments: 'none',
       logLevel: 'warning',

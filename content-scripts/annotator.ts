@@ -7,10 +7,10 @@
 import { categoryAt } from '../src/knowledge/compile-index';
 import type { Category } from '../src/knowledge/schema';
 import { findCandidates, type BlockMatches } from '../src/match/find-candidates';
-import { linkMentions, type Mention } from '../src/match/link-mentions';
+import { linkMentionsInSteps, type Mention } from '../src/match/link-mentions';
 import type { EntityCount } from '../src/protocol';
 import type { Settings } from '../src/settings';
-import { collectBlocks, isAnnotatable, isBlockElement, type TextBlock } from './collect-text';
+import { BlockCollector, collectBlocks, isAnnotatable, isBlockElement, type TextBlock } from './collect-text';
 import type { LoadedIndex } from './knowledge-index';
 import type { HighlightPainter } from './paint-highlights';
 import { rangeFor } from './text-ranges';
@@ -52,48 +52,63 @@ export class Annotator {
   #changedDuringRun = false;
 
   /**
-   * Finds every mention in the document and paints those the settings show. Large pages are done
-   * in tasks of CHUNK_BLOCKS blocks, the blocks in the viewport first, so the reader sees names
-   * painted at once and no single task grows with the page; `done` runs when the page is complete.
+   * Finds every mention in the document and paints those the settings show. No task runs much
+   * longer than SLICE_MS: the walk, the matching (CHUNK_BLOCKS blocks at a time, the viewport's
+   * first, so the reader sees names painted at once) and the page-wide linking and range-making
+   * each continue in a new task when their slice is used up. A small page is done in one slice,
+   * synchronously. `done` runs when the page is complete.
    */
   run(settings: Settings, done?: () => void): void {
     performance.mark('gloss:annotate-start');
     const run = ++this.#run;
-    const blocks = collectBlocks(this.doc);
-    if (blocks.length <= CHUNK_BLOCKS) {
-      this.#states = blocks.map((block) => this.#match(block));
-      this.#relink(settings, blocks.length, 'final');
-      done?.();
-      return;
-    }
-    const order = viewportFirst(blocks, this.doc.defaultView?.innerHeight ?? 1000);
-    const matched: (BlockState | undefined)[] = new Array<BlockState | undefined>(blocks.length);
-    let next = 0;
+    const alive = () => run === this.#run;
     this.#running = true;
-    const step = () => {
-      if (run !== this.#run) return;
-      const end = Math.min(order.length, next + CHUNK_BLOCKS);
-      for (; next < end; next++) matched[order[next]!] = this.#match(blocks[order[next]!]!);
-      if (next < order.length) {
-        // The viewport's names are linked and painted at once; later chunks only match, and the page is
-        // linked as a whole at the end (coreference needs every block).
-        if (end === CHUNK_BLOCKS) {
-          this.#states = matched.filter((m): m is BlockState => m !== undefined);
-          this.#relink(settings, end, 'viewport');
-        }
-        // A new task per chunk: input and rendering run in between.
-        setTimeout(step, 0);
-        return;
-      }
-      this.#states = matched.filter((m): m is BlockState => m !== undefined);
-      this.#relink(settings, blocks.length, 'final');
+    const finish = () => {
       this.#running = false;
       if (this.#changedDuringRun) {
         this.#changedDuringRun = false;
         this.run(settings, done);
       } else done?.();
     };
-    step();
+    const collector = new BlockCollector(this.doc);
+    const collectStart = performance.now();
+    inSlices(alive, (deadline) => collector.step(deadline), () => {
+      performance.measure('gloss:collect', { start: collectStart });
+      const blocks = collector.blocks;
+      if (blocks.length <= CHUNK_BLOCKS) {
+        this.#states = blocks.map((block) => this.#match(block));
+        this.#relink(settings, blocks.length, 'final', { alive, then: finish });
+        return;
+      }
+      // A large page: the viewport's blocks first, each phase in a task of its own.
+      let order: number[] = [];
+      const matched: (BlockState | undefined)[] = new Array<BlockState | undefined>(blocks.length);
+      let next = 0;
+      const orderBlocks = () => {
+        if (!alive()) return;
+        order = timed('gloss:viewport-order', () => viewportFirst(blocks, this.doc.defaultView?.innerHeight ?? 1000));
+        nextTask(step);
+      };
+      const step = () => {
+        if (!alive()) return;
+        const end = Math.min(order.length, next + CHUNK_BLOCKS);
+        for (; next < end; next++) matched[order[next]!] = this.#match(blocks[order[next]!]!);
+        if (next < order.length) {
+          // The viewport's names are linked and painted at once; later chunks only match, and the page is
+          // linked as a whole at the end (coreference needs every block).
+          if (end === CHUNK_BLOCKS) {
+            this.#states = matched.filter((m): m is BlockState => m !== undefined);
+            this.#relink(settings, end, 'viewport');
+          }
+          // A new task per chunk: input and rendering run in between.
+          nextTask(step);
+          return;
+        }
+        this.#states = matched.filter((m): m is BlockState => m !== undefined);
+        this.#relink(settings, blocks.length, 'final', { alive, then: finish });
+      };
+      nextTask(orderBlocks);
+    });
   }
 
   /** Re-reads only the blocks around `changed` nodes (added, removed or edited text), then re-links. */
@@ -123,39 +138,79 @@ export class Annotator {
   }
 
   /**
-   * `reread`: how many blocks this pass collected and matched anew (the rest were reused). `stage`:
-   * the end of a pass records `gloss:annotate`; the first chunk of a large page `gloss:annotate-viewport`.
+   * Links the page's matches and maps mentions to ranges, then paints. `reread`: how many blocks
+   * this pass collected and matched anew (the rest were reused). `stage`: the end of a pass records
+   * `gloss:annotate`; the first chunk of a large page `gloss:annotate-viewport`. With `sliced`, the
+   * work continues over as many tasks as it needs (the old mentions stay in place until it is done);
+   * without, it is done at once.
    */
-  #relink(settings: Settings, reread: number, stage: 'final' | 'viewport'): void {
+  #relink(settings: Settings, reread: number, stage: 'final' | 'viewport', sliced?: { alive: () => boolean; then: () => void }): void {
     const { index } = this.loaded;
-    const linked = linkMentions(this.#states.map((s) => ({ text: s.block.text, matches: s.matches })), index, { corrections: this.corrections });
-    this.mentions = linked.map((m) => {
-      const state = this.#states[m.block]!;
-      const key = `${m.start}:${m.end}`;
-      let range = state.ranges.get(key);
-      if (!range) {
-        range = rangeFor(state.block, m.start, m.end, this.doc);
-        state.ranges.set(key, range);
+    const states = this.#states;
+    const steps = linkMentionsInSteps(states.map((s) => ({ text: s.block.text, matches: s.matches })), index, { corrections: this.corrections });
+    const linkStart = performance.now();
+    let linked: Mention[] | undefined;
+    let rangesStart = 0;
+    const mentions: PageMention[] = [];
+    const byNode = new Map<Text, PageMention[]>();
+    const work = (deadline: number): boolean => {
+      while (!linked) {
+        const next = steps.next();
+        if (next.done) {
+          linked = next.value;
+          performance.measure('gloss:link', { start: linkStart });
+          rangesStart = performance.now();
+        } else if (performance.now() > deadline) return false;
       }
-      return { ...m, id: index.ids[m.entity]!, name: index.names[m.entity]!, category: categoryAt(index, m.entity), range, shown: true };
-    });
-    this.#byNode.clear();
-    for (const m of this.mentions) {
-      const { block } = this.#states[m.block]!;
-      for (let i = 0; i < block.nodes.length; i++) {
-        const nodeStart = block.starts[i]!;
-        const nodeEnd = nodeStart + block.nodes[i]!.data.length;
-        if (nodeEnd <= m.start || nodeStart >= m.end) continue;
-        const list = this.#byNode.get(block.nodes[i]!);
-        if (list) list.push(m);
-        else this.#byNode.set(block.nodes[i]!, [m]);
+      for (let k = mentions.length; k < linked.length; k++) {
+        if ((k & 127) === 127 && performance.now() > deadline) return false;
+        mentions.push(this.#pageMention(linked[k]!, states, byNode));
       }
+      return true;
+    };
+    const finish = () => {
+      performance.measure('gloss:ranges', { start: rangesStart });
+      this.mentions = mentions;
+      this.#byNode = byNode;
+      timed('gloss:paint', () => this.applySettings(settings));
+      performance.measure(stage === 'final' ? 'gloss:annotate' : 'gloss:annotate-viewport', {
+        start: 'gloss:annotate-start',
+        detail: { mentions: mentions.length, nodes: states.reduce((n, s) => n + s.block.nodes.length, 0), blocks: states.length, reread },
+      });
+      sliced?.then();
+    };
+    // Painting is a task of its own when linking took several: the last slice is then not made longer.
+    if (sliced) {
+      let slices = 0;
+      inSlices(sliced.alive, (deadline) => (slices++, work(deadline)), () => (slices > 1 ? nextTask(() => sliced.alive() && finish()) : finish()));
     }
-    this.applySettings(settings);
-    performance.measure(stage === 'final' ? 'gloss:annotate' : 'gloss:annotate-viewport', {
-      start: 'gloss:annotate-start',
-      detail: { mentions: this.mentions.length, nodes: this.#states.reduce((n, s) => n + s.block.nodes.length, 0), blocks: this.#states.length, reread },
-    });
+    else {
+      work(Infinity);
+      finish();
+    }
+  }
+
+  /** A linked mention with its range (reused from an earlier pass when the block is unchanged), indexed by text node for hit-testing. */
+  #pageMention(m: Mention, states: readonly BlockState[], byNode: Map<Text, PageMention[]>): PageMention {
+    const { index } = this.loaded;
+    const state = states[m.block]!;
+    const key = `${m.start}:${m.end}`;
+    let range = state.ranges.get(key);
+    if (!range) {
+      range = rangeFor(state.block, m.start, m.end, this.doc);
+      state.ranges.set(key, range);
+    }
+    const mention: PageMention = { ...m, id: index.ids[m.entity]!, name: index.names[m.entity]!, category: categoryAt(index, m.entity), range, shown: true };
+    const { block } = state;
+    for (let i = 0; i < block.nodes.length; i++) {
+      const nodeStart = block.starts[i]!;
+      const nodeEnd = i + 1 < block.nodes.length ? block.starts[i + 1]! : block.text.length;
+      if (nodeEnd <= m.start || nodeStart >= m.end) continue;
+      const list = byNode.get(block.nodes[i]!);
+      if (list) list.push(mention);
+      else byNode.set(block.nodes[i]!, [mention]);
+    }
+    return mention;
   }
 
   /** Repaints for new category, density or style settings without matching again. */
@@ -209,6 +264,34 @@ export class Annotator {
     this.#byNode.clear();
     this.painter.paint(new Map());
   }
+}
+
+/** Longest stretch of Gloss's work in one task (ms): well under the 50 ms of a long task. */
+const SLICE_MS = 25;
+
+/** Calls `step(deadline)` once per task until it returns true, then `then`; the first slice runs now. */
+function inSlices(alive: () => boolean, step: (deadline: number) => boolean, then: () => void): void {
+  const go = () => {
+    if (!alive()) return;
+    if (step(performance.now() + SLICE_MS)) then();
+    else nextTask(go);
+  };
+  go();
+}
+
+/** A new task, without `setTimeout`'s 4 ms clamp after a few nested calls where `scheduler.postTask` exists. */
+function nextTask(fn: () => void): void {
+  const scheduler = (globalThis as { scheduler?: { postTask?: (cb: () => void) => Promise<unknown> } }).scheduler;
+  if (scheduler?.postTask) void scheduler.postTask(fn);
+  else setTimeout(fn, 0);
+}
+
+/** Runs `fn` under a performance measure (`npm run bench` reads them; they cost microseconds). */
+function timed<T>(name: string, fn: () => T): T {
+  const start = performance.now();
+  const value = fn();
+  performance.measure(name, { start });
+  return value;
 }
 
 /** Blocks matched per task on large pages (REFERENCE.md: ≤ 150 mentions per frame keeps tasks short). */

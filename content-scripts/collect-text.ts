@@ -15,23 +15,31 @@ export interface TextBlock {
   section: number;
 }
 
+// Tag names in lower case, as `localName` gives them for HTML (the walk reads it for every element,
+// so no case conversion per element).
 const SKIP = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
-  'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'MATH', 'SVG', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'CANVAS',
-  'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button',
+  'code', 'pre', 'kbd', 'samp', 'var', 'math', 'svg', 'iframe', 'frame', 'object', 'embed', 'canvas',
+  'video', 'audio', 'head', 'title',
 ]);
 
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
-  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR',
-  'HTML', 'LEGEND', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH',
-  'THEAD', 'TR', 'UL', 'MENU',
+  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
+  'html', 'legend', 'li', 'main', 'nav', 'ol', 'p', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
+  'thead', 'tr', 'ul', 'menu',
 ]);
 
-const HEADING = /^H[1-6]$/;
+/** Attributes that keep Gloss out of a subtree, as one selector: one native call per element instead of five. */
+const SKIP_ATTRIBUTES = '[data-gloss],[hidden],[aria-hidden="true"],[translate="no"],[contenteditable]:not([contenteditable="false"])';
+
+const isHeading = (name: string) => name.length === 2 && name.charCodeAt(0) === 104 /* h */ && name >= 'h1' && name <= 'h6';
+
+/** Elements in other namespaces (SVG's `foreignObject`, XHTML in upper case) by their lower-case name. */
+const nameOf = (el: Element) => (el.namespaceURI === 'http://www.w3.org/1999/xhtml' ? el.localName : el.localName.toLowerCase());
 
 export function isBlockElement(el: Element): boolean {
-  return BLOCK.has(el.localName.toUpperCase());
+  return BLOCK.has(nameOf(el));
 }
 
 /** Whether text under `node` may be annotated at all: no ancestor (up to the document) is skipped. */
@@ -43,63 +51,91 @@ export function isAnnotatable(node: Node): boolean {
 }
 
 /** Whether Gloss may annotate inside this element (checked for each element on the way down). */
-export function isSkippedElement(el: Element): boolean {
-  const tag = el.localName.toUpperCase();
-  if (SKIP.has(tag)) return true;
+export function isSkippedElement(el: Element, name = nameOf(el)): boolean {
+  if (SKIP.has(name)) return true;
   if (el.namespaceURI === 'http://www.w3.org/2000/svg') return true;
-  if (el.hasAttribute('data-gloss') || el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true' || el.getAttribute('translate') === 'no') return true;
-  const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable !== 'false') return true;
-  return false;
+  return el.attributes.length > 0 && el.matches(SKIP_ATTRIBUTES);
 }
 
-export function collectBlocks(root: Node, maxNodes = Infinity): TextBlock[] {
-  const blocks: TextBlock[] = [];
-  let current: TextBlock | null = null;
-  let section = 0;
-  let seen = 0;
-  const flush = () => {
-    if (current && /[\p{L}\p{N}]/u.test(current.text)) blocks.push(current);
-    current = null;
-  };
+export function collectBlocks(root: Node): TextBlock[] {
+  const collector = new BlockCollector(root);
+  collector.step(Infinity);
+  return collector.blocks;
+}
 
-  // An explicit stack instead of recursion: hostile pages nest elements tens of thousands deep.
-  let node: Node | null = root.nodeType === Node.DOCUMENT_NODE ? (root as Document).documentElement : root;
-  const end = node;
-  while (node) {
-    let descend = false;
-    if (node.nodeType === Node.TEXT_NODE) {
-      const data = (node as Text).data;
-      if (data.length > 0) {
-        current ??= { text: '', nodes: [], starts: [], section };
-        current.nodes.push(node as Text);
-        current.starts.push(current.text.length);
-        current.text += data;
-      }
-      if (++seen >= maxNodes) break;
-    } else if (node.nodeType === Node.ELEMENT_NODE) {
-      const el = node as Element;
-      const tag = el.localName.toUpperCase();
-      if (BLOCK.has(tag)) flush();
-      if (HEADING.test(tag)) section++;
-      // A skipped element (code, a form field…) separates the text around it: no name spans it.
-      if (!isSkippedElement(el)) descend = true;
-      else flush();
-    }
-    if (descend && node.firstChild) {
-      node = node.firstChild;
-      continue;
-    }
-    // Climb until a next sibling, closing blocks on the way up.
-    while (node && node !== end && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node.nodeType === Node.ELEMENT_NODE && BLOCK.has((node as Element).localName.toUpperCase())) flush();
-    }
-    if (!node || node === end) break;
-    if (node.nodeType === Node.ELEMENT_NODE && BLOCK.has((node as Element).localName.toUpperCase())) flush();
-    node = node.nextSibling;
+/**
+ * The walk behind `collectBlocks`, resumable: `step(deadline)` walks until `performance.now()`
+ * passes the deadline, so a huge page is collected over several tasks instead of one long one.
+ * If the node it stopped at leaves the document in between, it starts over.
+ */
+export class BlockCollector {
+  blocks: TextBlock[] = [];
+  #current: TextBlock | null = null;
+  #section = 0;
+  readonly #end: Node | null;
+  #node: Node | null;
+
+  constructor(root: Node) {
+    this.#node = this.#end = root.nodeType === Node.DOCUMENT_NODE ? (root as Document).documentElement : root;
   }
-  flush();
-  return blocks;
+
+  #flush(): void {
+    const current = this.#current;
+    if (current && /[\p{L}\p{N}]/u.test(current.text)) this.blocks.push(current);
+    this.#current = null;
+  }
+
+  /** Walks on until done (true) or past `deadline` (false: call again). */
+  step(deadline: number): boolean {
+    if (this.#node && this.#node !== this.#end && !this.#node.isConnected) {
+      this.blocks = [];
+      this.#current = null;
+      this.#section = 0;
+      this.#node = this.#end;
+    }
+    const end = this.#end;
+    let node = this.#node;
+    let visited = 0;
+    // An explicit stack instead of recursion: hostile pages nest elements tens of thousands deep.
+    while (node) {
+      // Reading the clock costs more than a node: look every 512 nodes.
+      if ((++visited & 511) === 0 && performance.now() > deadline) {
+        this.#node = node;
+        return false;
+      }
+      let descend = false;
+      if (node.nodeType === Node.TEXT_NODE) {
+        const data = (node as Text).data;
+        if (data.length > 0) {
+          const current = (this.#current ??= { text: '', nodes: [], starts: [], section: this.#section });
+          current.nodes.push(node as Text);
+          current.starts.push(current.text.length);
+          current.text += data;
+        }
+      } else if (node.nodeType === Node.ELEMENT_NODE) {
+        const el = node as Element;
+        const name = nameOf(el);
+        if (BLOCK.has(name)) this.#flush();
+        if (isHeading(name)) this.#section++;
+        // A skipped element (code, a form field…) separates the text around it: no name spans it.
+        if (!isSkippedElement(el, name)) descend = true;
+        else this.#flush();
+      }
+      if (descend && node.firstChild) {
+        node = node.firstChild;
+        continue;
+      }
+      // Climb until a next sibling, closing blocks on the way up.
+      while (node && node !== end && !node.nextSibling) {
+        node = node.parentNode;
+        if (node && node.nodeType === Node.ELEMENT_NODE && BLOCK.has(nameOf(node as Element))) this.#flush();
+      }
+      if (!node || node === end) break;
+      if (node.nodeType === Node.ELEMENT_NODE && BLOCK.has(nameOf(node as Element))) this.#flush();
+      node = node.nextSibling;
+    }
+    this.#node = null;
+    this.#flush();
+    return true;
+  }
 }

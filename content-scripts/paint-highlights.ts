@@ -40,6 +40,9 @@ function css(style: HighlightStyle, reset: boolean): string {
  */
 export const STATIC_HIGHLIGHT_CSS = css(defaults.highlightStyle, false);
 
+/** Ranges added to the page's highlights per animation frame (REFERENCE.md: ≤ 150 mentions per frame keeps frames short). */
+const RANGES_PER_FRAME = 150;
+
 export class HighlightPainter {
   readonly #doc: Document;
   /** Adopted only for a style other than the default, which the static sheet already paints. */
@@ -93,16 +96,55 @@ export class HighlightPainter {
     return typeof CSS !== 'undefined' && 'highlights' in CSS;
   }
 
-  /** Replaces what is painted for each category; categories not in the map are cleared. */
+  /**
+   * Makes each category's highlight hold exactly these ranges; categories not in the map are
+   * cleared. Ranges already painted stay (passes reuse them), removed ones go at once, and new ones
+   * are added RANGES_PER_FRAME per animation frame: the browser's work to paint highlights grows
+   * with the ranges added, and ten thousand at once is a 200 ms frame.
+   */
   paint(ranges: ReadonlyMap<Category, AbstractRange[]>): void {
     if (!this.supported) return;
+    const queue: [Highlight, AbstractRange][] = [];
     for (const category of CATEGORIES) {
-      const list = ranges.get(category);
+      const list = ranges.get(category) ?? [];
       const name = `gloss-${category}`;
-      if (list && list.length > 0) CSS.highlights.set(name, new Highlight(...list));
-      else CSS.highlights.delete(name);
+      let highlight = this.#highlights.get(category);
+      if (list.length === 0) {
+        if (highlight) CSS.highlights.delete(name);
+        this.#highlights.delete(category);
+        continue;
+      }
+      if (!highlight) {
+        highlight = new Highlight();
+        this.#highlights.set(category, highlight);
+        CSS.highlights.set(name, highlight);
+      }
+      const keep = new Set(list);
+      const gone = [...highlight].filter((r) => !keep.has(r));
+      for (const r of gone) highlight.delete(r);
+      for (const r of list) if (!highlight.has(r)) queue.push([highlight, r]);
     }
+    this.#queue = queue;
+    this.#next = 0;
+    this.#addSome();
   }
+
+  #highlights = new Map<Category, Highlight>();
+  #queue: [Highlight, AbstractRange][] = [];
+  #next = 0;
+  #frame = 0;
+
+  #addSome = (): void => {
+    this.#frame = 0;
+    const queue = this.#queue;
+    const end = Math.min(queue.length, this.#next + RANGES_PER_FRAME);
+    for (; this.#next < end; this.#next++) {
+      const [highlight, range] = queue[this.#next]!;
+      highlight.add(range);
+    }
+    const view = this.#doc.defaultView;
+    if (this.#next < queue.length && view && this.#frame === 0) this.#frame = view.requestAnimationFrame(this.#addSome);
+  };
 
   setCurrent(range: AbstractRange | null): void {
     if (!this.supported) return;
@@ -114,6 +156,9 @@ export class HighlightPainter {
   }
 
   destroy(): void {
+    if (this.#frame) this.#doc.defaultView?.cancelAnimationFrame(this.#frame);
+    this.#queue = [];
+    this.#highlights.clear();
     if (this.supported) {
       for (const category of CATEGORIES) CSS.highlights.delete(`gloss-${category}`);
       CSS.highlights.delete(CURRENT_HIGHLIGHT);

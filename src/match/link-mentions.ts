@@ -90,6 +90,21 @@ interface Span {
 }
 
 export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex, options: LinkOptions = {}): Mention[] {
+  const steps = linkMentionsInSteps(blocks, index, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Spans handled between two yields of `linkMentionsInSteps`. */
+const SPANS_PER_STEP = 256;
+
+/**
+ * `linkMentions`, pausing every few hundred names: the content script runs it a slice per task on
+ * huge pages (tens of thousands of names), so linking never blocks the page for long.
+ */
+export function* linkMentionsInSteps(blocks: readonly LinkBlock[], index: CompiledIndex, options: LinkOptions = {}): Generator<void, Mention[]> {
   const spans: Span[] = [];
   // The page's words (as key hashes), for context scoring: collected only if some name needs context.
   let words: IntSet | undefined;
@@ -103,7 +118,8 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     }
     return words;
   };
-  blocks.forEach((block, b) => {
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
     for (const candidate of block.matches.candidates) {
       const entities = new Map<number, number[]>();
       for (const a of candidate.aliases) {
@@ -112,10 +128,12 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
         if (rows) rows.push(a);
         else entities.set(e, [a]);
       }
-      const key = visibleSurface(block.text, candidate.start, candidate.end).toLowerCase().replace(/\s+/g, ' ').replace(/[’‘]/g, "'");
+      let key = visibleSurface(block.text, candidate.start, candidate.end).toLowerCase();
+      if (NEEDS_NORMALISING.test(key)) key = key.replace(/\s+/g, ' ').replace(/[’‘]/g, "'");
       spans.push({ block: b, candidate, key, entities });
     }
-  });
+    if (b % SPANS_PER_STEP === SPANS_PER_STEP - 1) yield;
+  }
 
   const mentions = new Map<Span, Mention>();
   const introduced = new Map<number, string>(); // person entity → surface that introduced it
@@ -124,20 +142,23 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   const link = (span: Span, entity: number, reason: LinkReason) => {
     mentions.set(span, {
       block: span.block, start: span.candidate.start, end: span.candidate.end, entity, key: span.key, reason,
-      alternatives: [...span.entities.keys()].filter((e) => e !== entity),
+      alternatives: otherEntities(span, entity),
     });
     onPage.add(entity);
   };
   const surface = (span: Span) => blocks[span.block]!.text.slice(span.candidate.start, span.candidate.end);
 
   /** "George Washington University", "Eisenhower Executive Office Building": a person's name inside a place's or institution's. */
-  const namesAnInstitution = (span: Span) =>
-    [...span.entities.keys()].every((e) => index.cats[e] === 0) &&
-    INSTITUTION_AFTER.test(blocks[span.block]!.text.slice(span.candidate.end, span.candidate.end + 40));
+  const namesAnInstitution = (span: Span) => {
+    for (const e of span.entities.keys()) if (index.cats[e] !== 0) return false;
+    return INSTITUTION_AFTER.test(blocks[span.block]!.text.slice(span.candidate.end, span.candidate.end + 40));
+  };
 
   // Pass 1: corrections and self-sufficient names, which introduce people for pass 2.
   const deferred: Span[] = [];
-  for (const span of spans) {
+  for (let i = 0; i < spans.length; i++) {
+    if (i % SPANS_PER_STEP === SPANS_PER_STEP - 1) yield;
+    const span = spans[i]!;
     const correction = options.corrections?.get(span.key);
     if (correction !== undefined) {
       const e = correction === null ? -1 : (hintsOf(index).ids.get(correction) ?? -1);
@@ -145,9 +166,8 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       continue;
     }
     if (namesAnInstitution(span)) continue;
-    const specific = [...span.entities].filter(([, rows]) => rows.some((a) => isSpecific(index.aliasFlags[a]!)));
-    if (specific.length === 1) {
-      const [e] = specific[0]!;
+    const e = theOnlySpecific(span, index);
+    if (e >= 0) {
       link(span, e, { kind: 'name', alias: surface(span) });
       if (index.cats[e] === 0 && !introduced.has(e)) introduced.set(e, surface(span));
       continue;
@@ -162,7 +182,9 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   }
 
   // Pass 2: everything that needs the page's evidence.
-  for (const span of deferred) {
+  for (let i = 0; i < deferred.length; i++) {
+    if (i % SPANS_PER_STEP === SPANS_PER_STEP - 1) yield;
+    const span = deferred[i]!;
     const candidates = [...span.entities.keys()];
     const alias = surface(span);
 
@@ -211,6 +233,27 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   }
 
   return [...mentions.values()].sort((a, b) => a.block - b.block || a.start - b.start);
+}
+
+/** Whitespace other than single spaces, or curly apostrophes: what a correction key normalises. */
+const NEEDS_NORMALISING = /[^\S ]| {2}|[’‘]/;
+
+/** The entities a span could mean besides `entity`. */
+function otherEntities(span: Span, entity: number): number[] {
+  const out: number[] = [];
+  for (const e of span.entities.keys()) if (e !== entity) out.push(e);
+  return out;
+}
+
+/** The one entity the span names by a specific alias, or -1 when none or several do. */
+function theOnlySpecific(span: Span, index: CompiledIndex): number {
+  let found = -1;
+  for (const [e, rows] of span.entities) {
+    if (!rows.some((a) => isSpecific(index.aliasFlags[a]!))) continue;
+    if (found >= 0) return -1;
+    found = e;
+  }
+  return found;
 }
 
 /** A specific alias names its entity on its own: not a surname, ticker, common word or context-bound alias. */
