@@ -217,18 +217,18 @@ export class Annotator {
   applySettings(settings: Settings): void {
     this.painter.setStyle(settings.highlightStyle);
     const firstSeen = new Set<string>();
-    const byCategory = new Map<Category, Range[]>();
+    const shown: PageMention[] = [];
     for (const m of this.mentions) {
-      const sectionKey = `${m.id}\u0000${this.#states[m.block]!.block.section}`;
-      const first = !firstSeen.has(sectionKey);
-      firstSeen.add(sectionKey);
-      m.shown = settings.categories[m.category] && (settings.density === 'all' || first);
-      if (!m.shown) continue;
-      const list = byCategory.get(m.category);
-      if (list) list.push(m.range);
-      else byCategory.set(m.category, [m.range]);
+      let first = true;
+      if (settings.density !== 'all') {
+        const sectionKey = `${m.id}\u0000${this.#states[m.block]!.block.section}`;
+        first = !firstSeen.has(sectionKey);
+        firstSeen.add(sectionKey);
+      }
+      m.shown = settings.categories[m.category] && first;
+      if (m.shown) shown.push(m);
     }
-    this.painter.paint(byCategory);
+    this.painter.paint(shown);
   }
 
   /** The shown mention under a viewport point, if any. */
@@ -262,7 +262,7 @@ export class Annotator {
     this.mentions = [];
     this.#states = [];
     this.#byNode.clear();
-    this.painter.paint(new Map());
+    this.painter.paint([]);
   }
 }
 

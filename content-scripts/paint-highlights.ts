@@ -40,8 +40,16 @@ function css(style: HighlightStyle, reset: boolean): string {
  */
 export const STATIC_HIGHLIGHT_CSS = css(defaults.highlightStyle, false);
 
-/** Ranges added to the page's highlights per animation frame (REFERENCE.md: ≤ 150 mentions per frame keeps frames short). */
-const RANGES_PER_FRAME = 150;
+/** Above this many painted ranges, only those near the viewport are registered (see `paint`). */
+const WINDOWED_ABOVE = 2000;
+/** How far above and below the viewport names are painted in windowed mode: a screen each way. */
+const WINDOW_MARGIN = '100% 0px';
+
+/** A range to paint and the category whose highlight it joins. */
+export interface Painted {
+  category: Category;
+  range: Range;
+}
 
 export class HighlightPainter {
   readonly #doc: Document;
@@ -97,54 +105,98 @@ export class HighlightPainter {
   }
 
   /**
-   * Makes each category's highlight hold exactly these ranges; categories not in the map are
-   * cleared. Ranges already painted stay (passes reuse them), removed ones go at once, and new ones
-   * are added RANGES_PER_FRAME per animation frame: the browser's work to paint highlights grows
-   * with the ranges added, and ten thousand at once is a 200 ms frame.
+   * Paints exactly these ranges for each category; categories not in the map are cleared. Up to
+   * WINDOWED_ABOVE ranges are all registered at once. Above that, only the ranges within a screen
+   * of the viewport are registered, and the window follows the reader's scrolling: Chromium rebuilds
+   * its markers for every registered range on any change to a highlight (20,000 ranges make a
+   * 335 ms frame, and adding them a few at a time costs that on every frame).
    */
-  paint(ranges: ReadonlyMap<Category, AbstractRange[]>): void {
+  paint(items: readonly Painted[]): void {
     if (!this.supported) return;
-    const queue: [Highlight, AbstractRange][] = [];
-    for (const category of CATEGORIES) {
-      const list = ranges.get(category) ?? [];
-      const name = `gloss-${category}`;
-      let highlight = this.#highlights.get(category);
-      if (list.length === 0) {
-        if (highlight) CSS.highlights.delete(name);
-        this.#highlights.delete(category);
-        continue;
-      }
-      if (!highlight) {
-        highlight = new Highlight();
-        this.#highlights.set(category, highlight);
-        CSS.highlights.set(name, highlight);
-      }
-      const keep = new Set(list);
-      const gone = [...highlight].filter((r) => !keep.has(r));
-      for (const r of gone) highlight.delete(r);
-      for (const r of list) if (!highlight.has(r)) queue.push([highlight, r]);
+    if (items.length <= WINDOWED_ABOVE) {
+      this.#stopWindow();
+      this.#register(items, 0, items.length);
+      return;
     }
-    this.#queue = queue;
-    this.#next = 0;
-    this.#addSome();
+    this.#startWindow(items);
   }
 
-  #highlights = new Map<Category, Highlight>();
-  #queue: [Highlight, AbstractRange][] = [];
-  #next = 0;
+  /** Registers `items[from..to)`, by category. */
+  #register(items: readonly Painted[], from: number, to: number): void {
+    const byCategory = new Map<Category, Range[]>();
+    for (let i = from; i < to; i++) {
+      const { category, range } = items[i]!;
+      const list = byCategory.get(category);
+      if (list) list.push(range);
+      else byCategory.set(category, [range]);
+    }
+    for (const category of CATEGORIES) {
+      const list = byCategory.get(category);
+      const name = `gloss-${category}`;
+      if (list && list.length > 0) CSS.highlights.set(name, new Highlight(...list));
+      else CSS.highlights.delete(name);
+    }
+  }
+
+  /** Windowed mode: every range to paint, in document order, and the slice painted now. */
+  #ordered: readonly Painted[] = [];
+  #window = { from: 0, to: 0 };
+  #stopScroll: AbortController | undefined;
   #frame = 0;
 
-  #addSome = (): void => {
-    this.#frame = 0;
-    const queue = this.#queue;
-    const end = Math.min(queue.length, this.#next + RANGES_PER_FRAME);
-    for (; this.#next < end; this.#next++) {
-      const [highlight, range] = queue[this.#next]!;
-      highlight.add(range);
-    }
+  #startWindow(items: readonly Painted[]): void {
     const view = this.#doc.defaultView;
-    if (this.#next < queue.length && view && this.#frame === 0) this.#frame = view.requestAnimationFrame(this.#addSome);
-  };
+    if (!view) return;
+    this.#ordered = items;
+    this.#window = { from: 0, to: 0 };
+    if (!this.#stopScroll) {
+      this.#stopScroll = new AbortController();
+      const later = () => {
+        this.#frame ||= view.requestAnimationFrame(() => {
+          this.#frame = 0;
+          this.#paintNear();
+        });
+      };
+      // Capture: scrolling inside any scroller moves names relative to the viewport too.
+      view.addEventListener('scroll', later, { capture: true, passive: true, signal: this.#stopScroll.signal });
+      view.addEventListener('resize', later, { passive: true, signal: this.#stopScroll.signal });
+    }
+    this.#paintNear();
+  }
+
+  /**
+   * Registers the ranges within a screen of the viewport. Ranges are in document order, which in
+   * normal flow is top to bottom: a binary search finds the first one near the viewport, and the
+   * window runs on until a range lies a screen below it. Only those ranges' boxes are read.
+   */
+  #paintNear(): void {
+    const view = this.#doc.defaultView;
+    const ordered = this.#ordered;
+    if (!view || ordered.length === 0) return;
+    const margin = view.innerHeight;
+    const top = -margin;
+    const bottom = view.innerHeight + margin;
+    let lo = 0;
+    let hi = ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ordered[mid]!.range.getBoundingClientRect().bottom < top) lo = mid + 1;
+      else hi = mid;
+    }
+    let to = lo;
+    while (to < ordered.length && ordered[to]!.range.getBoundingClientRect().top <= bottom) to++;
+    if (lo === this.#window.from && to === this.#window.to) return;
+    this.#window = { from: lo, to };
+    this.#register(ordered, lo, to);
+  }
+
+  #stopWindow(): void {
+    this.#stopScroll?.abort();
+    this.#stopScroll = undefined;
+    if (this.#frame) this.#doc.defaultView?.cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.#ordered = [];
+  }
 
   setCurrent(range: AbstractRange | null): void {
     if (!this.supported) return;
@@ -156,9 +208,7 @@ export class HighlightPainter {
   }
 
   destroy(): void {
-    if (this.#frame) this.#doc.defaultView?.cancelAnimationFrame(this.#frame);
-    this.#queue = [];
-    this.#highlights.clear();
+    this.#stopWindow();
     if (this.supported) {
       for (const category of CATEGORIES) CSS.highlights.delete(`gloss-${category}`);
       CSS.highlights.delete(CURRENT_HIGHLIGHT);

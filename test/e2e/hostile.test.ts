@@ -89,7 +89,7 @@ describe('bounded work', () => {
     await page.close();
   });
 
-  it('a 100k-node page is annotated completely, viewport first, in chunks', async () => {
+  it('a 100k-node page is annotated completely, viewport first, in chunks, and painted where the reader is', async () => {
     const page = await gloss.newPage('/hostile/huge.html');
     await waitForAnnotation(page);
     await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBe(20_000);
@@ -103,6 +103,18 @@ describe('bounded work', () => {
     expect(stages.viewportMentions).toBeGreaterThan(0);
     expect(stages.viewportMentions).toBeLessThan(20_000);
     expect(stages.viewportEnd).toBeLessThan(stages.fullEnd);
+    // With this many names, those near the viewport are painted, and scrolling moves the window.
+    const painted = () => page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('gloss-')).reduce((n, k) => n + CSS.highlights.get(k)!.size, 0));
+    await expect.poll(painted).toBeGreaterThan(10);
+    expect(await painted()).toBeLessThan(2_000);
+    const lastPainted = () =>
+      page.evaluate(() => {
+        const last = [...document.querySelectorAll('b')].at(-1)!;
+        return [...CSS.highlights.values()].some((h) => [...h].some((r) => last.contains(r.startContainer)));
+      });
+    expect(await lastPainted()).toBe(false);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(lastPainted).toBe(true);
     await page.close();
   });
 
