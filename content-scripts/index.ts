@@ -2,6 +2,7 @@
  * The content script's entry: loads settings, starts Gloss on this document when it is on for
  * this site, and starts or stops it live as settings change. No logic here.
  */
+import type { CompiledIndex } from '../src/knowledge/compile-index';
 import { handleMessages, type TabProtocol } from '../src/protocol';
 import { isActiveOn } from '../src/settings';
 import { loadSettings, onSettingsChanged } from '../src/settings-store';
@@ -16,6 +17,9 @@ const MIN_FRAME_TEXT = 200;
 async function main(): Promise<void> {
   if (window !== window.top && (document.body?.textContent?.trim().length ?? 0) < MIN_FRAME_TEXT) return;
   const life = new AbortController();
+  // Read together with the settings: one round trip to storage before the first paint, not two.
+  let preload: Promise<[Map<string, string | null>, CompiledIndex | undefined]> | undefined = Promise.all([loadCorrections(location), loadPackIndex()]);
+  preload.catch(() => {}); // awaited by start(), if Gloss starts; a failure is reported there
   let settings = await loadSettings();
   const host = location.hostname;
   let running: { gloss: PageGloss; stop: AbortController } | undefined;
@@ -26,7 +30,8 @@ async function main(): Promise<void> {
     starting = true;
     const stop = new AbortController();
     life.signal.addEventListener('abort', () => stop.abort(), { once: true });
-    const [corrections, pack] = await Promise.all([loadCorrections(location), loadPackIndex()]);
+    const [corrections, pack] = await (preload ?? Promise.all([loadCorrections(location), loadPackIndex()]));
+    preload = undefined;
     starting = false;
     if (stop.signal.aborted || !isActiveOn(settings, host)) return;
     const gloss = new PageGloss(document, settings, loadIndex(pack), stop.signal, (c) => saveCorrections(location, c), corrections);

@@ -32,7 +32,9 @@ export interface CompiledIndex {
   aliasText: string[];
   aliasEntity: number[];
   aliasFlags: number[];
-  /** Each alias's first-token hash and lower-case start, precomputed for the bundled index (`packed-index.ts`). */
+  /** Precomputed for the bundled index (`packed-index.ts`): `firstNamesOf` this index. */
+  firstNames?: readonly string[];
+  /** Each alias's first-token hash and lower-case start (1; 2: no token), precomputed for the bundled index (`packed-index.ts`). */
   firstTokens?: { hash: Int32Array; lower: Uint8Array };
 }
 
@@ -62,6 +64,21 @@ export function compileIndex(entities: readonly Entity[]): CompiledIndex {
     }
   }
   return index;
+}
+
+/**
+ * Lower-cased first words of people's full names ("christopher" from "Christopher Krebs"): what a
+ * first name looks like to the linker, which leaves "Tom Ford" alone when it knows no Tom Ford.
+ */
+export function firstNamesOf(index: CompiledIndex): string[] {
+  const names = new Set<string>();
+  for (let a = 0; a < index.aliasText.length; a++) {
+    const e = index.aliasEntity[a]!;
+    if (index.cats[e] !== 0 || aliasKindOf(index.aliasFlags[a]!) !== 'name') continue;
+    const first = /^[\p{L}'’-]+/u.exec(index.aliasText[a]!)?.[0];
+    if (first && first.length > 1) names.add(first.toLowerCase());
+  }
+  return [...names];
 }
 
 export function aliasKindOf(flags: number): AliasKind {

@@ -8,7 +8,7 @@
  */
 import { firstTokenOf } from '../match/alias-trie';
 import { TokenBuffer } from '../match/tokenize';
-import type { CompiledIndex } from './compile-index';
+import { firstNamesOf, type CompiledIndex } from './compile-index';
 
 export interface PackedIndex {
   v: 2;
@@ -27,7 +27,9 @@ export interface PackedIndex {
   aliasFlags: string;
   /** Base64 of an Int32Array: each alias's first-token hash (0 for an alias with no token). */
   firstHash: string;
-  /** Base64 of a Uint8Array: 1 when the alias's first token starts with a lower-case ASCII letter. */
+  /** `firstNamesOf` the index, joined by newlines. */
+  firstNames: string;
+  /** Base64 of a Uint8Array: 1 when the alias's first token starts with a lower-case ASCII letter, 2 when it has no token. */
   firstLower: string;
 }
 
@@ -57,9 +59,10 @@ export function packIndex(index: CompiledIndex): PackedIndex {
   index.aliasText.forEach((text, a) => {
     const first = firstTokenOf(text, buf);
     firstHash[a] = first?.hash ?? 0;
-    firstLower[a] = first?.lower ? 1 : 0;
+    firstLower[a] = first ? (first.lower ? 1 : 0) : 2;
   });
-  return { v: 2, entities: index.ids.length, aliases: index.aliasText.length, ...strings, ...numbers, firstHash: toBase64(firstHash), firstLower: toBase64(firstLower) };
+  const firstNames = firstNamesOf(index).join(SEPARATOR);
+  return { v: 2, entities: index.ids.length, aliases: index.aliasText.length, ...strings, ...numbers, firstNames, firstHash: toBase64(firstHash), firstLower: toBase64(firstLower) };
 }
 
 /** In the tab: the index over the packed strings; each table is split or decoded on first use. */
@@ -75,6 +78,7 @@ export function unpackIndex(packed: PackedIndex): CompiledIndex {
     lazy(table, () => (rows === 0 ? [] : packed[table].split(SEPARATOR)));
   }
   for (const table of NUMBER_TABLES) lazy(table, () => Array.from(new Uint16Array(fromBase64(packed[table]).buffer)));
+  lazy('firstNames', () => (packed.firstNames ? packed.firstNames.split(SEPARATOR) : []));
   index.firstTokens = { hash: new Int32Array(fromBase64(packed.firstHash).buffer), lower: fromBase64(packed.firstLower) };
   return index;
 }
@@ -87,7 +91,11 @@ function toBase64(values: Int32Array | Uint16Array | Uint8Array): string {
   return btoa(binary);
 }
 
+/** Native in Chromium ≥ 140 and Firefox ≥ 133 (a tab spends no interpreted loop on it); a loop elsewhere (Node 20). */
+const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
+
 function fromBase64(base64: string): Uint8Array {
+  if (nativeFromBase64) return nativeFromBase64(base64);
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

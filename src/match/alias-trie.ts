@@ -34,6 +34,38 @@ export function firstTokenOf(text: string, buf = new TokenBuffer()): { hash: num
   return { hash, lower: c >= 97 && c <= 122 };
 }
 
+/** Where a first-token hash starts probing in the table. */
+function slotOf(hash: number, mask: number): number {
+  return (hash ^ (hash >>> 15)) & mask;
+}
+
+/**
+ * The first-token hash table and filters, in one function of locals and typed arrays: it runs once
+ * per tab, before the JIT has seen it, where every property access counts.
+ */
+function fillTables(
+  hashes: Int32Array, lowers: Uint8Array, mask: number, slotHash: Int32Array, slotHead: Int32Array, nextInBucket: Int32Array,
+  slotLower: Uint8Array, bitMask: number, firstBits: Int32Array, lowerBits: Int32Array,
+): void {
+  // Backwards, prepending, so that every bucket lists its rows in ascending order.
+  for (let a = hashes.length - 1; a >= 0; a--) {
+    const lower = lowers[a]!;
+    if (lower === 2) continue;
+    const hash = hashes[a]!;
+    let s = slotOf(hash, mask);
+    while (slotHead[s] !== 0 && slotHash[s] !== hash) s = (s + 1) & mask;
+    slotHash[s] = hash;
+    nextInBucket[a] = slotHead[s]!;
+    slotHead[s] = a + 1;
+    const bit = bitOf(hash) & bitMask;
+    firstBits[bit >>> 5]! |= 1 << (bit & 31);
+    if (lower === 1) {
+      slotLower[s] = 1;
+      lowerBits[bit >>> 5]! |= 1 << (bit & 31);
+    }
+  }
+}
+
 /** A child's key in `TrieNode.next`: the hash cut to 30 bits, so V8 keeps it a small integer (no boxing). */
 export function childKey(hash: number): number {
   return hash & 0x3fffffff;
@@ -81,42 +113,32 @@ export class AliasTrie implements FirstTokenFilter {
     this.bitMask = bits - 1;
     this.firstBits = new Int32Array(bits >>> 5);
     this.lowerBits = new Int32Array(bits >>> 5);
-    const buf = this.#buf;
-    // Backwards, prepending, so that every bucket lists its rows in ascending order.
-    for (let a = n - 1; a >= 0; a--) {
-      let hash: number;
-      let lower: boolean;
-      if (given) {
-        // Shipped with the bundled index (`packed-index.ts`): no alias text is read at load.
-        hash = given.hash[a]!;
-        lower = given.lower[a] === 1;
-      } else {
-        const first = firstTokenOf(index.aliasText[a]!, buf);
-        if (!first) continue;
-        ({ hash, lower } = first);
-      }
-      const slot = this.#slot(hash, true);
-      this.#nextInBucket[a] = this.#slotHead[slot]!;
-      this.#slotHead[slot] = a + 1;
-      const bit = bitOf(hash) & this.bitMask;
-      this.firstBits[bit >>> 5]! |= 1 << (bit & 31);
-      if (lower) {
-        this.#slotLower[slot] = 1;
-        this.lowerBits[bit >>> 5]! |= 1 << (bit & 31);
+    let hashes: Int32Array;
+    let lowers: Uint8Array;
+    if (given) {
+      // Shipped with the bundled index (`packed-index.ts`): no alias text is read at load.
+      ({ hash: hashes, lower: lowers } = given);
+    } else {
+      hashes = new Int32Array(n);
+      lowers = new Uint8Array(n);
+      for (let a = 0; a < n; a++) {
+        const first = firstTokenOf(index.aliasText[a]!, this.#buf);
+        // An alias with no token (punctuation only is still a token) never matches: 0 marks it.
+        if (!first) lowers[a] = 2;
+        else {
+          hashes[a] = first.hash;
+          lowers[a] = first.lower ? 1 : 0;
+        }
       }
     }
+    fillTables(hashes, lowers, this.#mask, this.#slotHash, this.#slotHead, this.#nextInBucket, this.#slotLower, this.bitMask, this.firstBits, this.lowerBits);
   }
 
-  /** The slot of a first-token hash, or -1 when absent (with `insert`, claims an empty slot). */
-  #slot(hash: number, insert: boolean): number {
-    let s = (hash ^ (hash >>> 15)) & this.#mask;
+  /** The slot of a first-token hash, or -1 when absent. */
+  #slot(hash: number): number {
+    let s = slotOf(hash, this.#mask);
     for (;;) {
-      const head = this.#slotHead[s]!;
-      if (head === 0) {
-        if (!insert) return -1;
-        this.#slotHash[s] = hash;
-        return s;
-      }
+      if (this.#slotHead[s] === 0) return -1;
       if (this.#slotHash[s] === hash) return s;
       s = (s + 1) & this.#mask;
     }
@@ -130,7 +152,7 @@ export class AliasTrie implements FirstTokenFilter {
    * Most of a page's hits are common words ("a", "on", "it") that are also tickers or acronyms.
    */
   first(hash: number, lowerInText = false): TrieNode | undefined {
-    const slot = this.#slot(hash, false);
+    const slot = this.#slot(hash);
     if (slot < 0 || (lowerInText && this.#slotLower[slot] === 0)) return undefined;
     return this.#slotNode[slot] ?? this.#build(slot);
   }

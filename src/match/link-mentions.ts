@@ -13,7 +13,7 @@
  *     link only above a threshold and clear of the runner-up (never a bare surname on context alone).
  * Tickers and common-word aliases never link on their own.
  */
-import { AliasFlag, aliasKindOf, type CompiledIndex } from '../knowledge/compile-index';
+import { AliasFlag, aliasKindOf, firstNamesOf, type CompiledIndex } from '../knowledge/compile-index';
 import type { BlockMatches, Candidate } from './find-candidates';
 import { IntSet } from './int-set';
 import { hashKey, scanTokens, TokenBuffer, TokenFlag, visibleSurface } from './tokenize';
@@ -200,7 +200,7 @@ export function* linkMentionsInSteps(blocks: readonly LinkBlock[], index: Compil
     if (usable.length === 0) continue;
 
     // The text before the name is only read when a candidate has titles to look for.
-    const hasTitles = usable.some((e) => hintsOf(index).titles[e]!.length > 0);
+    const hasTitles = usable.some((e) => hintsOf(index).titles(e).length > 0);
     const before = hasTitles ? precedingText(blocks[span.block]!.text, span.candidate.start) : '';
     const titled = hasTitles ? usable.filter((e) => titleOf(index, e, before) !== undefined) : [];
     if (titled.length === 1) {
@@ -263,49 +263,57 @@ function isSpecific(flags: number): boolean {
   return (flags & (AliasFlag.CommonWord | AliasFlag.NeedsContext)) === 0;
 }
 
-interface IndexHints {
-  ids: Map<string, number>;
-  titles: string[][];
-  context: string[][];
-  /** Key hashes of each context hint's words, by entity, made when first scored. */
-  contextHashes: (number[][] | undefined)[];
-  related: number[][];
+/**
+ * The index's `|`-joined hint lists, split for an entity when it is first scored: a page needs the
+ * hints of a few dozen entities, and splitting all of them cost a tab several milliseconds.
+ */
+class IndexHints {
+  #ids: Map<string, number> | undefined;
+  readonly #titles: (string[] | undefined)[] = [];
+  readonly #context: (string[] | undefined)[] = [];
+  readonly #contextHashes: (number[][] | undefined)[] = [];
+  readonly #related: (number[] | undefined)[] = [];
+
+  constructor(private readonly index: CompiledIndex) {}
+
+  get ids(): Map<string, number> {
+    return (this.#ids ??= new Map(this.index.ids.map((id, i) => [id, i])));
+  }
+
+  titles(e: number): string[] {
+    return (this.#titles[e] ??= splitHints(this.index.titles[e]!));
+  }
+
+  context(e: number): string[] {
+    return (this.#context[e] ??= splitHints(this.index.context[e]!));
+  }
+
+  /** Key hashes of each context hint's words ("south carolina" → two hashes). */
+  contextHashes(e: number): number[][] {
+    return (this.#contextHashes[e] ??= this.context(e).map((hint) => hint.split(' ').filter(Boolean).map(hashKey)));
+  }
+
+  related(e: number): number[] {
+    return (this.#related[e] ??= splitHints(this.index.related[e]!).map((r) => this.ids.get(r) ?? -1).filter((x) => x >= 0));
+  }
 }
+
+const splitHints = (list: string) => (list ? list.split('|') : []);
+
 const hintsCache = new WeakMap<CompiledIndex, IndexHints>();
 
-/** The index's `|`-joined hint lists, split once per index rather than once per candidate. */
 function hintsOf(index: CompiledIndex): IndexHints {
   let hints = hintsCache.get(index);
-  if (!hints) {
-    const ids = new Map(index.ids.map((id, i) => [id, i]));
-    const split = (list: string[]) => list.map((s) => (s ? s.split('|') : []));
-    hints = {
-      ids,
-      titles: split(index.titles),
-      context: split(index.context),
-      contextHashes: [],
-      related: split(index.related).map((rs) => rs.map((r) => ids.get(r) ?? -1).filter((e) => e >= 0)),
-    };
-    hintsCache.set(index, hints);
-  }
+  if (!hints) hintsCache.set(index, (hints = new IndexHints(index)));
   return hints;
 }
 
 const firstNamesCache = new WeakMap<CompiledIndex, Set<string>>();
 
-/** Lower-cased first words of people's full names in the index: what a first name looks like. */
+/** What a first name looks like: the index's precomputed list (`firstNamesOf`), or computed once. */
 function firstNames(index: CompiledIndex): Set<string> {
   let names = firstNamesCache.get(index);
-  if (!names) {
-    names = new Set();
-    for (let a = 0; a < index.aliasText.length; a++) {
-      const e = index.aliasEntity[a]!;
-      if (index.cats[e] !== 0 || aliasKindOf(index.aliasFlags[a]!) !== 'name') continue;
-      const first = /^[\p{L}'’-]+/u.exec(index.aliasText[a]!)?.[0];
-      if (first && first.length > 1) names.add(first.toLowerCase());
-    }
-    firstNamesCache.set(index, names);
-  }
+  if (!names) firstNamesCache.set(index, (names = new Set(index.firstNames ?? firstNamesOf(index))));
   return names;
 }
 
@@ -338,7 +346,7 @@ function precedingText(text: string, start: number): string {
 }
 
 function titleOf(index: CompiledIndex, entity: number, before: string): string | undefined {
-  for (const title of hintsOf(index).titles[entity]!) {
+  for (const title of hintsOf(index).titles(entity)) {
     if (!before.endsWith(title)) continue;
     const boundary = before.length - title.length - 1;
     if (boundary < 0 || !/[\p{L}\p{N}]/u.test(before[boundary]!)) return title;
@@ -350,15 +358,15 @@ function contextScore(index: CompiledIndex, entity: number, pageWords: IntSet, o
   const words: string[] = [];
   let score = 0;
   const hints = hintsOf(index);
-  const hashes = (hints.contextHashes[entity] ??= hints.context[entity]!.map((hint) => hint.split(' ').filter(Boolean).map(hashKey)));
-  hints.context[entity]!.forEach((word, k) => {
+  const hashes = hints.contextHashes(entity);
+  hints.context(entity).forEach((word, k) => {
     // Multi-word hints ("south carolina") count when each of their words is on the page.
     if (word && hashes[k]!.every((h) => pageWords.has(h))) {
       words.push(word);
       score++;
     }
   });
-  for (const e of hintsOf(index).related[entity]!) {
+  for (const e of hintsOf(index).related(entity)) {
     if (onPage.has(e)) {
       words.push(index.names[e]!);
       score += 2;

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileIndex, type CompiledIndex } from '../../src/knowledge/compile-index';
+import { compileIndex, firstNamesOf, type CompiledIndex } from '../../src/knowledge/compile-index';
 import { compileKnowledge } from '../../src/knowledge/compile-knowledge';
 import { packIndex, unpackIndex } from '../../src/knowledge/packed-index';
 import type { KnowledgeFile } from '../../src/knowledge/schema';
@@ -21,6 +21,8 @@ describe('packed index', () => {
     const packed = unpackIndex(JSON.parse(JSON.stringify(packIndex(bundled))));
     expect(tables(packed)).toEqual(tables(bundled));
     expect(packed.firstTokens!.hash).toHaveLength(bundled.aliasText.length);
+    expect(packed.firstNames).toEqual(firstNamesOf(bundled));
+    expect(packed.firstNames).toContain('christopher');
   });
 
   it('reads back an index with empty hints and one with no entities', () => {
