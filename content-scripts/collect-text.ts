@@ -30,6 +30,11 @@ const BLOCK = new Set([
   'thead', 'tr', 'ul', 'menu',
 ]);
 
+/** Whether a block has anything to read: an ASCII letter or digit settles it without the Unicode RegExp. */
+function hasLetterOrDigit(text: string): boolean {
+  return /[A-Za-z0-9]/.test(text) || /[\p{L}\p{N}]/u.test(text);
+}
+
 /** Attributes that keep Gloss out of a subtree, as one selector: one native call per element instead of five. */
 const SKIP_ATTRIBUTES = '[data-gloss],[hidden],[aria-hidden="true"],[translate="no"],[contenteditable]:not([contenteditable="false"])';
 
@@ -81,7 +86,7 @@ export class BlockCollector {
 
   #flush(): void {
     const current = this.#current;
-    if (current && /[\p{L}\p{N}]/u.test(current.text)) this.blocks.push(current);
+    if (current && hasLetterOrDigit(current.text)) this.blocks.push(current);
     this.#current = null;
   }
 

@@ -345,11 +345,15 @@ function precedingText(text: string, start: number): string {
     .trimEnd();
 }
 
+function isLetterOrDigit(ch: string): boolean {
+  return /[a-z0-9]/i.test(ch) || (ch >= '\u0080' && /[\p{L}\p{N}]/u.test(ch));
+}
+
 function titleOf(index: CompiledIndex, entity: number, before: string): string | undefined {
   for (const title of hintsOf(index).titles(entity)) {
     if (!before.endsWith(title)) continue;
     const boundary = before.length - title.length - 1;
-    if (boundary < 0 || !/[\p{L}\p{N}]/u.test(before[boundary]!)) return title;
+    if (boundary < 0 || !isLetterOrDigit(before[boundary]!)) return title;
   }
   return undefined;
 }

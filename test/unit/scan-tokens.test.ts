@@ -47,6 +47,19 @@ describe('scanTokens', () => {
     expect(fast(t).map((x) => x.key)).toEqual(keys);
   });
 
+  it('classifies Latin-1 and General Punctuation without the RegExp exactly as the RegExp does', () => {
+    const invisible = (c: number) => c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060;
+    const space = (c: number) => c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x2028 || c === 0x2029;
+    for (const [from, to] of [[0xa0, 0xff], [0x2010, 0x205e]] as const) {
+      for (let c = from; c <= to; c++) {
+        if (invisible(c) || space(c)) continue;
+        const ch = String.fromCharCode(c);
+        const isWordChar = /[\p{L}\p{N}\p{M}]/u.test(ch);
+        expect([c.toString(16), tokenize(`a${ch}b`).length === 1]).toEqual([c.toString(16), isWordChar]);
+      }
+    }
+  });
+
   it('grows past its first buffer', () => {
     const t = 'a '.repeat(5000);
     expect(fast(t)).toHaveLength(5000);
