@@ -27,8 +27,8 @@ export interface PageMention extends Mention {
 interface BlockState {
   block: TextBlock;
   matches: BlockMatches;
-  /** Ranges made for this block's mentions, by "start:end", reused across passes. */
-  ranges: Map<string, Range>;
+  /** Ranges made for this block's mentions, by "start:end", reused across passes (made with the first). */
+  ranges: Map<string, Range> | undefined;
 }
 
 /** Above this many changed roots, one full pass is cheaper than many partial ones. */
@@ -134,7 +134,7 @@ export class Annotator {
   }
 
   #match(block: TextBlock): BlockState {
-    return { block, matches: findCandidates(block.text, this.loaded.index, this.loaded.trie), ranges: new Map() };
+    return { block, matches: findCandidates(block.text, this.loaded.index, this.loaded.trie), ranges: undefined };
   }
 
   /**
@@ -195,10 +195,10 @@ export class Annotator {
     const { index } = this.loaded;
     const state = states[m.block]!;
     const key = `${m.start}:${m.end}`;
-    let range = state.ranges.get(key);
+    let range = state.ranges?.get(key);
     if (!range) {
       range = rangeFor(state.block, m.start, m.end, this.doc);
-      state.ranges.set(key, range);
+      (state.ranges ??= new Map()).set(key, range);
     }
     const mention: PageMention = { ...m, id: index.ids[m.entity]!, name: index.names[m.entity]!, category: categoryAt(index, m.entity), range, shown: true };
     const { block } = state;

@@ -93,20 +93,40 @@ const surfaces: string[] = [];
  */
 function passing(text: string, index: CompiledIndex, trie: AliasTrie, aliases: readonly number[], first: number, last: number): number[] | undefined {
   const n = last - first + 1;
-  keys.length = n;
-  surfaces.length = n;
-  for (let t = 0; t < n; t++) {
-    const key = keyAt(text, buf, first + t);
-    keys[t] = key;
-    surfaces[t] = buf.flags[first + t]! & TokenFlag.Word ? visibleSurface(text, buf.start[first + t]!, buf.end[first + t]!) : key;
-  }
+  // One plain word (no invisible characters, ASCII or not): compared in place, without making strings.
+  const plainWord = n === 1 && (buf.flags[first]! & (TokenFlag.Word | TokenFlag.Special)) === TokenFlag.Word;
+  const start = buf.start[first]!;
+  const length = buf.end[first]! - start;
+  let compared = false;
   let ok: number[] | undefined;
   for (const a of aliases) {
+    const caseSensitive = (index.aliasFlags[a]! & AliasFlag.CaseSensitive) !== 0;
+    if (plainWord) {
+      const spelled = trie.tokensOf(a);
+      if (spelled.length !== 1) continue;
+      // Spelled as the alias is: same key, and the case rules pass any surface equal to the alias.
+      if (spelled[0]!.length === length && text.startsWith(spelled[0]!, start)) {
+        (ok ??= []).push(a);
+        continue;
+      }
+      // A case-sensitive alias ("IT", "CISA") passes only as spelled.
+      if (caseSensitive) continue;
+    }
+    if (!compared) {
+      keys.length = n;
+      surfaces.length = n;
+      for (let t = 0; t < n; t++) {
+        const key = keyAt(text, buf, first + t);
+        keys[t] = key;
+        surfaces[t] = buf.flags[first + t]! & TokenFlag.Word ? visibleSurface(text, buf.start[first + t]!, buf.end[first + t]!) : key;
+      }
+      compared = true;
+    }
     const aliasKeys = trie.keysOf(a);
     if (aliasKeys.length !== n) continue;
     let same = true;
     for (let t = 0; t < n && same; t++) same = aliasKeys[t] === keys[t];
-    if (!same || !caseMatches(trie.tokensOf(a), surfaces, (index.aliasFlags[a]! & AliasFlag.CaseSensitive) !== 0)) continue;
+    if (!same || !caseMatches(trie.tokensOf(a), surfaces, caseSensitive)) continue;
     (ok ??= []).push(a);
   }
   return ok;

@@ -238,8 +238,12 @@ export function* linkMentionsInSteps(blocks: readonly LinkBlock[], index: Compil
 /** Whitespace other than single spaces, or curly apostrophes: what a correction key normalises. */
 const NEEDS_NORMALISING = /[^\S ]| {2}|[’‘]/;
 
+/** Shared by the many names that could mean only one entity: a huge page keeps one, not thousands. */
+const NONE: number[] = Object.freeze([]) as unknown as number[];
+
 /** The entities a span could mean besides `entity`. */
 function otherEntities(span: Span, entity: number): number[] {
+  if (span.entities.size === 1) return NONE;
   const out: number[] = [];
   for (const e of span.entities.keys()) if (e !== entity) out.push(e);
   return out;
