@@ -2,16 +2,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cardText, launchGloss, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
+import { cardText, openDemoStory, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
 
 let gloss: Gloss;
 let page: Page;
-
-beforeAll(async () => {
-  gloss = await launchGloss();
-  page = await gloss.newPage('/seed-article.html');
-  await waitForAnnotation(page);
-});
+beforeAll(async () => void ({ gloss, page } = await openDemoStory()));
 afterAll(async () => {
   await gloss?.close();
 });

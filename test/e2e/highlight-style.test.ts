@@ -5,15 +5,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchGloss, waitForAnnotation, type Gloss } from './support/browser';
+import { openDemoStory, type Gloss } from './support/browser';
 
 let gloss: Gloss;
 let page: Page;
-beforeAll(async () => {
-  gloss = await launchGloss();
-  page = await gloss.newPage('/seed-article.html');
-  await waitForAnnotation(page);
-});
+beforeAll(async () => void ({ gloss, page } = await openDemoStory()));
 afterAll(async () => {
   await gloss?.close();
 });

@@ -3,16 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardText, launchGloss, paintedText, pointOf, restOn, ROOT, waitForAnnotation, type Gloss } from './support/browser';
+import { cardText, openDemoStory, paintedText, pointOf, restOn, ROOT, type Gloss } from './support/browser';
 
 let gloss: Gloss;
 let page: Page;
-
-beforeAll(async () => {
-  gloss = await launchGloss();
-  page = await gloss.newPage('/seed-article.html');
-  await waitForAnnotation(page);
-});
+beforeAll(async () => void ({ gloss, page } = await openDemoStory()));
 afterAll(async () => {
   await gloss?.close();
 });

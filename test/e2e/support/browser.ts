@@ -106,6 +106,14 @@ export async function launchGloss(options: LaunchOptions = {}): Promise<Gloss> {
   return gloss;
 }
 
+/** A browser with Gloss and the demo story open and annotated: the setup most suites share. */
+export async function openDemoStory(options: LaunchOptions = {}): Promise<{ gloss: Gloss; page: Page }> {
+  const gloss = await launchGloss(options);
+  const page = await gloss.newPage('/seed-article.html');
+  await waitForAnnotation(page);
+  return { gloss, page };
+}
+
 /** Names painted in each `gloss-*` highlight, read from the page's own world. */
 export function paintedText(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(() => {
