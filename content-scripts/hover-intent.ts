@@ -74,13 +74,15 @@ export function trackHoverIntent(win: Window, cb: HoverCallbacks, getDelay: () =
     if (speed > SWEEP_SPEED) clearDwell();
     if (dwell === undefined) {
       const { clientX: x, clientY: y } = e;
+      // The delay runs from the pointer's arrival (the event's time), not from this frame's check of it.
+      const waited = Math.max(0, performance.now() - e.timeStamp);
       dwell = setTimeout(() => {
         dwell = undefined;
         if (candidate === mention) {
           cancelGrace();
           cb.open(mention, x, y);
         }
-      }, getDelay());
+      }, Math.max(0, getDelay() - waited));
     }
   };
 
