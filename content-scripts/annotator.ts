@@ -259,6 +259,10 @@ export class Annotator {
   }
 
   clear(): void {
+    // A pass still running in slices stops here: nothing it would paint may come back.
+    this.#run++;
+    this.#running = false;
+    this.#changedDuringRun = false;
     this.mentions = [];
     this.#states = [];
     this.#byNode.clear();

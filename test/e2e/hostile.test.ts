@@ -118,6 +118,21 @@ describe('bounded work', () => {
     await page.close();
   });
 
+  it('turning the site off while a 100k-node page is still being annotated leaves nothing painted', async () => {
+    const page = await gloss.newPage('/hostile/huge.html');
+    await page.waitForFunction(() => performance.getEntriesByName('gloss:annotate-viewport').length > 0, null, { timeout: 30_000 });
+    // Straight to storage, as the popup's switch writes it: the rest of the page is still in slices.
+    await gloss.worker.evaluate(() => chrome.storage.sync.set({ 'sites:0': ['127.0.0.1'] }));
+    try {
+      await page.waitForTimeout(3000);
+      const painted = await page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('gloss-')).length);
+      expect(painted).toBe(0);
+    } finally {
+      await gloss.worker.evaluate(() => chrome.storage.sync.set({ 'sites:0': [] }));
+      await page.close();
+    }
+  });
+
   it('100 pushState route changes end with the last route annotated and reported', async () => {
     const page = await gloss.newPage('/hostile/pushstate.html');
     await waitForAnnotation(page);
