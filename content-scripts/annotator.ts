@@ -50,6 +50,8 @@ export class Annotator {
   #run = 0;
   #running = false;
   #changedDuringRun = false;
+  /** While an update runs in slices: the nodes changed since, re-read when it ends. */
+  #pending: Node[] | undefined;
 
   /**
    * Finds every mention in the document and paints those the settings show. No task runs much
@@ -63,6 +65,7 @@ export class Annotator {
     const run = ++this.#run;
     const alive = () => run === this.#run;
     this.#running = true;
+    this.#pending = undefined;
     const finish = () => {
       this.#running = false;
       if (this.#changedDuringRun) {
@@ -111,15 +114,19 @@ export class Annotator {
     });
   }
 
-  /** Re-reads only the blocks around `changed` nodes (added, removed or edited text), then re-links. */
-  update(changed: Iterable<Node>, settings: Settings): void {
-    // During a chunked full pass, changes are picked up by one more pass when it ends.
+  /**
+   * Re-reads only the blocks around `changed` nodes (added, removed or edited text), then re-links
+   * the page, in slices like a full pass when it is large; `done` runs when the page is complete.
+   */
+  update(changed: Iterable<Node>, settings: Settings, done?: () => void): void {
     if (this.#running) {
-      this.#changedDuringRun = true;
+      // During an update, later changes are re-read when it ends; during a full pass, one more pass follows.
+      if (this.#pending) for (const node of changed) this.#pending.push(node);
+      else this.#changedDuringRun = true;
       return;
     }
     const roots = blockRoots(changed);
-    if (roots.length > MAX_PARTIAL_ROOTS) return this.run(settings);
+    if (roots.length > MAX_PARTIAL_ROOTS) return this.run(settings, done);
     performance.mark('gloss:annotate-start');
     const inRoot = (node: Node) => roots.some((r) => r.contains(node));
     // Drop blocks that changed or left the document; keep every other block's matches and ranges.
@@ -130,7 +137,19 @@ export class Annotator {
       for (const block of collectBlocks(root)) fresh.push(this.#match(block));
     }
     this.#states = mergeInDocumentOrder(kept, fresh);
-    this.#relink(settings, fresh.length, 'final');
+    const run = ++this.#run;
+    this.#running = true;
+    this.#pending = [];
+    this.#relink(settings, fresh.length, 'final', {
+      alive: () => run === this.#run,
+      then: () => {
+        this.#running = false;
+        const pending = this.#pending ?? [];
+        this.#pending = undefined;
+        if (pending.length > 0) this.update(pending, settings, done);
+        else done?.();
+      },
+    });
   }
 
   #match(block: TextBlock): BlockState {
@@ -263,6 +282,7 @@ export class Annotator {
     this.#run++;
     this.#running = false;
     this.#changedDuringRun = false;
+    this.#pending = undefined;
     this.mentions = [];
     this.#states = [];
     this.#byNode.clear();

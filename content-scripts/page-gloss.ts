@@ -64,9 +64,10 @@ export class PageGloss {
   /** Re-annotates around changed nodes (live pages); reports only when what the page shows changed. */
   update(changed: Iterable<Node>): void {
     const before = JSON.stringify(this.annotator.entityCounts());
-    this.annotator.update(changed, this.settings);
-    if (this.#open && !this.annotator.mentions.some((m) => m.id === this.#open!.mention.id && m.range.startContainer.isConnected)) this.closeCard();
-    if (JSON.stringify(this.annotator.entityCounts()) !== before || this.doc.location?.href !== this.#reportedUrl) this.report();
+    this.annotator.update(changed, this.settings, () => {
+      if (this.#open && !this.annotator.mentions.some((m) => m.id === this.#open!.mention.id && m.range.startContainer.isConnected)) this.closeCard();
+      if (JSON.stringify(this.annotator.entityCounts()) !== before || this.doc.location?.href !== this.#reportedUrl) this.report();
+    });
   }
 
   updateSettings(settings: Settings): void {

@@ -118,6 +118,22 @@ describe('bounded work', () => {
     await page.close();
   });
 
+  it('paragraphs added to a 100k-node page, in bursts while its relink runs, are all linked', async () => {
+    const page = await gloss.newPage('/hostile/huge.html');
+    await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBe(20_000);
+    // Three bursts, 30 ms apart: the later ones land while the first update is still relinking in slices.
+    for (let burst = 0; burst < 3; burst++) {
+      await page.evaluate((n) => {
+        const p = document.createElement('p');
+        p.textContent = `Late paragraph ${n}: Defense Secretary Mark Esper spoke.`;
+        document.getElementById('root')!.append(p);
+      }, burst);
+      await page.waitForTimeout(30);
+    }
+    await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBe(20_003);
+    await page.close();
+  });
+
   it('turning the site off while a 100k-node page is still being annotated leaves nothing painted', async () => {
     const page = await gloss.newPage('/hostile/huge.html');
     await page.waitForFunction(() => performance.getEntriesByName('gloss:annotate-viewport').length > 0, null, { timeout: 30_000 });
