@@ -3,13 +3,13 @@
  * baselines in the same process — one RegExp alternation of all aliases, and the npm `ahocorasick`
  * package — on the bundled knowledge, 10k and 100k aliases.
  */
-import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import * as esbuild from 'esbuild';
 import type { CompiledIndex } from '../src/knowledge/compile-index';
 import type { Entity, KnowledgeFile } from '../src/knowledge/schema';

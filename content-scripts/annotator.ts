@@ -202,8 +202,7 @@ export class Annotator {
     if (sliced) {
       let slices = 0;
       inSlices(sliced.alive, (deadline) => (slices++, work(deadline)), () => (slices > 1 ? nextTask(() => sliced.alive() && finish()) : finish()));
-    }
-    else {
+    } else {
       work(Infinity);
       finish();
     }

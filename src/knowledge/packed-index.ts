@@ -6,8 +6,7 @@
  * used: an article usually needs only the alias texts whose first word it contains, and the ids,
  * names and hints of a few dozen entities.
  */
-import { firstTokenOf } from '../match/alias-trie';
-import { TokenBuffer } from '../match/tokenize';
+import { firstTokensOf } from '../match/alias-trie';
 import { firstNamesOf, type CompiledIndex } from './compile-index';
 
 export interface PackedIndex {
@@ -53,16 +52,9 @@ export function packIndex(index: CompiledIndex): PackedIndex {
       return [table, toBase64(new Uint16Array(index[table]))];
     }),
   ) as Record<(typeof NUMBER_TABLES)[number], string>;
-  const buf = new TokenBuffer();
-  const firstHash = new Int32Array(index.aliasText.length);
-  const firstLower = new Uint8Array(index.aliasText.length);
-  index.aliasText.forEach((text, a) => {
-    const first = firstTokenOf(text, buf);
-    firstHash[a] = first?.hash ?? 0;
-    firstLower[a] = first ? (first.lower ? 1 : 0) : 2;
-  });
+  const first = firstTokensOf(index.aliasText);
   const firstNames = firstNamesOf(index).join(SEPARATOR);
-  return { v: 2, entities: index.ids.length, aliases: index.aliasText.length, ...strings, ...numbers, firstNames, firstHash: toBase64(firstHash), firstLower: toBase64(firstLower) };
+  return { v: 2, entities: index.ids.length, aliases: index.aliasText.length, ...strings, ...numbers, firstNames, firstHash: toBase64(first.hash), firstLower: toBase64(first.lower) };
 }
 
 /** In the tab: the index over the packed strings; each table is split or decoded on first use. */

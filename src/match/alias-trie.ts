@@ -1,12 +1,12 @@
 /**
  * A token trie over every alias in a compiled index, keyed by token hashes (`scanTokens`) and
- * built lazily: loading only hashes each alias's first token into an open-addressing table (typed
- * arrays, no string per alias), and the subtree under a first token is built the first time a page
+ * built lazily: loading only puts each alias's first-token hash into an open-addressing table
+ * (typed arrays, no string per alias), and the subtree under a first token is built the first time a page
  * contains it. A tab that loads 10,000 aliases builds a few hundred small subtrees. Hashes can
  * collide, so a match is confirmed against the alias's keys (`keysOf`) before it counts.
  */
 import type { CompiledIndex } from '../knowledge/compile-index';
-import { ASCII_FOLD, bitOf, FNV_OFFSET, FNV_PRIME, keyAt, scanTokens, TokenBuffer, TokenFlag, type FirstTokenFilter } from './tokenize';
+import { bitOf, hashPlainWord, keyAt, scanTokens, TokenBuffer, TokenFlag, type FirstTokenFilter } from './tokenize';
 
 export interface TrieNode {
   /** Child by the next token's key hash (`childKey`). */
@@ -16,22 +16,31 @@ export interface TrieNode {
 }
 
 /**
- * The hash of an alias's first token, and whether it starts with a lower-case ASCII letter
- * ("the Pentagon"); undefined for an alias with no token.
+ * Each alias's first-token hash, and whether that token starts with a lower-case ASCII letter
+ * ("the Pentagon"): 1 when it does, 0 when not, 2 for an alias with no token (it never matches).
+ * Precomputed for the bundled index (`packed-index.ts`); computed here for knowledge packs.
  */
-export function firstTokenOf(text: string, buf = new TokenBuffer()): { hash: number; lower: boolean } | undefined {
-  // Most aliases start with a plain ASCII word: hash just that, without scanning the rest.
-  let hash = FNV_OFFSET;
-  let k = 0;
-  for (let f: number; k < text.length && (f = text.charCodeAt(k)) < 128 && (f = ASCII_FOLD[f]!) !== 0; k++) hash = Math.imul(hash ^ f, FNV_PRIME);
-  let c = text.charCodeAt(0);
-  if (k === 0 || (k < text.length && text.charCodeAt(k) >= 128)) {
-    scanTokens(text, buf);
-    if (buf.count === 0) return undefined;
-    hash = buf.hash[0]!;
-    c = text.charCodeAt(buf.start[0]!);
-  }
-  return { hash, lower: c >= 97 && c <= 122 };
+export function firstTokensOf(texts: readonly string[]): { hash: Int32Array; lower: Uint8Array } {
+  const buf = new TokenBuffer();
+  const hash = new Int32Array(texts.length);
+  const lower = new Uint8Array(texts.length);
+  texts.forEach((text, a) => {
+    // Most aliases start with a plain ASCII word: hash just that (as `scanTokens` would), not the rest.
+    let h = hashPlainWord(text);
+    let c = text.charCodeAt(0);
+    if (h === undefined) {
+      scanTokens(text, buf);
+      if (buf.count === 0) {
+        lower[a] = 2;
+        return;
+      }
+      h = buf.hash[0]!;
+      c = text.charCodeAt(buf.start[0]!);
+    }
+    hash[a] = h;
+    lower[a] = c >= 97 && c <= 122 ? 1 : 0;
+  });
+  return { hash, lower };
 }
 
 /** Where a first-token hash starts probing in the table. */
@@ -113,24 +122,8 @@ export class AliasTrie implements FirstTokenFilter {
     this.bitMask = bits - 1;
     this.firstBits = new Int32Array(bits >>> 5);
     this.lowerBits = new Int32Array(bits >>> 5);
-    let hashes: Int32Array;
-    let lowers: Uint8Array;
-    if (given) {
-      // Shipped with the bundled index (`packed-index.ts`): no alias text is read at load.
-      ({ hash: hashes, lower: lowers } = given);
-    } else {
-      hashes = new Int32Array(n);
-      lowers = new Uint8Array(n);
-      for (let a = 0; a < n; a++) {
-        const first = firstTokenOf(index.aliasText[a]!, this.#buf);
-        // An alias with no token (punctuation only is still a token) never matches: 0 marks it.
-        if (!first) lowers[a] = 2;
-        else {
-          hashes[a] = first.hash;
-          lowers[a] = first.lower ? 1 : 0;
-        }
-      }
-    }
+    // Shipped with the bundled index: no alias text is read at load.
+    const { hash: hashes, lower: lowers } = given ?? firstTokensOf(index.aliasText);
     fillTables(hashes, lowers, this.#mask, this.#slotHash, this.#slotHead, this.#nextInBucket, this.#slotLower, this.bitMask, this.firstBits, this.lowerBits);
   }
 

@@ -15,8 +15,7 @@ import { keyAt, scanTokens, TokenBuffer, TokenFlag, visibleSurface } from './tok
 export interface Candidate {
   start: number;
   end: number;
-  /** Index of the first token of the match in the block's tokens (`tokenize`). */
-  token: number;
+  /** How many tokens (`tokenize`) the match spans. */
   tokenCount: number;
   /** Alias rows that match here (several entities can share one alias). */
   aliases: number[];
@@ -72,7 +71,7 @@ export function findCandidates(text: string, index: CompiledIndex, trie: AliasTr
       if (ok) {
         const prevIsWord = i > 0 && (flags[i - 1]! & TokenFlag.Word) !== 0;
         candidates.push({
-          start: buf.start[i]!, end: buf.end[last]!, token: i, tokenCount: last - i + 1, aliases: ok,
+          start: buf.start[i]!, end: buf.end[last]!, tokenCount: last - i + 1, aliases: ok,
           prevStart: prevIsWord ? buf.start[i - 1]! : -1, prevEnd: prevIsWord ? buf.end[i - 1]! : -1,
         });
         from = last + 1;

@@ -97,7 +97,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   }
 }
 
-/** Spans handled between two yields of `linkMentionsInSteps`. */
+/** Blocks read, or names decided, between two yields of `linkMentionsInSteps`. */
 const SPANS_PER_STEP = 256;
 
 /**

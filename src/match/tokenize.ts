@@ -142,8 +142,8 @@ export function visibleSurface(text: string, start: number, end: number): string
 
 // ---- The fast path ----
 
-export const FNV_OFFSET = 0x811c9dc5 | 0;
-export const FNV_PRIME = 0x01000193;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 /** 32-bit FNV-1a over a key's UTF-16 units: `scanTokens` computes the same value without the string. */
 export function hashKey(key: string): number {
@@ -153,7 +153,7 @@ export function hashKey(key: string): number {
 }
 
 /** ASCII word characters → their lower-case code; 0 for anything else. */
-export const ASCII_FOLD = new Uint8Array(128);
+const ASCII_FOLD = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) ASCII_FOLD[c] = c;
 for (let c = 97; c <= 122; c++) ASCII_FOLD[c] = c;
 for (let c = 65; c <= 90; c++) ASCII_FOLD[c] = c + 32;
@@ -165,6 +165,17 @@ export const TokenFlag = {
   /** An ASCII word that starts with a lower-case letter ("the", "on"): most of a page's words. */
   Lower: 4,
 } as const;
+
+/**
+ * `hashKey` of `text`'s first token when it is a plain ASCII word at the very start (the token
+ * `scanTokens` would make); undefined otherwise.
+ */
+export function hashPlainWord(text: string): number | undefined {
+  let h = FNV_OFFSET;
+  let k = 0;
+  for (let f: number; k < text.length && (f = text.charCodeAt(k)) < 128 && (f = ASCII_FOLD[f]!) !== 0; k++) h = Math.imul(h ^ f, FNV_PRIME);
+  return k === 0 || (k < text.length && text.charCodeAt(k) >= 128) ? undefined : h;
+}
 
 /** Tokens as parallel typed arrays, reused from one text to the next. */
 export class TokenBuffer {
@@ -199,12 +210,6 @@ const encoder = new TextEncoder();
 let utf8 = new Uint8Array(4096);
 
 /**
- * Fills `buf` with the tokens of `text`: the same tokens, in order, as `tokenize`, with `hashKey` of
- * each key. The text is encoded to UTF-8 once and ASCII is scanned as bytes; any non-ASCII character
- * is classified on the string itself, as `tokenize` does, and `delta` (bytes read minus UTF-16 units)
- * maps byte positions back to the string's offsets.
- */
-/**
  * A bit set over first-token hashes (`bitOf(hash) & bitMask`), for aliases of any case and for those
  * starting with a lower-case letter (`alias-trie.ts`); lets the scanner note which tokens may start an
  * alias while the hash is still in a register, so the matcher never walks the rest.
@@ -222,6 +227,13 @@ export function bitOf(hash: number): number {
 
 const NO_FILTER: FirstTokenFilter = { firstBits: new Int32Array(1), lowerBits: new Int32Array(1), bitMask: 0 };
 
+/**
+ * Fills `buf` with the tokens of `text`: the same tokens, in order, as `tokenize`, with `hashKey` of
+ * each key. The text is encoded to UTF-8 once and ASCII is scanned as bytes; any non-ASCII character
+ * is classified on the string itself, as `tokenize` does, and `delta` (bytes read minus UTF-16 units)
+ * maps byte positions back to the string's offsets. With a `filter`, `buf.hits` lists the tokens
+ * that may start an alias.
+ */
 export function scanTokens(text: string, buf: TokenBuffer, filter?: FirstTokenFilter): void {
   if (buf.special.size > 0) buf.special.clear();
   if (utf8.length <= text.length * 3) utf8 = new Uint8Array(Math.max(text.length * 3 + 1, utf8.length * 2));
@@ -277,13 +289,13 @@ export function scanTokens(text: string, buf: TokenBuffer, filter?: FirstTokenFi
       if (c >= 97) {
         flags[count] = TokenFlag.Word | TokenFlag.Lower;
         if (filtering) {
-          const bit = (h ^ (h >>> 13)) & bitMask;
+          const bit = bitOf(h) & bitMask;
           if ((lowerBits[bit >>> 5]! & (1 << (bit & 31))) !== 0) hits[hitCount++] = count;
         }
       } else {
         flags[count] = TokenFlag.Word;
         if (filtering) {
-          const bit = (h ^ (h >>> 13)) & bitMask;
+          const bit = bitOf(h) & bitMask;
           if ((firstBits[bit >>> 5]! & (1 << (bit & 31))) !== 0) hits[hitCount++] = count;
         }
       }
@@ -298,7 +310,7 @@ export function scanTokens(text: string, buf: TokenBuffer, filter?: FirstTokenFi
         hashes[count] = h;
         flags[count] = 0;
         if (filtering) {
-          const bit = (h ^ (h >>> 13)) & bitMask;
+          const bit = bitOf(h) & bitMask;
           if ((firstBits[bit >>> 5]! & (1 << (bit & 31))) !== 0) hits[hitCount++] = count;
         }
         count++;
@@ -361,14 +373,4 @@ export function keyAt(text: string, buf: TokenBuffer, t: number): string {
   if (flags & TokenFlag.Special) return buf.special.get(t)!;
   if (flags & TokenFlag.Word) return text.slice(buf.start[t], buf.end[t]).toLowerCase();
   return punctKey(text[buf.start[t]!]!);
-}
-
-/** `tokenize(text)` from the fast scanner: what the linker reads when it needs a block's words. */
-export function tokenObjects(text: string, buf: TokenBuffer): Token[] {
-  scanTokens(text, buf);
-  const tokens = new Array<Token>(buf.count);
-  for (let t = 0; t < buf.count; t++) {
-    tokens[t] = { start: buf.start[t]!, end: buf.end[t]!, key: keyAt(text, buf, t), isWord: (buf.flags[t]! & TokenFlag.Word) !== 0 };
-  }
-  return tokens;
 }
