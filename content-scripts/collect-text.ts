@@ -17,18 +17,26 @@ export interface TextBlock {
 
 // Tag names in lower case, as `localName` gives them for HTML (the walk reads it for every element,
 // so no case conversion per element).
-const SKIP = new Set([
+const SKIP_NAMES = [
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button',
   'code', 'pre', 'kbd', 'samp', 'var', 'math', 'svg', 'iframe', 'frame', 'object', 'embed', 'canvas',
   'video', 'audio', 'head', 'title',
-]);
+];
+// Upper case too, as for BLOCK below. An `svg` element skips its whole subtree, so the walk needs no
+// namespace check per element.
+const SKIP = new Set([...SKIP_NAMES, ...SKIP_NAMES.map((n) => n.toUpperCase())]);
 
-const BLOCK = new Set([
+const BLOCK_NAMES = [
   'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
   'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
   'html', 'legend', 'li', 'main', 'nav', 'ol', 'p', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
   'thead', 'tr', 'ul', 'menu',
-]);
+];
+// Upper case too: the walk reads `localName` alone, which XHTML pages may write in capitals.
+const BLOCK = new Set([...BLOCK_NAMES, ...BLOCK_NAMES.map((n) => n.toUpperCase())]);
+
+const ELEMENT = 1; // Node.ELEMENT_NODE, without a global lookup per node
+const TEXT = 3;
 
 /** Whether a block has anything to read: an ASCII letter or digit settles it without the Unicode RegExp. */
 function hasLetterOrDigit(text: string): boolean {
@@ -38,13 +46,15 @@ function hasLetterOrDigit(text: string): boolean {
 /** Attributes that keep Gloss out of a subtree, as one selector: one native call per element instead of five. */
 const SKIP_ATTRIBUTES = '[data-gloss],[hidden],[aria-hidden="true"],[translate="no"],[contenteditable]:not([contenteditable="false"])';
 
-const isHeading = (name: string) => name.length === 2 && name.charCodeAt(0) === 104 /* h */ && name >= 'h1' && name <= 'h6';
+const isHeading = (name: string) => name.length === 2 && (name.charCodeAt(0) | 32) === 104 /* h or H */ && name.charCodeAt(1) >= 49 && name.charCodeAt(1) <= 54;
 
 /** Elements in other namespaces (SVG's `foreignObject`, XHTML in upper case) by their lower-case name. */
 const nameOf = (el: Element) => (el.namespaceURI === 'http://www.w3.org/1999/xhtml' ? el.localName : el.localName.toLowerCase());
 
+const SVG = 'http://www.w3.org/2000/svg';
+
 export function isBlockElement(el: Element): boolean {
-  return BLOCK.has(nameOf(el));
+  return BLOCK.has(el.localName);
 }
 
 /** Whether text under `node` may be annotated at all: no ancestor (up to the document) is skipped. */
@@ -58,7 +68,7 @@ export function isAnnotatable(node: Node): boolean {
 /** Whether Gloss may annotate inside this element (checked for each element on the way down). */
 export function isSkippedElement(el: Element, name = nameOf(el)): boolean {
   if (SKIP.has(name)) return true;
-  if (el.namespaceURI === 'http://www.w3.org/2000/svg') return true;
+  if (el.namespaceURI === SVG) return true;
   return el.attributes.length > 0 && el.matches(SKIP_ATTRIBUTES);
 }
 
@@ -84,12 +94,6 @@ export class BlockCollector {
     this.#node = this.#end = root.nodeType === Node.DOCUMENT_NODE ? (root as Document).documentElement : root;
   }
 
-  #flush(): void {
-    const current = this.#current;
-    if (current && hasLetterOrDigit(current.text)) this.blocks.push(current);
-    this.#current = null;
-  }
-
   /** Walks on until done (true) or past `deadline` (false: call again). */
   step(deadline: number): boolean {
     if (this.#node && this.#node !== this.#end && !this.#node.isConnected) {
@@ -100,31 +104,46 @@ export class BlockCollector {
     }
     const end = this.#end;
     let node = this.#node;
+    // The walk's state in locals, written back when it pauses: field reads per node made it 2–3× slower.
+    const blocks = this.blocks;
+    let current = this.#current;
+    let section = this.#section;
+    const flush = () => {
+      if (current && hasLetterOrDigit(current.text)) blocks.push(current);
+      current = null;
+    };
+    // Elements skipped for an attribute, found by one native query: a selector match per element cost
+    // as much as the rest of the walk. Asked again each slice, as the page may have changed in between;
+    // the root itself is not in the query's result.
+    const skipped = new Set<Node>(end && end.nodeType === ELEMENT ? (end as Element).querySelectorAll(SKIP_ATTRIBUTES) : []);
+    if (end && end.nodeType === ELEMENT && isSkippedElement(end as Element)) skipped.add(end);
     let visited = 0;
     // An explicit stack instead of recursion: hostile pages nest elements tens of thousands deep.
     while (node) {
       // Reading the clock costs more than a node: look every 512 nodes.
       if ((++visited & 511) === 0 && performance.now() > deadline) {
         this.#node = node;
+        this.#current = current;
+        this.#section = section;
         return false;
       }
       let descend = false;
-      if (node.nodeType === Node.TEXT_NODE) {
+      const type = node.nodeType;
+      if (type === TEXT) {
         const data = (node as Text).data;
         if (data.length > 0) {
-          const current = (this.#current ??= { text: '', nodes: [], starts: [], section: this.#section });
+          current ??= { text: '', nodes: [], starts: [], section };
           current.nodes.push(node as Text);
           current.starts.push(current.text.length);
           current.text += data;
         }
-      } else if (node.nodeType === Node.ELEMENT_NODE) {
-        const el = node as Element;
-        const name = nameOf(el);
-        if (BLOCK.has(name)) this.#flush();
-        if (isHeading(name)) this.#section++;
+      } else if (type === ELEMENT) {
+        const name = (node as Element).localName;
+        if (BLOCK.has(name)) flush();
+        if (isHeading(name)) section++;
         // A skipped element (code, a form field…) separates the text around it: no name spans it.
-        if (!isSkippedElement(el, name)) descend = true;
-        else this.#flush();
+        if (!SKIP.has(name) && !skipped.has(node)) descend = true;
+        else flush();
       }
       if (descend && node.firstChild) {
         node = node.firstChild;
@@ -133,14 +152,16 @@ export class BlockCollector {
       // Climb until a next sibling, closing blocks on the way up.
       while (node && node !== end && !node.nextSibling) {
         node = node.parentNode;
-        if (node && node.nodeType === Node.ELEMENT_NODE && BLOCK.has(nameOf(node as Element))) this.#flush();
+        if (node && node.nodeType === ELEMENT && BLOCK.has((node as Element).localName)) flush();
       }
       if (!node || node === end) break;
-      if (node.nodeType === Node.ELEMENT_NODE && BLOCK.has(nameOf(node as Element))) this.#flush();
+      if (node.nodeType === ELEMENT && BLOCK.has((node as Element).localName)) flush();
       node = node.nextSibling;
     }
     this.#node = null;
-    this.#flush();
+    flush();
+    this.#current = null;
+    this.#section = section;
     return true;
   }
 }

@@ -1,0 +1,110 @@
+/**
+ * The fast walk (`BlockCollector`: skipped elements found by one query, state in locals, resumable
+ * in slices) collects the same blocks as a plain recursive reference on random DOM trees with
+ * skipped tags and attributes, whole or stopped after every few nodes.
+ * @vitest-environment happy-dom
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BlockCollector, collectBlocks } from '../../content-scripts/collect-text';
+
+const SKIP_TAGS = new Set(['script', 'style', 'code', 'textarea', 'button', 'svg', 'template']);
+const BLOCK_TAGS = new Set(['p', 'div', 'li', 'h2', 'br', 'section', 'td']);
+
+/** What the walk promises, written the obvious way. */
+function reference(root: Element): { text: string; section: number }[] {
+  const out: { text: string; section: number }[] = [];
+  let current: { text: string; section: number } | null = null;
+  let section = 0;
+  const flush = () => {
+    if (current && /[\p{L}\p{N}]/u.test(current.text)) out.push(current);
+    current = null;
+  };
+  const skipped = (el: Element) =>
+    SKIP_TAGS.has(el.localName) ||
+    el.hasAttribute('data-gloss') ||
+    el.hasAttribute('hidden') ||
+    el.getAttribute('aria-hidden') === 'true' ||
+    el.getAttribute('translate') === 'no' ||
+    (el.hasAttribute('contenteditable') && el.getAttribute('contenteditable') !== 'false');
+  const visit = (node: Node) => {
+    if (node instanceof Text) {
+      if (node.data) (current ??= { text: '', section }).text += node.data;
+      return;
+    }
+    if (!(node instanceof Element)) return;
+    const block = BLOCK_TAGS.has(node.localName);
+    if (block) flush();
+    if (/^h[1-6]$/.test(node.localName)) section++;
+    if (skipped(node)) return flush();
+    for (const child of node.childNodes) visit(child);
+    if (block) flush();
+  };
+  visit(root);
+  flush();
+  return out;
+}
+
+type Tree = { tag: string; attr: string | null; children: (Tree | string)[] };
+const ATTRS = ['hidden', 'aria-hidden=true', 'aria-hidden=false', 'translate=no', 'translate=yes', 'contenteditable=', 'contenteditable=false', 'contenteditable=true', 'data-gloss=', 'class=x'];
+const tree: fc.Arbitrary<Tree> = fc.letrec((tie) => ({
+  node: fc.record({
+    tag: fc.constantFrom('p', 'span', 'b', 'div', 'li', 'h2', 'br', 'section', 'td', 'em', ...SKIP_TAGS),
+    attr: fc.option(fc.constantFrom(...ATTRS), { freq: 3 }),
+    children: fc.array(fc.oneof({ depthSize: 'small' }, fc.constantFrom('Krebs ', 'said', ' ', '\n', '—', 'Ω', ''), tie('node') as fc.Arbitrary<Tree>), { maxLength: 4 }),
+  }),
+})).node as fc.Arbitrary<Tree>;
+
+function build(t: Tree, parent: Node): void {
+  const el = document.createElement(t.tag);
+  if (t.attr) {
+    const [name, value = ''] = t.attr.split('=');
+    el.setAttribute(name!, value);
+  }
+  parent.appendChild(el);
+  if (t.tag === 'br') return;
+  for (const c of t.children) typeof c === 'string' ? el.appendChild(document.createTextNode(c)) : build(c, el);
+}
+
+const blocksOf = (blocks: { text: string; section: number }[]) => blocks.map(({ text, section }) => ({ text, section }));
+
+describe('collecting text blocks', () => {
+  it('finds the same blocks as the reference walk, in one go or in slices', () => {
+    fc.assert(
+      fc.property(fc.array(tree, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 25 }), (trees, copies) => {
+        const root = document.createElement('div');
+        document.body.replaceChildren(root);
+        // Copies make some pages long enough (512+ nodes) for the walk to stop and resume inside them.
+        for (let k = 0; k < copies; k++) for (const t of trees) build(t, root);
+        const expected = reference(root);
+        expect(blocksOf(collectBlocks(root))).toEqual(expected);
+        // Stopped at every chance (the clock is read every 512 nodes: a deadline in the past stops it there).
+        const sliced = new BlockCollector(root);
+        let slices = 0;
+        while (!sliced.step(-Infinity)) slices++;
+        expect(slices).toBeLessThanOrEqual(root.querySelectorAll('*').length / 256);
+        expect(blocksOf(sliced.blocks)).toEqual(expected);
+      }),
+      { numRuns: 120 },
+    );
+  }, 60_000);
+
+  it('stops and resumes on a long page', () => {
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    for (let i = 0; i < 400; i++) root.insertAdjacentHTML('beforeend', `<p>Krebs <b hidden>x</b><i>said</i> ${i}</p>`);
+    const sliced = new BlockCollector(root);
+    let slices = 0;
+    while (!sliced.step(-Infinity)) slices++;
+    expect(slices).toBeGreaterThan(2);
+    expect(blocksOf(sliced.blocks)).toEqual(reference(root));
+    // The hidden element splits each paragraph in two: no name spans text the reader cannot see.
+    expect(sliced.blocks).toHaveLength(800);
+  });
+
+  it('skips a root that is itself skipped; a skipped element splits the text around it', () => {
+    document.body.innerHTML = '<div id="r" aria-hidden="true"><p>Christopher Krebs</p></div><p id="s">Krebs <span hidden>CISA</span> said</p>';
+    expect(collectBlocks(document.getElementById('r')!)).toEqual([]);
+    expect(collectBlocks(document.getElementById('s')!).map((b) => b.text)).toEqual(['Krebs ', ' said']);
+  });
+});
