@@ -15,34 +15,50 @@ export const AliasFlag = {
 } as const;
 const KIND_MASK = 0b111;
 
+/**
+ * A column of small integers: a plain array when compiled here, the decoded typed array itself when
+ * unpacked from the bundle (`packed-index.ts`), which saves a tab copying it into an array.
+ */
+export type NumberColumn = ArrayLike<number>;
+
 export interface CompiledIndex {
   v: 1;
   /** Entity table, one row per index. */
   ids: string[];
   names: string[];
   /** Index into CATEGORIES. */
-  cats: number[];
+  cats: NumberColumn;
   /** Salience × 100, rounded. */
-  sal: number[];
+  sal: NumberColumn;
   /** `|`-joined lower-case lists (empty string when none). */
   titles: string[];
   context: string[];
   related: string[];
   /** Alias table. */
   aliasText: string[];
-  aliasEntity: number[];
-  aliasFlags: number[];
+  aliasEntity: NumberColumn;
+  aliasFlags: NumberColumn;
   /** Precomputed for the bundled index (`packed-index.ts`): `firstNamesOf` this index. */
   firstNames?: readonly string[];
   /** Each alias's first-token hash and lower-case start (1; 2: no token), precomputed for the bundled index (`packed-index.ts`). */
   firstTokens?: { hash: Int32Array; lower: Uint8Array };
 }
 
+/** An index being built, its number columns still plain arrays. */
+interface GrowingIndex extends CompiledIndex {
+  cats: number[];
+  sal: number[];
+  aliasEntity: number[];
+  aliasFlags: number[];
+}
+
+const emptyIndex = (): GrowingIndex => ({
+  v: 1, ids: [], names: [], cats: [], sal: [], titles: [], context: [], related: [],
+  aliasText: [], aliasEntity: [], aliasFlags: [],
+});
+
 export function compileIndex(entities: readonly Entity[]): CompiledIndex {
-  const index: CompiledIndex = {
-    v: 1, ids: [], names: [], cats: [], sal: [], titles: [], context: [], related: [],
-    aliasText: [], aliasEntity: [], aliasFlags: [],
-  };
+  const index = emptyIndex();
   for (const entity of entities) {
     const e = index.ids.length;
     index.ids.push(entity.id);
@@ -95,10 +111,7 @@ export function mergeIndexes(base: CompiledIndex, extra: CompiledIndex): Compile
   const keep: number[] = [];
   base.ids.forEach((id, i) => overridden.has(id) || keep.push(i));
   const remap = new Map<number, number>();
-  const out: CompiledIndex = {
-    v: 1, ids: [], names: [], cats: [], sal: [], titles: [], context: [], related: [],
-    aliasText: [], aliasEntity: [], aliasFlags: [],
-  };
+  const out = emptyIndex();
   const copyEntity = (src: CompiledIndex, i: number) => {
     const n = out.ids.length;
     out.ids.push(src.ids[i]!);

@@ -47,7 +47,7 @@ export function packIndex(index: CompiledIndex): PackedIndex {
   ) as Record<(typeof STRING_TABLES)[number], string>;
   const numbers = Object.fromEntries(
     NUMBER_TABLES.map((table) => {
-      const row = index[table].findIndex((x) => !Number.isInteger(x) || x < 0 || x > 0xffff);
+      const row = Array.from(index[table]).findIndex((x) => !Number.isInteger(x) || x < 0 || x > 0xffff);
       if (row >= 0) throw new Error(`packIndex: ${table}[${row}] = ${index[table][row]} is not an integer in 0…65535`);
       return [table, toBase64(new Uint16Array(index[table]))];
     }),
@@ -69,7 +69,7 @@ export function unpackIndex(packed: PackedIndex): CompiledIndex {
     const rows = table === 'aliasText' ? packed.aliases : packed.entities;
     lazy(table, () => (rows === 0 ? [] : packed[table].split(SEPARATOR)));
   }
-  for (const table of NUMBER_TABLES) lazy(table, () => Array.from(new Uint16Array(fromBase64(packed[table]).buffer)));
+  for (const table of NUMBER_TABLES) lazy(table, () => new Uint16Array(fromBase64(packed[table]).buffer));
   lazy('firstNames', () => (packed.firstNames ? packed.firstNames.split(SEPARATOR) : []));
   index.firstTokens = { hash: new Int32Array(fromBase64(packed.firstHash).buffer), lower: fromBase64(packed.firstLower) };
   return index;

@@ -153,41 +153,52 @@ export class AliasTrie implements FirstTokenFilter {
   #build(slot: number): TrieNode {
     const root: TrieNode = { next: undefined, aliases: undefined };
     const buf = this.#buf;
+    // Only the path of token hashes: an alias's key and surface strings are made when a text reaches it
+    // (`keysOf`, `tokensOf`), which few of a bucket's aliases ever do on one page.
     for (let a = this.#slotHead[slot]! - 1; a >= 0; a = this.#nextInBucket[a]! - 1) {
-      const text = this.#index.aliasText[a]!;
-      scanTokens(text, buf);
-      const keys: string[] = [];
-      const surfaces: string[] = [];
+      scanTokens(this.#index.aliasText[a]!, buf);
       let node = root;
-      for (let t = 0; t < buf.count; t++) {
-        const key = keyAt(text, buf, t);
-        keys.push(key);
-        // Punctuation compares by its plain form (the text's side does the same): "AT’T" is "AT'T".
-        surfaces.push(buf.flags[t]! & TokenFlag.Word ? text.slice(buf.start[t], buf.end[t]) : key);
-        if (t === 0) continue;
+      for (let t = 1; t < buf.count; t++) {
+        const key = childKey(buf.hash[t]!);
         node.next ??= new Map();
-        let child = node.next.get(childKey(buf.hash[t]!));
+        let child = node.next.get(key);
         if (!child) {
           child = { next: undefined, aliases: undefined };
-          node.next.set(childKey(buf.hash[t]!), child);
+          node.next.set(key, child);
         }
         node = child;
       }
-      this.#keys[a] = keys;
-      this.#surfaces[a] = surfaces;
       (node.aliases ??= []).push(a);
     }
     this.#slotNode[slot] = root;
     return root;
   }
 
-  /** Each token's key of an alias; only asked for aliases whose subtree is built. */
+  #strings(alias: number): void {
+    const text = this.#index.aliasText[alias]!;
+    const buf = this.#buf;
+    scanTokens(text, buf);
+    const keys: string[] = [];
+    const surfaces: string[] = [];
+    for (let t = 0; t < buf.count; t++) {
+      const key = keyAt(text, buf, t);
+      keys.push(key);
+      // Punctuation compares by its plain form (the text's side does the same): "AT’T" is "AT'T".
+      surfaces.push(buf.flags[t]! & TokenFlag.Word ? text.slice(buf.start[t], buf.end[t]) : key);
+    }
+    this.#keys[alias] = keys;
+    this.#surfaces[alias] = surfaces;
+  }
+
+  /** Each token's key of an alias, made on first use. */
   keysOf(alias: number): readonly string[] {
+    if (this.#keys[alias] === undefined) this.#strings(alias);
     return this.#keys[alias]!;
   }
 
-  /** Each token's surface of an alias (for the case rules; punctuation in its plain form); only asked for aliases whose subtree is built. */
+  /** Each token's surface of an alias (for the case rules; punctuation in its plain form), made on first use. */
   tokensOf(alias: number): readonly string[] {
+    if (this.#surfaces[alias] === undefined) this.#strings(alias);
     return this.#surfaces[alias]!;
   }
 }
