@@ -79,7 +79,7 @@ export class Annotator {
       performance.measure('gloss:collect', { start: collectStart });
       const blocks = collector.blocks;
       if (blocks.length <= CHUNK_BLOCKS) {
-        this.#states = blocks.map((block) => this.#match(block));
+        this.#states = timed('gloss:match', () => blocks.map((block) => this.#match(block)));
         this.#relink(settings, blocks.length, 'final', { alive, then: finish });
         return;
       }

@@ -19,36 +19,51 @@ const HOST_STYLE: Record<string, string> = {
   inset: '0 auto auto 0', transform: 'none', zoom: '1', visibility: 'visible', opacity: '1', 'pointer-events': 'auto',
 };
 
+interface CardParts {
+  host: HTMLElement;
+  shadow: ShadowRoot;
+  card: HTMLElement;
+}
+
+/**
+ * The card's host and shadow tree, made on the first card shown: most pages are read without one,
+ * and a tab turning Gloss on should not pay for it before the names are painted.
+ */
 export class CardHost {
-  readonly host: HTMLElement;
-  readonly #shadow: ShadowRoot;
-  readonly #card: HTMLElement;
+  #parts: CardParts | undefined;
   #stopPositioning: (() => void) | undefined;
   #returnFocus: HTMLElement | null = null;
 
-  constructor(private readonly doc: Document) {
-    this.host = doc.createElement('gloss-card');
-    this.host.setAttribute('data-gloss', '');
-    for (const [k, v] of Object.entries(HOST_STYLE)) this.host.style.setProperty(k, v, 'important');
-    this.#shadow = this.host.attachShadow({ mode: 'open' });
+  /** `onEscape`: Esc pressed inside the card (its keydown stops at the card, so the page never sees it). */
+  constructor(private readonly doc: Document, private readonly onEscape: () => void) {}
+
+  #make(): CardParts {
+    const doc = this.doc;
+    const host = doc.createElement('gloss-card');
+    host.setAttribute('data-gloss', '');
+    for (const [k, v] of Object.entries(HOST_STYLE)) host.style.setProperty(k, v, 'important');
+    const shadow = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = CARD_CSS;
-    this.#card = doc.createElement('div');
-    this.#card.className = 'card';
-    this.#card.setAttribute('role', 'dialog');
-    this.#card.setAttribute('aria-labelledby', 'gloss-card-title');
-    this.#card.tabIndex = -1;
-    this.#shadow.append(style, this.#card);
+    const card = doc.createElement('div');
+    card.className = 'card';
+    card.setAttribute('role', 'dialog');
+    card.setAttribute('aria-labelledby', 'gloss-card-title');
+    card.tabIndex = -1;
+    shadow.append(style, card);
+    host.addEventListener('keydown', (e) => {
+      if (e.isTrusted && e.key === 'Escape') this.onEscape();
+    });
     // Keep the page's key and pointer handlers (shortcuts, analytics, drag) out of our card.
     // Tab stays inside the open card (a dialog); Esc is handled by the page controller.
-    this.#card.addEventListener('keydown', (e) => {
+    card.addEventListener('keydown', (e) => {
       if (e.key !== 'Tab') return;
-      const focusable = [...this.#card.querySelectorAll<HTMLElement>('a[href], button, [tabindex]:not([tabindex="-1"])')];
+      const focusable = [...card.querySelectorAll<HTMLElement>('a[href], button, [tabindex]:not([tabindex="-1"])')];
       if (focusable.length === 0) return;
-      const active = this.#shadow.activeElement;
+      const active = shadow.activeElement;
       const first = focusable[0]!;
       const last = focusable[focusable.length - 1]!;
-      if (e.shiftKey && (active === first || active === this.#card)) {
+      if (e.shiftKey && (active === first || active === card)) {
         e.preventDefault();
         last.focus();
       } else if (!e.shiftKey && active === last) {
@@ -57,30 +72,32 @@ export class CardHost {
       }
     });
     for (const type of ['keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'click', 'pointerdown', 'pointerup', 'wheel', 'focusin', 'focusout']) {
-      this.#card.addEventListener(type, (e) => e.stopPropagation());
+      card.addEventListener(type, (e) => e.stopPropagation());
     }
+    return (this.#parts = { host, shadow, card });
   }
 
   get isOpen(): boolean {
-    return this.host.isConnected;
+    return this.#parts?.host.isConnected ?? false;
   }
 
   /** Shows or updates the card next to `anchor`; `focus` moves keyboard focus into it (keyboard path). */
   show(model: CardModel, actions: CardActions, anchor: VirtualElement, focus: boolean): void {
-    if (!this.host.isConnected) {
-      this.doc.documentElement.append(this.host);
+    const { host, card } = this.#parts ?? this.#make();
+    if (!host.isConnected) {
+      this.doc.documentElement.append(host);
       try {
-        this.host.popover = 'manual';
-        this.host.showPopover();
+        host.popover = 'manual';
+        host.showPopover();
       } catch {
         // No popover support (older browsers, XML documents): the max z-index above is the fallback.
       }
     }
-    this.#card.setAttribute('aria-label', t('cardLabel', model.details?.name ?? model.reason.alias));
-    render(<CardView model={model} actions={actions} />, this.#card);
+    card.setAttribute('aria-label', t('cardLabel', model.details?.name ?? model.reason.alias));
+    render(<CardView model={model} actions={actions} />, card);
     this.#stopPositioning?.();
-    this.#stopPositioning = autoUpdate(anchor, this.#card, () => {
-      void computePosition(anchor, this.#card, {
+    this.#stopPositioning = autoUpdate(anchor, card, () => {
+      void computePosition(anchor, card, {
         strategy: 'fixed',
         placement: 'bottom-start',
         middleware: [
@@ -91,33 +108,36 @@ export class CardHost {
           size({
             padding: VIEWPORT_PADDING,
             apply: ({ availableHeight }) => {
-              this.#card.style.maxHeight = `${Math.max(120, Math.min(480, Math.floor(availableHeight)))}px`;
+              card.style.maxHeight = `${Math.max(120, Math.min(480, Math.floor(availableHeight)))}px`;
             },
           }),
         ],
       }).then(({ x, y }) => {
-        this.#card.style.left = `${x}px`;
-        this.#card.style.top = `${y}px`;
+        card.style.left = `${x}px`;
+        card.style.top = `${y}px`;
       });
     });
     if (focus) {
       const active = this.doc.activeElement;
-      this.#returnFocus = active instanceof HTMLElement && active !== this.host ? active : null;
-      this.#card.focus();
+      this.#returnFocus = active instanceof HTMLElement && active !== host ? active : null;
+      card.focus();
     }
   }
 
   contains(target: EventTarget | null): boolean {
-    return target === this.host || (target instanceof Node && this.#shadow.contains(target));
+    const parts = this.#parts;
+    return parts !== undefined && (target === parts.host || (target instanceof Node && parts.shadow.contains(target)));
   }
 
   hide(): void {
-    if (!this.host.isConnected) return;
-    const hadFocus = this.#shadow.activeElement !== null || this.doc.activeElement === this.host;
+    const parts = this.#parts;
+    if (!parts?.host.isConnected) return;
+    const { host, shadow, card } = parts;
+    const hadFocus = shadow.activeElement !== null || this.doc.activeElement === host;
     this.#stopPositioning?.();
     this.#stopPositioning = undefined;
-    render(null, this.#card);
-    this.host.remove();
+    render(null, card);
+    host.remove();
     if (hadFocus && this.#returnFocus?.isConnected) this.#returnFocus.focus();
     this.#returnFocus = null;
   }

@@ -31,7 +31,7 @@ export class PageGloss {
   ) {
     this.#painter = new HighlightPainter(doc);
     this.annotator = new Annotator(doc, this.#painter, loaded, corrections);
-    this.#card = new CardHost(doc);
+    this.#card = new CardHost(doc, () => this.closeCard());
     const win = doc.defaultView!;
     trackHoverIntent(
       win,
@@ -50,10 +50,6 @@ export class PageGloss {
     win.addEventListener('keydown', (e) => {
       if (e.isTrusted && e.key === 'Escape' && this.#open) this.closeCard();
     }, { capture: true, signal });
-    // Esc pressed inside the card: its keydown stops at the card, so listen there too.
-    this.#card.host.addEventListener('keydown', (e) => {
-      if (e.isTrusted && e.key === 'Escape') this.closeCard();
-    }, { signal });
     signal.addEventListener('abort', () => this.destroy(), { once: true });
   }
 
