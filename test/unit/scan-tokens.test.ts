@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hashKey, keyAt, scanTokens, TokenBuffer, TokenFlag, tokenize } from '../../src/match/tokenize';
+import { encodeUtf8, hashKey, keyAt, scanTokens, TokenBuffer, TokenFlag, tokenize } from '../../src/match/tokenize';
 
 const piece = fc.oneof(
   fc.constantFrom('Christopher Krebs', 'CISA', 'Trump’s', 'AT&T', 'Ω', 'ΟΔΟΣ', 'İstanbul', 'Straße', 'e\u0301', '🦊', 'עברית', '\u00ad', '\u200b', '\u00a0', '\u2013', '\uff0e', ' ', '\n', '.'),
@@ -20,6 +20,24 @@ function fast(t: string, buf = new TokenBuffer()) {
     start: buf.start[i]!, end: buf.end[i]!, key: keyAt(t, buf, i), isWord: (buf.flags[i]! & TokenFlag.Word) !== 0, hash: buf.hash[i]!,
   }));
 }
+
+describe('encodeUtf8', () => {
+  it('writes what TextEncoder writes, short texts (encoded here) and long ones (natively), lone surrogates too', () => {
+    const encoder = new TextEncoder();
+    const units = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('\ud83e', '\udd8a', '🦊', 'é', '\u07ff', '\u0800', '\uffff', 'a'));
+    fc.assert(
+      fc.property(fc.array(units, { maxLength: 30 }), fc.integer({ min: 1, max: 20 }), (parts, repeat) => {
+        const t = parts.join('').repeat(repeat);
+        const bytes = new Uint8Array(t.length * 3 + 1);
+        const n = encodeUtf8(t, bytes);
+        expect(Array.from(bytes.subarray(0, n))).toEqual(Array.from(encoder.encode(t)));
+      }),
+      { numRuns: 500 },
+    );
+    const lone = new Uint8Array(16);
+    expect(Array.from(lone.subarray(0, encodeUtf8('a\ud800b', lone)))).toEqual([0x61, 0xef, 0xbf, 0xbd, 0x62]);
+  });
+});
 
 describe('scanTokens', () => {
   it('gives the reference tokens, with the hash of each key', () => {
