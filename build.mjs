@@ -106,6 +106,11 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.dispose()));
   rmSync(`${out.chrome}/bundles`, { recursive: true, force: true });
   rmSync(`${out.firefox}/bundles`, { recursive: true, force: true });
+  // One non-ASCII character makes the whole script UTF-16 for V8, which then compiles it ~25% slower
+  // (8.2 → 6.4 ms in Node for this script, index included), in every frame of every page.
+  const content = readFileSync(`${out.chrome}/content.js`, 'utf8');
+  const wide = content.search(/[^\x00-\x7f]/);
+  if (wide >= 0) throw new Error(`content.js has a non-ASCII character (${JSON.stringify(content.slice(wide - 30, wide + 5))}): write it as a \\u escape in the source`);
   const kb = (f) => (readFileSync(f).length / 1024).toFixed(0);
   console.log(`[gloss] built dist/chrome and dist/firefox (content.js ${kb(`${out.chrome}/content.js`)} KiB, ${knowledge.index.ids.length} entities)`);
 }

@@ -91,7 +91,7 @@ export function firstNamesOf(index: CompiledIndex): string[] {
   for (let a = 0; a < index.aliasText.length; a++) {
     const e = index.aliasEntity[a]!;
     if (index.cats[e] !== 0 || aliasKindOf(index.aliasFlags[a]!) !== 'name') continue;
-    const first = /^[\p{L}'’-]+/u.exec(index.aliasText[a]!)?.[0];
+    const first = /^[\p{L}'\u2019-]+/u.exec(index.aliasText[a]!)?.[0];
     if (first && first.length > 1) names.add(first.toLowerCase());
   }
   return [...names];

@@ -25,8 +25,11 @@ export interface Candidate {
 }
 
 export interface BlockMatches {
-  candidates: Candidate[];
+  readonly candidates: readonly Candidate[];
 }
+
+/** Most blocks of a page hold no name: they share this result rather than allocate their own. */
+const NO_MATCHES: BlockMatches = Object.freeze({ candidates: Object.freeze([]) });
 
 /** One buffer for every block: matching is synchronous and never nested. */
 const buf = new TokenBuffer();
@@ -43,7 +46,7 @@ export function findCandidates(text: string, index: CompiledIndex, trie: AliasTr
   const flags = buf.flags;
   const hits = buf.hits;
   const hitCount = buf.hitCount;
-  const candidates: Candidate[] = [];
+  let candidates: Candidate[] | undefined;
   // Tokens before `from` are inside an earlier match (leftmost-longest, no overlaps).
   let from = 0;
   for (let h = 0; h < hitCount; h++) {
@@ -70,7 +73,7 @@ export function findCandidates(text: string, index: CompiledIndex, trie: AliasTr
       const ok = passing(text, index, trie, endNodes[e]!.aliases!, i, last);
       if (ok) {
         const prevIsWord = i > 0 && (flags[i - 1]! & TokenFlag.Word) !== 0;
-        candidates.push({
+        (candidates ??= []).push({
           start: buf.start[i]!, end: buf.end[last]!, tokenCount: last - i + 1, aliases: ok,
           prevStart: prevIsWord ? buf.start[i - 1]! : -1, prevEnd: prevIsWord ? buf.end[i - 1]! : -1,
         });
@@ -79,7 +82,7 @@ export function findCandidates(text: string, index: CompiledIndex, trie: AliasTr
       }
     }
   }
-  return { candidates };
+  return candidates ? { candidates } : NO_MATCHES;
 }
 
 /** Keys and visible surfaces of the tokens being compared (reused). */

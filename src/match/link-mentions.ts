@@ -129,7 +129,7 @@ export function* linkMentionsInSteps(blocks: readonly LinkBlock[], index: Compil
         else entities.set(e, [a]);
       }
       let key = visibleSurface(block.text, candidate.start, candidate.end).toLowerCase();
-      if (NEEDS_NORMALISING.test(key)) key = key.replace(/\s+/g, ' ').replace(/[’‘]/g, "'");
+      if (NEEDS_NORMALISING.test(key)) key = key.replace(/\s+/g, ' ').replace(/[\u2019\u2018]/g, "'");
       spans.push({ block: b, candidate, key, entities });
     }
     if (b % SPANS_PER_STEP === SPANS_PER_STEP - 1) yield;
@@ -236,7 +236,7 @@ export function* linkMentionsInSteps(blocks: readonly LinkBlock[], index: Compil
 }
 
 /** Whitespace other than single spaces, or curly apostrophes: what a correction key normalises. */
-const NEEDS_NORMALISING = /[^\S ]| {2}|[’‘]/;
+const NEEDS_NORMALISING = /[^\S ]| {2}|[\u2019\u2018]/;
 
 /** Shared by the many names that could mean only one entity: a huge page keeps one, not thousands. */
 const NONE: number[] = Object.freeze([]) as unknown as number[];
@@ -345,7 +345,7 @@ function precedingText(text: string, start: number): string {
     .slice(Math.max(0, start - 48), start)
     .toLowerCase()
     .replace(/[\s\u00a0]+/g, ' ')
-    .replace(/[’‘]/g, "'")
+    .replace(/[\u2019\u2018]/g, "'")
     .trimEnd();
 }
 

@@ -4,7 +4,9 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardText, launchFirefoxGloss, paintedText, pointOf, pollFor, restOn, waitForAnnotation, type FirefoxGloss } from './support';
+import { join } from 'node:path';
+import { startStaticServer } from '../../scripts/static-server.mjs';
+import { cardText, launchFirefoxGloss, paintedText, pointOf, pollFor, restOn, ROOT, waitForAnnotation, type FirefoxGloss } from './support';
 
 let gloss: FirefoxGloss;
 let page: Page;
@@ -83,6 +85,30 @@ describe('Firefox ESR', () => {
       expect(ids).toEqual(expect.arrayContaining(['person:mark-esper', 'agency:cisa']));
     } finally {
       await popup.close();
+    }
+  });
+
+  it('a page with the strictest CSP still gets its names painted and a styled card', async () => {
+    // A second server: the CSP header goes on every file it serves.
+    const strict = await startStaticServer({ '/': join(ROOT, 'test/fixtures') }, 0, {
+      'content-security-policy': "default-src 'none'; style-src 'none'; connect-src 'none'; script-src 'none'",
+    });
+    const tab = await gloss.browser.newPage();
+    try {
+      await tab.goto(`${strict.origin}/seed-article.html`);
+      await waitForAnnotation(tab);
+      expect((await paintedText(tab))['gloss-person']).toContain('Christopher Krebs');
+      await restOn(tab, await pointOf(tab, 'article p', 1, 'Christopher Krebs'));
+      const text = await pollFor(() => cardText(tab), (t) => t !== null && t.includes('Christopher Krebs') && !t.includes('Loading'), 10_000, 'the card');
+      expect(text).toContain('Christopher Krebs');
+      const card = await tab.evaluate(() => {
+        const style = getComputedStyle(document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('.card')!);
+        return { position: style.position, padding: style.paddingTop, radius: style.borderTopLeftRadius };
+      });
+      expect(card).toEqual({ position: 'fixed', padding: '12px', radius: '10px' });
+    } finally {
+      await tab.close();
+      await strict.close();
     }
   });
 });

@@ -162,6 +162,32 @@ describe('bounded work', () => {
   });
 });
 
+describe('the strictest page CSP', () => {
+  let strict: Gloss;
+  beforeAll(async () => {
+    strict = await launchGloss({ headers: { 'content-security-policy': "default-src 'none'; style-src 'none'; connect-src 'none'; script-src 'none'" } });
+  });
+  afterAll(async () => {
+    await strict?.close();
+  });
+
+  it('does not stop Gloss from painting names and opening styled cards', async () => {
+    const page = await strict.newPage('/seed-article.html');
+    await waitForAnnotation(page);
+    expect((await paintedText(page))['gloss-person']).toContain('Christopher Krebs');
+    await restOn(page, await pointOf(page, 'article p:nth-of-type(2)', 'Christopher Krebs'));
+    await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+    // Styled, not a bare box: the card's own sheet is not the page's to block.
+    const card = await page.evaluate(() => {
+      const el = document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('.card')!;
+      const style = getComputedStyle(el);
+      return { position: style.position, padding: style.paddingTop, radius: style.borderTopLeftRadius };
+    });
+    expect(card).toEqual({ position: 'fixed', padding: '12px', radius: '10px' });
+    await page.close();
+  });
+});
+
 describe('odd documents', () => {
   it('nested shadow roots and nested srcdoc frames cause no errors; the light DOM is annotated', async () => {
     const page = await gloss.newPage('/hostile/shadows.html');
