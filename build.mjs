@@ -13,18 +13,22 @@ const out = { chrome: `${root}dist/chrome`, firefox: `${root}dist/firefox` };
 // The entry points: one bundle per runtime context.
 const entries = [
   { in: 'src/background.ts', out: 'background', format: 'esm' },
-  { in: 'content-scripts/index.ts', out: 'content', format: 'iife' }, // content scripts cannot be modules
+  // Content scripts cannot be modules. Two builds of one script: the top frame's with the alias index
+  // inlined, and the one every subframe gets, which fetches knowledge/index.pack if it has text to read.
+  { in: 'content-scripts/index.ts', out: 'content', format: 'iife', inlineIndex: true },
+  { in: 'content-scripts/index.ts', out: 'content-frames', format: 'iife' },
   { in: 'popup/index.tsx', out: 'popup', format: 'esm' },
   { in: 'popup/options.tsx', out: 'options', format: 'esm' },
 ];
 const staticFiles = ['popup/popup.html', 'popup/options.html', 'popup/popup.css', '_locales', 'icons'];
 
-/** Validates and compiles knowledge/knowledge.json: the alias index (inlined) and the detail shards. */
+/** Validates and compiles knowledge/knowledge.json: the alias index (inlined, and as index.pack) and the detail shards. */
 async function compileKnowledge() {
   const { compileKnowledgeFile } = await tsImport('./knowledge/compile.ts', import.meta.url);
-  const { packIndex } = await tsImport('./src/knowledge/packed-index.ts', import.meta.url);
+  const { packIndex, serializePackedIndex } = await tsImport('./src/knowledge/packed-index.ts', import.meta.url);
   const compiled = compileKnowledgeFile(`${root}knowledge/knowledge.json`);
-  return { ...compiled, packed: packIndex(compiled.index) };
+  const packed = packIndex(compiled.index);
+  return { ...compiled, packed, packFile: serializePackedIndex(packed) };
 }
 
 /** The default highlight style, injected by the manifest before the page's first style pass. */
@@ -49,6 +53,7 @@ function writeStatic(knowledge) {
     for (const f of staticFiles) cpSync(`${root}${f}`, `${dir}/${f.replace(/^popup\//, '')}`, { recursive: true });
     writeFileSync(`${dir}/manifest.json`, JSON.stringify(manifestFor(browser), null, 2));
     writeFileSync(`${dir}/knowledge/sources.json`, JSON.stringify(knowledge.sources));
+    writeFileSync(`${dir}/knowledge/index.pack`, knowledge.packFile);
     writeFileSync(`${dir}/highlights.css`, STATIC_HIGHLIGHT_CSS);
     knowledge.shards.forEach((shard, i) => writeFileSync(`${dir}/knowledge/details-${String(i).padStart(2, '0')}.json`, JSON.stringify(shard)));
     if (browser === 'firefox') cpSync(`${out.chrome}/bundles`, dir, { recursive: true });
@@ -58,14 +63,15 @@ function writeStatic(knowledge) {
 const knowledge = await compileKnowledge();
 rmSync(`${root}dist`, { recursive: true, force: true });
 
-const indexModule = {
+/** `gloss:index`: the packed index as string literals, or undefined in a build that fetches it. */
+const indexModule = (inline) => ({
   name: 'gloss-index',
   setup(build) {
-    build.onResolve({ filter: /^gloss:index$/ }, () => ({ path: 'index', namespace: 'gloss' }));
+    build.onResolve({ filter: /^gloss:index$/ }, () => ({ path: 'index', namespace: 'gloss', sideEffects: false }));
     // The index ships packed into a few string literals (src/knowledge/packed-index.ts): nothing to parse per tab.
-    build.onLoad({ filter: /.*/, namespace: 'gloss' }, () => ({ contents: `export default ${JSON.stringify(knowledge.packed)};`, loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'gloss' }, () => ({ contents: `export default ${inline ? JSON.stringify(knowledge.packed) : 'undefined'};`, loader: 'js' }));
   },
-};
+});
 const copyAfterBuild = {
   name: 'copy-static',
   setup(build) {
@@ -93,7 +99,7 @@ const contexts = await Promise.all(
       sourcemap: watch ? 'inline' : false,
       legalComments: 'none',
       logLevel: 'warning',
-      plugins: [indexModule, copyAfterBuild],
+      plugins: [indexModule(e.inlineIndex === true), copyAfterBuild],
     }),
   ),
 );
@@ -108,9 +114,11 @@ if (watch) {
   rmSync(`${out.firefox}/bundles`, { recursive: true, force: true });
   // One non-ASCII character makes the whole script UTF-16 for V8, which then compiles it ~25% slower
   // (8.2 → 6.4 ms in Node for this script, index included), in every frame of every page.
-  const content = readFileSync(`${out.chrome}/content.js`, 'utf8');
-  const wide = content.search(/[^\x00-\x7f]/);
-  if (wide >= 0) throw new Error(`content.js has a non-ASCII character (${JSON.stringify(content.slice(wide - 30, wide + 5))}): write it as a \\u escape in the source`);
+  for (const script of ['content.js', 'content-frames.js']) {
+    const content = readFileSync(`${out.chrome}/${script}`, 'utf8');
+    const wide = content.search(/[^\x00-\x7f]/);
+    if (wide >= 0) throw new Error(`${script} has a non-ASCII character (${JSON.stringify(content.slice(wide - 30, wide + 5))}): write it as a \\u escape in the source`);
+  }
   const kb = (f) => (readFileSync(f).length / 1024).toFixed(0);
-  console.log(`[gloss] built dist/chrome and dist/firefox (content.js ${kb(`${out.chrome}/content.js`)} KiB, ${knowledge.index.ids.length} entities)`);
+  console.log(`[gloss] built dist/chrome and dist/firefox (content.js ${kb(`${out.chrome}/content.js`)} KiB, content-frames.js ${kb(`${out.chrome}/content-frames.js`)} KiB, ${knowledge.index.ids.length} entities)`);
 }

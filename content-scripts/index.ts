@@ -6,7 +6,7 @@ import type { CompiledIndex } from '../src/knowledge/compile-index';
 import { handleMessages, type TabProtocol } from '../src/protocol';
 import { isActiveOn } from '../src/settings';
 import { loadSettings, onSettingsChanged } from '../src/settings-store';
-import { loadIndex } from './knowledge-index';
+import { HAS_INLINED_INDEX, loadIndex } from './knowledge-index';
 import { PageGloss } from './page-gloss';
 import { loadCorrections, loadPackIndex, onPackIndexChanged, saveCorrections } from './page-storage';
 import { watchPage } from './watch-page';
@@ -15,7 +15,11 @@ import { watchPage } from './watch-page';
 const MIN_FRAME_TEXT = 200;
 
 async function main(): Promise<void> {
-  if (window !== window.top && (document.body?.textContent?.trim().length ?? 0) < MIN_FRAME_TEXT) return;
+  const top = window === window.top;
+  // Two builds of this script (build.mjs): content.js, with the index inlined, runs in the top frame
+  // only; content-frames.js, without it, runs in every frame and leaves the top one to content.js.
+  if (top !== HAS_INLINED_INDEX) return;
+  if (!top && (document.body?.textContent?.trim().length ?? 0) < MIN_FRAME_TEXT) return;
   const life = new AbortController();
   // Read together with the settings: one round trip to storage before the first paint, not two.
   let preload: Promise<[Map<string, string | null>, CompiledIndex | undefined]> | undefined = Promise.all([loadCorrections(location), loadPackIndex()]);
@@ -28,36 +32,44 @@ async function main(): Promise<void> {
   const start = async () => {
     if (starting || running) return;
     starting = true;
-    const stop = new AbortController();
-    life.signal.addEventListener('abort', () => stop.abort(), { once: true });
-    const [corrections, pack] = await (preload ?? Promise.all([loadCorrections(location), loadPackIndex()]));
-    preload = undefined;
-    starting = false;
-    if (stop.signal.aborted || !isActiveOn(settings, host)) return;
-    const gloss = new PageGloss(document, settings, loadIndex(pack), stop.signal, (c) => saveCorrections(location, c), corrections);
-    running = { gloss, stop };
-    gloss.annotate();
-    watchPage(document, gloss, stop.signal);
-    onPackIndexChanged((index) => gloss.updateIndex(loadIndex(index)), stop.signal);
+    try {
+      const stop = new AbortController();
+      life.signal.addEventListener('abort', () => stop.abort(), { once: true });
+      const [corrections, pack] = await (preload ?? Promise.all([loadCorrections(location), loadPackIndex()]));
+      preload = undefined;
+      const loaded = await loadIndex(pack);
+      if (stop.signal.aborted || !isActiveOn(settings, host)) return;
+      const gloss = new PageGloss(document, settings, loaded, stop.signal, (c) => saveCorrections(location, c), corrections);
+      running = { gloss, stop };
+      gloss.annotate();
+      watchPage(document, gloss, stop.signal);
+      onPackIndexChanged((index) => {
+        // In order: once the bundled index is in, loadIndex awaits nothing that could reorder two calls.
+        void loadIndex(index).then((next) => stop.signal.aborted || gloss.updateIndex(next), (e: unknown) => console.warn('Gloss could not load the knowledge packs:', e));
+      }, stop.signal);
+    } finally {
+      starting = false;
+    }
   };
+  const startReporting = () => start().catch((e: unknown) => console.warn('Gloss could not start on this page:', e));
 
   onSettingsChanged((next) => {
     settings = next;
     const active = isActiveOn(settings, host);
-    if (active && !running) void start();
+    if (active && !running) void startReporting();
     else if (!active && running) {
       running.stop.abort();
       running = undefined;
     } else running?.gloss.updateSettings(settings);
   }, life.signal);
 
-  if (window === window.top) {
+  if (top) {
     handleMessages<TabProtocol>({
       stepMention: (req) => ({ ok: running?.gloss.step(req.entityId) ?? false }),
     }, life.signal);
   }
 
-  if (isActiveOn(settings, host)) await start();
+  if (isActiveOn(settings, host)) await startReporting();
 }
 
 void main().catch((e: unknown) => console.warn('Gloss could not start on this page:', e));

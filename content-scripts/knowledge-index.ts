@@ -1,15 +1,25 @@
 /**
- * The alias index this tab matches with: the bundled one (inlined by the build as packed string
- * literals, read lazily) merged with the reader's enabled knowledge packs, and the trie built from it.
+ * The alias index this tab matches with: the bundled one merged with the reader's enabled knowledge
+ * packs, and the trie built from it. The top frame's script has the bundled index inlined (build.mjs);
+ * the subframes' script has none and fetches `knowledge/index.pack` when a frame has text to read
+ * (src/knowledge/packed-index.ts says why).
  */
-import bundledPacked from 'gloss:index';
+import inlined from 'gloss:index';
+import browser from 'webextension-polyfill';
 import { mergeIndexes, type CompiledIndex } from '../src/knowledge/compile-index';
-import { unpackIndex } from '../src/knowledge/packed-index';
+import { parsePackedIndex, unpackIndex } from '../src/knowledge/packed-index';
 import { buildAliasTrie, type AliasTrie } from '../src/match/alias-trie';
 
+/** This script carries the bundled index: it is the top frame's (manifest.json: content.js, not content-frames.js). */
+export const HAS_INLINED_INDEX = inlined !== undefined;
+
 // When the content script started (this module runs first among Gloss's own): `npm run bench`
-// measures from here to the page annotated. Marks are visible to the page (REFERENCE.md).
-performance.mark('gloss:script-start');
+// measures from here to the page annotated. Marks are visible to the page (REFERENCE.md). Only the
+// script that will work in this frame marks it (index.ts).
+if (HAS_INLINED_INDEX === (window === window.top)) performance.mark('gloss:script-start');
+
+/** Where the build writes the bundled index for subframes; web-accessible by the session's dynamic URL only. */
+export const BUNDLED_INDEX_PATH = 'knowledge/index.pack';
 
 export interface LoadedIndex {
   index: CompiledIndex;
@@ -17,10 +27,19 @@ export interface LoadedIndex {
 }
 
 let bundled: CompiledIndex | undefined;
+let fetched: Promise<string> | undefined;
 
-export function loadIndex(pack?: CompiledIndex): LoadedIndex {
+function fetchIndexText(): Promise<string> {
+  return (fetched ??= fetch(browser.runtime.getURL(BUNDLED_INDEX_PATH)).then((response) => {
+    if (!response.ok) throw new Error(`${BUNDLED_INDEX_PATH}: HTTP ${response.status}`);
+    return response.text();
+  }));
+}
+
+export async function loadIndex(pack?: CompiledIndex): Promise<LoadedIndex> {
+  const text = bundled || inlined ? undefined : await fetchIndexText();
   const start = performance.now();
-  bundled ??= unpackIndex(bundledPacked);
+  bundled ??= unpackIndex(inlined ?? parsePackedIndex(text!, BUNDLED_INDEX_PATH));
   const index = pack && pack.ids.length > 0 ? mergeIndexes(bundled, pack) : bundled;
   const parsed = performance.now();
   const loaded = { index, trie: buildAliasTrie(index) };

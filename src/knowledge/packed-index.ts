@@ -1,10 +1,16 @@
 /**
- * The bundled alias index as the build inlines it into the content script: each table is one long
- * string (text rows joined by a newline; number tables as base64 of little-endian typed arrays),
- * with every alias's first-token hash precomputed. A tab then reads the index from string literals instead of `JSON.parse`-ing
- * half a megabyte and hashing thousands of aliases, and splits each table only when it is first
- * used: an article usually needs only the alias texts whose first word it contains, and the ids,
- * names and hints of a few dozen entities.
+ * The bundled alias index as the build ships it: each table is one long string (text rows joined by
+ * a newline; number tables as base64 of little-endian typed arrays), with every alias's first-token
+ * hash precomputed. A tab reads the tables as strings instead of `JSON.parse`-ing half a megabyte and
+ * hashing thousands of aliases, and splits each table only when it is first used: an article usually
+ * needs only the alias texts whose first word it contains, and the ids, names and hints of a few dozen
+ * entities.
+ *
+ * Two ways in (content-scripts/knowledge-index.ts): the top frame's script has the tables inlined as
+ * string literals (the fastest way in: fetching the same text took a tab 60–150 ms here); a subframe's
+ * script, injected into every ad and widget frame, carries no index and fetches `index.pack`
+ * (`serializePackedIndex`) only when the frame has text worth reading — V8 scans a string literal at
+ * ~100 MB/s, so the inlined index costs each frame that compiles it ~5 ms.
  */
 import { firstTokensOf } from '../match/alias-trie';
 import { firstNamesOf, type CompiledIndex } from './compile-index';
@@ -55,6 +61,47 @@ export function packIndex(index: CompiledIndex): PackedIndex {
   const first = firstTokensOf(index.aliasText);
   const firstNames = firstNamesOf(index).join(SEPARATOR);
   return { v: 2, entities: index.ids.length, aliases: index.aliasText.length, ...strings, ...numbers, firstNames, firstHash: toBase64(first.hash), firstLower: toBase64(first.lower) };
+}
+
+/** The tables of a `PackedIndex`, in the order `index.pack` holds them. */
+const PACKED_TEXTS = [...STRING_TABLES, ...NUMBER_TABLES, 'firstHash', 'firstNames', 'firstLower'] as const;
+const PACK_FORMAT = 'gloss-index 2';
+
+/**
+ * One text for the file: a JSON header line (format, row counts, each table's length in UTF-16
+ * units), then the tables back to back, so a tab takes each one as a slice without scanning it.
+ */
+export function serializePackedIndex(packed: PackedIndex): string {
+  const lengths = PACKED_TEXTS.map((t) => packed[t].length);
+  return `${JSON.stringify({ format: PACK_FORMAT, entities: packed.entities, aliases: packed.aliases, lengths })}\n${PACKED_TEXTS.map((t) => packed[t]).join('')}`;
+}
+
+/** Reads `serializePackedIndex`'s text; throws, naming `file` and what is wrong, on anything else. */
+export function parsePackedIndex(text: string, file: string): PackedIndex {
+  const fail = (what: string): never => {
+    throw new Error(`${file}: ${what}; rebuild the extension (node build.mjs)`);
+  };
+  const eol = text.indexOf('\n');
+  if (eol < 0) fail('no header line');
+  let header: { format?: unknown; entities?: unknown; aliases?: unknown; lengths?: unknown };
+  try {
+    header = JSON.parse(text.slice(0, eol)) as typeof header;
+  } catch {
+    return fail('the header line is not JSON');
+  }
+  if (header.format !== PACK_FORMAT) fail(`format is ${JSON.stringify(header.format)}, expected "${PACK_FORMAT}"`);
+  const count = (v: unknown, field: string) => (Number.isInteger(v) && (v as number) >= 0 ? (v as number) : fail(`header field ${field} is not a count`));
+  const lengths = Array.isArray(header.lengths) && header.lengths.length === PACKED_TEXTS.length ? header.lengths : fail(`header field lengths must list ${PACKED_TEXTS.length} tables`);
+  const packed = { v: 2, entities: count(header.entities, 'entities'), aliases: count(header.aliases, 'aliases') } as PackedIndex;
+  let at = eol + 1;
+  PACKED_TEXTS.forEach((table, i) => {
+    const length = count(lengths[i], `lengths[${i}] (${table})`);
+    if (at + length > text.length) fail(`table ${table} runs past the end (truncated file?)`);
+    packed[table] = text.slice(at, at + length);
+    at += length;
+  });
+  if (at !== text.length) fail(`${text.length - at} characters after the last table`);
+  return packed;
 }
 
 /** In the tab: the index over the packed strings; each table is split or decoded on first use. */

@@ -111,4 +111,17 @@ describe('Firefox ESR', () => {
       await strict.close();
     }
   });
+
+  it('a subframe is annotated by the frames script, with the index it fetches', async () => {
+    const tab = await gloss.newPage('/iframe.html');
+    try {
+      const frame = await pollFor(async () => tab.frames().find((f) => f.url().endsWith('/seed-article.html')), (f) => f !== undefined, 10_000, 'the iframe');
+      await frame!.waitForFunction(() => performance.getEntriesByName('gloss:annotate').length > 0, { timeout: 20_000 });
+      const painted = await frame!.evaluate(() => [...(CSS.highlights.get('gloss-person') ?? [])].map((r) => r.toString()));
+      expect(painted).toContain('Christopher Krebs');
+      expect(await frame!.evaluate(() => performance.getEntriesByName('gloss:annotate-start').length)).toBe(1);
+    } finally {
+      await tab.close();
+    }
+  });
 });

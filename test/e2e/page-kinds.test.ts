@@ -73,6 +73,28 @@ describe('frames', () => {
     expect(await paintedText(page)).toEqual({});
     await page.close();
   });
+
+  it('each frame is annotated once: the top page by the script with the index inlined, a subframe by the one that fetches it', async () => {
+    const page = await gloss.newPage('/iframe.html');
+    const frame = page.frames().find((f) => f.url().endsWith('/seed-article.html'))!;
+    await frame.waitForFunction(() => performance.getEntriesByName('gloss:annotate').length > 0);
+    await page.waitForTimeout(1000);
+    const runs = () => ({
+      passes: performance.getEntriesByName('gloss:annotate-start').length,
+      indexLoads: performance.getEntriesByName('gloss:index').length,
+    });
+    expect(await frame.evaluate(runs)).toEqual({ passes: 1, indexLoads: 1 });
+    expect(await page.evaluate(runs)).toEqual({ passes: 1, indexLoads: 1 });
+    await page.close();
+  });
+
+  it('the index file subframes fetch is not at a URL a page can probe', async () => {
+    const page = await gloss.newPage('/seed-article.html');
+    await waitForAnnotation(page);
+    const probe = await page.evaluate((id) => fetch(`chrome-extension://${id}/knowledge/index.pack`).then((r) => `status ${r.status}`, () => 'refused'), gloss.extensionId);
+    expect(probe).toBe('refused');
+    await page.close();
+  });
 });
 
 describe('names across elements', () => {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileIndex, firstNamesOf, type CompiledIndex } from '../../src/knowledge/compile-index';
 import { compileKnowledge } from '../../src/knowledge/compile-knowledge';
-import { packIndex, unpackIndex } from '../../src/knowledge/packed-index';
+import { packIndex, parsePackedIndex, serializePackedIndex, unpackIndex } from '../../src/knowledge/packed-index';
 import type { KnowledgeFile } from '../../src/knowledge/schema';
 import { buildAliasTrie } from '../../src/match/alias-trie';
 import { findCandidates } from '../../src/match/find-candidates';
@@ -40,6 +40,23 @@ describe('packed index', () => {
     const fromPacked = findCandidates(text, packed, buildAliasTrie(packed)).candidates;
     expect(plain.length).toBeGreaterThan(20);
     expect(fromPacked).toEqual(plain);
+  });
+
+  it('reads back from the index.pack text the build writes, non-ASCII rows included', () => {
+    const text = serializePackedIndex(packIndex(bundled));
+    expect(tables(unpackIndex(parsePackedIndex(text, 'index.pack')))).toEqual(tables(bundled));
+    const accented = compileIndex([entity('person:x', 'person', 'Zoë Ó’Brien', [{ text: 'Zoë Ó’Brien', kind: 'name' }, { text: '𝓧 Corp', kind: 'name' }])]);
+    expect(tables(unpackIndex(parsePackedIndex(serializePackedIndex(packIndex(accented)), 'x')))).toEqual(tables(accented));
+  });
+
+  it('refuses a damaged index.pack, naming the file and what is wrong', () => {
+    const text = serializePackedIndex(packIndex(bundled));
+    expect(() => parsePackedIndex(text.slice(0, -10), 'knowledge/index.pack')).toThrow('knowledge/index.pack: table firstLower runs past the end');
+    expect(() => parsePackedIndex(`${text}x`, 'knowledge/index.pack')).toThrow('knowledge/index.pack: 1 characters after the last table');
+    expect(() => parsePackedIndex(text.replace('gloss-index 2', 'gloss-index 1'), 'f')).toThrow('f: format is "gloss-index 1"');
+    expect(() => parsePackedIndex('<html>', 'f')).toThrow('f: no header line');
+    expect(() => parsePackedIndex('{"format"\n', 'f')).toThrow('f: the header line is not JSON');
+    expect(() => parsePackedIndex(text.replace(/"entities":\d+/, '"entities":-1'), 'f')).toThrow('f: header field entities is not a count');
   });
 
   it('refuses a row it cannot pack, naming the table and row', () => {
