@@ -1,6 +1,7 @@
 /** `npm run bench`: the matcher in Node and Gloss in real Chromium; tables on stdout and bench/results.json. */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { adFramesBench } from './ad-frames';
 import { browserBench } from './browser';
 import { benchText } from './corpus-text';
 import { matcherBench } from './matcher';
@@ -36,6 +37,14 @@ if (only !== 'matcher') {
   table(browser.rows as unknown as Record<string, unknown>[]);
   console.log(`\nHover: card painted ${browser.hoverMs.toFixed(1)} ms after the 350 ms delay (median of 5).`);
   Object.assign(results, { browser: browser.rows, hoverMs: browser.hoverMs });
+  const ads = await adFramesBench();
+  if (ads) {
+    console.log(
+      `Ad frames: a story with ${ads.frames} cross-site ad iframes (a renderer process each): Gloss adds ${ads.addedMs.toFixed(0)} ms of renderer CPU ` +
+        `(${ads.withMs.toFixed(0)} with, ${ads.withoutMs.toFixed(0)} without; all renderer processes, medians of 9 loads).`,
+    );
+    Object.assign(results, { adFrames: ads });
+  }
 }
 if (!only) {
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
