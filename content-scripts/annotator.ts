@@ -55,10 +55,10 @@ export class Annotator {
 
   /**
    * Finds every mention in the document and paints those the settings show. No task runs much
-   * longer than SLICE_MS: the walk, the matching (CHUNK_BLOCKS blocks at a time, the viewport's
-   * first, so the reader sees names painted at once) and the page-wide linking and range-making
-   * each continue in a new task when their slice is used up. A small page is done in one slice,
-   * synchronously. `done` runs when the page is complete.
+   * longer than SLICE_MS: the walk, the matching (on a page of more than CHUNK_BLOCKS blocks, the
+   * viewport's blocks first, linked and painted at once, then the rest in slices) and the page-wide
+   * linking and range-making each continue in a new task when their slice is used up. A small page
+   * is done in one slice, synchronously. `done` runs when the page is complete.
    */
   run(settings: Settings, done?: () => void): void {
     performance.mark('gloss:annotate-start');
@@ -85,25 +85,35 @@ export class Annotator {
       }
       // A large page: the viewport's blocks first, each phase in a task of its own.
       let order: number[] = [];
+      let visible = 0;
       const matched: (BlockState | undefined)[] = new Array<BlockState | undefined>(blocks.length);
       let next = 0;
       const orderBlocks = () => {
         if (!alive()) return;
-        order = timed('gloss:viewport-order', () => viewportFirst(blocks, this.doc.defaultView?.innerHeight ?? 1000));
+        ({ order, visible } = timed('gloss:viewport-order', () => viewportFirst(blocks, this.doc.defaultView?.innerHeight ?? 1000)));
         nextTask(step);
       };
       const step = () => {
         if (!alive()) return;
-        const end = Math.min(order.length, next + CHUNK_BLOCKS);
-        for (; next < end; next++) matched[order[next]!] = this.#match(blocks[order[next]!]!);
+        const inView = Math.min(visible, CHUNK_BLOCKS);
+        if (next === 0 && inView > 0 && inView < order.length) {
+          // The viewport's blocks alone, matched, linked and painted at once: the reader sees names
+          // there first, in a task sized by what is on screen, not by a fixed count of blocks.
+          for (; next < inView; next++) matched[order[next]!] = this.#match(blocks[order[next]!]!);
+          this.#states = matched.filter((m): m is BlockState => m !== undefined);
+          this.#relink(settings, next, 'viewport');
+          nextTask(step);
+          return;
+        }
+        // The rest only match, a slice per task (input and rendering run in between); the page is
+        // linked as a whole at the end, as coreference needs every block.
+        const deadline = performance.now() + SLICE_MS;
+        while (next < order.length) {
+          matched[order[next]!] = this.#match(blocks[order[next]!]!);
+          next++;
+          if ((next & 15) === 0 && performance.now() > deadline) break;
+        }
         if (next < order.length) {
-          // The viewport's names are linked and painted at once; later chunks only match, and the page is
-          // linked as a whole at the end (coreference needs every block).
-          if (end === CHUNK_BLOCKS) {
-            this.#states = matched.filter((m): m is BlockState => m !== undefined);
-            this.#relink(settings, end, 'viewport');
-          }
-          // A new task per chunk: input and rendering run in between.
           nextTask(step);
           return;
         }
@@ -317,14 +327,15 @@ function timed<T>(name: string, fn: () => T): T {
   return value;
 }
 
-/** Blocks matched per task on large pages (REFERENCE.md: ≤ 150 mentions per frame keeps tasks short). */
+/** Above this many blocks a page is matched viewport first, in slices; and at most this many in the viewport's first pass. */
 const CHUNK_BLOCKS = 400;
 
 /**
- * Block indices with those in the viewport first, then the rest in page order. Reads layout only
- * (one layout, no writes in between), and stops reading once blocks fall below the viewport.
+ * Block indices with those in the viewport first (`visible` of them), then the rest in page order.
+ * Reads layout only (one layout, no writes in between), and stops reading once blocks fall below the
+ * viewport.
  */
-function viewportFirst(blocks: readonly TextBlock[], viewportHeight: number): number[] {
+function viewportFirst(blocks: readonly TextBlock[], viewportHeight: number): { order: number[]; visible: number } {
   const visible: number[] = [];
   let seenVisible = false;
   for (let i = 0; i < blocks.length; i++) {
@@ -337,7 +348,7 @@ function viewportFirst(blocks: readonly TextBlock[], viewportHeight: number): nu
     } else if (seenVisible && r.top > viewportHeight) break;
   }
   const first = new Set(visible);
-  return [...visible, ...blocks.map((_, i) => i).filter((i) => !first.has(i))];
+  return { order: [...visible, ...blocks.map((_, i) => i).filter((i) => !first.has(i))], visible: visible.length };
 }
 
 /** The smallest set of block-level elements containing every changed node (text joins across inline markup). */

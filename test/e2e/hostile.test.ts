@@ -97,8 +97,16 @@ describe('bounded work', () => {
     const stages = await page.evaluate(() => {
       const viewport = performance.getEntriesByName('gloss:annotate-viewport')[0] as PerformanceMeasure | undefined;
       const full = performance.getEntriesByName('gloss:annotate')[0] as PerformanceMeasure;
-      return { viewportEnd: viewport ? viewport.startTime + viewport.duration : -1, viewportMentions: (viewport?.detail as { mentions: number } | undefined)?.mentions ?? 0, fullEnd: full.startTime + full.duration };
+      const onScreen = [...document.querySelectorAll('p')].filter((p) => {
+        const r = p.getBoundingClientRect();
+        return r.bottom >= 0 && r.top <= innerHeight;
+      }).length;
+      const detail = viewport?.detail as { mentions: number; blocks: number } | undefined;
+      return { viewportEnd: viewport ? viewport.startTime + viewport.duration : -1, viewportMentions: detail?.mentions ?? 0, viewportBlocks: detail?.blocks ?? 0, onScreen, fullEnd: full.startTime + full.duration };
     });
+    // That first pass read the paragraphs on screen and no others: its task is sized by the screen.
+    expect(stages.onScreen).toBeGreaterThan(5);
+    expect(stages.viewportBlocks).toBe(stages.onScreen);
     expect(stages.viewportEnd).toBeGreaterThan(0);
     expect(stages.viewportMentions).toBeGreaterThan(0);
     expect(stages.viewportMentions).toBeLessThan(20_000);
