@@ -117,8 +117,12 @@ export class Annotator {
           nextTask(step);
           return;
         }
-        this.#states = matched.filter((m): m is BlockState => m !== undefined);
-        this.#relink(settings, blocks.length, 'final', { alive, then: finish });
+        // Linking starts a task of its own: after a full slice of matching it would make one long task.
+        nextTask(() => {
+          if (!alive()) return;
+          this.#states = matched.filter((m): m is BlockState => m !== undefined);
+          this.#relink(settings, blocks.length, 'final', { alive, then: finish });
+        });
       };
       nextTask(orderBlocks);
     });
@@ -192,7 +196,8 @@ export class Annotator {
         } else if (performance.now() > deadline) return false;
       }
       for (let k = mentions.length; k < linked.length; k++) {
-        if ((k & 127) === 127 && performance.now() > deadline) return false;
+        // Every 16: the first ranges in a tab cost far more than later ones.
+        if ((k & 15) === 0 && performance.now() > deadline) return false;
         mentions.push(this.#pageMention(linked[k]!, states, byNode));
       }
       return true;

@@ -97,8 +97,14 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   }
 }
 
-/** Blocks read, or names decided, between two yields of `linkMentionsInSteps`. */
-const SPANS_PER_STEP = 256;
+/**
+ * Blocks read, or names decided, between two yields of `linkMentionsInSteps`. Small: the first time
+ * in a tab a name can cost a millisecond (interpreted code, the hint tables read on first use), and
+ * the caller checks its clock only at a yield; a yield costs well under a microsecond.
+ */
+const SPANS_PER_STEP = 32;
+/** Blocks whose words are collected between two yields (each is tokenised again: a heavier step). */
+const WORD_BLOCKS_PER_STEP = 64;
 
 /**
  * `linkMentions`, pausing every few hundred names: the content script runs it a slice per task on
@@ -106,18 +112,19 @@ const SPANS_PER_STEP = 256;
  */
 export function* linkMentionsInSteps(blocks: readonly LinkBlock[], index: CompiledIndex, options: LinkOptions = {}): Generator<void, Mention[]> {
   const spans: Span[] = [];
-  // The page's words (as key hashes), for context scoring: collected only if some name needs context.
+  // The page's words (as key hashes), for context scoring: collected only if some name needs context,
+  // pausing like the rest (`yield* collectWords()`): the first time in a tab, reading a long page's
+  // words made one task of 40–90 ms.
   let words: IntSet | undefined;
-  const pageWords = () => {
-    if (!words) {
-      words = new IntSet(4096);
-      for (const block of blocks) {
-        scanTokens(block.text, wordBuffer);
-        for (let t = 0; t < wordBuffer.count; t++) if (wordBuffer.flags[t]! & TokenFlag.Word) words.add(wordBuffer.hash[t]!);
-      }
+  function* collectWords(): Generator<void, IntSet> {
+    const set = new IntSet(4096);
+    for (let b = 0; b < blocks.length; b++) {
+      scanTokens(blocks[b]!.text, wordBuffer);
+      for (let t = 0; t < wordBuffer.count; t++) if (wordBuffer.flags[t]! & TokenFlag.Word) set.add(wordBuffer.hash[t]!);
+      if (b % WORD_BLOCKS_PER_STEP === WORD_BLOCKS_PER_STEP - 1) yield;
     }
-    return words;
-  };
+    return set;
+  }
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
     for (const candidate of block.matches.candidates) {
@@ -217,8 +224,10 @@ export function* linkMentionsInSteps(blocks: readonly LinkBlock[], index: Compil
       continue;
     }
 
+    words ??= yield* collectWords();
+    const pageWords = words;
     const scored = pool
-      .map((e) => ({ e, ...contextScore(index, e, pageWords(), onPage) }))
+      .map((e) => ({ e, ...contextScore(index, e, pageWords, onPage) }))
       .sort((x, y) => y.score - x.score);
     const best = scored[0]!;
     const runnerUp = scored[1]?.score ?? 0;
