@@ -106,23 +106,20 @@ export class Annotator {
           return;
         }
         // The rest only match, a slice per task (input and rendering run in between); the page is
-        // linked as a whole at the end, as coreference needs every block.
-        const deadline = performance.now() + SLICE_MS;
-        while (next < order.length) {
-          matched[order[next]!] = this.#match(blocks[order[next]!]!);
-          next++;
-          if ((next & 15) === 0 && performance.now() > deadline) break;
-        }
-        if (next < order.length) {
-          nextTask(step);
-          return;
-        }
-        // Linking starts a task of its own: after a full slice of matching it would make one long task.
-        nextTask(() => {
+        // linked as a whole at the end, as coreference needs every block, in a task of its own: after a
+        // full slice of matching it would make one long task.
+        inSlices(alive, (deadline) => {
+          while (next < order.length) {
+            matched[order[next]!] = this.#match(blocks[order[next]!]!);
+            next++;
+            if ((next & 15) === 0 && performance.now() > deadline) return false;
+          }
+          return true;
+        }, () => nextTask(() => {
           if (!alive()) return;
           this.#states = matched.filter((m): m is BlockState => m !== undefined);
           this.#relink(settings, blocks.length, 'final', { alive, then: finish });
-        });
+        }));
       };
       nextTask(orderBlocks);
     });

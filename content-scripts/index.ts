@@ -6,7 +6,7 @@ import type { CompiledIndex } from '../src/knowledge/compile-index';
 import { handleMessages, type TabProtocol } from '../src/protocol';
 import { isActiveOn } from '../src/settings';
 import { loadSettings, onSettingsChanged } from '../src/settings-store';
-import { HAS_INLINED_INDEX, loadIndex } from './knowledge-index';
+import { BUILD_FOR_THIS_FRAME, loadIndex } from './knowledge-index';
 import { PageGloss } from './page-gloss';
 import { loadCorrections, loadPackIndex, onPackIndexChanged, saveCorrections } from './page-storage';
 import { watchPage } from './watch-page';
@@ -15,10 +15,8 @@ import { watchPage } from './watch-page';
 const MIN_FRAME_TEXT = 200;
 
 async function main(): Promise<void> {
+  if (!BUILD_FOR_THIS_FRAME) return;
   const top = window === window.top;
-  // Two builds of this script (build.mjs): content.js, with the index inlined, runs in the top frame
-  // only; content-frames.js, without it, runs in every frame and leaves the top one to content.js.
-  if (top !== HAS_INLINED_INDEX) return;
   if (!top && (document.body?.textContent?.trim().length ?? 0) < MIN_FRAME_TEXT) return;
   const life = new AbortController();
   // Read together with the settings: one round trip to storage before the first paint, not two.

@@ -10,13 +10,16 @@ import { mergeIndexes, type CompiledIndex } from '../src/knowledge/compile-index
 import { parsePackedIndex, unpackIndex } from '../src/knowledge/packed-index';
 import { buildAliasTrie, type AliasTrie } from '../src/match/alias-trie';
 
-/** This script carries the bundled index: it is the top frame's (manifest.json: content.js, not content-frames.js). */
-export const HAS_INLINED_INDEX = inlined !== undefined;
+/**
+ * Whether this build of the script is the one for this frame (build.mjs): content.js, with the index
+ * inlined, runs in the top frame only; content-frames.js, without it, is injected into every frame
+ * and leaves the top one to content.js.
+ */
+export const BUILD_FOR_THIS_FRAME = (inlined !== undefined) === (window === window.top);
 
 // When the content script started (this module runs first among Gloss's own): `npm run bench`
-// measures from here to the page annotated. Marks are visible to the page (REFERENCE.md). Only the
-// script that will work in this frame marks it (index.ts).
-if (HAS_INLINED_INDEX === (window === window.top)) performance.mark('gloss:script-start');
+// measures from here to the page annotated. Marks are visible to the page (REFERENCE.md).
+if (BUILD_FOR_THIS_FRAME) performance.mark('gloss:script-start');
 
 /** Where the build writes the bundled index for subframes; web-accessible by the session's dynamic URL only. */
 export const BUNDLED_INDEX_PATH = 'knowledge/index.pack';

@@ -107,8 +107,8 @@ const SPANS_PER_STEP = 32;
 const WORD_BLOCKS_PER_STEP = 64;
 
 /**
- * `linkMentions`, pausing every few hundred names: the content script runs it a slice per task on
- * huge pages (tens of thousands of names), so linking never blocks the page for long.
+ * `linkMentions`, pausing every SPANS_PER_STEP names or blocks: the content script runs it a slice
+ * per task, so linking never blocks the page for long.
  */
 export function* linkMentionsInSteps(blocks: readonly LinkBlock[], index: CompiledIndex, options: LinkOptions = {}): Generator<void, Mention[]> {
   const spans: Span[] = [];
