@@ -13,10 +13,10 @@
  * ~100 MB/s, so the inlined index costs each frame that compiles it ~5 ms.
  */
 import { firstTokensOf } from '../match/alias-trie';
-import { firstNamesOf, type CompiledIndex } from './compile-index';
+import { firstNamesOf, relatedRowsOf, type CompiledIndex } from './compile-index';
 
 export interface PackedIndex {
-  v: 2;
+  v: 3;
   entities: number;
   aliases: number;
   ids: string;
@@ -32,6 +32,8 @@ export interface PackedIndex {
   aliasFlags: string;
   /** Base64 of an Int32Array: each alias's first-token hash (0 for an alias with no token). */
   firstHash: string;
+  /** `relatedRowsOf` the index, one row per entity, joined by newlines. */
+  relatedRows: string;
   /** `firstNamesOf` the index, joined by newlines. */
   firstNames: string;
   /** Base64 of a Uint8Array: 1 when the alias's first token starts with a lower-case ASCII letter, 2 when it has no token. */
@@ -60,12 +62,13 @@ export function packIndex(index: CompiledIndex): PackedIndex {
   ) as Record<(typeof NUMBER_TABLES)[number], string>;
   const first = firstTokensOf(index.aliasText);
   const firstNames = firstNamesOf(index).join(SEPARATOR);
-  return { v: 2, entities: index.ids.length, aliases: index.aliasText.length, ...strings, ...numbers, firstNames, firstHash: toBase64(first.hash), firstLower: toBase64(first.lower) };
+  const relatedRows = relatedRowsOf(index).join(SEPARATOR);
+  return { v: 3, relatedRows, entities: index.ids.length, aliases: index.aliasText.length, ...strings, ...numbers, firstNames, firstHash: toBase64(first.hash), firstLower: toBase64(first.lower) };
 }
 
 /** The tables of a `PackedIndex`, in the order `index.pack` holds them. */
-const PACKED_TEXTS = [...STRING_TABLES, ...NUMBER_TABLES, 'firstHash', 'firstNames', 'firstLower'] as const;
-const PACK_FORMAT = 'gloss-index 2';
+const PACKED_TEXTS = [...STRING_TABLES, ...NUMBER_TABLES, 'firstHash', 'firstNames', 'firstLower', 'relatedRows'] as const;
+const PACK_FORMAT = 'gloss-index 3';
 
 /**
  * One text for the file: a JSON header line (format, row counts, each table's length in UTF-16
@@ -92,7 +95,7 @@ export function parsePackedIndex(text: string, file: string): PackedIndex {
   if (header.format !== PACK_FORMAT) fail(`format is ${JSON.stringify(header.format)}, expected "${PACK_FORMAT}"`);
   const count = (v: unknown, field: string) => (Number.isInteger(v) && (v as number) >= 0 ? (v as number) : fail(`header field ${field} is not a count`));
   const lengths = Array.isArray(header.lengths) && header.lengths.length === PACKED_TEXTS.length ? header.lengths : fail(`header field lengths must list ${PACKED_TEXTS.length} tables`);
-  const packed = { v: 2, entities: count(header.entities, 'entities'), aliases: count(header.aliases, 'aliases') } as PackedIndex;
+  const packed = { v: 3, entities: count(header.entities, 'entities'), aliases: count(header.aliases, 'aliases') } as PackedIndex;
   let at = eol + 1;
   PACKED_TEXTS.forEach((table, i) => {
     const length = count(lengths[i], `lengths[${i}] (${table})`);
@@ -117,6 +120,7 @@ export function unpackIndex(packed: PackedIndex): CompiledIndex {
     lazy(table, () => (rows === 0 ? [] : packed[table].split(SEPARATOR)));
   }
   for (const table of NUMBER_TABLES) lazy(table, () => new Uint16Array(fromBase64(packed[table]).buffer));
+  lazy('relatedRows', () => (packed.entities === 0 ? [] : packed.relatedRows.split(SEPARATOR)));
   lazy('firstNames', () => (packed.firstNames ? packed.firstNames.split(SEPARATOR) : []));
   index.firstTokens = { hash: new Int32Array(fromBase64(packed.firstHash).buffer), lower: fromBase64(packed.firstLower) };
   return index;

@@ -307,7 +307,8 @@ class IndexHints {
   }
 
   related(e: number): number[] {
-    return (this.#related[e] ??= splitHints(this.index.related[e]!).map((r) => this.ids.get(r) ?? -1).filter((x) => x >= 0));
+    const rows = this.index.relatedRows;
+    return (this.#related[e] ??= rows ? splitHints(rows[e]!).map(Number) : splitHints(this.index.related[e]!).map((r) => this.ids.get(r) ?? -1).filter((x) => x >= 0));
   }
 }
 

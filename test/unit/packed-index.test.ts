@@ -10,6 +10,7 @@ import { packIndex, parsePackedIndex, serializePackedIndex, unpackIndex } from '
 import type { KnowledgeFile } from '../../src/knowledge/schema';
 import { buildAliasTrie } from '../../src/match/alias-trie';
 import { findCandidates } from '../../src/match/find-candidates';
+import { findMentions } from '../../src/match/find-mentions';
 import { entity } from './support/test-index';
 
 const bundled = compileKnowledge(JSON.parse(readFileSync(new URL('../../knowledge/knowledge.json', import.meta.url), 'utf8')) as KnowledgeFile).index;
@@ -42,6 +43,27 @@ describe('packed index', () => {
     expect(fromPacked).toEqual(plain);
   });
 
+  it('ships related entities as rows of the index, so linking by them resolves no ids in a tab', () => {
+    const packed = unpackIndex(packIndex(bundled));
+    let checked = 0;
+    bundled.related.forEach((list, e) => {
+      const known = (list ? list.split('|') : []).filter((id) => bundled.ids.includes(id));
+      const rows = packed.relatedRows![e]!;
+      expect(rows ? rows.split('|').map((r) => bundled.ids[Number(r)]) : []).toEqual(known);
+      checked += known.length;
+    });
+    expect(checked).toBeGreaterThan(100);
+    // "Apple" (a common word) links only through its related entity on the page, from either index.
+    const small = compileIndex([
+      entity('person:alice-ng', 'person', 'Alice Ng', [{ text: 'Alice Ng', kind: 'name' }]),
+      entity('company:apple', 'company', 'Apple Inc.', [{ text: 'Apple', kind: 'short', commonWord: true }], { related: ['person:nobody', 'person:tim-cook'] }),
+      entity('person:tim-cook', 'person', 'Tim Cook', [{ text: 'Tim Cook', kind: 'name' }]),
+    ]);
+    const linked = (index: CompiledIndex) => findMentions(['Tim Cook spoke.', 'Apple shares rose.'], index, buildAliasTrie(index)).map((m) => index.ids[m.entity]);
+    expect(linked(small)).toEqual(['person:tim-cook', 'company:apple']);
+    expect(linked(unpackIndex(packIndex(small)))).toEqual(['person:tim-cook', 'company:apple']);
+  });
+
   it('reads back from the index.pack text the build writes, non-ASCII rows included', () => {
     const text = serializePackedIndex(packIndex(bundled));
     expect(tables(unpackIndex(parsePackedIndex(text, 'index.pack')))).toEqual(tables(bundled));
@@ -51,9 +73,9 @@ describe('packed index', () => {
 
   it('refuses a damaged index.pack, naming the file and what is wrong', () => {
     const text = serializePackedIndex(packIndex(bundled));
-    expect(() => parsePackedIndex(text.slice(0, -10), 'knowledge/index.pack')).toThrow('knowledge/index.pack: table firstLower runs past the end');
+    expect(() => parsePackedIndex(text.slice(0, -10), 'knowledge/index.pack')).toThrow('knowledge/index.pack: table relatedRows runs past the end');
     expect(() => parsePackedIndex(`${text}x`, 'knowledge/index.pack')).toThrow('knowledge/index.pack: 1 characters after the last table');
-    expect(() => parsePackedIndex(text.replace('gloss-index 2', 'gloss-index 1'), 'f')).toThrow('f: format is "gloss-index 1"');
+    expect(() => parsePackedIndex(text.replace('gloss-index 3', 'gloss-index 1'), 'f')).toThrow('f: format is "gloss-index 1"');
     expect(() => parsePackedIndex('<html>', 'f')).toThrow('f: no header line');
     expect(() => parsePackedIndex('{"format"\n', 'f')).toThrow('f: the header line is not JSON');
     expect(() => parsePackedIndex(text.replace(/"entities":\d+/, '"entities":-1'), 'f')).toThrow('f: header field entities is not a count');
