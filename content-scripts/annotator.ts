@@ -12,8 +12,8 @@ import type { EntityCount } from '../src/protocol';
 import type { Settings } from '../src/settings';
 import { BlockCollector, collectBlocks, isAnnotatable, isBlockElement, type TextBlock } from './collect-text';
 import type { LoadedIndex } from './knowledge-index';
-import type { HighlightPainter } from './paint-highlights';
-import { rangeFor } from './text-ranges';
+import { WINDOWED_ABOVE, type HighlightPainter } from './paint-highlights';
+import { rangeFor, rangesMade } from './text-ranges';
 
 export interface PageMention extends Mention {
   id: string;
@@ -29,6 +29,47 @@ interface BlockState {
   matches: BlockMatches;
   /** Ranges made for this block's mentions, by "start:end", reused across passes (made with the first). */
   ranges: Map<string, Range> | undefined;
+}
+
+/**
+ * A page mention whose DOM range is made when first read, and reused from an earlier pass while its
+ * block is unchanged. Only painted names near the viewport, the one under the pointer and the one
+ * stepped to need a range: a huge page painted windowed makes a few hundred of its 10,000, and every
+ * live range is one more the browser updates on each edit of the page's DOM.
+ */
+class LinkedMention implements PageMention {
+  readonly block: number;
+  readonly start: number;
+  readonly end: number;
+  readonly entity: number;
+  readonly key: string;
+  readonly reason: Mention['reason'];
+  readonly alternatives: number[];
+  shown = true;
+  #range: Range | undefined;
+
+  constructor(
+    m: Mention,
+    readonly id: string,
+    readonly name: string,
+    readonly category: Category,
+    private readonly state: BlockState,
+    private readonly doc: Document,
+  ) {
+    ({ block: this.block, start: this.start, end: this.end, entity: this.entity, key: this.key, reason: this.reason, alternatives: this.alternatives } = m);
+  }
+
+  get range(): Range {
+    if (this.#range) return this.#range;
+    const key = `${this.start}:${this.end}`;
+    const { state } = this;
+    let range = state.ranges?.get(key);
+    if (!range) {
+      range = rangeFor(state.block, this.start, this.end, this.doc);
+      (state.ranges ??= new Map()).set(key, range);
+    }
+    return (this.#range = range);
+  }
 }
 
 /** Above this many changed roots, one full pass is cheaper than many partial ones. */
@@ -192,10 +233,15 @@ export class Annotator {
           rangesStart = performance.now();
         } else if (performance.now() > deadline) return false;
       }
+      // A page the painter paints whole gets its ranges here, in slices, not in the one task that paints;
+      // on a larger one, painted a window at a time, each range is made when first needed.
+      const eager = linked.length <= WINDOWED_ABOVE;
       for (let k = mentions.length; k < linked.length; k++) {
         // Every 16: the first ranges in a tab cost far more than later ones.
         if ((k & 15) === 0 && performance.now() > deadline) return false;
-        mentions.push(this.#pageMention(linked[k]!, states, byNode));
+        const mention = this.#pageMention(linked[k]!, states, byNode);
+        if (eager) void mention.range;
+        mentions.push(mention);
       }
       return true;
     };
@@ -206,7 +252,7 @@ export class Annotator {
       timed('gloss:paint', () => this.applySettings(settings));
       performance.measure(stage === 'final' ? 'gloss:annotate' : 'gloss:annotate-viewport', {
         start: 'gloss:annotate-start',
-        detail: { mentions: mentions.length, nodes: states.reduce((n, s) => n + s.block.nodes.length, 0), blocks: states.length, reread },
+        detail: { mentions: mentions.length, nodes: states.reduce((n, s) => n + s.block.nodes.length, 0), blocks: states.length, reread, ranges: rangesMade() },
       });
       sliced?.then();
     };
@@ -220,17 +266,11 @@ export class Annotator {
     }
   }
 
-  /** A linked mention with its range (reused from an earlier pass when the block is unchanged), indexed by text node for hit-testing. */
+  /** A linked mention (its range made when first read), indexed by text node for hit-testing. */
   #pageMention(m: Mention, states: readonly BlockState[], byNode: Map<Text, PageMention[]>): PageMention {
     const { index } = this.loaded;
     const state = states[m.block]!;
-    const key = `${m.start}:${m.end}`;
-    let range = state.ranges?.get(key);
-    if (!range) {
-      range = rangeFor(state.block, m.start, m.end, this.doc);
-      (state.ranges ??= new Map()).set(key, range);
-    }
-    const mention: PageMention = { ...m, id: index.ids[m.entity]!, name: index.names[m.entity]!, category: categoryAt(index, m.entity), range, shown: true };
+    const mention = new LinkedMention(m, index.ids[m.entity]!, index.names[m.entity]!, categoryAt(index, m.entity), state, this.doc);
     const { block } = state;
     for (let i = 0; i < block.nodes.length; i++) {
       const nodeStart = block.starts[i]!;

@@ -41,7 +41,7 @@ function css(style: HighlightStyle, reset: boolean): string {
 export const STATIC_HIGHLIGHT_CSS = css(defaults.highlightStyle, false);
 
 /** Above this many painted ranges, only those near the viewport are registered (see `paint`). */
-const WINDOWED_ABOVE = 2000;
+export const WINDOWED_ABOVE = 2000;
 
 /** A range to paint and the category whose highlight it joins. */
 export interface Painted {
