@@ -98,8 +98,9 @@ export class Annotator {
    * Finds every mention in the document and paints those the settings show. No task runs much
    * longer than SLICE_MS: the walk, the matching (on a page of more than CHUNK_BLOCKS blocks, the
    * viewport's blocks first, linked and painted at once, then the rest in slices) and the page-wide
-   * linking and range-making each continue in a new task when their slice is used up. A small page
-   * is done in one slice, synchronously. `done` runs when the page is complete.
+   * linking and range-making each continue in a new task when their slice is used up. When the walk
+   * itself takes more than a slice, the viewport's blocks are painted as soon as it has passed them.
+   * A small page is done in one slice, synchronously. `done` runs when the page is complete.
    */
   run(settings: Settings, done?: () => void): void {
     performance.mark('gloss:annotate-start');
@@ -116,22 +117,47 @@ export class Annotator {
     };
     const collector = new BlockCollector(this.doc);
     const collectStart = performance.now();
-    inSlices(alive, (deadline) => collector.step(deadline), () => {
+    const viewportHeight = this.doc.defaultView?.innerHeight ?? 1000;
+    // A walk longer than one slice: the blocks on screen are noted as it passes them, and once it is past
+    // the viewport's bottom edge they are matched, linked and painted in a task of their own while the
+    // walk goes on. On a 20k-node page the reader sees names after the first slice, not the whole walk.
+    const onScreen = new OnScreenBlocks(viewportHeight);
+    let early: Map<TextBlock, BlockState> | undefined;
+    inSlices(alive, (deadline) => {
+      if (collector.step(deadline)) return true;
+      if (!early && onScreen.scan(collector.blocks)) {
+        const seen = onScreen.blocks.slice(0, CHUNK_BLOCKS);
+        const states = (early = new Map());
+        nextTask(() => {
+          if (!alive()) return;
+          this.#states = seen.map((block) => {
+            const state = this.#match(block);
+            states.set(block, state);
+            return state;
+          });
+          this.#relink(settings, seen.length, 'viewport');
+        });
+      }
+      return false;
+    }, () => {
       performance.measure('gloss:collect', { start: collectStart });
       const blocks = collector.blocks;
+      // Blocks the early pass matched are not matched again (unless the walk started over: new blocks).
+      const match = (block: TextBlock) => early?.get(block) ?? this.#match(block);
       if (blocks.length <= CHUNK_BLOCKS) {
-        this.#states = timed('gloss:match', () => blocks.map((block) => this.#match(block)));
+        this.#states = timed('gloss:match', () => blocks.map(match));
         this.#relink(settings, blocks.length, 'final', { alive, then: finish });
         return;
       }
-      // A large page: the viewport's blocks first, each phase in a task of its own.
+      // A large page: the viewport's blocks first (unless the walk did them), each phase in a task of its own.
       let order: number[] = [];
       let visible = 0;
       const matched: (BlockState | undefined)[] = new Array<BlockState | undefined>(blocks.length);
       let next = 0;
       const orderBlocks = () => {
         if (!alive()) return;
-        ({ order, visible } = timed('gloss:viewport-order', () => viewportFirst(blocks, this.doc.defaultView?.innerHeight ?? 1000)));
+        if (early) order = blocks.map((_, i) => i);
+        else ({ order, visible } = timed('gloss:viewport-order', () => viewportFirst(blocks, viewportHeight)));
         nextTask(step);
       };
       const step = () => {
@@ -151,7 +177,7 @@ export class Annotator {
         // full slice of matching it would make one long task.
         inSlices(alive, (deadline) => {
           while (next < order.length) {
-            matched[order[next]!] = this.#match(blocks[order[next]!]!);
+            matched[order[next]!] = match(blocks[order[next]!]!);
             next++;
             if ((next & 15) === 0 && performance.now() > deadline) return false;
           }
@@ -372,6 +398,15 @@ function timed<T>(name: string, fn: () => T): T {
 /** Above this many blocks a page is matched viewport first, in slices; and at most this many in the viewport's first pass. */
 const CHUNK_BLOCKS = 400;
 
+/** Where a block is against the viewport, by its first node's element: on screen, below it, or neither (above, or not rendered). */
+function placeOf(block: TextBlock, viewportHeight: number): 'on' | 'below' | 'off' {
+  const el = block.nodes[0]!.parentElement;
+  if (!el) return 'off';
+  const r = el.getBoundingClientRect();
+  if (r.bottom >= 0 && r.top <= viewportHeight && (r.width > 0 || r.height > 0)) return 'on';
+  return r.top > viewportHeight ? 'below' : 'off';
+}
+
 /**
  * Block indices with those in the viewport first (`visible` of them), then the rest in page order.
  * Reads layout only (one layout, no writes in between), and stops reading once blocks fall below the
@@ -379,18 +414,41 @@ const CHUNK_BLOCKS = 400;
  */
 function viewportFirst(blocks: readonly TextBlock[], viewportHeight: number): { order: number[]; visible: number } {
   const visible: number[] = [];
-  let seenVisible = false;
   for (let i = 0; i < blocks.length; i++) {
-    const el = blocks[i]!.nodes[0]!.parentElement;
-    if (!el) continue;
-    const r = el.getBoundingClientRect();
-    if (r.bottom >= 0 && r.top <= viewportHeight && (r.width > 0 || r.height > 0)) {
-      visible.push(i);
-      seenVisible = true;
-    } else if (seenVisible && r.top > viewportHeight) break;
+    const place = placeOf(blocks[i]!, viewportHeight);
+    if (place === 'on') visible.push(i);
+    else if (place === 'below' && visible.length > 0) break;
   }
   const first = new Set(visible);
   return { order: [...visible, ...blocks.map((_, i) => i).filter((i) => !first.has(i))], visible: visible.length };
+}
+
+/**
+ * The blocks on screen, found while the walk is still going: `scan` reads the layout of the blocks
+ * walked since its last call (normal flow puts them top to bottom) and says when the walk is past the
+ * viewport with some on screen. Once is enough: it reads nothing after that.
+ */
+class OnScreenBlocks {
+  blocks: TextBlock[] = [];
+  #walked: readonly TextBlock[] | undefined;
+  #checked = 0;
+
+  constructor(private readonly viewportHeight: number) {}
+
+  scan(walked: readonly TextBlock[]): boolean {
+    if (walked !== this.#walked) {
+      // The walk started over (the node it had stopped at left the document).
+      this.#walked = walked;
+      this.#checked = 0;
+      this.blocks = [];
+    }
+    for (; this.#checked < walked.length; this.#checked++) {
+      const place = placeOf(walked[this.#checked]!, this.viewportHeight);
+      if (place === 'on') this.blocks.push(walked[this.#checked]!);
+      else if (place === 'below' && this.blocks.length > 0) return true;
+    }
+    return false;
+  }
 }
 
 /** The smallest set of block-level elements containing every changed node (text joins across inline markup). */

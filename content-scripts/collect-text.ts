@@ -43,6 +43,15 @@ function hasLetterOrDigit(text: string): boolean {
   return /[A-Za-z0-9]/.test(text) || /[\p{L}\p{N}]/u.test(text);
 }
 
+/** Only ASCII white space (what HTML source puts between elements). */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 12) return false;
+  }
+  return true;
+}
+
 /** Attributes that keep Gloss out of a subtree, as one selector: one native call per element instead of five. */
 const SKIP_ATTRIBUTES = '[data-gloss],[hidden],[aria-hidden="true"],[translate="no"],[contenteditable]:not([contenteditable="false"])';
 
@@ -89,6 +98,13 @@ export class BlockCollector {
   #section = 0;
   readonly #end: Node | null;
   #node: Node | null;
+  /**
+   * Elements skipped for an attribute, found by one native query: a selector match per element cost
+   * as much as the rest of the walk. Asked once per walk, not per slice (on a 20k-node page, asking
+   * again each slice was a sixth of the walk): an element added later is read again when the page
+   * watcher reports it (watch-page.ts), with a query of its own.
+   */
+  #skipped: Set<Node> | undefined;
 
   constructor(root: Node) {
     this.#node = this.#end = root.nodeType === Node.DOCUMENT_NODE ? (root as Document).documentElement : root;
@@ -101,6 +117,7 @@ export class BlockCollector {
       this.#current = null;
       this.#section = 0;
       this.#node = this.#end;
+      this.#skipped = undefined;
     }
     const end = this.#end;
     let node = this.#node;
@@ -112,11 +129,12 @@ export class BlockCollector {
       if (current && hasLetterOrDigit(current.text)) blocks.push(current);
       current = null;
     };
-    // Elements skipped for an attribute, found by one native query: a selector match per element cost
-    // as much as the rest of the walk. Asked again each slice, as the page may have changed in between;
-    // the root itself is not in the query's result.
-    const skipped = new Set<Node>(end && end.nodeType === ELEMENT ? (end as Element).querySelectorAll(SKIP_ATTRIBUTES) : []);
-    if (end && end.nodeType === ELEMENT && isSkippedElement(end as Element)) skipped.add(end);
+    let skipped = this.#skipped;
+    if (!skipped) {
+      skipped = this.#skipped = new Set<Node>(end && end.nodeType === ELEMENT ? (end as Element).querySelectorAll(SKIP_ATTRIBUTES) : []);
+      // The root itself is not in the query's result.
+      if (end && end.nodeType === ELEMENT && isSkippedElement(end as Element)) skipped.add(end);
+    }
     let visited = 0;
     // An explicit stack instead of recursion: hostile pages nest elements tens of thousands deep.
     while (node) {
@@ -131,7 +149,9 @@ export class BlockCollector {
       const type = node.nodeType;
       if (type === TEXT) {
         const data = (node as Text).data;
-        if (data.length > 0) {
+        // Blank text does not start a block: the line breaks between a page's elements would each make
+        // one, only to be dropped (10,000 of them on a 20k-node page).
+        if (data.length > 0 && (current !== null || !isBlank(data))) {
           current ??= { text: '', nodes: [], starts: [], section };
           current.nodes.push(node as Text);
           current.starts.push(current.text.length);

@@ -29,7 +29,8 @@ function reference(root: Element): { text: string; section: number }[] {
     (el.hasAttribute('contenteditable') && el.getAttribute('contenteditable') !== 'false');
   const visit = (node: Node) => {
     if (node instanceof Text) {
-      if (node.data) (current ??= { text: '', section }).text += node.data;
+      // Blank text does not start a block (it may end one).
+      if (node.data && (current || !/^[ \n\t\r\f]*$/.test(node.data))) (current ??= { text: '', section }).text += node.data;
       return;
     }
     if (!(node instanceof Element)) return;
