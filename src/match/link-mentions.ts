@@ -87,6 +87,8 @@ interface Span {
   candidate: Candidate;
   key: string;
   entities: Map<number, number[]>; // entity → alias rows matched here
+  /** What it links to, once decided. */
+  mention?: Mention;
 }
 
 export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex, options: LinkOptions = {}): Mention[] {
@@ -142,15 +144,14 @@ export function* linkMentionsInSteps(blocks: readonly LinkBlock[], index: Compil
     if (b % SPANS_PER_STEP === SPANS_PER_STEP - 1) yield;
   }
 
-  const mentions = new Map<Span, Mention>();
   const introduced = new Map<number, string>(); // person entity → surface that introduced it
   const unknownNames = new Set<string>(); // surname keys taken by people we don't know
   const onPage = new Set<number>();
   const link = (span: Span, entity: number, reason: LinkReason) => {
-    mentions.set(span, {
+    span.mention = {
       block: span.block, start: span.candidate.start, end: span.candidate.end, entity, key: span.key, reason,
       alternatives: otherEntities(span, entity),
-    });
+    };
     onPage.add(entity);
   };
   const surface = (span: Span) => blocks[span.block]!.text.slice(span.candidate.start, span.candidate.end);
@@ -241,7 +242,10 @@ export function* linkMentionsInSteps(blocks: readonly LinkBlock[], index: Compil
     }
   }
 
-  return [...mentions.values()].sort((a, b) => a.block - b.block || a.start - b.start);
+  // Spans are in page order (blocks in order, each block's candidates in order): so are the mentions.
+  const mentions: Mention[] = [];
+  for (const span of spans) if (span.mention) mentions.push(span.mention);
+  return mentions;
 }
 
 /** Whitespace other than single spaces, or curly apostrophes: what a correction key normalises. */
@@ -262,7 +266,9 @@ function otherEntities(span: Span, entity: number): number[] {
 function theOnlySpecific(span: Span, index: CompiledIndex): number {
   let found = -1;
   for (const [e, rows] of span.entities) {
-    if (!rows.some((a) => isSpecific(index.aliasFlags[a]!))) continue;
+    let specific = false;
+    for (let k = 0; k < rows.length && !specific; k++) specific = isSpecific(index.aliasFlags[rows[k]!]!);
+    if (!specific) continue;
     if (found >= 0) return -1;
     found = e;
   }

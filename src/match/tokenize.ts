@@ -131,6 +131,13 @@ function slowWord(text: string, start: number): { key: string; end: number; next
 
 /** The visible characters of a token's surface, without soft hyphens or zero-width characters. */
 export function visibleSurface(text: string, start: number, end: number): string {
+  // Almost always none: one slice, not a string built a character at a time.
+  let invisible = false;
+  for (let i = start; i < end && !invisible; i++) {
+    const code = text.charCodeAt(i);
+    invisible = code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
+  }
+  if (!invisible) return text.slice(start, end);
   let out = '';
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
