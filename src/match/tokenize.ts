@@ -46,10 +46,13 @@ function classify(code: number, text: string, at: number): CharClass {
   return cls;
 }
 
+/** ª µ º (letters), ² ³ ¹ ¼ ½ ¾ (numbers): the word characters of U+0080–U+00BF. */
+const LATIN1_WORDS = new Set([0xaa, 0xb5, 0xba, 0xb2, 0xb3, 0xb9, 0xbc, 0xbd, 0xbe]);
+
 function classifyNonAscii(code: number, text: string, at: number): CharClass {
   // Soft hyphen, zero-width space/joiners, word joiner, BOM: invisible, and sites put them inside names.
   if (code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) return CharClass.Ignorable;
-  if (code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x2028 || code === 0x2029 || code === 0x85) {
+  if (code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x2028 || code === 0x2029 || code === 0x85 || code === 0x1680) {
     return CharClass.Space;
   }
   // Lone surrogates belong to astral letters or emoji; treating them as word characters keeps pairs together.
@@ -58,6 +61,10 @@ function classifyNonAscii(code: number, text: string, at: number): CharClass {
   // two: Latin-1 letters (but × and ÷), and General Punctuation (curly quotes, dashes, bullets), none
   // of which is a letter, digit or mark.
   if (code >= 0xc0 && code <= 0xff) return code === 0xd7 || code === 0xf7 ? CharClass.Punct : CharClass.Word;
+  // The rest of Latin-1 (© ® ° « » £ …) is symbols and punctuation, but for three letters and six digits.
+  if (code < 0xc0) return LATIN1_WORDS.has(code) ? CharClass.Word : CharClass.Punct;
+  // ™ and №, on many a news page.
+  if (code === 0x2122 || code === 0x2116) return CharClass.Punct;
   if (code >= 0x2010 && code <= 0x205e) return CharClass.Punct;
   return NON_ASCII_WORD.test(text[at]!) ? CharClass.Word : CharClass.Punct;
 }

@@ -82,3 +82,21 @@ describe('scanTokens', () => {
     expect(fast(t)).toHaveLength(5000);
   });
 });
+
+describe('character classes', () => {
+  it('reads each non-ASCII character of the BMP as the Unicode classes say (the fast paths included)', () => {
+    const wrong: string[] = [];
+    for (let code = 0x80; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const ch = String.fromCharCode(code);
+      const ignorable = code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
+      const space = (/\s/.test(ch) || code === 0x85) && !ignorable; // NEL too: a line break
+      const word = /[\p{L}\p{N}\p{M}]/u.test(ch);
+      const expected = ignorable ? ['xy'] : space ? ['x', 'y'] : word ? [`x${ch}y`.toLowerCase()] : ['x', ch, 'y'];
+      const got = tokenize(`x${ch}y`).map((t) => t.key);
+      // Punctuation keys are normalised (curly quotes, dashes): compare the token count for those.
+      if (got.length !== expected.length || (expected.length !== 3 && got.join() !== expected.join())) wrong.push(`U+${code.toString(16)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
