@@ -6,6 +6,8 @@
  * `translate="no"`, and Gloss's own host. Reads the DOM only; never writes.
  */
 
+import { hasWordCharacter } from '../src/match/tokenize';
+
 export interface TextBlock {
   text: string;
   nodes: Text[];
@@ -37,11 +39,6 @@ const BLOCK = new Set([...BLOCK_NAMES, ...BLOCK_NAMES.map((n) => n.toUpperCase()
 
 const ELEMENT = 1; // Node.ELEMENT_NODE, without a global lookup per node
 const TEXT = 3;
-
-/** Whether a block has anything to read: an ASCII letter or digit settles it without the Unicode RegExp. */
-function hasLetterOrDigit(text: string): boolean {
-  return /[A-Za-z0-9]/.test(text) || /[\p{L}\p{N}]/u.test(text);
-}
 
 /** Only ASCII white space (what HTML source puts between elements). */
 function isBlank(text: string): boolean {
@@ -126,7 +123,7 @@ export class BlockCollector {
     let current = this.#current;
     let section = this.#section;
     const flush = () => {
-      if (current && hasLetterOrDigit(current.text)) blocks.push(current);
+      if (current && hasWordCharacter(current.text)) blocks.push(current);
       current = null;
     };
     let skipped = this.#skipped;

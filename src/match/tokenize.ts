@@ -69,6 +69,28 @@ function classifyNonAscii(code: number, text: string, at: number): CharClass {
   return NON_ASCII_WORD.test(text[at]!) ? CharClass.Word : CharClass.Punct;
 }
 
+/**
+ * Whether `text` has a character `tokenize` reads as part of a word (a letter, digit or mark), with
+ * the same classes, so without a Unicode-property RegExp for the symbols and punctuation of most pages.
+ */
+export function hasWordCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if (ASCII_WORD[code] === 1) return true;
+    } else if (code >= 0xd800 && code <= 0xdfff) {
+      // Astral: letters (𝓧) and emoji alike; only the RegExp tells them apart. A lone surrogate is neither.
+      const pair = code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      if (pair && /[\p{L}\p{N}\p{M}]/u.test(text.slice(i, i + 2))) return true;
+      if (pair) i++;
+    } else if (classify(code, text, i) === CharClass.Word) return true;
+  }
+  return false;
+}
+
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+
 /** Plain forms for punctuation that news sites write in several typographic variants. */
 function punctKey(ch: string): string {
   switch (ch) {

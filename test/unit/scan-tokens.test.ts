@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeUtf8, hashKey, keyAt, scanTokens, TokenBuffer, TokenFlag, tokenize } from '../../src/match/tokenize';
+import { encodeUtf8, hasWordCharacter, hashKey, keyAt, scanTokens, TokenBuffer, TokenFlag, tokenize } from '../../src/match/tokenize';
 
 const piece = fc.oneof(
   fc.constantFrom('Christopher Krebs', 'CISA', 'Trump’s', 'AT&T', 'Ω', 'ΟΔΟΣ', 'İstanbul', 'Straße', 'e\u0301', '🦊', 'עברית', '\u00ad', '\u200b', '\u00a0', '\u2013', '\uff0e', ' ', '\n', '.'),
@@ -98,5 +98,20 @@ describe('character classes', () => {
       if (got.length !== expected.length || (expected.length !== 3 && got.join() !== expected.join())) wrong.push(`U+${code.toString(16)}`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('tells a block with a word character from one of symbols, punctuation and emoji alone, as the Unicode classes do', () => {
+    const pieces = fc.constantFrom(' ', '|', '•', '©', '™', '—', '😀', '𝓧', 'ª', '½', 'é', 'Ω', '\u0301', '\u00ad', 'a', '7', '\ud800', '\n');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 6 }), (parts) => {
+        const text = parts.join('');
+        expect(hasWordCharacter(text)).toBe(/[\p{L}\p{N}\p{M}]/u.test(text));
+      }),
+      { numRuns: 500 },
+    );
+    expect(hasWordCharacter('© 2026 · Privacy | Terms')).toBe(true);
+    expect(hasWordCharacter(' • — | © ™ 😀 ')).toBe(false);
+    // A lone surrogate before a letter from an astral plane.
+    expect(hasWordCharacter('\ud800𝓧')).toBe(true);
   });
 });
