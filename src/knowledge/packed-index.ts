@@ -9,8 +9,9 @@
  * Two ways in (content-scripts/knowledge-index.ts): the top frame's script has the tables inlined as
  * string literals (the fastest way in: fetching the same text took a tab 60–150 ms here); a subframe's
  * script, injected into every ad and widget frame, carries no index and fetches `index.pack`
- * (`serializePackedIndex`) only when the frame has text worth reading — V8 scans a string literal at
- * ~100 MB/s, so the inlined index costs each frame that compiles it ~5 ms.
+ * (`serializePackedIndex`) only when the frame has text worth reading: the inlined index costs the
+ * task that injects the script ~25 ms (median busy time before its first statement on lifehacker,
+ * 75 ms against 50 without the index; README, Performance).
  */
 import { firstTokensOf } from '../match/alias-trie';
 import { firstNamesOf, relatedRowsOf, type CompiledIndex } from './compile-index';
