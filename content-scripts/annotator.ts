@@ -413,14 +413,13 @@ function placeOf(block: TextBlock, viewportHeight: number): 'on' | 'below' | 'of
  * viewport.
  */
 function viewportFirst(blocks: readonly TextBlock[], viewportHeight: number): { order: number[]; visible: number } {
+  const onScreen = new OnScreenBlocks(viewportHeight);
+  onScreen.scan(blocks);
+  const first = new Set(onScreen.blocks);
   const visible: number[] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    const place = placeOf(blocks[i]!, viewportHeight);
-    if (place === 'on') visible.push(i);
-    else if (place === 'below' && visible.length > 0) break;
-  }
-  const first = new Set(visible);
-  return { order: [...visible, ...blocks.map((_, i) => i).filter((i) => !first.has(i))], visible: visible.length };
+  const rest: number[] = [];
+  blocks.forEach((block, i) => (first.has(block) ? visible : rest).push(i));
+  return { order: [...visible, ...rest], visible: visible.length };
 }
 
 /**

@@ -49,9 +49,13 @@ function classify(code: number, text: string, at: number): CharClass {
 /** ª µ º (letters), ² ³ ¹ ¼ ½ ¾ (numbers): the word characters of U+0080–U+00BF. */
 const LATIN1_WORDS = new Set([0xaa, 0xb5, 0xba, 0xb2, 0xb3, 0xb9, 0xbc, 0xbd, 0xbe]);
 
+/** Soft hyphen, zero-width space/joiners, word joiner, BOM: invisible, and sites put them inside names. */
+function isInvisible(code: number): boolean {
+  return code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
+}
+
 function classifyNonAscii(code: number, text: string, at: number): CharClass {
-  // Soft hyphen, zero-width space/joiners, word joiner, BOM: invisible, and sites put them inside names.
-  if (code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) return CharClass.Ignorable;
+  if (isInvisible(code)) return CharClass.Ignorable;
   if (code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x2028 || code === 0x2029 || code === 0x85 || code === 0x1680) {
     return CharClass.Space;
   }
@@ -77,19 +81,16 @@ export function hasWordCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 128) {
-      if (ASCII_WORD[code] === 1) return true;
+      if (ASCII_FOLD[code] !== 0) return true;
     } else if (code >= 0xd800 && code <= 0xdfff) {
       // Astral: letters (𝓧) and emoji alike; only the RegExp tells them apart. A lone surrogate is neither.
       const pair = code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-      if (pair && /[\p{L}\p{N}\p{M}]/u.test(text.slice(i, i + 2))) return true;
+      if (pair && NON_ASCII_WORD.test(text.slice(i, i + 2))) return true;
       if (pair) i++;
     } else if (classify(code, text, i) === CharClass.Word) return true;
   }
   return false;
 }
-
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
 
 /** Plain forms for punctuation that news sites write in several typographic variants. */
 function punctKey(ch: string): string {
@@ -162,17 +163,10 @@ function slowWord(text: string, start: number): { key: string; end: number; next
 export function visibleSurface(text: string, start: number, end: number): string {
   // Almost always none: one slice, not a string built a character at a time.
   let invisible = false;
-  for (let i = start; i < end && !invisible; i++) {
-    const code = text.charCodeAt(i);
-    invisible = code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
-  }
+  for (let i = start; i < end && !invisible; i++) invisible = isInvisible(text.charCodeAt(i));
   if (!invisible) return text.slice(start, end);
   let out = '';
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) continue;
-    out += text[i];
-  }
+  for (let i = start; i < end; i++) if (!isInvisible(text.charCodeAt(i))) out += text[i];
   return out;
 }
 
