@@ -1,8 +1,8 @@
 /**
  * The alias index this tab matches with: the bundled one merged with the reader's enabled knowledge
- * packs, and the trie built from it. The top frame's script has the bundled index inlined (build.mjs);
- * the subframes' script has none and fetches `knowledge/index.pack` when a frame has text to read
- * (src/knowledge/packed-index.ts says why).
+ * packs, and the trie built from it. The top frame's script carries the bundled index in a comment
+ * (build.mjs says why); the subframes' script has none and fetches `knowledge/index.pack` when a
+ * frame has text to read (src/knowledge/packed-index.ts).
  */
 import inlined from 'gloss:index';
 import browser from 'webextension-polyfill';
@@ -39,13 +39,32 @@ function fetchIndexText(): Promise<string> {
   }));
 }
 
+/**
+ * `index.pack`'s text from the comment in the inlined function's source: a slice of the script's own
+ * source, which the engine keeps anyway. Undefined if the engine did not keep it (then the file is
+ * fetched, as in a subframe).
+ */
+function inlinedIndexText(): string | undefined {
+  const source = inlined?.toString() ?? '';
+  const start = source.indexOf('/*');
+  const end = source.lastIndexOf('*/');
+  return start >= 0 && end > start ? source.slice(start + 2, end) : undefined;
+}
+
 export async function loadIndex(pack?: CompiledIndex): Promise<LoadedIndex> {
-  const text = bundled || inlined ? undefined : await fetchIndexText();
+  // Where the bundled index came from, for tests and `npm run bench`: this script, the file, or an earlier call.
+  let from: 'script' | 'file' | 'memory' = 'memory';
+  let text: string | undefined;
+  if (!bundled) {
+    text = inlinedIndexText();
+    from = text === undefined ? 'file' : 'script';
+    text ??= await fetchIndexText();
+  }
   const start = performance.now();
-  bundled ??= unpackIndex(inlined ?? parsePackedIndex(text!, BUNDLED_INDEX_PATH));
+  bundled ??= unpackIndex(parsePackedIndex(text!, BUNDLED_INDEX_PATH));
   const index = pack && pack.ids.length > 0 ? mergeIndexes(bundled, pack) : bundled;
   const parsed = performance.now();
   const loaded = { index, trie: buildAliasTrie(index) };
-  performance.measure('gloss:index', { start, detail: { aliases: index.aliasEntity.length, parseMs: parsed - start } });
+  performance.measure('gloss:index', { start, detail: { aliases: index.aliasEntity.length, parseMs: parsed - start, from } });
   return loaded;
 }

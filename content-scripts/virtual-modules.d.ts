@@ -1,8 +1,9 @@
 /**
- * Virtual module made by build.mjs: the bundled alias index, packed (src/knowledge/packed-index.ts),
- * in the top frame's script; undefined in the subframes' script.
+ * Virtual module made by build.mjs: in the top frame's script, a function whose source holds the
+ * bundled alias index (`index.pack`'s text, src/knowledge/packed-index.ts) in a comment; undefined
+ * in the subframes' script.
  */
 declare module 'gloss:index' {
-  const packed: import('../src/knowledge/packed-index').PackedIndex | undefined;
-  export default packed;
+  const withIndexInComment: (() => unknown) | undefined;
+  export default withIndexInComment;
 }

@@ -6,18 +6,17 @@
  * needs only the alias texts whose first word it contains, and the ids, names and hints of a few dozen
  * entities.
  *
- * Two ways in (content-scripts/knowledge-index.ts): the top frame's script has the tables inlined as
- * string literals (the fastest way in: fetching the same text took a tab 60–150 ms here); a subframe's
- * script, injected into every ad and widget frame, carries no index and fetches `index.pack`
- * (`serializePackedIndex`) only when the frame has text worth reading: the inlined index costs the
- * task that injects the script ~25 ms (median busy time before its first statement on lifehacker,
- * 75 ms against 50 without the index; README, Performance).
+ * Two ways in (content-scripts/knowledge-index.ts), both the text `serializePackedIndex` writes: the
+ * top frame's script carries it in a comment (build.mjs), and a subframe's script, injected into every
+ * ad and widget frame, carries no index and fetches `index.pack` only when the frame has text worth
+ * reading. The text is ASCII so that the script stays one-byte for V8, which compiles a two-byte
+ * script ~25% slower, and has no `*` so that it cannot end the comment.
  */
 import { firstTokensOf } from '../match/alias-trie';
 import { firstNamesOf, relatedRowsOf, type CompiledIndex } from './compile-index';
 
 export interface PackedIndex {
-  v: 3;
+  v: 4;
   entities: number;
   aliases: number;
   ids: string;
@@ -64,20 +63,25 @@ export function packIndex(index: CompiledIndex): PackedIndex {
   const first = firstTokensOf(index.aliasText);
   const firstNames = firstNamesOf(index).join(SEPARATOR);
   const relatedRows = relatedRowsOf(index).join(SEPARATOR);
-  return { v: 3, relatedRows, entities: index.ids.length, aliases: index.aliasText.length, ...strings, ...numbers, firstNames, firstHash: toBase64(first.hash), firstLower: toBase64(first.lower) };
+  return { v: 4, relatedRows, entities: index.ids.length, aliases: index.aliasText.length, ...strings, ...numbers, firstNames, firstHash: toBase64(first.hash), firstLower: toBase64(first.lower) };
 }
 
 /** The tables of a `PackedIndex`, in the order `index.pack` holds them. */
 const PACKED_TEXTS = [...STRING_TABLES, ...NUMBER_TABLES, 'firstHash', 'firstNames', 'firstLower', 'relatedRows'] as const;
-const PACK_FORMAT = 'gloss-index 3';
+const PACK_FORMAT = 'gloss-index 4';
+
+/** What `index.pack` writes as `\uXXXX`: every character outside ASCII, the escape's own `\`, and `*`. */
+const ESCAPED = /[^\0-\x7f]|[\\*]/g;
+const ESCAPE = /\\u([0-9a-f]{4})/g;
 
 /**
- * One text for the file: a JSON header line (format, row counts, each table's length in UTF-16
- * units), then the tables back to back, so a tab takes each one as a slice without scanning it.
+ * One ASCII text for the file: a JSON header line (format, row counts, each table's length), then
+ * the tables back to back, escaped, so a tab takes each one as a slice without scanning it.
  */
 export function serializePackedIndex(packed: PackedIndex): string {
-  const lengths = PACKED_TEXTS.map((t) => packed[t].length);
-  return `${JSON.stringify({ format: PACK_FORMAT, entities: packed.entities, aliases: packed.aliases, lengths })}\n${PACKED_TEXTS.map((t) => packed[t]).join('')}`;
+  const tables = PACKED_TEXTS.map((t) => packed[t].replace(ESCAPED, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const lengths = tables.map((t) => t.length);
+  return `${JSON.stringify({ format: PACK_FORMAT, entities: packed.entities, aliases: packed.aliases, lengths })}\n${tables.join('')}`;
 }
 
 /** Reads `serializePackedIndex`'s text; throws, naming `file` and what is wrong, on anything else. */
@@ -96,12 +100,14 @@ export function parsePackedIndex(text: string, file: string): PackedIndex {
   if (header.format !== PACK_FORMAT) fail(`format is ${JSON.stringify(header.format)}, expected "${PACK_FORMAT}"`);
   const count = (v: unknown, field: string) => (Number.isInteger(v) && (v as number) >= 0 ? (v as number) : fail(`header field ${field} is not a count`));
   const lengths = Array.isArray(header.lengths) && header.lengths.length === PACKED_TEXTS.length ? header.lengths : fail(`header field lengths must list ${PACKED_TEXTS.length} tables`);
-  const packed = { v: 3, entities: count(header.entities, 'entities'), aliases: count(header.aliases, 'aliases') } as PackedIndex;
+  const packed = { v: 4, entities: count(header.entities, 'entities'), aliases: count(header.aliases, 'aliases') } as PackedIndex;
   let at = eol + 1;
   PACKED_TEXTS.forEach((table, i) => {
     const length = count(lengths[i], `lengths[${i}] (${table})`);
     if (at + length > text.length) fail(`table ${table} runs past the end (truncated file?)`);
-    packed[table] = text.slice(at, at + length);
+    const escaped = text.slice(at, at + length);
+    // Only the few tables with a name in another script pay for the scan that unescapes.
+    packed[table] = escaped.includes('\\') ? escaped.replace(ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : escaped;
     at += length;
   });
   if (at !== text.length) fail(`${text.length - at} characters after the last table`);
