@@ -13,10 +13,12 @@ const out = { chrome: `${root}dist/chrome`, firefox: `${root}dist/firefox` };
 // The entry points: one bundle per runtime context.
 const entries = [
   { in: 'src/background.ts', out: 'background', format: 'esm' },
-  // Content scripts cannot be modules. Two builds of one script: the top frame's with the alias index
-  // inlined, and the one every subframe gets, which fetches knowledge/index.pack if it has text to read.
+  // Content scripts cannot be modules. The top frame's script, with the alias index inlined; the few
+  // lines every frame gets; and the same script without the index, which a subframe with text imports
+  // (it fetches knowledge/index.pack).
   { in: 'content-scripts/index.ts', out: 'content', format: 'iife', inlineIndex: true },
-  { in: 'content-scripts/index.ts', out: 'content-frames', format: 'iife' },
+  { in: 'content-scripts/frames-loader.ts', out: 'content-frames', format: 'iife' },
+  { in: 'content-scripts/index.ts', out: 'content-frame-main', format: 'esm' },
   { in: 'popup/index.tsx', out: 'popup', format: 'esm' },
   { in: 'popup/options.tsx', out: 'options', format: 'esm' },
 ];
@@ -132,7 +134,7 @@ if (watch) {
   // One non-ASCII character makes the whole script UTF-16 for V8, which then compiles it ~25% slower
   // (8.2 → 6.4 ms in Node for this script, index included), in every frame of every page.
   // Unminified builds keep comments, which may be non-ASCII: they are for profiling only.
-  for (const script of process.argv.includes('--no-minify') ? [] : ['content.js', 'content-frames.js']) {
+  for (const script of process.argv.includes('--no-minify') ? [] : ['content.js', 'content-frames.js', 'content-frame-main.js']) {
     const content = readFileSync(`${out.chrome}/${script}`, 'utf8');
     const wide = content.search(/[^\x00-\x7f]/);
     if (wide >= 0) throw new Error(`${script} has a non-ASCII character (${JSON.stringify(content.slice(wide - 30, wide + 5))}): write it as a \\u escape in the source`);

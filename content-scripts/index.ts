@@ -6,22 +6,19 @@ import type { CompiledIndex } from '../src/knowledge/compile-index';
 import { handleMessages, type TabProtocol } from '../src/protocol';
 import { isActiveOn } from '../src/settings';
 import { loadSettings, onSettingsChanged } from '../src/settings-store';
-import { BUILD_FOR_THIS_FRAME, loadIndex } from './knowledge-index';
+import { BUILD_FOR_THIS_FRAME, loadIndex, prefetchIndex } from './knowledge-index';
 import { PageGloss } from './page-gloss';
 import { loadCorrections, loadPackIndex, onPackIndexChanged, saveCorrections } from './page-storage';
 import { watchPage } from './watch-page';
 
-/** Below this much text a subframe (ads, widgets, trackers) is not worth loading the index for. */
-const MIN_FRAME_TEXT = 200;
-
 async function main(): Promise<void> {
   if (!BUILD_FOR_THIS_FRAME) return;
   const top = window === window.top;
-  if (!top && (document.body?.textContent?.trim().length ?? 0) < MIN_FRAME_TEXT) return;
   const life = new AbortController();
   // Read together with the settings: one round trip to storage before the first paint, not two.
   let preload: Promise<[Map<string, string | null>, CompiledIndex | undefined]> | undefined = Promise.all([loadCorrections(location), loadPackIndex()]);
   preload.catch(() => {}); // awaited by start(), if Gloss starts; a failure is reported there
+  prefetchIndex();
   let settings = await loadSettings();
   const host = location.hostname;
   let running: { gloss: PageGloss; stop: AbortController } | undefined;

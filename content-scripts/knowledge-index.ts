@@ -32,6 +32,14 @@ export interface LoadedIndex {
 let bundled: CompiledIndex | undefined;
 let fetched: Promise<string> | undefined;
 
+/**
+ * In a frame whose script does not carry the index, starts fetching the file (60–150 ms here), so
+ * that it overlaps the wait for settings; `loadIndex` takes the same fetch.
+ */
+export function prefetchIndex(): void {
+  if (inlined === undefined) fetchIndexText().catch(() => {}); // a failure is reported by loadIndex
+}
+
 function fetchIndexText(): Promise<string> {
   return (fetched ??= fetch(browser.runtime.getURL(BUNDLED_INDEX_PATH)).then((response) => {
     if (!response.ok) throw new Error(`${BUNDLED_INDEX_PATH}: HTTP ${response.status}`);

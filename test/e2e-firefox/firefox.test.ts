@@ -88,10 +88,10 @@ describe('Firefox ESR', () => {
     }
   });
 
-  it('a page with the strictest CSP still gets its names painted and a styled card', async () => {
+  it('a page with the strictest CSP still gets its names painted and a styled card, and so does its subframe', async () => {
     // A second server: the CSP header goes on every file it serves.
     const strict = await startStaticServer({ '/': join(ROOT, 'test/fixtures') }, 0, {
-      'content-security-policy': "default-src 'none'; style-src 'none'; connect-src 'none'; script-src 'none'",
+      'content-security-policy': "default-src 'none'; style-src 'none'; connect-src 'none'; script-src 'none'; frame-src 'self'",
     });
     const tab = await gloss.browser.newPage();
     try {
@@ -106,6 +106,11 @@ describe('Firefox ESR', () => {
         return { position: style.position, padding: style.paddingTop, radius: style.borderTopLeftRadius };
       });
       expect(card).toEqual({ position: 'fixed', padding: '12px', radius: '10px' });
+      // A subframe under the same policy still loads the script that annotates it.
+      await tab.goto(`${strict.origin}/iframe.html`);
+      const frame = await pollFor(async () => tab.frames().find((f) => f.url().endsWith('/seed-article.html')), (f) => f !== undefined, 10_000, 'the iframe');
+      await frame!.waitForFunction(() => performance.getEntriesByName('gloss:annotate').length > 0, { timeout: 20_000 });
+      expect(await frame!.evaluate(() => [...(CSS.highlights.get('gloss-person') ?? [])].map((r) => r.toString()))).toContain('Christopher Krebs');
     } finally {
       await tab.close();
       await strict.close();

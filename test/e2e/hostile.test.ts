@@ -184,7 +184,7 @@ describe('bounded work', () => {
 describe('the strictest page CSP', () => {
   let strict: Gloss;
   beforeAll(async () => {
-    strict = await launchGloss({ headers: { 'content-security-policy': "default-src 'none'; style-src 'none'; connect-src 'none'; script-src 'none'" } });
+    strict = await launchGloss({ headers: { 'content-security-policy': "default-src 'none'; style-src 'none'; connect-src 'none'; script-src 'none'; frame-src 'self'" } });
   });
   afterAll(async () => {
     await strict?.close();
@@ -203,6 +203,16 @@ describe('the strictest page CSP', () => {
       return { position: style.position, padding: style.paddingTop, radius: style.borderTopLeftRadius };
     });
     expect(card).toEqual({ position: 'fixed', padding: '12px', radius: '10px' });
+    await page.close();
+  });
+
+  it('does not stop a subframe with text from loading its script and being painted', async () => {
+    const page = await strict.newPage('/iframe.html');
+    const story = () => page.frames().find((f) => f.url().endsWith('/seed-article.html'));
+    await expect.poll(() => story()?.url()).toMatch(/seed-article/);
+    const frame = story()!;
+    await frame.waitForFunction(() => performance.getEntriesByName('gloss:annotate').length > 0);
+    expect(await frame.evaluate(() => [...(CSS.highlights.get('gloss-person') ?? [])].map((r) => r.toString()))).toContain('Christopher Krebs');
     await page.close();
   });
 });

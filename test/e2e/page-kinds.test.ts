@@ -74,7 +74,7 @@ describe('frames', () => {
     await page.close();
   });
 
-  it('each frame is annotated once: the top page by the script with the index inlined, a subframe by the one that fetches it', async () => {
+  it('each frame is annotated once: the top page by the script with the index inlined, a subframe with text by the one that fetches it, an ad frame not at all', async () => {
     const page = await gloss.newPage('/iframe.html');
     const frame = page.frames().find((f) => f.url().endsWith('/seed-article.html'))!;
     await frame.waitForFunction(() => performance.getEntriesByName('gloss:annotate').length > 0);
@@ -87,14 +87,19 @@ describe('frames', () => {
     expect(await frame.evaluate(runs)).toEqual({ passes: 1, indexLoads: 1, from: 'file' });
     // Read from the comment in the script's own source (build.mjs), not fetched as well.
     expect(await page.evaluate(runs)).toEqual({ passes: 1, indexLoads: 1, from: 'script' });
+    // An ad-sized frame never loads the script that annotates (the one every frame gets only looks).
+    const ad = page.frames().find((f) => f.url().endsWith('/ad.html'))!;
+    expect(await ad.evaluate(() => performance.getEntriesByName('gloss:script-start').length)).toBe(0);
     await page.close();
   });
 
-  it('the index file subframes fetch is not at a URL a page can probe', async () => {
+  it('the files subframes import and fetch are not at a URL a page can probe', async () => {
     const page = await gloss.newPage('/seed-article.html');
     await waitForAnnotation(page);
-    const probe = await page.evaluate((id) => fetch(`chrome-extension://${id}/knowledge/index.pack`).then((r) => `status ${r.status}`, () => 'refused'), gloss.extensionId);
-    expect(probe).toBe('refused');
+    for (const file of ['knowledge/index.pack', 'content-frame-main.js']) {
+      const probe = await page.evaluate((url) => fetch(url).then((r) => `status ${r.status}`, () => 'refused'), `chrome-extension://${gloss.extensionId}/${file}`);
+      expect(probe, file).toBe('refused');
+    }
     await page.close();
   });
 });
