@@ -87,6 +87,20 @@ function withIndexComment(script) {
   return `${script.slice(0, at)}{/*${knowledge.packFile}*/}${script.slice(at + marker.length)}`;
 }
 
+/**
+ * webextension-polyfill as an ES module. It ships as UMD, CommonJS to esbuild, whose interop
+ * (`__toESM`) copied the export's properties once per importing module, five times in content.js:
+ * 0.9 ms of self time in the script's first task (median of 6 CPU profiles of cnn), on every page.
+ */
+const polyfillAsModule = {
+  name: 'polyfill-as-module',
+  setup(build) {
+    build.onLoad({ filter: /webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/ }, (args) => ({
+      contents: `const module = { exports: {} }, exports = module.exports;\n${readFileSync(args.path, 'utf8')}\nexport default module.exports;`,
+      loader: 'js',
+    }));
+  },
+};
 const copyAfterBuild = {
   name: 'copy-static',
   setup(build) {
@@ -118,7 +132,7 @@ const contexts = await Promise.all(
       sourcemap: watch ? 'inline' : false,
       legalComments: 'none',
       logLevel: 'warning',
-      plugins: [indexModule(e.inlineIndex === true), copyAfterBuild],
+      plugins: [indexModule(e.inlineIndex === true), polyfillAsModule, copyAfterBuild],
     }),
   ),
 );
