@@ -5,7 +5,7 @@
  *    names painted (`gloss:annotate-viewport`, or the first `gloss:annotate` when the page is one
  *    pass) and to the whole page annotated (first `gloss:annotate`); wall time, it includes waiting
  *    for settings from storage;
- *  - indexMs: the `gloss:index` measure (unpack the inlined packed index, build the first-token table);
+ *  - indexMs: the `gloss:index` measure (read the packed index from the script's own source, build the first-token table);
  *  - longestTaskMs: the longest main-thread task ('longtask' observer) that overlaps Gloss's work,
  *    from its script start to the end of the pass (the page's own scripts are off or aborted, so
  *    tasks there are Gloss's);

@@ -1,8 +1,8 @@
 /**
  * The alias index this tab matches with: the bundled one merged with the reader's enabled knowledge
  * packs, and the trie built from it. The top frame's script carries the bundled index in a comment
- * (build.mjs says why); the subframes' script has none and fetches `knowledge/index.pack` when a
- * frame has text to read (src/knowledge/packed-index.ts).
+ * (build.mjs says why); the script a subframe with text imports has none and fetches
+ * `knowledge/index.pack` (src/knowledge/packed-index.ts).
  */
 import inlined from 'gloss:index';
 import browser from 'webextension-polyfill';
