@@ -4,8 +4,6 @@
  * and widgets with nothing to read. Only a subframe with text imports the script that annotates it.
  * Compiling that script in every frame cost ~5–10 ms a frame (README, Performance).
  */
-import browser from 'webextension-polyfill';
-
 /** Below this much text a subframe (ads, widgets, trackers) is not worth loading Gloss for. */
 const MIN_FRAME_TEXT = 200;
 
@@ -13,5 +11,8 @@ const MIN_FRAME_TEXT = 200;
 const FRAME_SCRIPT = 'content-frame-main.js';
 
 if (window !== window.top && (document.body?.textContent?.trim().length ?? 0) >= MIN_FRAME_TEXT) {
-  import(browser.runtime.getURL(FRAME_SCRIPT)).catch((e: unknown) => console.warn('Gloss could not start in this frame:', e));
+  // The polyfill too is set up only here (bundled, imported lazily), not in the top frame and the ad frames.
+  import('webextension-polyfill')
+    .then(({ default: browser }) => import(browser.runtime.getURL(FRAME_SCRIPT)))
+    .catch((e: unknown) => console.warn('Gloss could not start in this frame:', e));
 }
