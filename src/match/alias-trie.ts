@@ -61,12 +61,12 @@ function fillTables(
     const lower = lowers[a]!;
     if (lower === 2) continue;
     const hash = hashes[a]!;
-    let s = slotOf(hash, mask);
+    let s = (hash ^ (hash >>> 15)) & mask; // slotOf, inlined: no call per alias while interpreted
     while (slotHead[s] !== 0 && slotHash[s] !== hash) s = (s + 1) & mask;
     slotHash[s] = hash;
     nextInBucket[a] = slotHead[s]!;
     slotHead[s] = a + 1;
-    const bit = bitOf(hash) & bitMask;
+    const bit = (hash ^ (hash >>> 13)) & bitMask; // bitOf, inlined likewise
     firstBits[bit >>> 5]! |= 1 << (bit & 31);
     if (lower === 1) {
       slotLower[s] = 1;
