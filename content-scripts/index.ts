@@ -6,13 +6,12 @@ import type { CompiledIndex } from '../src/knowledge/compile-index';
 import { handleMessages, type TabProtocol } from '../src/protocol';
 import { isActiveOn } from '../src/settings';
 import { loadSettings, onSettingsChanged } from '../src/settings-store';
-import { BUILD_FOR_THIS_FRAME, loadIndex, prefetchIndex } from './knowledge-index';
+import { loadIndex, prefetchIndex } from './knowledge-index';
 import { PageGloss } from './page-gloss';
 import { loadCorrections, loadPackIndex, onPackIndexChanged, saveCorrections } from './page-storage';
 import { watchPage } from './watch-page';
 
 async function main(): Promise<void> {
-  if (!BUILD_FOR_THIS_FRAME) return;
   const top = window === window.top;
   const life = new AbortController();
   // Read together with the settings: one round trip to storage before the first paint, not two.

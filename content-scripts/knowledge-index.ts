@@ -10,16 +10,11 @@ import { mergeIndexes, type CompiledIndex } from '../src/knowledge/compile-index
 import { parsePackedIndex, unpackIndex } from '../src/knowledge/packed-index';
 import { buildAliasTrie, type AliasTrie } from '../src/match/alias-trie';
 
-/**
- * Whether this build of the script is the one for this frame (build.mjs): content.js, with the index
- * inlined, runs in the top frame only; content-frames.js, without it, is injected into every frame
- * and leaves the top one to content.js.
- */
-export const BUILD_FOR_THIS_FRAME = (inlined !== undefined) === (window === window.top);
-
 // When the content script started (this module runs first among Gloss's own): `npm run bench`
-// measures from here to the page annotated. Marks are visible to the page (REFERENCE.md).
-if (BUILD_FOR_THIS_FRAME) performance.mark('gloss:script-start');
+// measures from here to the page annotated. Marks are visible to the page (REFERENCE.md). Which frames
+// run this script is settled before it loads: content.js by the manifest (top frames only), the
+// subframes' build by content-frames.js (frames with text only).
+performance.mark('gloss:script-start');
 
 /** Where the build writes the bundled index for subframes; web-accessible by the session's dynamic URL only. */
 export const BUNDLED_INDEX_PATH = 'knowledge/index.pack';

@@ -8,8 +8,9 @@
  *
  * Two ways in (content-scripts/knowledge-index.ts), both the text `serializePackedIndex` writes: the
  * top frame's script carries it in a comment (build.mjs), and the script a subframe with text imports
- * (content-scripts/frames-loader.ts) carries none and fetches `index.pack`. The text is ASCII so that the script stays one-byte for V8, which compiles a two-byte
- * script ~25% slower, and has no `*` so that it cannot end the comment.
+ * (content-scripts/frames-loader.ts) carries none and fetches `index.pack`. The text is ASCII so that
+ * the script stays one-byte for V8, which compiles a two-byte script ~25% slower, and has no `*` so
+ * that it cannot end the comment.
  */
 import { firstTokensOf } from '../match/alias-trie';
 import { firstNamesOf, relatedRowsOf, type CompiledIndex } from './compile-index';
