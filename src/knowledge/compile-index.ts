@@ -5,6 +5,7 @@
  * The index is plain arrays of strings and numbers; the bundled one ships packed into a few long
  * strings that the content script reads without parsing (`packed-index.ts`).
  */
+import { compileTrie, type TriePart } from '../match/alias-trie';
 import { ALIAS_KINDS, CATEGORIES, categoryOf, type AliasKind, type Category, type Entity } from './schema';
 
 export const AliasFlag = {
@@ -45,8 +46,11 @@ export interface CompiledIndex {
    * index (`packed-index.ts`): a tab then resolves no ids, which took a map of every id (~4 ms a page).
    */
   relatedRows?: string[];
-  /** Each alias's first-token hash and lower-case start (1; 2: no token), precomputed for the bundled index (`packed-index.ts`). */
-  firstTokens?: { hash: Int32Array; lower: Uint8Array };
+  /**
+   * The alias trie, shipped with the bundled index (`packed-index.ts`) and kept, with a pack's added,
+   * by `mergeIndexes`; `AliasTrie` compiles one when absent.
+   */
+  trieParts?: readonly TriePart[];
 }
 
 /** An index being built, its number columns still plain arrays. */
@@ -114,6 +118,16 @@ export function relatedRowsOf(index: CompiledIndex): string[] {
   );
 }
 
+/** `part` of an index with `rows` aliases, its rows mapped through `merged` (a row → its row in the merged index, −1 when dropped). */
+function remapPart(part: TriePart, rows: number, merged: (row: number) => number): TriePart {
+  const rowMap = new Int32Array(part.rowMap?.length ?? rows - part.rowOffset);
+  for (let r = 0; r < rowMap.length; r++) {
+    const row = part.rowMap ? part.rowMap[r]! : r + part.rowOffset;
+    rowMap[r] = row < 0 ? -1 : merged(row);
+  }
+  return { tables: part.tables, rowOffset: 0, rowMap };
+}
+
 export function aliasKindOf(flags: number): AliasKind {
   return ALIAS_KINDS[flags & KIND_MASK]!;
 }
@@ -150,10 +164,22 @@ export function mergeIndexes(base: CompiledIndex, extra: CompiledIndex): Compile
     out.aliasEntity.push(e);
     out.aliasFlags.push(base.aliasFlags[a]!);
   });
+  const extraAliasStart = out.aliasText.length;
   extra.aliasText.forEach((text, a) => {
     out.aliasText.push(text);
     out.aliasEntity.push(extraStart + extra.aliasEntity[a]!);
     out.aliasFlags.push(extra.aliasFlags[a]!);
   });
+  // The base's trie stays, its rows mapped to the merged ones; a pack's is compiled from its own aliases.
+  if (base.trieParts) {
+    const mergedRow = new Int32Array(base.aliasText.length).fill(-1);
+    for (let a = 0, row = 0; a < mergedRow.length; a++) if (remap.has(base.aliasEntity[a]!)) mergedRow[a] = row++;
+    const dropped = out.aliasText.length - extra.aliasText.length < base.aliasText.length;
+    const baseParts = dropped ? base.trieParts.map((part) => remapPart(part, base.aliasText.length, (row) => mergedRow[row]!)) : base.trieParts;
+    const extraParts = (extra.trieParts ?? [{ tables: compileTrie(extra.aliasText), rowOffset: 0 }]).map((part) =>
+      part.rowMap ? remapPart(part, extra.aliasText.length, (row) => row + extraAliasStart) : { ...part, rowOffset: part.rowOffset + extraAliasStart },
+    );
+    out.trieParts = [...baseParts, ...extraParts];
+  }
   return out;
 }

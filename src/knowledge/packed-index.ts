@@ -1,7 +1,7 @@
 /**
  * The bundled alias index as the build ships it: each table is one long string (text rows joined by
- * a newline; number tables as base64 of little-endian typed arrays), with every alias's first-token
- * hash precomputed. A tab reads the tables as strings instead of `JSON.parse`-ing half a megabyte and
+ * a newline; number tables as base64 of little-endian typed arrays), with the alias trie compiled
+ * (`alias-trie.ts`). A tab reads the tables as strings instead of `JSON.parse`-ing half a megabyte and
  * hashing thousands of aliases, and splits each table only when it is first used: an article usually
  * needs only the alias texts whose first word it contains, and the ids, names and hints of a few dozen
  * entities.
@@ -12,11 +12,11 @@
  * the script stays one-byte for V8, which compiles a two-byte script ~25% slower, and has no `*` so
  * that it cannot end the comment.
  */
-import { firstTokensOf } from '../match/alias-trie';
+import { compileTrie, TRIE_TABLES, type TrieTables } from '../match/alias-trie';
 import { firstNamesOf, relatedRowsOf, type CompiledIndex } from './compile-index';
 
 export interface PackedIndex {
-  v: 4;
+  v: 5;
   entities: number;
   aliases: number;
   ids: string;
@@ -30,14 +30,12 @@ export interface PackedIndex {
   sal: string;
   aliasEntity: string;
   aliasFlags: string;
-  /** Base64 of an Int32Array: each alias's first-token hash (0 for an alias with no token). */
-  firstHash: string;
+  /** `compileTrie` of the alias texts, as `packTrie` writes it. */
+  trie: string;
   /** `relatedRowsOf` the index, one row per entity, joined by newlines. */
   relatedRows: string;
   /** `firstNamesOf` the index, joined by newlines. */
   firstNames: string;
-  /** Base64 of a Uint8Array: 1 when the alias's first token starts with a lower-case ASCII letter, 2 when it has no token. */
-  firstLower: string;
 }
 
 const STRING_TABLES = ['ids', 'names', 'titles', 'context', 'related', 'aliasText'] as const;
@@ -60,15 +58,14 @@ export function packIndex(index: CompiledIndex): PackedIndex {
       return [table, toBase64(new Uint16Array(index[table]))];
     }),
   ) as Record<(typeof NUMBER_TABLES)[number], string>;
-  const first = firstTokensOf(index.aliasText);
   const firstNames = firstNamesOf(index).join(SEPARATOR);
   const relatedRows = relatedRowsOf(index).join(SEPARATOR);
-  return { v: 4, relatedRows, entities: index.ids.length, aliases: index.aliasText.length, ...strings, ...numbers, firstNames, firstHash: toBase64(first.hash), firstLower: toBase64(first.lower) };
+  return { v: 5, relatedRows, entities: index.ids.length, aliases: index.aliasText.length, ...strings, ...numbers, firstNames, trie: packTrie(compileTrie(index.aliasText)) };
 }
 
 /** The tables of a `PackedIndex`, in the order `index.pack` holds them. */
-const PACKED_TEXTS = [...STRING_TABLES, ...NUMBER_TABLES, 'firstHash', 'firstNames', 'firstLower', 'relatedRows'] as const;
-const PACK_FORMAT = 'gloss-index 4';
+const PACKED_TEXTS = [...STRING_TABLES, ...NUMBER_TABLES, 'trie', 'firstNames', 'relatedRows'] as const;
+const PACK_FORMAT = 'gloss-index 5';
 
 /** What `index.pack` writes as `\uXXXX`: every character outside ASCII, the escape's own `\`, and `*`. */
 const ESCAPED = /[^\0-\x7f]|[\\*]/g;
@@ -99,7 +96,7 @@ export function parsePackedIndex(text: string, file: string): PackedIndex {
   if (header.format !== PACK_FORMAT) fail(`format is ${JSON.stringify(header.format)}, expected "${PACK_FORMAT}"`);
   const count = (v: unknown, field: string) => (Number.isInteger(v) && (v as number) >= 0 ? (v as number) : fail(`header field ${field} is not a count`));
   const lengths = Array.isArray(header.lengths) && header.lengths.length === PACKED_TEXTS.length ? header.lengths : fail(`header field lengths must list ${PACKED_TEXTS.length} tables`);
-  const packed = { v: 4, entities: count(header.entities, 'entities'), aliases: count(header.aliases, 'aliases') } as PackedIndex;
+  const packed = { v: 5, entities: count(header.entities, 'entities'), aliases: count(header.aliases, 'aliases') } as PackedIndex;
   let at = eol + 1;
   PACKED_TEXTS.forEach((table, i) => {
     const length = count(lengths[i], `lengths[${i}] (${table})`);
@@ -142,8 +139,40 @@ export function unpackIndex(packed: PackedIndex): CompiledIndex {
   for (const table of NUMBER_TABLES) lazy(table, () => new Uint16Array(fromBase64(packed[table]).buffer));
   lazy('relatedRows', () => (packed.entities === 0 ? [] : packed.relatedRows.split(SEPARATOR)));
   lazy('firstNames', () => (packed.firstNames ? packed.firstNames.split(SEPARATOR) : []));
-  index.firstTokens = { hash: new Int32Array(fromBase64(packed.firstHash).buffer), lower: fromBase64(packed.firstLower) };
+  lazy('trieParts', () => [{ tables: unpackTrie(packed.trie), rowOffset: 0 }]);
   return index;
+}
+
+/**
+ * The trie's tables as one text: each table's base64, after its element size (1, 2 or 4 bytes; a
+ * column whose values fit in 16 bits ships as such), separated by spaces.
+ */
+export function packTrie(tables: TrieTables): string {
+  return TRIE_TABLES.map((name) => {
+    const column = tables[name];
+    if (column instanceof Uint8Array) return `1${toBase64(column)}`;
+    return column.every((x) => x >= 0 && x <= 0xffff) && name !== 'nodeHash' ? `2${toBase64(new Uint16Array(column))}` : `4${toBase64(column)}`;
+  }).join(' ');
+}
+
+/** Reads `packTrie`'s text back; throws, saying what is wrong, on anything else. */
+export function unpackTrie(text: string): TrieTables {
+  const columns = text.split(' ');
+  if (columns.length !== TRIE_TABLES.length) throw new Error(`packed trie: ${columns.length} tables, expected ${TRIE_TABLES.length}`);
+  const tables = Object.fromEntries(
+    TRIE_TABLES.map((name, i) => {
+      const bytes = fromBase64(columns[i]!.slice(1));
+      const size = columns[i]![0];
+      if ((name === 'rootLower') !== (size === '1')) throw new Error(`packed trie: table ${name} has element size ${size}`);
+      // Widened where shipped narrow: one type per column keeps the matcher's loops monomorphic.
+      return [name, size === '1' ? bytes : size === '2' ? new Int32Array(new Uint16Array(bytes.buffer)) : new Int32Array(bytes.buffer)];
+    }),
+  ) as unknown as TrieTables;
+  const nodes = tables.nodeHash.length;
+  if (tables.childStart.length !== nodes + 1 || tables.aliasStart.length !== nodes + 1 || tables.aliasStart[nodes] !== tables.aliasRows.length) {
+    throw new Error('packed trie: its tables disagree on the number of nodes or aliases');
+  }
+  return tables;
 }
 
 /** Typed arrays are little-endian on every platform browsers run on. */

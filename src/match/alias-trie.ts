@@ -1,105 +1,164 @@
 /**
- * A token trie over every alias in a compiled index, keyed by token hashes (`scanTokens`) and
- * built lazily: loading only puts each alias's first-token hash into an open-addressing table
- * (typed arrays, no string per alias), and the subtree under a first token is built the first time a page
- * contains it. A tab that loads 10,000 aliases builds a few hundred small subtrees. Hashes can
- * collide, so a match is confirmed against the alias's keys (`keysOf`) before it counts.
+ * A token trie over the aliases of an index, in flat typed arrays keyed by token hashes
+ * (`scanTokens`). It is compiled where the knowledge is compiled: the build ships the bundled index's
+ * (`packed-index.ts`), so a tab reads it and builds nothing. Building it in the tab (a hash table of
+ * first tokens, then each subtree a page reached) cost a cold tab 4–9 ms plus 6–16 ms on cnn: the
+ * code runs interpreted, and it tokenised hundreds of aliases. Hashes can collide, so a match is
+ * confirmed against the alias's keys (`keysOf`) before it counts.
+ *
+ * An index merged from the bundled one and the reader's packs (`mergeIndexes`) keeps the bundled
+ * trie and adds the packs' as a second part (`TriePart`), so a pack costs a tab only its own aliases.
  */
 import type { CompiledIndex } from '../knowledge/compile-index';
-import { bitOf, hashPlainWord, keyAt, scanTokens, TokenBuffer, TokenFlag, type FirstTokenFilter } from './tokenize';
-
-export interface TrieNode {
-  /** Child by the next token's key hash (`childKey`). */
-  next: Map<number, TrieNode> | undefined;
-  /** Alias rows ending at this node, ascending. */
-  aliases: number[] | undefined;
-}
+import { bitOf, keyAt, scanTokens, TokenBuffer, TokenFlag, type FirstTokenFilter } from './tokenize';
 
 /**
- * Each alias's first-token hash, and whether that token starts with a lower-case ASCII letter
- * ("the Pentagon"): 1 when it does, 0 when not, 2 for an alias with no token (it never matches).
- * Precomputed for the bundled index (`packed-index.ts`); computed here for knowledge packs.
+ * Nodes in breadth-first order. Nodes 0 … roots − 1 are the aliases' first tokens, and the children
+ * of node k are nodes childStart[k] … childStart[k + 1] − 1; siblings ascend by hash (unsigned). The
+ * aliases that end at node k are aliasRows[aliasStart[k] … aliasStart[k + 1] − 1], ascending.
  */
-export function firstTokensOf(texts: readonly string[]): { hash: Int32Array; lower: Uint8Array } {
+export interface TrieTables {
+  /** The token hash that leads to each node. */
+  readonly nodeHash: Int32Array;
+  readonly childStart: Int32Array;
+  readonly aliasStart: Int32Array;
+  readonly aliasRows: Int32Array;
+  /** Per first token: 1 when some alias starting with it starts with a lower-case ASCII letter ("the Pentagon"). */
+  readonly rootLower: Uint8Array;
+  /** The first tokens whose hash has `r` as its top bits are roots radix[r] … radix[r + 1] − 1. */
+  readonly radix: Int32Array;
+  /** The first-token filter (`FirstTokenFilter`), one bit per folded hash, for any case and for a lower-case start. */
+  readonly firstBits: Int32Array;
+  readonly lowerBits: Int32Array;
+}
+
+/** The tables' names, in the order `packTrie` writes them. */
+export const TRIE_TABLES = ['nodeHash', 'childStart', 'aliasStart', 'aliasRows', 'rootLower', 'radix', 'firstBits', 'lowerBits'] as const;
+
+/** A trie and how its alias rows map to the index's: `rowMap[row]` (−1: dropped), else `row + rowOffset`. */
+export interface TriePart {
+  readonly tables: TrieTables;
+  readonly rowOffset: number;
+  readonly rowMap?: Int32Array;
+}
+
+interface Building {
+  hash: number;
+  children: Map<number, Building> | undefined;
+  rows: number[] | undefined;
+  lower: boolean;
+}
+
+const byUnsignedHash = (a: Building, b: Building) => (a.hash >>> 0) - (b.hash >>> 0);
+
+/**
+ * The trie of `texts` (alias rows, in order): at build time for the bundled index, and in a tab for a
+ * pack or an index that came without one. An alias with no token (punctuation-free nothing) never matches.
+ */
+export function compileTrie(texts: readonly string[]): TrieTables {
   const buf = new TokenBuffer();
-  const hash = new Int32Array(texts.length);
-  const lower = new Uint8Array(texts.length);
-  texts.forEach((text, a) => {
-    // Most aliases start with a plain ASCII word: hash just that (as `scanTokens` would), not the rest.
-    let h = hashPlainWord(text);
-    let c = text.charCodeAt(0);
-    if (h === undefined) {
-      scanTokens(text, buf);
-      if (buf.count === 0) {
-        lower[a] = 2;
-        return;
+  const roots = new Map<number, Building>();
+  texts.forEach((text, row) => {
+    scanTokens(text, buf);
+    if (buf.count === 0) return;
+    let level = roots;
+    let node: Building | undefined;
+    for (let t = 0; t < buf.count; t++) {
+      const hash = buf.hash[t]!;
+      node = level.get(hash);
+      if (!node) level.set(hash, (node = { hash, children: undefined, rows: undefined, lower: false }));
+      if (t === 0) {
+        const c = text.charCodeAt(buf.start[0]!);
+        if (c >= 97 && c <= 122) node.lower = true;
       }
-      h = buf.hash[0]!;
-      c = text.charCodeAt(buf.start[0]!);
+      level = node.children ??= new Map();
     }
-    hash[a] = h;
-    lower[a] = c >= 97 && c <= 122 ? 1 : 0;
+    (node!.rows ??= []).push(row);
   });
-  return { hash, lower };
-}
+  // Breadth-first: a node's children get consecutive numbers, so one offset per node finds them.
+  const order = [...roots.values()].sort(byUnsignedHash);
+  const rootCount = order.length;
+  const childStart: number[] = [];
+  for (let k = 0; k < order.length; k++) {
+    childStart.push(order.length);
+    const children = order[k]!.children;
+    if (children) order.push(...[...children.values()].sort(byUnsignedHash));
+  }
+  childStart.push(order.length);
+  const aliasStart = new Int32Array(order.length + 1);
+  const aliasRows: number[] = [];
+  order.forEach((node, k) => {
+    aliasStart[k] = aliasRows.length;
+    if (node.rows) aliasRows.push(...node.rows);
+  });
+  aliasStart[order.length] = aliasRows.length;
 
-/** Where a first-token hash starts probing in the table. */
-function slotOf(hash: number, mask: number): number {
-  return (hash ^ (hash >>> 15)) & mask;
-}
-
-/**
- * The first-token hash table and filters, in one function of locals and typed arrays: it runs once
- * per tab, before the JIT has seen it, where every property access counts.
- */
-function fillTables(
-  hashes: Int32Array, lowers: Uint8Array, mask: number, slotHash: Int32Array, slotHead: Int32Array, nextInBucket: Int32Array,
-  slotLower: Uint8Array, bitMask: number, firstBits: Int32Array, lowerBits: Int32Array,
-): void {
-  // Backwards, prepending, so that every bucket lists its rows in ascending order.
-  for (let a = hashes.length - 1; a >= 0; a--) {
-    const lower = lowers[a]!;
-    if (lower === 2) continue;
-    const hash = hashes[a]!;
-    let s = (hash ^ (hash >>> 15)) & mask; // slotOf, inlined: no call per alias while interpreted
-    while (slotHead[s] !== 0 && slotHash[s] !== hash) s = (s + 1) & mask;
-    slotHash[s] = hash;
-    nextInBucket[a] = slotHead[s]!;
-    slotHead[s] = a + 1;
-    const bit = (hash ^ (hash >>> 13)) & bitMask; // bitOf, inlined likewise
+  let radixBits = 8;
+  while (radixBits < 20 && 1 << radixBits < rootCount) radixBits++;
+  const radix = new Int32Array((1 << radixBits) + 1);
+  for (let k = 0, r = 0; r <= 1 << radixBits; r++) {
+    while (k < rootCount && order[k]!.hash >>> (32 - radixBits) < r) k++;
+    radix[r] = k;
+  }
+  // About 16 bits per first token, at least 64 Kbit: one read rejects most of a page's words.
+  let bits = 1 << 16;
+  while (bits < rootCount * 16) bits *= 2;
+  const firstBits = new Int32Array(bits >>> 5);
+  const lowerBits = new Int32Array(bits >>> 5);
+  const rootLower = new Uint8Array(rootCount);
+  for (let k = 0; k < rootCount; k++) {
+    const bit = bitOf(order[k]!.hash) & (bits - 1);
     firstBits[bit >>> 5]! |= 1 << (bit & 31);
-    if (lower === 1) {
-      slotLower[s] = 1;
+    if (order[k]!.lower) {
+      rootLower[k] = 1;
       lowerBits[bit >>> 5]! |= 1 << (bit & 31);
     }
   }
+  return {
+    nodeHash: Int32Array.from(order, (node) => node.hash), childStart: Int32Array.from(childStart), aliasStart,
+    aliasRows: Int32Array.from(aliasRows), rootLower, radix, firstBits, lowerBits,
+  };
 }
 
-/** A child's key in `TrieNode.next`: the hash cut to 30 bits, so V8 keeps it a small integer (no boxing). */
-export function childKey(hash: number): number {
-  return hash & 0x3fffffff;
+/** The child of `node` reached by a token with this hash, or −1. */
+export function childOf(tables: TrieTables, node: number, hash: number): number {
+  const nodeHash = tables.nodeHash;
+  let lo = tables.childStart[node]!;
+  let hi = tables.childStart[node + 1]! - 1;
+  const key = hash >>> 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const h = nodeHash[mid]! >>> 0;
+    if (h === key) return mid;
+    if (h < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * The node of a first token with this hash, or −1 when no alias starts with it. `lowerInText`: the
+ * token in the text starts with a lower-case ASCII letter; then only aliases that start with that same
+ * letter can pass the case rules (`case-rules.ts`: never "apple" for "Apple", and no upper-casing
+ * gives a lower-case letter), so first tokens without a lower-case start are skipped. Most of a page's
+ * hits are common words ("a", "on", "it") that are also tickers or acronyms.
+ */
+export function rootOf(tables: TrieTables, hash: number, lowerInText: boolean): number {
+  const radix = tables.radix;
+  const key = hash >>> 0;
+  const r = key >>> (1 + Math.clz32(radix.length - 1)); // the top log2(radix.length - 1) bits
+  const nodeHash = tables.nodeHash;
+  for (let k = radix[r]!, end = radix[r + 1]!; k < end; k++) {
+    const h = nodeHash[k]! >>> 0;
+    if (h === key) return lowerInText && tables.rootLower[k] === 0 ? -1 : k;
+    if (h > key) break;
+  }
+  return -1;
 }
 
 export class AliasTrie implements FirstTokenFilter {
   readonly #index: CompiledIndex;
-  readonly #mask: number;
-  /** Open addressing on first-token hashes: the hash, and 1 + the first alias row of its bucket (0 = empty). */
-  readonly #slotHash: Int32Array;
-  readonly #slotHead: Int32Array;
-  /** Next alias row in the same bucket, + 1 (0 = end); rows ascend within a bucket. */
-  readonly #nextInBucket: Int32Array;
-  /**
-   * The subtrees built so far, by slot. A Map, not an array of the table's size: `new Array(16384)`
-   * alone was 90% of building the trie (0.75 of 0.84 ms in Node), and a page builds a few hundred.
-   */
-  readonly #slotNode = new Map<number, TrieNode>();
-  /** 1 when some alias of the bucket starts with a lower-case ASCII letter ("the Pentagon"). */
-  readonly #slotLower: Uint8Array;
-  /**
-   * One bit per first-token hash (folded to the filter's size), for aliases of any case and for those
-   * that start with a lower-case letter: most of a page's tokens are rejected by one read of a table
-   * small enough to stay in the CPU cache, before the hash table is probed.
-   */
+  readonly parts: readonly TriePart[];
   readonly firstBits: Int32Array;
   readonly lowerBits: Int32Array;
   readonly bitMask: number;
@@ -109,72 +168,26 @@ export class AliasTrie implements FirstTokenFilter {
 
   constructor(index: CompiledIndex) {
     this.#index = index;
-    const given = index.firstTokens;
-    // With precomputed first tokens, the alias texts are not even split at load.
-    const n = given ? given.hash.length : index.aliasText.length;
-    let size = 16;
-    while (size < n * 2) size *= 2;
-    this.#mask = size - 1;
-    this.#slotHash = new Int32Array(size);
-    this.#slotHead = new Int32Array(size);
-    this.#nextInBucket = new Int32Array(n);
-    this.#slotLower = new Uint8Array(size);
-    // About 16 bits per alias, at least 64 Kbit: few false positives, and 8 KB for the bundled index.
-    let bits = 1 << 16;
-    while (bits < n * 16) bits *= 2;
-    this.bitMask = bits - 1;
-    this.firstBits = new Int32Array(bits >>> 5);
-    this.lowerBits = new Int32Array(bits >>> 5);
-    // Shipped with the bundled index: no alias text is read at load.
-    const { hash: hashes, lower: lowers } = given ?? firstTokensOf(index.aliasText);
-    fillTables(hashes, lowers, this.#mask, this.#slotHash, this.#slotHead, this.#nextInBucket, this.#slotLower, this.bitMask, this.firstBits, this.lowerBits);
-  }
-
-  /** The slot of a first-token hash, or -1 when absent. */
-  #slot(hash: number): number {
-    let s = slotOf(hash, this.#mask);
-    for (;;) {
-      if (this.#slotHead[s] === 0) return -1;
-      if (this.#slotHash[s] === hash) return s;
-      s = (s + 1) & this.#mask;
-    }
-  }
-
-  /**
-   * The trie node after a first token with this key hash, or undefined when no alias starts with it.
-   * `lowerInText`: the token in the text starts with a lower-case ASCII letter; then only aliases that
-   * start with that same letter can pass the case rules (`case-rules.ts`: never "apple" for "Apple",
-   * and no upper-casing gives a lower-case letter), so buckets without a lower-case start are skipped.
-   * Most of a page's hits are common words ("a", "on", "it") that are also tickers or acronyms.
-   */
-  first(hash: number, lowerInText = false): TrieNode | undefined {
-    const slot = this.#slot(hash);
-    if (slot < 0 || (lowerInText && this.#slotLower[slot] === 0)) return undefined;
-    return this.#slotNode.get(slot) ?? this.#build(slot);
-  }
-
-  #build(slot: number): TrieNode {
-    const root: TrieNode = { next: undefined, aliases: undefined };
-    const buf = this.#buf;
-    // Only the path of token hashes: an alias's key and surface strings are made when a text reaches it
-    // (`keysOf`, `tokensOf`), which few of a bucket's aliases ever do on one page.
-    for (let a = this.#slotHead[slot]! - 1; a >= 0; a = this.#nextInBucket[a]! - 1) {
-      scanTokens(this.#index.aliasText[a]!, buf);
-      let node = root;
-      for (let t = 1; t < buf.count; t++) {
-        const key = childKey(buf.hash[t]!);
-        node.next ??= new Map();
-        let child = node.next.get(key);
-        if (!child) {
-          child = { next: undefined, aliases: undefined };
-          node.next.set(key, child);
+    this.parts = index.trieParts ?? [{ tables: compileTrie(index.aliasText), rowOffset: 0 }];
+    const filters = this.parts.map((p) => p.tables);
+    if (filters.length === 1) {
+      ({ firstBits: this.firstBits, lowerBits: this.lowerBits } = filters[0]!);
+    } else {
+      // One filter for all parts: the widest, with the others' first tokens added.
+      const widest = filters.reduce((a, b) => (b.firstBits.length > a.firstBits.length ? b : a));
+      this.firstBits = widest.firstBits.slice();
+      this.lowerBits = widest.lowerBits.slice();
+      const mask = this.firstBits.length * 32 - 1;
+      for (const t of filters) {
+        if (t === widest) continue;
+        for (let k = 0; k < t.rootLower.length; k++) {
+          const bit = bitOf(t.nodeHash[k]!) & mask;
+          this.firstBits[bit >>> 5]! |= 1 << (bit & 31);
+          if (t.rootLower[k]) this.lowerBits[bit >>> 5]! |= 1 << (bit & 31);
         }
-        node = child;
       }
-      (node.aliases ??= []).push(a);
     }
-    this.#slotNode.set(slot, root);
-    return root;
+    this.bitMask = this.firstBits.length * 32 - 1;
   }
 
   #strings(alias: number): void {

@@ -8,7 +8,7 @@
  * The linker reads the block's other words itself, only when some name needs context.
  */
 import { AliasFlag, type CompiledIndex } from '../knowledge/compile-index';
-import { childKey, type AliasTrie, type TrieNode } from './alias-trie';
+import { childOf, rootOf, type AliasTrie, type TriePart } from './alias-trie';
 import { caseMatches } from './case-rules';
 import { keyAt, scanTokens, TokenBuffer, TokenFlag, visibleSurface } from './tokenize';
 
@@ -34,8 +34,9 @@ const NO_MATCHES: BlockMatches = Object.freeze({ candidates: Object.freeze([]) }
 /** One buffer for every block: matching is synchronous and never nested. */
 const buf = new TokenBuffer();
 
-/** Trie nodes holding aliases along the current path, and the token each ends on (reused). */
-const endNodes: TrieNode[] = [];
+/** Trie nodes holding aliases along the current paths, each with its part and the token it ends on (reused). */
+const endNodes: number[] = [];
+const endParts: number[] = [];
 const endTokens: number[] = [];
 
 export function findCandidates(text: string, index: CompiledIndex, trie: AliasTrie): BlockMatches {
@@ -46,31 +47,47 @@ export function findCandidates(text: string, index: CompiledIndex, trie: AliasTr
   const flags = buf.flags;
   const hits = buf.hits;
   const hitCount = buf.hitCount;
+  const parts = trie.parts;
   let candidates: Candidate[] | undefined;
   // Tokens before `from` are inside an earlier match (leftmost-longest, no overlaps).
   let from = 0;
   for (let h = 0; h < hitCount; h++) {
     const i = hits[h]!;
     if (i < from) continue;
-    const first = trie.first(hash[i]!, (flags[i]! & TokenFlag.Lower) !== 0);
-    if (!first) continue;
-    // Collect every alias-ending node along the longest path, then take the longest that passes case.
+    // Every alias-ending node along the longest path in each part (the bundled knowledge, the packs).
     let ends = 0;
-    let node: TrieNode | undefined = first;
-    let j = i;
-    while (node) {
-      if (node.aliases) {
-        endNodes[ends] = node;
-        endTokens[ends] = j;
-        ends++;
+    for (let p = 0; p < parts.length; p++) {
+      const tables = parts[p]!.tables;
+      const aliasStart = tables.aliasStart;
+      let node = rootOf(tables, hash[i]!, (flags[i]! & TokenFlag.Lower) !== 0);
+      for (let j = i; node >= 0; ) {
+        if (aliasStart[node] !== aliasStart[node + 1]) {
+          endNodes[ends] = node;
+          endParts[ends] = p;
+          endTokens[ends] = j;
+          ends++;
+        }
+        if (++j >= count) break;
+        node = childOf(tables, node, hash[j]!);
       }
-      j++;
-      if (j >= count || !node.next) break;
-      node = node.next.get(childKey(hash[j]!));
     }
-    for (let e = ends - 1; e >= 0; e--) {
-      const last = endTokens[e]!;
-      const ok = passing(text, index, trie, endNodes[e]!.aliases!, i, last);
+    // The longest that passes the case rules, with every part's aliases that end on that token.
+    while (ends > 0) {
+      let last = -1;
+      for (let e = 0; e < ends; e++) if (endTokens[e]! > last) last = endTokens[e]!;
+      let ok: number[] | undefined;
+      let kept = 0;
+      for (let e = 0; e < ends; e++) {
+        if (endTokens[e] === last) {
+          ok = passing(text, index, trie, parts[endParts[e]!]!, endNodes[e]!, i, last, ok);
+        } else {
+          endNodes[kept] = endNodes[e]!;
+          endParts[kept] = endParts[e]!;
+          endTokens[kept] = endTokens[e]!;
+          kept++;
+        }
+      }
+      ends = kept;
       if (ok) {
         const prevIsWord = i > 0 && (flags[i - 1]! & TokenFlag.Word) !== 0;
         (candidates ??= []).push({
@@ -90,18 +107,20 @@ const keys: string[] = [];
 const surfaces: string[] = [];
 
 /**
- * The alias rows among `aliases` whose keys equal tokens `first..last` (hashes can collide) and whose
- * case rules the surface passes, or undefined when none do.
+ * `ok` with the alias rows ending at `node` of `part` whose keys equal tokens `first..last` (hashes
+ * can collide) and whose case rules the surface passes added; undefined when none do and none did.
  */
-function passing(text: string, index: CompiledIndex, trie: AliasTrie, aliases: readonly number[], first: number, last: number): number[] | undefined {
+function passing(text: string, index: CompiledIndex, trie: AliasTrie, part: TriePart, node: number, first: number, last: number, ok: number[] | undefined): number[] | undefined {
   const n = last - first + 1;
   // One plain word (no invisible characters, ASCII or not): compared in place, without making strings.
   const plainWord = n === 1 && (buf.flags[first]! & (TokenFlag.Word | TokenFlag.Special)) === TokenFlag.Word;
   const start = buf.start[first]!;
   const length = buf.end[first]! - start;
   let compared = false;
-  let ok: number[] | undefined;
-  for (const a of aliases) {
+  const { aliasStart, aliasRows } = part.tables;
+  for (let k = aliasStart[node]!, end = aliasStart[node + 1]!; k < end; k++) {
+    const a = part.rowMap ? part.rowMap[aliasRows[k]!]! : aliasRows[k]! + part.rowOffset;
+    if (a < 0) continue;
     const caseSensitive = (index.aliasFlags[a]! & AliasFlag.CaseSensitive) !== 0;
     if (plainWord) {
       const spelled = trie.tokensOf(a);

@@ -196,17 +196,6 @@ export const TokenFlag = {
   Lower: 4,
 } as const;
 
-/**
- * `hashKey` of `text`'s first token when it is a plain ASCII word at the very start (the token
- * `scanTokens` would make); undefined otherwise.
- */
-export function hashPlainWord(text: string): number | undefined {
-  let h = FNV_OFFSET;
-  let k = 0;
-  for (let f: number; k < text.length && (f = text.charCodeAt(k)) < 128 && (f = ASCII_FOLD[f]!) !== 0; k++) h = Math.imul(h ^ f, FNV_PRIME);
-  return k === 0 || (k < text.length && text.charCodeAt(k) >= 128) ? undefined : h;
-}
-
 /** Tokens as parallel typed arrays, reused from one text to the next. */
 export class TokenBuffer {
   count = 0;

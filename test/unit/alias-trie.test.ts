@@ -1,0 +1,125 @@
+/**
+ * The flat alias trie: compiled once (at build time for the bundled index), shipped as text, read
+ * back in a tab, and merged with a pack's without rebuilding the bundled one.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileIndex, mergeIndexes, type CompiledIndex } from '../../src/knowledge/compile-index';
+import { compileKnowledge } from '../../src/knowledge/compile-knowledge';
+import { packIndex, packTrie, unpackIndex, unpackTrie } from '../../src/knowledge/packed-index';
+import type { KnowledgeFile } from '../../src/knowledge/schema';
+import { buildAliasTrie, childOf, compileTrie, rootOf, type TrieTables } from '../../src/match/alias-trie';
+import { findCandidates } from '../../src/match/find-candidates';
+import { findMentions } from '../../src/match/find-mentions';
+import { scanTokens, TokenBuffer } from '../../src/match/tokenize';
+import { entity } from './support/test-index';
+
+const bundled = compileKnowledge(JSON.parse(readFileSync(new URL('../../knowledge/knowledge.json', import.meta.url), 'utf8')) as KnowledgeFile).index;
+const seedText = readFileSync(new URL('../fixtures/seed-article.html', import.meta.url), 'utf8').replace(/<[^>]+>/g, ' ');
+
+/** The node an alias's tokens lead to, or −1. */
+function walk(tables: TrieTables, text: string): number {
+  const buf = new TokenBuffer();
+  scanTokens(text, buf);
+  const c = text.charCodeAt(buf.start[0]!);
+  let node = rootOf(tables, buf.hash[0]!, c >= 97 && c <= 122);
+  for (let t = 1; t < buf.count && node >= 0; t++) node = childOf(tables, node, buf.hash[t]!);
+  return node;
+}
+
+const rowsAt = (tables: TrieTables, node: number) => Array.from(tables.aliasRows.subarray(tables.aliasStart[node]!, tables.aliasStart[node + 1]!));
+
+describe('alias trie', () => {
+  const tables = compileTrie(bundled.aliasText);
+
+  it("leads every bundled alias's tokens to a node that lists its row, rows ascending", () => {
+    bundled.aliasText.forEach((text, row) => {
+      const rows = rowsAt(tables, walk(tables, text));
+      expect(rows, text).toContain(row);
+      expect(rows).toEqual([...rows].sort((a, b) => a - b));
+    });
+    expect(tables.aliasRows).toHaveLength(bundled.aliasText.length);
+  });
+
+  it('finds nothing for a first token no alias has, and no lower-case start where every alias is capitalised', () => {
+    const small = compileTrie(['Apple', 'the Pentagon', 'Tim Cook']);
+    expect(walk(small, 'Banana')).toBe(-1);
+    expect(walk(small, 'Tim Apple')).toBe(-1);
+    const hash = (word: string) => (scanTokens(word, buf), buf.hash[0]!);
+    const buf = new TokenBuffer();
+    expect(rootOf(small, hash('apple'), true)).toBe(-1);
+    expect(rootOf(small, hash('apple'), false)).toBeGreaterThanOrEqual(0);
+    expect(rootOf(small, hash('the'), true)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('reads back from its text exactly, narrow columns shipped as 16 bits', () => {
+    const text = packTrie(tables);
+    expect(text).toMatch(/^[0-9A-Za-z+/= ]+$/);
+    expect(unpackTrie(text)).toEqual(tables);
+    // nodeHash holds negative hashes; childStart fits in 16 bits for the bundled knowledge.
+    const sizes = text.split(' ').map((column) => column[0]);
+    expect(sizes).toEqual(['4', '2', '2', '2', '1', '2', '4', '4']);
+  });
+
+  it('ships 32-bit columns when a trie outgrows 16 bits', () => {
+    const many = Array.from({ length: 66_000 }, (_, i) => `Name${i}`);
+    const big = compileTrie(many);
+    expect(big.nodeHash.length).toBe(66_000);
+    const text = packTrie(big);
+    expect(text.split(' ')[1]![0]).toBe('4');
+    const back = unpackTrie(text);
+    for (const [name, column] of Object.entries(big)) expect(Buffer.compare(Buffer.from(column.buffer), Buffer.from((back as unknown as Record<string, Int32Array>)[name]!.buffer)), name).toBe(0);
+    expect(rowsAt(back, walk(back, 'Name65999'))).toEqual([65_999]);
+  });
+
+  it('refuses a damaged trie text, saying what is wrong', () => {
+    const columns = packTrie(tables).split(' ');
+    expect(() => unpackTrie(columns.slice(1).join(' '))).toThrow('packed trie: 7 tables, expected 8');
+    expect(() => unpackTrie([columns[0], columns[1]!.slice(0, 9), ...columns.slice(2)].join(' '))).toThrow('disagree on the number of nodes');
+    expect(() => unpackTrie(columns.map((c, i) => (i === 4 ? `2${c.slice(1)}` : c)).join(' '))).toThrow('table rootLower has element size 2');
+  });
+});
+
+describe('merged with a knowledge pack', () => {
+  const shipped = unpackIndex(packIndex(bundled));
+  const pack = compileIndex([
+    // Replaces a bundled entity (its bundled aliases must no longer match) and adds a new one.
+    entity('agency:cisa', 'agency', 'Cybersecurity and Infrastructure Security Agency (pack)', [{ text: 'CISA', kind: 'acronym' }]),
+    entity('person:zed-quill', 'person', 'Zed Quill', [{ text: 'Zed Quill', kind: 'name' }, { text: 'Quill', kind: 'surname' }]),
+  ]);
+  const text = `${seedText} Zed Quill said CISA and the Cybersecurity and Infrastructure Security Agency agreed. Quill left.`;
+  const surfaces = (index: CompiledIndex) =>
+    findCandidates(text, index, buildAliasTrie(index)).candidates.map((c) => `${text.slice(c.start, c.end)}→${c.aliases.map((a) => index.ids[index.aliasEntity[a]!]).join(',')}`);
+
+  it('keeps the shipped trie as one part, rows mapped, and adds the pack as a second', () => {
+    const merged = mergeIndexes(shipped, pack);
+    expect(merged.trieParts).toHaveLength(2);
+    expect(merged.trieParts![0]!.tables).toBe(shipped.trieParts![0]!.tables);
+    // The same candidates as a trie compiled from the merged aliases in one piece.
+    const whole = mergeIndexes(bundled, pack);
+    expect(whole.trieParts).toBeUndefined();
+    expect(surfaces(merged)).toEqual(surfaces(whole));
+    expect(surfaces(merged)).toContain('Zed Quill→person:zed-quill');
+    expect(surfaces(merged)).toContain('CISA→agency:cisa');
+    // The bundled CISA's other names went with it.
+    expect(surfaces(merged).filter((s) => s.startsWith('Cybersecurity and Infrastructure'))).toEqual([]);
+    expect(surfaces(shipped).filter((s) => s.startsWith('Cybersecurity and Infrastructure')).length).toBeGreaterThan(0);
+  });
+
+  it('links the same mentions as before the merge for everything the pack leaves alone', () => {
+    const merged = mergeIndexes(shipped, pack);
+    const ids = (index: CompiledIndex) => findMentions([seedText], index, buildAliasTrie(index)).map((m) => index.ids[m.entity]).filter((id) => id !== 'agency:cisa');
+    expect(ids(merged)).toEqual(ids(shipped));
+    expect(ids(merged).length).toBeGreaterThan(20);
+  });
+
+  it('matches an alias the bundled knowledge and a pack share with both entities', () => {
+    const twin = compileIndex([entity('person:other-krebs', 'person', 'Krebs (pack)', [{ text: 'Krebs', kind: 'surname' }])]);
+    const merged = mergeIndexes(shipped, twin);
+    const at = findCandidates('Krebs spoke.', merged, buildAliasTrie(merged)).candidates[0]!;
+    const ids = at.aliases.map((a) => merged.ids[merged.aliasEntity[a]!]);
+    expect(ids).toContain('person:other-krebs');
+    expect(ids.length).toBeGreaterThan(1);
+    expect(at.aliases).toEqual([...at.aliases].sort((a, b) => a - b));
+  });
+});
