@@ -296,7 +296,7 @@ export class Annotator {
   #pageMention(m: Mention, states: readonly BlockState[], byNode: Map<Text, PageMention[]>): PageMention {
     const { index } = this.loaded;
     const state = states[m.block]!;
-    const mention = new LinkedMention(m, index.ids[m.entity]!, index.names[m.entity]!, categoryAt(index, m.entity), state, this.doc);
+    const mention = new LinkedMention(m, index.ids.at(m.entity)!, index.names.at(m.entity)!, categoryAt(index, m.entity), state, this.doc);
     const { block } = state;
     for (let i = 0; i < block.nodes.length; i++) {
       const nodeStart = block.starts[i]!;

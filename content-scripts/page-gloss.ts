@@ -159,7 +159,7 @@ export class PageGloss {
         details: open.details,
         reason: mention.reason,
         mentionCount: this.annotator.mentions.filter((m) => m.id === mention.id).length,
-        alternatives: mention.alternatives.map((e) => ({ id: index.ids[e]!, name: index.names[e]! })),
+        alternatives: mention.alternatives.map((e) => ({ id: index.ids.at(e)!, name: index.names.at(e)! })),
         pinned: open.pinned,
       },
       actions,

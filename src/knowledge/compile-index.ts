@@ -22,21 +22,32 @@ const KIND_MASK = 0b111;
  */
 export type NumberColumn = ArrayLike<number>;
 
+/**
+ * A table of text rows, read with `at(row)`: an array when compiled here; when unpacked from the
+ * bundle, rows sliced from the packed text on first use (`packed-index.ts`), since a page reads a few
+ * hundred of the index's 30,000 and splitting them all cost a tab 5–10 ms, half of it collecting
+ * the garbage.
+ */
+export interface Rows {
+  readonly length: number;
+  at(row: number): string | undefined;
+}
+
 export interface CompiledIndex {
   v: 1;
   /** Entity table, one row per index. */
-  ids: string[];
-  names: string[];
+  ids: Rows;
+  names: Rows;
   /** Index into CATEGORIES. */
   cats: NumberColumn;
   /** Salience × 100, rounded. */
   sal: NumberColumn;
   /** `|`-joined lower-case lists (empty string when none). */
-  titles: string[];
-  context: string[];
-  related: string[];
+  titles: Rows;
+  context: Rows;
+  related: Rows;
   /** Alias table. */
-  aliasText: string[];
+  aliasText: Rows;
   aliasEntity: NumberColumn;
   aliasFlags: NumberColumn;
   /** Precomputed for the bundled index (`packed-index.ts`): `firstNamesOf` this index. */
@@ -45,7 +56,7 @@ export interface CompiledIndex {
    * `related` as `|`-joined entity rows (ids not in the index dropped), precomputed for the bundled
    * index (`packed-index.ts`): a tab then resolves no ids, which took a map of every id (~4 ms a page).
    */
-  relatedRows?: string[];
+  relatedRows?: Rows;
   /**
    * The alias trie, shipped with the bundled index (`packed-index.ts`) and kept, with a pack's added,
    * by `mergeIndexes`; `AliasTrie` compiles one when absent.
@@ -53,8 +64,19 @@ export interface CompiledIndex {
   trieParts?: readonly TriePart[];
 }
 
+/** An index compiled here: its tables are arrays. */
+export interface PlainIndex extends CompiledIndex {
+  ids: string[];
+  names: string[];
+  titles: string[];
+  context: string[];
+  related: string[];
+  aliasText: string[];
+  relatedRows?: string[];
+}
+
 /** An index being built, its number columns still plain arrays. */
-interface GrowingIndex extends CompiledIndex {
+interface GrowingIndex extends PlainIndex {
   cats: number[];
   sal: number[];
   aliasEntity: number[];
@@ -66,7 +88,7 @@ const emptyIndex = (): GrowingIndex => ({
   aliasText: [], aliasEntity: [], aliasFlags: [],
 });
 
-export function compileIndex(entities: readonly Entity[]): CompiledIndex {
+export function compileIndex(entities: readonly Entity[]): PlainIndex {
   const index = emptyIndex();
   for (const entity of entities) {
     const e = index.ids.length;
@@ -100,14 +122,14 @@ export function firstNamesOf(index: CompiledIndex): string[] {
   for (let a = 0; a < index.aliasText.length; a++) {
     const e = index.aliasEntity[a]!;
     if (index.cats[e] !== 0 || aliasKindOf(index.aliasFlags[a]!) !== 'name') continue;
-    const first = /^[\p{L}'\u2019-]+/u.exec(index.aliasText[a]!)?.[0];
+    const first = /^[\p{L}'\u2019-]+/u.exec(index.aliasText.at(a)!)?.[0];
     if (first && first.length > 1) names.add(first.toLowerCase());
   }
   return [...names];
 }
 
 /** `CompiledIndex.relatedRows` of an index: each entity's related ids as rows of this index. */
-export function relatedRowsOf(index: CompiledIndex): string[] {
+export function relatedRowsOf(index: PlainIndex): string[] {
   const rows = new Map(index.ids.map((id, i) => [id, i]));
   return index.related.map((list) =>
     list
@@ -116,6 +138,11 @@ export function relatedRowsOf(index: CompiledIndex): string[] {
       .filter((row) => row !== undefined)
       .join('|'),
   );
+}
+
+/** Every row of a table, as an array. */
+export function rowsOf(rows: Rows): string[] {
+  return Array.isArray(rows) ? (rows as string[]) : Array.from({ length: rows.length }, (_, i) => rows.at(i)!);
 }
 
 /** `part` of an index with `rows` aliases, its rows mapped through `merged` (a row → its row in the merged index, −1 when dropped). */
@@ -137,27 +164,27 @@ export function categoryAt(index: CompiledIndex, entity: number): Category {
 }
 
 /** Appends a second index (a knowledge pack) to a base one; pack entities with a bundled id replace it. */
-export function mergeIndexes(base: CompiledIndex, extra: CompiledIndex): CompiledIndex {
-  const overridden = new Set(extra.ids);
+export function mergeIndexes(base: CompiledIndex, extra: CompiledIndex): PlainIndex {
+  const overridden = new Set(rowsOf(extra.ids));
   const keep: number[] = [];
-  base.ids.forEach((id, i) => overridden.has(id) || keep.push(i));
+  for (let i = 0; i < base.ids.length; i++) if (!overridden.has(base.ids.at(i)!)) keep.push(i);
   const remap = new Map<number, number>();
   const out = emptyIndex();
   const copyEntity = (src: CompiledIndex, i: number) => {
     const n = out.ids.length;
-    out.ids.push(src.ids[i]!);
-    out.names.push(src.names[i]!);
+    out.ids.push(src.ids.at(i)!);
+    out.names.push(src.names.at(i)!);
     out.cats.push(src.cats[i]!);
     out.sal.push(src.sal[i]!);
-    out.titles.push(src.titles[i]!);
-    out.context.push(src.context[i]!);
-    out.related.push(src.related[i]!);
+    out.titles.push(src.titles.at(i)!);
+    out.context.push(src.context.at(i)!);
+    out.related.push(src.related.at(i)!);
     return n;
   };
   for (const i of keep) remap.set(i, copyEntity(base, i));
   const extraStart = out.ids.length;
-  extra.ids.forEach((_, i) => copyEntity(extra, i));
-  base.aliasText.forEach((text, a) => {
+  for (let i = 0; i < extra.ids.length; i++) copyEntity(extra, i);
+  rowsOf(base.aliasText).forEach((text, a) => {
     const e = remap.get(base.aliasEntity[a]!);
     if (e === undefined) return;
     out.aliasText.push(text);
@@ -165,7 +192,7 @@ export function mergeIndexes(base: CompiledIndex, extra: CompiledIndex): Compile
     out.aliasFlags.push(base.aliasFlags[a]!);
   });
   const extraAliasStart = out.aliasText.length;
-  extra.aliasText.forEach((text, a) => {
+  rowsOf(extra.aliasText).forEach((text, a) => {
     out.aliasText.push(text);
     out.aliasEntity.push(extraStart + extra.aliasEntity[a]!);
     out.aliasFlags.push(extra.aliasFlags[a]!);

@@ -3,11 +3,11 @@
  * and the card-detail shards the worker reads by id. Pure: build.mjs does the file I/O.
  */
 import { DETAIL_SHARDS, shardOf, toCardDetails, type CardDetails } from './card-details';
-import { compileIndex, type CompiledIndex } from './compile-index';
+import { compileIndex, type PlainIndex } from './compile-index';
 import type { KnowledgeFile, Source } from './schema';
 
 export interface CompiledKnowledge {
-  index: CompiledIndex;
+  index: PlainIndex;
   shards: Record<string, CardDetails>[];
   /** For the credits screen. */
   sources: Source[];

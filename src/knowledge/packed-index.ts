@@ -13,7 +13,7 @@
  * that it cannot end the comment.
  */
 import { compileTrie, TRIE_TABLES, type TrieTables } from '../match/alias-trie';
-import { firstNamesOf, relatedRowsOf, type CompiledIndex } from './compile-index';
+import { firstNamesOf, relatedRowsOf, type CompiledIndex, type PlainIndex, type Rows } from './compile-index';
 
 export interface PackedIndex {
   v: 5;
@@ -34,6 +34,8 @@ export interface PackedIndex {
   trie: string;
   /** `relatedRowsOf` the index, one row per entity, joined by newlines. */
   relatedRows: string;
+  /** Base64 of an Int32Array: where every `MARK_EVERY`th row starts, in each of `ROW_TABLES` in turn. */
+  rowMarks: string;
   /** `firstNamesOf` the index, joined by newlines. */
   firstNames: string;
 }
@@ -41,9 +43,12 @@ export interface PackedIndex {
 const STRING_TABLES = ['ids', 'names', 'titles', 'context', 'related', 'aliasText'] as const;
 const NUMBER_TABLES = ['cats', 'sal', 'aliasEntity', 'aliasFlags'] as const;
 const SEPARATOR = '\n';
+/** The text tables a tab reads a row at a time (`PackedRows`), and how far apart their marked rows are. */
+const ROW_TABLES = [...STRING_TABLES, 'relatedRows'] as const;
+const MARK_EVERY = 16;
 
 /** At build time. Throws, naming the table and row, on a value the packing cannot hold. */
-export function packIndex(index: CompiledIndex): PackedIndex {
+export function packIndex(index: PlainIndex): PackedIndex {
   const strings = Object.fromEntries(
     STRING_TABLES.map((table) => {
       const row = index[table].findIndex((s) => s.includes(SEPARATOR));
@@ -60,11 +65,24 @@ export function packIndex(index: CompiledIndex): PackedIndex {
   ) as Record<(typeof NUMBER_TABLES)[number], string>;
   const firstNames = firstNamesOf(index).join(SEPARATOR);
   const relatedRows = relatedRowsOf(index).join(SEPARATOR);
-  return { v: 5, relatedRows, entities: index.ids.length, aliases: index.aliasText.length, ...strings, ...numbers, firstNames, trie: packTrie(compileTrie(index.aliasText)) };
+  const marks = ROW_TABLES.flatMap((table) => marksOf(table === 'relatedRows' ? relatedRows : strings[table]));
+  return {
+    v: 5, relatedRows, entities: index.ids.length, aliases: index.aliasText.length, ...strings, ...numbers, firstNames,
+    trie: packTrie(compileTrie(index.aliasText)), rowMarks: toBase64(Int32Array.from(marks)),
+  };
+}
+
+/** Where rows 0, MARK_EVERY, 2 × MARK_EVERY, … of a joined table start. */
+function marksOf(joined: string): number[] {
+  const marks: number[] = [];
+  for (let row = 0, at = 0; at >= 0; row++, at = joined.indexOf(SEPARATOR, at), at = at < 0 ? at : at + 1) {
+    if (row % MARK_EVERY === 0) marks.push(at);
+  }
+  return marks;
 }
 
 /** The tables of a `PackedIndex`, in the order `index.pack` holds them. */
-const PACKED_TEXTS = [...STRING_TABLES, ...NUMBER_TABLES, 'trie', 'firstNames', 'relatedRows'] as const;
+const PACKED_TEXTS = [...STRING_TABLES, ...NUMBER_TABLES, 'trie', 'firstNames', 'relatedRows', 'rowMarks'] as const;
 const PACK_FORMAT = 'gloss-index 5';
 
 /** What `index.pack` writes as `\uXXXX`: every character outside ASCII, the escape's own `\`, and `*`. */
@@ -124,20 +142,53 @@ function unescaped(table: string): string {
   return out + table.slice(from);
 }
 
-/** In the tab: the index over the packed strings; each table is split or decoded on first use. */
+/**
+ * A table's rows, each sliced from the joined text when first read: from the nearest marked row on,
+ * at most MARK_EVERY − 1 native `indexOf`s away.
+ */
+class PackedRows implements Rows {
+  readonly length: number;
+  readonly #joined: string;
+  readonly #marks: Int32Array;
+  readonly #rows: (string | undefined)[];
+
+  constructor(joined: string, length: number, marks: Int32Array) {
+    this.#joined = joined;
+    this.length = length;
+    this.#marks = marks;
+    this.#rows = new Array<string | undefined>(length);
+  }
+
+  at(row: number): string | undefined {
+    if (!(Number.isInteger(row) && row >= 0 && row < this.length)) return undefined;
+    const known = this.#rows[row];
+    if (known !== undefined) return known;
+    const joined = this.#joined;
+    let start = this.#marks[Math.floor(row / MARK_EVERY)]!;
+    for (let k = row % MARK_EVERY; k > 0; k--) start = joined.indexOf(SEPARATOR, start) + 1;
+    const end = joined.indexOf(SEPARATOR, start);
+    return (this.#rows[row] = joined.slice(start, end < 0 ? joined.length : end));
+  }
+}
+
+/** In the tab: the index over the packed strings; rows are sliced, and other tables decoded, on first use. */
 export function unpackIndex(packed: PackedIndex): CompiledIndex {
   const index = { v: 1 } as CompiledIndex;
   const lazy = <T>(table: string, make: () => T) => {
     let value: T | undefined;
     Object.defineProperty(index, table, { get: () => (value ??= make()), enumerable: true });
   };
-  for (const table of STRING_TABLES) {
-    // `''.split` gives one empty row, so a table with no rows is told apart by its row count.
+  const marks = new Int32Array(fromBase64(packed.rowMarks).buffer);
+  let from = 0;
+  for (const table of ROW_TABLES) {
     const rows = table === 'aliasText' ? packed.aliases : packed.entities;
-    lazy(table, () => (rows === 0 ? [] : packed[table].split(SEPARATOR)));
+    // An empty table is still one (empty) joined row, with its mark.
+    const count = Math.max(1, Math.ceil(rows / MARK_EVERY));
+    if (from + count > marks.length) throw new Error(`packed index: rowMarks ends before table ${table}`);
+    index[table] = new PackedRows(packed[table], rows, marks.subarray(from, (from += count)));
   }
+  if (from !== marks.length) throw new Error(`packed index: rowMarks has ${marks.length - from} marks after the last table`);
   for (const table of NUMBER_TABLES) lazy(table, () => new Uint16Array(fromBase64(packed[table]).buffer));
-  lazy('relatedRows', () => (packed.entities === 0 ? [] : packed.relatedRows.split(SEPARATOR)));
   lazy('firstNames', () => (packed.firstNames ? packed.firstNames.split(SEPARATOR) : []));
   lazy('trieParts', () => [{ tables: unpackTrie(packed.trie), rowOffset: 0 }]);
   return index;

@@ -9,7 +9,7 @@
  * An index merged from the bundled one and the reader's packs (`mergeIndexes`) keeps the bundled
  * trie and adds the packs' as a second part (`TriePart`), so a pack costs a tab only its own aliases.
  */
-import type { CompiledIndex } from '../knowledge/compile-index';
+import type { CompiledIndex, Rows } from '../knowledge/compile-index';
 import { bitOf, keyAt, scanTokens, TokenBuffer, TokenFlag, type FirstTokenFilter } from './tokenize';
 
 /**
@@ -55,12 +55,13 @@ const byUnsignedHash = (a: Building, b: Building) => (a.hash >>> 0) - (b.hash >>
  * The trie of `texts` (alias rows, in order): at build time for the bundled index, and in a tab for a
  * pack or an index that came without one. An alias with no token (punctuation-free nothing) never matches.
  */
-export function compileTrie(texts: readonly string[]): TrieTables {
+export function compileTrie(texts: Rows): TrieTables {
   const buf = new TokenBuffer();
   const roots = new Map<number, Building>();
-  texts.forEach((text, row) => {
+  for (let row = 0; row < texts.length; row++) {
+    const text = texts.at(row)!;
     scanTokens(text, buf);
-    if (buf.count === 0) return;
+    if (buf.count === 0) continue;
     let level = roots;
     let node: Building | undefined;
     for (let t = 0; t < buf.count; t++) {
@@ -74,7 +75,7 @@ export function compileTrie(texts: readonly string[]): TrieTables {
       level = node.children ??= new Map();
     }
     (node!.rows ??= []).push(row);
-  });
+  }
   // Breadth-first: a node's children get consecutive numbers, so one offset per node finds them.
   const order = [...roots.values()].sort(byUnsignedHash);
   const rootCount = order.length;
@@ -191,7 +192,7 @@ export class AliasTrie implements FirstTokenFilter {
   }
 
   #strings(alias: number): void {
-    const text = this.#index.aliasText[alias]!;
+    const text = this.#index.aliasText.at(alias)!;
     const buf = this.#buf;
     scanTokens(text, buf);
     const keys: string[] = [];

@@ -296,15 +296,20 @@ class IndexHints {
   constructor(private readonly index: CompiledIndex) {}
 
   get ids(): Map<string, number> {
-    return (this.#ids ??= new Map(this.index.ids.map((id, i) => [id, i])));
+    if (!this.#ids) {
+      const ids = this.index.ids;
+      this.#ids = new Map();
+      for (let i = 0; i < ids.length; i++) this.#ids.set(ids.at(i)!, i);
+    }
+    return this.#ids;
   }
 
   titles(e: number): string[] {
-    return (this.#titles[e] ??= splitHints(this.index.titles[e]!));
+    return (this.#titles[e] ??= splitHints(this.index.titles.at(e)!));
   }
 
   context(e: number): string[] {
-    return (this.#context[e] ??= splitHints(this.index.context[e]!));
+    return (this.#context[e] ??= splitHints(this.index.context.at(e)!));
   }
 
   /** Key hashes of each context hint's words ("south carolina" → two hashes). */
@@ -314,7 +319,7 @@ class IndexHints {
 
   related(e: number): number[] {
     const rows = this.index.relatedRows;
-    return (this.#related[e] ??= rows ? splitHints(rows[e]!).map(Number) : splitHints(this.index.related[e]!).map((r) => this.ids.get(r) ?? -1).filter((x) => x >= 0));
+    return (this.#related[e] ??= rows ? splitHints(rows.at(e)!).map(Number) : splitHints(this.index.related.at(e)!).map((r) => this.ids.get(r) ?? -1).filter((x) => x >= 0));
   }
 }
 
@@ -392,7 +397,7 @@ function contextScore(index: CompiledIndex, entity: number, pageWords: IntSet, o
   });
   for (const e of hintsOf(index).related(entity)) {
     if (onPage.has(e)) {
-      words.push(index.names[e]!);
+      words.push(index.names.at(e)!);
       score += 2;
     }
   }

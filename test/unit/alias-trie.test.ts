@@ -89,7 +89,7 @@ describe('merged with a knowledge pack', () => {
   ]);
   const text = `${seedText} Zed Quill said CISA and the Cybersecurity and Infrastructure Security Agency agreed. Quill left.`;
   const surfaces = (index: CompiledIndex) =>
-    findCandidates(text, index, buildAliasTrie(index)).candidates.map((c) => `${text.slice(c.start, c.end)}→${c.aliases.map((a) => index.ids[index.aliasEntity[a]!]).join(',')}`);
+    findCandidates(text, index, buildAliasTrie(index)).candidates.map((c) => `${text.slice(c.start, c.end)}→${c.aliases.map((a) => index.ids.at(index.aliasEntity[a]!)).join(',')}`);
 
   it('keeps the shipped trie as one part, rows mapped, and adds the pack as a second', () => {
     const merged = mergeIndexes(shipped, pack);
@@ -108,7 +108,7 @@ describe('merged with a knowledge pack', () => {
 
   it('links the same mentions as before the merge for everything the pack leaves alone', () => {
     const merged = mergeIndexes(shipped, pack);
-    const ids = (index: CompiledIndex) => findMentions([seedText], index, buildAliasTrie(index)).map((m) => index.ids[m.entity]).filter((id) => id !== 'agency:cisa');
+    const ids = (index: CompiledIndex) => findMentions([seedText], index, buildAliasTrie(index)).map((m) => index.ids.at(m.entity)).filter((id) => id !== 'agency:cisa');
     expect(ids(merged)).toEqual(ids(shipped));
     expect(ids(merged).length).toBeGreaterThan(20);
   });
@@ -117,7 +117,7 @@ describe('merged with a knowledge pack', () => {
     const twin = compileIndex([entity('person:other-krebs', 'person', 'Krebs (pack)', [{ text: 'Krebs', kind: 'surname' }])]);
     const merged = mergeIndexes(shipped, twin);
     const at = findCandidates('Krebs spoke.', merged, buildAliasTrie(merged)).candidates[0]!;
-    const ids = at.aliases.map((a) => merged.ids[merged.aliasEntity[a]!]);
+    const ids = at.aliases.map((a) => merged.ids.at(merged.aliasEntity[a]!));
     expect(ids).toContain('person:other-krebs');
     expect(ids.length).toBeGreaterThan(1);
     expect(at.aliases).toEqual([...at.aliases].sort((a, b) => a - b));

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AliasFlag, compileIndex, type CompiledIndex } from '../../src/knowledge/compile-index';
+import { AliasFlag, compileIndex, type PlainIndex } from '../../src/knowledge/compile-index';
 import { buildAliasTrie } from '../../src/match/alias-trie';
 import { caseMatches } from '../../src/match/case-rules';
 import { findCandidates } from '../../src/match/find-candidates';
@@ -27,7 +27,7 @@ const index = compileIndex([
 const trie = buildAliasTrie(index);
 
 /** The specification, written the slow and obvious way. */
-function reference(text: string, idx: CompiledIndex): [number, number, number[]][] {
+function reference(text: string, idx: PlainIndex): [number, number, number[]][] {
   const tokens = tokenize(text);
   const aliasTokens = idx.aliasText.map((a) => tokenize(a));
   const out: [number, number, number[]][] = [];

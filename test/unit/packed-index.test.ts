@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileIndex, firstNamesOf, type CompiledIndex } from '../../src/knowledge/compile-index';
+import { compileIndex, firstNamesOf, rowsOf, type CompiledIndex, type Rows } from '../../src/knowledge/compile-index';
 import { compileKnowledge } from '../../src/knowledge/compile-knowledge';
 import { packIndex, parsePackedIndex, serializePackedIndex, unpackIndex } from '../../src/knowledge/packed-index';
 import type { KnowledgeFile } from '../../src/knowledge/schema';
@@ -15,8 +15,9 @@ import { entity } from './support/test-index';
 
 const bundled = compileKnowledge(JSON.parse(readFileSync(new URL('../../knowledge/knowledge.json', import.meta.url), 'utf8')) as KnowledgeFile).index;
 const TABLES = ['ids', 'names', 'cats', 'sal', 'titles', 'context', 'related', 'aliasText', 'aliasEntity', 'aliasFlags'] as const;
-// Number columns come back as typed arrays: compared by value.
-const tables = (index: CompiledIndex) => Object.fromEntries(TABLES.map((t) => [t, Array.from(index[t] as ArrayLike<unknown>)]));
+// Text tables come back as rows read one at a time, number columns as typed arrays: compared by value.
+const TEXT_TABLES = new Set(['ids', 'names', 'titles', 'context', 'related', 'aliasText']);
+const tables = (index: CompiledIndex) => Object.fromEntries(TABLES.map((t) => [t, TEXT_TABLES.has(t) ? rowsOf(index[t] as Rows) : Array.from(index[t] as ArrayLike<number>)]));
 
 describe('packed index', () => {
   it('reads back the bundled index table by table', () => {
@@ -25,6 +26,19 @@ describe('packed index', () => {
     expect(packed.trieParts![0]!.tables.aliasRows).toHaveLength(bundled.aliasText.length);
     expect(packed.firstNames).toEqual(firstNamesOf(bundled));
     expect(packed.firstNames).toContain('christopher');
+  });
+
+  it('reads any row on its own, in any order, and nothing past the ends', () => {
+    const packed = unpackIndex(packIndex(bundled));
+    const rows = [8267, 0, 15, 16, 17, 31, 32, 4000, 1, 8266, 4000];
+    for (const row of rows) expect(packed.aliasText.at(row), `aliasText ${row}`).toBe(bundled.aliasText[row]);
+    for (const row of [3819, 0, 16, 2000, 17]) {
+      expect(packed.names.at(row)).toBe(bundled.names[row]);
+      expect(packed.titles.at(row)).toBe(bundled.titles[row]);
+    }
+    expect(bundled.titles.filter((t) => t === '').length).toBeGreaterThan(100);
+    expect([packed.ids.at(-1), packed.ids.at(3820), packed.ids.at(1.5), packed.aliasText.at(8268)]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(packed.ids.length).toBe(3820);
   });
 
   it('reads back an index with empty hints and one with no entities', () => {
@@ -48,7 +62,7 @@ describe('packed index', () => {
     let checked = 0;
     bundled.related.forEach((list, e) => {
       const known = (list ? list.split('|') : []).filter((id) => bundled.ids.includes(id));
-      const rows = packed.relatedRows![e]!;
+      const rows = packed.relatedRows!.at(e)!;
       expect(rows ? rows.split('|').map((r) => bundled.ids[Number(r)]) : []).toEqual(known);
       checked += known.length;
     });
@@ -59,7 +73,7 @@ describe('packed index', () => {
       entity('company:apple', 'company', 'Apple Inc.', [{ text: 'Apple', kind: 'short', commonWord: true }], { related: ['person:nobody', 'person:tim-cook'] }),
       entity('person:tim-cook', 'person', 'Tim Cook', [{ text: 'Tim Cook', kind: 'name' }]),
     ]);
-    const linked = (index: CompiledIndex) => findMentions(['Tim Cook spoke.', 'Apple shares rose.'], index, buildAliasTrie(index)).map((m) => index.ids[m.entity]);
+    const linked = (index: CompiledIndex) => findMentions(['Tim Cook spoke.', 'Apple shares rose.'], index, buildAliasTrie(index)).map((m) => index.ids.at(m.entity));
     expect(linked(small)).toEqual(['person:tim-cook', 'company:apple']);
     expect(linked(unpackIndex(packIndex(small)))).toEqual(['person:tim-cook', 'company:apple']);
   });
@@ -83,15 +97,17 @@ describe('packed index', () => {
       expect(text).not.toContain('*');
       expect(tables(unpackIndex(parsePackedIndex(text, 'index.pack')))).toEqual(tables(index));
     }
-    expect(unpackIndex(parsePackedIndex(serializePackedIndex(packIndex(tricky)), 'x')).names).toEqual(['E*Trade', 'Back\\slash \\u0041 Ltd']);
+    expect(rowsOf(unpackIndex(parsePackedIndex(serializePackedIndex(packIndex(tricky)), 'x')).names)).toEqual(['E*Trade', 'Back\\slash \\u0041 Ltd']);
   });
 
   it('refuses a damaged index.pack, naming the file and what is wrong', () => {
     const text = serializePackedIndex(packIndex(bundled));
-    expect(() => parsePackedIndex(text.slice(0, -10), 'knowledge/index.pack')).toThrow('knowledge/index.pack: table relatedRows runs past the end');
+    expect(() => parsePackedIndex(text.slice(0, -10), 'knowledge/index.pack')).toThrow('knowledge/index.pack: table rowMarks runs past the end');
     expect(() => parsePackedIndex(`${text}x`, 'knowledge/index.pack')).toThrow('knowledge/index.pack: 1 characters after the last table');
     expect(() => parsePackedIndex(text.replace('gloss-index 5', 'gloss-index 1'), 'f')).toThrow('f: format is "gloss-index 1"');
     expect(() => parsePackedIndex('<html>', 'f')).toThrow('f: no header line');
+    const shortMarks = { ...packIndex(bundled), rowMarks: btoa('\0\0\0\0') };
+    expect(() => unpackIndex(shortMarks)).toThrow('packed index: rowMarks ends before table ids');
     expect(() => parsePackedIndex('{"format"\n', 'f')).toThrow('f: the header line is not JSON');
     expect(() => parsePackedIndex(text.replace(/"entities":\d+/, '"entities":-1'), 'f')).toThrow('f: header field entities is not a count');
   });
