@@ -251,7 +251,9 @@ const NO_FILTER: FirstTokenFilter = { firstBits: new Int32Array(1), lowerBits: n
  * each key. The text is encoded to UTF-8 once and ASCII is scanned as bytes; any non-ASCII character
  * is classified on the string itself, as `tokenize` does, and `delta` (bytes read minus UTF-16 units)
  * maps byte positions back to the string's offsets. With a `filter`, `buf.hits` lists the tokens
- * that may start an alias.
+ * that may start an alias. Without one, the same code runs with an empty filter (only non-ASCII tokens,
+ * which no filter rejects, are listed): two paths through this function made V8 drop its optimised
+ * code when the linker first scanned without a filter.
  */
 export function scanTokens(text: string, buf: TokenBuffer, filter?: FirstTokenFilter): void {
   if (buf.special.size > 0) buf.special.clear();
@@ -266,7 +268,6 @@ export function scanTokens(text: string, buf: TokenBuffer, filter?: FirstTokenFi
   let hashes = buf.hash;
   let flags = buf.flags;
   let hits = buf.hits;
-  const filtering = filter !== undefined;
   const { firstBits, lowerBits, bitMask } = filter ?? NO_FILTER;
   let hitCount = 0;
   let count = 0;
@@ -294,7 +295,7 @@ export function scanTokens(text: string, buf: TokenBuffer, filter?: FirstTokenFi
           const from = start - delta;
           const next = pushSlowWord(text, from, buf, count);
           // Rare: left to the trie to accept or not.
-          if (filtering) hits[hitCount++] = count;
+          hits[hitCount++] = count;
           count++;
           const byteLength = utf8Length(text, from, next);
           i = start + byteLength;
@@ -307,16 +308,12 @@ export function scanTokens(text: string, buf: TokenBuffer, filter?: FirstTokenFi
       hashes[count] = h;
       if (c >= 97) {
         flags[count] = TokenFlag.Word | TokenFlag.Lower;
-        if (filtering) {
-          const bit = bitOf(h) & bitMask;
-          if ((lowerBits[bit >>> 5]! & (1 << (bit & 31))) !== 0) hits[hitCount++] = count;
-        }
+        const bit = bitOf(h) & bitMask;
+        if ((lowerBits[bit >>> 5]! & (1 << (bit & 31))) !== 0) hits[hitCount++] = count;
       } else {
         flags[count] = TokenFlag.Word;
-        if (filtering) {
-          const bit = bitOf(h) & bitMask;
-          if ((firstBits[bit >>> 5]! & (1 << (bit & 31))) !== 0) hits[hitCount++] = count;
-        }
+        const bit = bitOf(h) & bitMask;
+        if ((firstBits[bit >>> 5]! & (1 << (bit & 31))) !== 0) hits[hitCount++] = count;
       }
       count++;
       continue;
@@ -328,10 +325,8 @@ export function scanTokens(text: string, buf: TokenBuffer, filter?: FirstTokenFi
         const h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
         hashes[count] = h;
         flags[count] = 0;
-        if (filtering) {
-          const bit = bitOf(h) & bitMask;
-          if ((firstBits[bit >>> 5]! & (1 << (bit & 31))) !== 0) hits[hitCount++] = count;
-        }
+        const bit = bitOf(h) & bitMask;
+        if ((firstBits[bit >>> 5]! & (1 << (bit & 31))) !== 0) hits[hitCount++] = count;
         count++;
       }
       i++;
@@ -346,11 +341,11 @@ export function scanTokens(text: string, buf: TokenBuffer, filter?: FirstTokenFi
       ends[count] = next;
       hashes[count] = hashKey(punctKey(text[at]!));
       flags[count] = 0;
-      if (filtering) hits[hitCount++] = count;
+      hits[hitCount++] = count;
       count++;
     } else if (cls === CharClass.Word) {
       next = pushSlowWord(text, at, buf, count);
-      if (filtering) hits[hitCount++] = count;
+      hits[hitCount++] = count;
       count++;
     }
     const byteLength = utf8Length(text, at, next);
