@@ -2,9 +2,8 @@
  * The bundled alias index as the build ships it: each table is one long string (text rows joined by
  * a newline; number tables as base64 of little-endian typed arrays), with the alias trie compiled
  * (`alias-trie.ts`). A tab reads the tables as strings instead of `JSON.parse`-ing half a megabyte and
- * hashing thousands of aliases, and splits each table only when it is first used: an article usually
- * needs only the alias texts whose first word it contains, and the ids, names and hints of a few dozen
- * entities.
+ * tokenising thousands of aliases, and reads a text row only when it is first used (`PackedRows`): an
+ * article needs the alias texts its names reach, and the ids, names and hints of a few dozen entities.
  *
  * Two ways in (content-scripts/knowledge-index.ts), both the text `serializePackedIndex` writes: the
  * top frame's script carries it in a comment (build.mjs), and the script a subframe with text imports
@@ -19,6 +18,7 @@ export interface PackedIndex {
   v: 5;
   entities: number;
   aliases: number;
+  /** Text tables: rows joined by newlines, escaped as `escaped` writes them (pure ASCII, no `*`). */
   ids: string;
   names: string;
   titles: string;
@@ -53,7 +53,7 @@ export function packIndex(index: PlainIndex): PackedIndex {
     STRING_TABLES.map((table) => {
       const row = index[table].findIndex((s) => s.includes(SEPARATOR));
       if (row >= 0) throw new Error(`packIndex: ${table}[${row}] contains a line break`);
-      return [table, index[table].join(SEPARATOR)];
+      return [table, escaped(index[table].join(SEPARATOR))];
     }),
   ) as Record<(typeof STRING_TABLES)[number], string>;
   const numbers = Object.fromEntries(
@@ -63,7 +63,7 @@ export function packIndex(index: PlainIndex): PackedIndex {
       return [table, toBase64(new Uint16Array(index[table]))];
     }),
   ) as Record<(typeof NUMBER_TABLES)[number], string>;
-  const firstNames = firstNamesOf(index).join(SEPARATOR);
+  const firstNames = escaped(firstNamesOf(index).join(SEPARATOR));
   const relatedRows = relatedRowsOf(index).join(SEPARATOR);
   const marks = ROW_TABLES.flatMap((table) => marksOf(table === 'relatedRows' ? relatedRows : strings[table]));
   return {
@@ -85,15 +85,20 @@ function marksOf(joined: string): number[] {
 const PACKED_TEXTS = [...STRING_TABLES, ...NUMBER_TABLES, 'trie', 'firstNames', 'relatedRows', 'rowMarks'] as const;
 const PACK_FORMAT = 'gloss-index 5';
 
-/** What `index.pack` writes as `\uXXXX`: every character outside ASCII, the escape's own `\`, and `*`. */
+/** What the packed text tables write as `\uXXXX`: every character outside ASCII, the escape's own `\`, and `*`. */
 const ESCAPED = /[^\0-\x7f]|[\\*]/g;
+
+function escaped(text: string): string {
+  return text.replace(ESCAPED, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /**
  * One ASCII text for the file: a JSON header line (format, row counts, each table's length), then
- * the tables back to back, escaped, so a tab takes each one as a slice without scanning it.
+ * the tables back to back (the text tables already escaped), so a tab takes each one as a slice
+ * without scanning it.
  */
 export function serializePackedIndex(packed: PackedIndex): string {
-  const tables = PACKED_TEXTS.map((t) => packed[t].replace(ESCAPED, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const tables = PACKED_TEXTS.map((t) => packed[t]);
   const lengths = tables.map((t) => t.length);
   return `${JSON.stringify({ format: PACK_FORMAT, entities: packed.entities, aliases: packed.aliases, lengths })}\n${tables.join('')}`;
 }
@@ -119,7 +124,7 @@ export function parsePackedIndex(text: string, file: string): PackedIndex {
   PACKED_TEXTS.forEach((table, i) => {
     const length = count(lengths[i], `lengths[${i}] (${table})`);
     if (at + length > text.length) fail(`table ${table} runs past the end (truncated file?)`);
-    packed[table] = unescaped(text.slice(at, at + length));
+    packed[table] = text.slice(at, at + length);
     at += length;
   });
   if (at !== text.length) fail(`${text.length - at} characters after the last table`);
@@ -127,8 +132,9 @@ export function parsePackedIndex(text: string, file: string): PackedIndex {
 }
 
 /**
- * A table with its `\uXXXX` escapes read back. A loop from one backslash to the next: the table has a
- * few hundred among 100 KB, and a `replace` with a callback cost a cold tab 3–12 ms for the index.
+ * Text with its `\uXXXX` escapes read back: a row when it is read, not whole tables, which made a cold
+ * tab copy each table it then read from (0.2–0.8 ms apiece). A loop from one backslash to the next,
+ * not a `replace` with a callback, which cost a cold tab 3–12 ms for the whole index.
  */
 function unescaped(table: string): string {
   let at = table.indexOf('\\');
@@ -167,7 +173,8 @@ class PackedRows implements Rows {
     let start = this.#marks[Math.floor(row / MARK_EVERY)]!;
     for (let k = row % MARK_EVERY; k > 0; k--) start = joined.indexOf(SEPARATOR, start) + 1;
     const end = joined.indexOf(SEPARATOR, start);
-    return (this.#rows[row] = joined.slice(start, end < 0 ? joined.length : end));
+    const text = joined.slice(start, end < 0 ? joined.length : end);
+    return (this.#rows[row] = text.includes('\\') ? unescaped(text) : text);
   }
 }
 
@@ -189,7 +196,7 @@ export function unpackIndex(packed: PackedIndex): CompiledIndex {
   }
   if (from !== marks.length) throw new Error(`packed index: rowMarks has ${marks.length - from} marks after the last table`);
   for (const table of NUMBER_TABLES) lazy(table, () => new Uint16Array(fromBase64(packed[table]).buffer));
-  lazy('firstNames', () => (packed.firstNames ? packed.firstNames.split(SEPARATOR) : []));
+  lazy('firstNames', () => (packed.firstNames ? unescaped(packed.firstNames).split(SEPARATOR) : []));
   lazy('trieParts', () => [{ tables: unpackTrie(packed.trie), rowOffset: 0 }]);
   return index;
 }
