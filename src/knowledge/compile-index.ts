@@ -50,8 +50,8 @@ export interface CompiledIndex {
   aliasText: Rows;
   aliasEntity: NumberColumn;
   aliasFlags: NumberColumn;
-  /** Precomputed for the bundled index (`packed-index.ts`): `firstNamesOf` this index. */
-  firstNames?: readonly string[];
+  /** Precomputed for the bundled index (`packed-index.ts`): `firstNamesOf` this index, to look words up in. */
+  firstNames?: { has(word: string): boolean };
   /**
    * `related` as `|`-joined entity rows (ids not in the index dropped), precomputed for the bundled
    * index (`packed-index.ts`): a tab then resolves no ids, which took a map of every id (~4 ms a page).

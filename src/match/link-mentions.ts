@@ -336,9 +336,10 @@ function hintsOf(index: CompiledIndex): IndexHints {
 const firstNamesCache = new WeakMap<CompiledIndex, Set<string>>();
 
 /** What a first name looks like: the index's precomputed list (`firstNamesOf`), or computed once. */
-function firstNames(index: CompiledIndex): Set<string> {
+function firstNames(index: CompiledIndex): { has(word: string): boolean } {
+  if (index.firstNames) return index.firstNames;
   let names = firstNamesCache.get(index);
-  if (!names) firstNamesCache.set(index, (names = new Set(index.firstNames ?? firstNamesOf(index))));
+  if (!names) firstNamesCache.set(index, (names = new Set(firstNamesOf(index))));
   return names;
 }
 
