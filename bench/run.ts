@@ -27,7 +27,7 @@ if (only !== 'browser') {
   });
   table(rows);
   console.log(
-    `\nBundled index: ${matcher.packedKB.toFixed(0)} KB packed (index.pack, carried in a comment of content.js); read + first-token table ${matcher.indexLoadMs.toFixed(1)} ms warm in Node ` +
+    `\nBundled index: ${matcher.packedKB.toFixed(0)} KB packed (index.pack, carried in a comment of content.js); read + trie tables ${matcher.indexLoadMs.toFixed(1)} ms warm in Node ` +
       `(as ${matcher.jsonKB.toFixed(0)} KB of JSON: JSON.parse + table ${matcher.jsonLoadMs.toFixed(1)} ms); cold in a tab: indexMs below.\n`,
   );
   Object.assign(results, { matcher: rows, index: { packedKB: matcher.packedKB, loadMs: matcher.indexLoadMs, jsonKB: matcher.jsonKB, jsonLoadMs: matcher.jsonLoadMs } });

@@ -1,6 +1,7 @@
 /** What the content script keeps in storage.local: the reader's per-page corrections and the packs' index. */
 import browser from 'webextension-polyfill';
 import type { CompiledIndex } from '../src/knowledge/compile-index';
+import { readStoredPackIndex, type StoredPackIndex } from '../src/knowledge/packed-index';
 import { CORRECTIONS_PREFIX, LOCAL_KEYS } from '../src/storage-keys';
 
 const PACK_INDEX_KEY = LOCAL_KEYS.packIndex;
@@ -27,12 +28,14 @@ export function saveCorrections(location: Location, corrections: Map<string, str
 
 export async function loadPackIndex(): Promise<CompiledIndex | undefined> {
   const stored = (await browser.storage.local.get(PACK_INDEX_KEY))[PACK_INDEX_KEY];
-  return typeof stored === 'object' && stored !== null ? (stored as CompiledIndex) : undefined;
+  return typeof stored === 'object' && stored !== null ? readStoredPackIndex(stored as StoredPackIndex) : undefined;
 }
 
 export function onPackIndexChanged(callback: (index: CompiledIndex | undefined) => void, signal: AbortSignal): void {
   const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-    if (area === 'local' && PACK_INDEX_KEY in changes) callback(changes[PACK_INDEX_KEY]!.newValue as CompiledIndex | undefined);
+    if (area !== 'local' || !(PACK_INDEX_KEY in changes)) return;
+    const stored = changes[PACK_INDEX_KEY]!.newValue as StoredPackIndex | undefined;
+    callback(typeof stored === 'object' && stored !== null ? readStoredPackIndex(stored) : undefined);
   };
   browser.storage.onChanged.addListener(listener);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });

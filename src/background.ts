@@ -6,6 +6,7 @@ import { bundledIds, getDetails } from './background/details-store';
 import { updateBadge } from './background/badge';
 import { packDetails } from './background/pack-details';
 import { forwardCommands } from './background/commands';
+import { recompilePacks } from './packs/pack-store';
 
 handleMessages<WorkerProtocol>({
   async reportEntities(req, sender) {
@@ -26,3 +27,6 @@ handleMessages<WorkerProtocol>({
 
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 forwardCommands();
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'update') recompilePacks().catch((e: unknown) => console.warn('Gloss could not recompile the knowledge packs:', e));
+});

@@ -182,6 +182,30 @@ class PackedRows implements Rows {
   }
 }
 
+/** The packs' index as `storage.local` keeps it (JSON): plain tables, and the trie as `packTrie` text. */
+export type StoredPackIndex = PlainIndex & { packedTrie?: string };
+
+export function withPackedTrie(index: PlainIndex): StoredPackIndex {
+  return { ...index, packedTrie: packTrie(compileTrie(index.aliasText)) };
+}
+
+/**
+ * The packs' index from storage, its trie read back. An index stored before packs carried their
+ * trie, or a damaged trie, is left without one: `mergeIndexes` then compiles it from the aliases.
+ */
+export function readStoredPackIndex(stored: StoredPackIndex): PlainIndex {
+  const { packedTrie, ...index } = stored;
+  if (typeof packedTrie !== 'string') return index;
+  try {
+    const tables = unpackTrie(packedTrie);
+    if (tables.aliasRows.length <= index.aliasText.length) return { ...index, trieParts: [{ tables, rowOffset: 0 }] };
+    console.warn('Gloss: the stored knowledge-pack trie does not fit its index; compiling it again');
+  } catch (e) {
+    console.warn('Gloss: the stored knowledge-pack trie is damaged; compiling it again:', e);
+  }
+  return index;
+}
+
 /** A packed list of words to look words up in, without splitting it into a set (1–2 ms in a cold tab). */
 class PackedWords {
   readonly #padded: string;

@@ -20,6 +20,12 @@ async function save(packs: StoredPack[]): Promise<void> {
   await browser.storage.local.set({ [LOCAL_KEYS.packs]: packs, [LOCAL_KEYS.packIndex]: index, [LOCAL_KEYS.packDetails]: details });
 }
 
+/** After an update: the stored pack index in the format this version reads (the trie travels with it now). */
+export async function recompilePacks(): Promise<void> {
+  const packs = await listPacks();
+  if (packs.length > 0) await save(packs);
+}
+
 export type ImportResult = { ok: true; pack: StoredPack } | { ok: false; problems: PackProblem[] };
 
 export async function importPack(text: string, fileName: string): Promise<ImportResult> {

@@ -3,10 +3,10 @@
  * back in a tab, and merged with a pack's without rebuilding the bundled one.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compileIndex, mergeIndexes, type CompiledIndex } from '../../src/knowledge/compile-index';
 import { compileKnowledge } from '../../src/knowledge/compile-knowledge';
-import { packIndex, packTrie, unpackIndex, unpackTrie } from '../../src/knowledge/packed-index';
+import { packIndex, packTrie, readStoredPackIndex, unpackIndex, unpackTrie, withPackedTrie, type StoredPackIndex } from '../../src/knowledge/packed-index';
 import type { KnowledgeFile } from '../../src/knowledge/schema';
 import { buildAliasTrie, childOf, compileTrie, rootOf, type TrieTables } from '../../src/match/alias-trie';
 import { findCandidates } from '../../src/match/find-candidates';
@@ -111,6 +111,26 @@ describe('merged with a knowledge pack', () => {
     const ids = (index: CompiledIndex) => findMentions([seedText], index, buildAliasTrie(index)).map((m) => index.ids.at(m.entity)).filter((id) => id !== 'agency:cisa');
     expect(ids(merged)).toEqual(ids(shipped));
     expect(ids(merged).length).toBeGreaterThan(20);
+  });
+
+  it("takes the pack's trie from storage, compiled when the pack was saved, and compiles it only when it is missing or damaged", () => {
+    const stored = JSON.parse(JSON.stringify(withPackedTrie(pack))) as StoredPackIndex;
+    const read = readStoredPackIndex(stored);
+    expect(read.trieParts![0]!.tables).toEqual(compileTrie(pack.aliasText));
+    const merged = mergeIndexes(shipped, read);
+    expect(merged.trieParts![1]!.tables).toBe(read.trieParts![0]!.tables);
+    expect(surfaces(merged)).toEqual(surfaces(mergeIndexes(shipped, pack)));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    for (const damaged of [{ ...stored, packedTrie: 'x' }, { ...stored, packedTrie: withPackedTrie(bundled).packedTrie }]) {
+      const fallback = readStoredPackIndex(damaged);
+      expect(fallback.trieParts).toBeUndefined();
+      expect(surfaces(mergeIndexes(shipped, fallback))).toEqual(surfaces(merged));
+    }
+    expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
+    const old = { ...stored };
+    delete old.packedTrie;
+    expect(readStoredPackIndex(old).trieParts).toBeUndefined();
   });
 
   it('matches an alias the bundled knowledge and a pack share with both entities', () => {
