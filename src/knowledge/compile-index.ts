@@ -31,6 +31,8 @@ export type NumberColumn = ArrayLike<number>;
 export interface Rows {
   readonly length: number;
   at(row: number): string | undefined;
+  /** Every row, for the few who need them all (merging a pack): one native split, not a read per row. */
+  toArray?(): string[];
 }
 
 export interface CompiledIndex {
@@ -142,7 +144,8 @@ export function relatedRowsOf(index: PlainIndex): string[] {
 
 /** Every row of a table, as an array. */
 export function rowsOf(rows: Rows): string[] {
-  return Array.isArray(rows) ? (rows as string[]) : Array.from({ length: rows.length }, (_, i) => rows.at(i)!);
+  if (Array.isArray(rows)) return rows as string[];
+  return rows.toArray?.() ?? Array.from({ length: rows.length }, (_, i) => rows.at(i)!);
 }
 
 /** `part` of an index with `rows` aliases, its rows mapped through `merged` (a row → its row in the merged index, −1 when dropped). */
@@ -165,25 +168,28 @@ export function categoryAt(index: CompiledIndex, entity: number): Category {
 
 /** Appends a second index (a knowledge pack) to a base one; pack entities with a bundled id replace it. */
 export function mergeIndexes(base: CompiledIndex, extra: CompiledIndex): PlainIndex {
-  const overridden = new Set(rowsOf(extra.ids));
+  const [baseTables, extraTables] = [base, extra].map((index) => ({
+    ids: rowsOf(index.ids), names: rowsOf(index.names), titles: rowsOf(index.titles), context: rowsOf(index.context), related: rowsOf(index.related),
+  }));
+  const overridden = new Set(extraTables!.ids);
   const keep: number[] = [];
-  for (let i = 0; i < base.ids.length; i++) if (!overridden.has(base.ids.at(i)!)) keep.push(i);
+  baseTables!.ids.forEach((id, i) => overridden.has(id) || keep.push(i));
   const remap = new Map<number, number>();
   const out = emptyIndex();
-  const copyEntity = (src: CompiledIndex, i: number) => {
+  const copyEntity = (src: CompiledIndex, tables: typeof baseTables, i: number) => {
     const n = out.ids.length;
-    out.ids.push(src.ids.at(i)!);
-    out.names.push(src.names.at(i)!);
+    out.ids.push(tables!.ids[i]!);
+    out.names.push(tables!.names[i]!);
     out.cats.push(src.cats[i]!);
     out.sal.push(src.sal[i]!);
-    out.titles.push(src.titles.at(i)!);
-    out.context.push(src.context.at(i)!);
-    out.related.push(src.related.at(i)!);
+    out.titles.push(tables!.titles[i]!);
+    out.context.push(tables!.context[i]!);
+    out.related.push(tables!.related[i]!);
     return n;
   };
-  for (const i of keep) remap.set(i, copyEntity(base, i));
+  for (const i of keep) remap.set(i, copyEntity(base, baseTables, i));
   const extraStart = out.ids.length;
-  for (let i = 0; i < extra.ids.length; i++) copyEntity(extra, i);
+  for (let i = 0; i < extra.ids.length; i++) copyEntity(extra, extraTables, i);
   rowsOf(base.aliasText).forEach((text, a) => {
     const e = remap.get(base.aliasEntity[a]!);
     if (e === undefined) return;

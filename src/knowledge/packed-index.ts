@@ -167,6 +167,13 @@ class PackedRows implements Rows {
     this.#marks = marks;
   }
 
+  toArray(): string[] {
+    if (this.length === 0) return [];
+    const rows = this.#joined.split(SEPARATOR);
+    for (let i = 0; i < rows.length; i++) if (rows[i]!.includes('\\')) rows[i] = unescaped(rows[i]!);
+    return rows;
+  }
+
   at(row: number): string | undefined {
     if (!(Number.isInteger(row) && row >= 0 && row < this.length)) return undefined;
     const known = this.#rows.get(row);

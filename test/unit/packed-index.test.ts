@@ -42,6 +42,12 @@ describe('packed index', () => {
     expect(bundled.titles.filter((t) => t === '').length).toBeGreaterThan(100);
     expect([packed.ids.at(-1), packed.ids.at(3820), packed.ids.at(1.5), packed.aliasText.at(8268)]).toEqual([undefined, undefined, undefined, undefined]);
     expect(packed.ids.length).toBe(3820);
+    // Read one at a time or all at once (merging a pack), escaped rows included, the rows are the same.
+    const fresh = unpackIndex(packIndex(bundled));
+    const names = Array.from({ length: fresh.names.length }, (_, i) => fresh.names.at(i));
+    expect(names.filter((name) => /[^\0-\x7f]/.test(name!)).length).toBeGreaterThan(10);
+    expect(rowsOf(packed.names)).toEqual(names);
+    expect(rowsOf(packed.names)).toEqual(bundled.names);
   });
 
   it('reads back an index with empty hints and one with no entities', () => {
