@@ -53,7 +53,7 @@ const byUnsignedHash = (a: Building, b: Building) => (a.hash >>> 0) - (b.hash >>
 
 /**
  * The trie of `texts` (alias rows, in order): at build time for the bundled index, and in a tab for a
- * pack or an index that came without one. An alias with no token (punctuation-free nothing) never matches.
+ * pack or an index that came without one. An alias with no token (blank text) is left out: it never matches.
  */
 export function compileTrie(texts: Rows): TrieTables {
   const buf = new TokenBuffer();

@@ -13,7 +13,7 @@
  *     link only above a threshold and clear of the runner-up (never a bare surname on context alone).
  * Tickers and common-word aliases never link on their own.
  */
-import { AliasFlag, aliasKindOf, firstNamesOf, type CompiledIndex } from '../knowledge/compile-index';
+import { AliasFlag, aliasKindOf, firstNamesOf, rowsOf, type CompiledIndex } from '../knowledge/compile-index';
 import type { BlockMatches, Candidate } from './find-candidates';
 import { IntSet } from './int-set';
 import { hashKey, scanTokens, TokenBuffer, TokenFlag, visibleSurface } from './tokenize';
@@ -296,12 +296,7 @@ class IndexHints {
   constructor(private readonly index: CompiledIndex) {}
 
   get ids(): Map<string, number> {
-    if (!this.#ids) {
-      const ids = this.index.ids;
-      this.#ids = new Map();
-      for (let i = 0; i < ids.length; i++) this.#ids.set(ids.at(i)!, i);
-    }
-    return this.#ids;
+    return (this.#ids ??= new Map(rowsOf(this.index.ids).map((id, i) => [id, i])));
   }
 
   titles(e: number): string[] {
