@@ -17,7 +17,17 @@ export async function listPacks(): Promise<StoredPack[]> {
 
 async function save(packs: StoredPack[]): Promise<void> {
   const { index, details } = compilePacks(packs);
-  await browser.storage.local.set({ [LOCAL_KEYS.packs]: packs, [LOCAL_KEYS.packIndex]: index, [LOCAL_KEYS.packDetails]: details });
+  const write = (packIndex: typeof index) => browser.storage.local.set({ [LOCAL_KEYS.packs]: packs, [LOCAL_KEYS.packIndex]: packIndex, [LOCAL_KEYS.packDetails]: details });
+  try {
+    await write(index);
+  } catch (e) {
+    // Near storage.local's quota (10 MB in Chrome), the packs without their compiled trie may still fit:
+    // tabs then compile it themselves, which is slower but loses nothing.
+    if (index.packedTrie === undefined) throw e;
+    console.warn('Gloss: storing the knowledge packs without their compiled trie:', e);
+    const { packedTrie: _, ...withoutTrie } = index;
+    await write(withoutTrie);
+  }
 }
 
 /** After an update: the stored pack index in the format this version reads (the trie travels with it now). */

@@ -103,6 +103,41 @@ describe('knowledge packs', () => {
     await p.close();
     await news.close();
   });
+
+  it('a pack that fits in storage only without its compiled trie still imports, and its names get cards', async () => {
+    const p = await options();
+    const PACK_KEYS = ['packs', 'packIndex', 'packDetails'];
+    const storage = (script: string) => p.evaluate(`(async () => { const local = chrome.storage.local; ${script} })()`);
+    await storage(`await local.remove(${JSON.stringify(PACK_KEYS)})`);
+    await p.reload();
+    const empty = (await storage('return local.getBytesInUse(null)')) as number;
+    const stored = () => storage('return JSON.stringify(Object.keys((await local.get("packIndex")).packIndex ?? {}))');
+    // Measure what the pack takes with its trie, then fill storage so that it fits only without it.
+    await p.setInputFiles('[data-testid="pack-file"]', join(ROOT, 'test/fixtures/packs/valid-pack.json'));
+    await expect.poll(stored).toContain('packedTrie');
+    const withTrie = ((await storage('return local.getBytesInUse(null)')) as number) - empty;
+    const trie = (await storage('return (await local.get("packIndex")).packIndex.packedTrie.length')) as number;
+    expect(trie).toBeGreaterThan(1000);
+    await storage(`await local.remove(${JSON.stringify(PACK_KEYS)})`);
+    const quota = (await storage('return local.QUOTA_BYTES')) as number;
+    const filler = quota - empty - withTrie + Math.floor(trie / 2);
+    await storage(`await local.set({ filler: 'x'.repeat(${filler}) })`);
+    try {
+      await p.reload();
+      await p.setInputFiles('[data-testid="pack-file"]', join(ROOT, 'test/fixtures/packs/valid-pack.json'));
+      await expect.poll(() => p.locator('[data-pack-name="Local newsroom"]').textContent()).toContain('2 entities');
+      await expect.poll(stored).toContain('aliasText');
+      expect(await stored()).not.toContain('packedTrie');
+      const news = await gloss.newPage('/pack-page.html');
+      await expect.poll(async () => JSON.stringify(await paintedText(news))).toContain('Zorblax Institute');
+      await restOn(news, await pointOf(news, '#story', 'Quilla Thornbury'));
+      await expect.poll(() => cardText(news)).toContain('fictional mayor');
+      await news.close();
+    } finally {
+      await storage(`await local.remove(['filler', ...${JSON.stringify(PACK_KEYS)}])`);
+      await p.close();
+    }
+  });
 });
 
 // Last: Playwright's handle on the worker hangs once the worker was stopped.
