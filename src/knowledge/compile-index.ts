@@ -168,23 +168,25 @@ export function categoryAt(index: CompiledIndex, entity: number): Category {
 
 /** Appends a second index (a knowledge pack) to a base one; pack entities with a bundled id replace it. */
 export function mergeIndexes(base: CompiledIndex, extra: CompiledIndex): PlainIndex {
-  const [baseTables, extraTables] = [base, extra].map((index) => ({
+  const textTables = (index: CompiledIndex) => ({
     ids: rowsOf(index.ids), names: rowsOf(index.names), titles: rowsOf(index.titles), context: rowsOf(index.context), related: rowsOf(index.related),
-  }));
-  const overridden = new Set(extraTables!.ids);
+  });
+  const baseTables = textTables(base);
+  const extraTables = textTables(extra);
+  const overridden = new Set(extraTables.ids);
   const keep: number[] = [];
-  baseTables!.ids.forEach((id, i) => overridden.has(id) || keep.push(i));
+  baseTables.ids.forEach((id, i) => overridden.has(id) || keep.push(i));
   const remap = new Map<number, number>();
   const out = emptyIndex();
   const copyEntity = (src: CompiledIndex, tables: typeof baseTables, i: number) => {
     const n = out.ids.length;
-    out.ids.push(tables!.ids[i]!);
-    out.names.push(tables!.names[i]!);
+    out.ids.push(tables.ids[i]!);
+    out.names.push(tables.names[i]!);
     out.cats.push(src.cats[i]!);
     out.sal.push(src.sal[i]!);
-    out.titles.push(tables!.titles[i]!);
-    out.context.push(tables!.context[i]!);
-    out.related.push(tables!.related[i]!);
+    out.titles.push(tables.titles[i]!);
+    out.context.push(tables.context[i]!);
+    out.related.push(tables.related[i]!);
     return n;
   };
   for (const i of keep) remap.set(i, copyEntity(base, baseTables, i));

@@ -62,9 +62,9 @@ export function compileTrie(texts: Rows): TrieTables {
     const text = texts.at(row)!;
     scanTokens(text, buf);
     if (buf.count === 0) continue;
-    let level = roots;
     let node: Building | undefined;
     for (let t = 0; t < buf.count; t++) {
+      const level = node ? (node.children ??= new Map()) : roots;
       const hash = buf.hash[t]!;
       node = level.get(hash);
       if (!node) level.set(hash, (node = { hash, children: undefined, rows: undefined, lower: false }));
@@ -72,7 +72,6 @@ export function compileTrie(texts: Rows): TrieTables {
         const c = text.charCodeAt(buf.start[0]!);
         if (c >= 97 && c <= 122) node.lower = true;
       }
-      level = node.children ??= new Map();
     }
     (node!.rows ??= []).push(row);
   }
@@ -108,17 +107,20 @@ export function compileTrie(texts: Rows): TrieTables {
   const lowerBits = new Int32Array(bits >>> 5);
   const rootLower = new Uint8Array(rootCount);
   for (let k = 0; k < rootCount; k++) {
-    const bit = bitOf(order[k]!.hash) & (bits - 1);
-    firstBits[bit >>> 5]! |= 1 << (bit & 31);
-    if (order[k]!.lower) {
-      rootLower[k] = 1;
-      lowerBits[bit >>> 5]! |= 1 << (bit & 31);
-    }
+    rootLower[k] = order[k]!.lower ? 1 : 0;
+    markFirstToken(firstBits, lowerBits, order[k]!.hash, order[k]!.lower);
   }
   return {
     nodeHash: Int32Array.from(order, (node) => node.hash), childStart: Int32Array.from(childStart), aliasStart,
     aliasRows: Int32Array.from(aliasRows), rootLower, radix, firstBits, lowerBits,
   };
+}
+
+/** Sets a first token's bits in a filter (`firstBits.length` × 32 bits; `lowerBits` alike). */
+function markFirstToken(firstBits: Int32Array, lowerBits: Int32Array, hash: number, lower: boolean): void {
+  const bit = bitOf(hash) & (firstBits.length * 32 - 1);
+  firstBits[bit >>> 5]! |= 1 << (bit & 31);
+  if (lower) lowerBits[bit >>> 5]! |= 1 << (bit & 31);
 }
 
 /** The child of `node` reached by a token with this hash, or −1. */
@@ -178,14 +180,9 @@ export class AliasTrie implements FirstTokenFilter {
       const widest = filters.reduce((a, b) => (b.firstBits.length > a.firstBits.length ? b : a));
       this.firstBits = widest.firstBits.slice();
       this.lowerBits = widest.lowerBits.slice();
-      const mask = this.firstBits.length * 32 - 1;
       for (const t of filters) {
         if (t === widest) continue;
-        for (let k = 0; k < t.rootLower.length; k++) {
-          const bit = bitOf(t.nodeHash[k]!) & mask;
-          this.firstBits[bit >>> 5]! |= 1 << (bit & 31);
-          if (t.rootLower[k]) this.lowerBits[bit >>> 5]! |= 1 << (bit & 31);
-        }
+        for (let k = 0; k < t.rootLower.length; k++) markFirstToken(this.firstBits, this.lowerBits, t.nodeHash[k]!, t.rootLower[k] === 1);
       }
     }
     this.bitMask = this.firstBits.length * 32 - 1;
