@@ -12,11 +12,12 @@ const out = { chrome: `${root}dist/chrome`, firefox: `${root}dist/firefox` };
 
 // The entry points: one bundle per runtime context.
 const entries = [
-  { in: 'src/background.ts', out: 'background', format: 'esm' },
-  // Content scripts cannot be modules. The top frame's script, with the alias index inlined; the few
-  // lines every frame gets; and the same script without the index, which a subframe with text imports
-  // (it fetches knowledge/index.pack).
-  { in: 'content-scripts/index.ts', out: 'content', format: 'iife', inlineIndex: true },
+  // The worker's script carries the alias index (`gloss:index` below): it matches for every tab.
+  { in: 'src/background.ts', out: 'background', format: 'esm', inlineIndex: true },
+  // Content scripts cannot be modules. The top frame's script; the few lines every frame gets; and the
+  // same script as a module, which a subframe with text imports. None carries the alias index: the
+  // worker matches (src/background/page-linker.ts).
+  { in: 'content-scripts/index.ts', out: 'content', format: 'iife' },
   { in: 'content-scripts/frames-loader.ts', out: 'content-frames', format: 'iife' },
   { in: 'content-scripts/index.ts', out: 'content-frame-main', format: 'esm' },
   { in: 'popup/index.tsx', out: 'popup', format: 'esm' },
@@ -24,7 +25,7 @@ const entries = [
 ];
 const staticFiles = ['popup/popup.html', 'popup/options.html', 'popup/popup.css', '_locales', 'icons'];
 
-/** Validates and compiles knowledge/knowledge.json: the alias index (inlined, and as index.pack) and the detail shards. */
+/** Validates and compiles knowledge/knowledge.json: the alias index (index.pack, for the worker) and the detail shards. */
 async function compileKnowledge() {
   const { compileKnowledgeFile } = await tsImport('./knowledge/compile.ts', import.meta.url);
   const { packIndex, serializePackedIndex } = await tsImport('./src/knowledge/packed-index.ts', import.meta.url);
@@ -64,11 +65,11 @@ const knowledge = await compileKnowledge();
 rmSync(`${root}dist`, { recursive: true, force: true });
 
 /**
- * `gloss:index`: in the top frame's script, a function whose source holds index.pack's text in a
- * comment (`withIndexComment` puts it there after esbuild, which drops comments); undefined in the
- * subframes' script. V8 skips a comment ~20× faster than it scans the same text as string literals
- * (585 KB: 1 ms against 23, `eval` in a tab here), and a content script is compiled in the task that
- * injects it, every page load.
+ * `gloss:index`: in the worker's script, a function whose source holds index.pack's text in a
+ * comment (`withIndexComment` puts it there after esbuild, which drops comments); undefined
+ * elsewhere. A worker reads it from its own source at each start: fetching the file took 30–80 ms in
+ * a just-started worker here, and V8 skips a comment ~20× faster than it scans the same text as a
+ * string literal (585 KB: 1 ms against 23, `eval` in a tab here).
  */
 const INDEX_MARKER = 'gloss-index-comment-goes-here';
 const indexModule = (inline) => ({
@@ -81,8 +82,7 @@ const indexModule = (inline) => ({
 function withIndexComment(script) {
   const marker = JSON.stringify(INDEX_MARKER);
   const at = script.indexOf(marker);
-  if (at < 0 || script.indexOf(marker, at + 1) >= 0) throw new Error(`content.js: expected the index marker ${marker} once`);
-  // Non-ASCII is refused below with the rest of the script; this is what would end the comment early.
+  if (at < 0 || script.indexOf(marker, at + 1) >= 0) throw new Error(`background.js: expected the index marker ${marker} once`);
   if (knowledge.packFile.includes('*/')) throw new Error('index.pack: the text contains "*/" (serializePackedIndex escapes "*")');
   // A block body: an arrow function's source ends with its expression, so a comment after it would be outside.
   return `${script.slice(0, at)}{/*${knowledge.packFile}*/}${script.slice(at + marker.length)}`;
@@ -111,7 +111,7 @@ const copyAfterBuild = {
       for (const dir of Object.values(out)) {
         cpSync(`${out.chrome}/bundles`, dir, { recursive: true });
         // Built yet? Every entry's build ends here, in any order.
-        if (existsSync(`${dir}/content.js`)) writeFileSync(`${dir}/content.js`, withIndexComment(readFileSync(`${dir}/content.js`, 'utf8')));
+        if (existsSync(`${dir}/background.js`)) writeFileSync(`${dir}/background.js`, withIndexComment(readFileSync(`${dir}/background.js`, 'utf8')));
       }
       writeStatic(knowledge);
       if (watch) console.log(`[gloss] rebuilt ${new Date().toLocaleTimeString()}`);

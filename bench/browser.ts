@@ -5,7 +5,10 @@
  *    names painted (`gloss:annotate-viewport`, or the first `gloss:annotate` when the page is one
  *    pass) and to the whole page annotated (first `gloss:annotate`); wall time, it includes waiting
  *    for settings from storage;
- *  - indexMs: the `gloss:index` measure (read the packed index from the script's own source, build the first-token table);
+ *  - linkMs: the tab's `gloss:link` measure of its first request: page text sent to the worker, mentions
+ *    back (wall time: the worker matching and linking, and both message hops);
+ *  - workerMs: the worker's `gloss:find-mentions` measure of the page's last request: its matching and
+ *    linking time, off the page's main thread (the worker's code warm, as after the first pages);
  *  - longestTaskMs: the longest main-thread task ('longtask' observer) that overlaps Gloss's work,
  *    from its script start to the end of the pass (the page's own scripts are off or aborted, so
  *    tasks there are Gloss's);
@@ -20,7 +23,7 @@
  *  - glossCpuMs: main-thread task time (same CDP metric) of Gloss annotating the page, measured in
  *    one tab: the page loads with Gloss turned off for the site, then the site is turned on and the
  *    task time from then until the page is annotated (and 300 ms after) is Gloss's. Loading the
- *    index, the walk, matching, linking, painting and the report to the worker are in it; the
+ *    walk, the message to the worker and back, painting and the report to the worker are in it; the
  *    extension's fixed cost of having a content script at all is not (fixedCpuMs: the tab with
  *    Gloss off minus the tab without the extension, medians; noisy: two page loads); warmCpuMs: the
  *    same after turning the site off and on again in that tab, with Gloss's code compiled and warm;
@@ -50,9 +53,8 @@ export interface BrowserRow {
   mentions: number;
   viewportMs: number;
   pageMs: number;
-  indexMs: number;
-  /** Of which JSON.parse. */
-  parseMs: number;
+  linkMs: number;
+  workerMs: number;
   longestTaskMs: number;
   addedCpuMs: number;
   addedScriptMs: number;
@@ -143,8 +145,8 @@ function generatedPage(dir: string): void {
 interface GlossRun {
   viewport: number;
   page: number;
-  index: number;
-  parse: number;
+  link: number;
+  worker: number;
   longest: number;
   mentions: number;
   nodes: number;
@@ -154,11 +156,16 @@ interface GlossRun {
   heap: number;
 }
 
-async function glossRun(ctx: BrowserContext, url: string): Promise<GlossRun> {
-  const m = await openMeasured(ctx, url);
-  await m.page.waitForFunction(() => performance.getEntriesByName('gloss:annotate').length > 0, null, { timeout: 60_000 });
-  await settle(m.page);
-  const stats = await m.page.evaluate(() => {
+/**
+ * Waits for the page's first full pass. Polls every 100 ms, not each animation frame (Playwright's
+ * default): polling per frame ran DevTools commands through the browser process the whole time, and
+ * delayed the tab's messages to the worker by 10–30 ms here.
+ */
+const annotated = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('gloss:annotate').length > 0, null, { timeout: 60_000, polling: 100 });
+
+/** Wall times of a tab's pass, from its performance entries. */
+function passTimes(page: Page) {
+  return page.evaluate(() => {
     // No named functions in here: tsx would wrap them in a helper the page does not have.
     const start = performance.getEntriesByName('gloss:script-start')[0]?.startTime ?? 0;
     const pass = performance.getEntriesByName('gloss:annotate')[0] as PerformanceMeasure;
@@ -170,17 +177,45 @@ async function glossRun(ctx: BrowserContext, url: string): Promise<GlossRun> {
     return {
       viewport: viewport.startTime + viewport.duration - start,
       page: passEnd - start,
-      index: performance.getEntriesByName('gloss:index')[0]?.duration ?? NaN,
-      parse: ((performance.getEntriesByName('gloss:index')[0] as PerformanceMeasure | undefined)?.detail as { parseMs?: number } | undefined)?.parseMs ?? NaN,
+      link: performance.getEntriesByName('gloss:link')[0]?.duration ?? NaN,
       longest,
       mentions: d.mentions,
       nodes: d.nodes,
     };
   });
+}
+
+async function glossRun(ctx: BrowserContext, url: string): Promise<GlossRun> {
+  const m = await openMeasured(ctx, url);
+  await annotated(m.page);
+  await settle(m.page);
+  const stats = await passTimes(m.page);
+  const worker = await ctx.serviceWorkers()[0]!.evaluate(() => performance.getEntriesByName('gloss:find-mentions')[0]?.duration ?? NaN);
   const { task, script, style } = await m.metrics();
   const heap = await m.heapMB();
   await m.page.close();
-  return { ...stats, task, script, style, heap };
+  return { ...stats, worker, task, script, style, heap };
+}
+
+/**
+ * The first page after the worker was stopped (as the browser stops it after 30 s idle): the
+ * worker starts and reads the index before it answers. Stopped from an extension page's DevTools
+ * session; Playwright's handle on the worker hangs after that, so this runs last.
+ */
+async function coldWorkerRun(ctx: BrowserContext, extensionUrl: string, url: string): Promise<number> {
+  const ext = await ctx.newPage();
+  await ext.goto(extensionUrl);
+  const cdp = await ctx.newCDPSession(ext);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await ext.close();
+  await new Promise((r) => setTimeout(r, 500));
+  const page = await ctx.newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await annotated(page);
+  const { viewport } = await passTimes(page);
+  await page.close();
+  return viewport;
 }
 
 /** Settings with Gloss off for the bench's site, in the worker's storage layout. */
@@ -202,7 +237,7 @@ async function onDemandRun(ctx: BrowserContext, url: string): Promise<{ load: nu
   const turnOn = async (pass: number) => {
     const before = await m.metrics();
     await setSites([]);
-    await m.page.waitForFunction((n) => performance.getEntriesByName('gloss:annotate').length > n, pass, { timeout: 60_000 });
+    await m.page.waitForFunction((n) => performance.getEntriesByName('gloss:annotate').length > n, pass, { timeout: 60_000, polling: 100 });
     await m.page.waitForTimeout(300);
     return (await m.metrics()).task - before.task;
   };
@@ -282,7 +317,16 @@ async function hover(ctx: BrowserContext, origin: string): Promise<number> {
   return median(hovers);
 }
 
-export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: number }> {
+/** The worker's side: its index load when it starts, and a page's viewport when the worker had been stopped. */
+export interface WorkerStats {
+  /** `gloss:index` in the worker: its script's index read and merged with the packs, the first time (cold). */
+  indexMs: number;
+  /** viewportMs of the first corpus page (median of 3) loaded right after the worker was stopped. */
+  coldViewportMs: number;
+  page: string;
+}
+
+export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: number; worker: WorkerStats | undefined }> {
   const fixtures = join(ROOT, 'bench/.pages');
   generatedPage(fixtures);
   const server = await startStaticServer({ '/corpus/': CORPUS, '/bench/': fixtures, '/': join(ROOT, 'node_modules/mark.js/dist') });
@@ -297,6 +341,7 @@ export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: num
   const without = await launch(false);
   const rows: BrowserRow[] = [];
   let hoverMs = NaN;
+  let worker: WorkerStats | undefined;
   try {
     for (const url of urls) {
       const gloss: GlossRun[] = [];
@@ -316,8 +361,8 @@ export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: num
         mentions: gloss[0]!.mentions,
         viewportMs: median(gloss.map((g) => g.viewport)),
         pageMs: median(gloss.map((g) => g.page)),
-        indexMs: median(gloss.map((g) => g.index)),
-        parseMs: median(gloss.map((g) => g.parse)),
+        linkMs: median(gloss.map((g) => g.link)),
+        workerMs: median(gloss.map((g) => g.worker)),
         longestTaskMs: median(gloss.map((g) => g.longest)),
         addedCpuMs: added,
         addedScriptMs: median(gloss.map((g) => g.script)) - median(bare.map((b) => b.script)),
@@ -330,11 +375,19 @@ export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: num
         markJsTimes: markJsMs / Math.max(median(onDemand.map((o) => o.gloss)), 1),
       });
     }
-    if (!process.env.GLOSS_DIST) hoverMs = await hover(withExt, server.origin);
+    if (!process.env.GLOSS_DIST) {
+      hoverMs = await hover(withExt, server.origin);
+      const sw = withExt.serviceWorkers()[0]!;
+      const indexMs = await sw.evaluate(() => performance.getEntriesByName('gloss:index')[0]?.duration ?? NaN);
+      const extensionUrl = `${new URL(sw.url()).origin}/popup.html`;
+      const cold: number[] = [];
+      for (let run = 0; run < RUNS; run++) cold.push(await coldWorkerRun(withExt, extensionUrl, `${server.origin}${urls[0]}`));
+      worker = { indexMs, coldViewportMs: median(cold), page: urls[0]!.replace(/^\/(corpus|bench)\//, '') };
+    }
   } finally {
     await withExt.close();
     await without.close();
     await server.close();
   }
-  return { rows, hoverMs };
+  return { rows, hoverMs, worker };
 }

@@ -1,32 +1,41 @@
 /**
- * Annotation of one document: collect text → find and link mentions (the pure core) → map to
+ * Annotation of one document: collect text → the worker finds and links the mentions → map to
  * ranges → paint. A full pass runs once; later changes re-read only the blocks that changed and
  * re-link with the whole page in view (coreference is page-wide), reusing every other block's
- * matches and ranges. Keeps the page's mentions for hit-testing, the card and the popup.
+ * ranges (and, in the worker, its matches). Keeps the page's mentions for hit-testing, the card and
+ * the popup.
  */
-import { categoryAt } from '../src/knowledge/compile-index';
 import type { Category } from '../src/knowledge/schema';
-import { findCandidates, type BlockMatches } from '../src/match/find-candidates';
-import { linkMentionsInSteps, type Mention } from '../src/match/link-mentions';
-import type { EntityCount } from '../src/protocol';
+import type { LinkReason } from '../src/match/link-mentions';
+import type { ReadMention } from '../src/match/mention-wire';
+import { MAX_PAGE_TEXT, type EntityCount } from '../src/protocol';
 import type { Settings } from '../src/settings';
 import { BlockCollector, collectBlocks, isAnnotatable, isBlockElement, type TextBlock } from './collect-text';
-import type { LoadedIndex } from './knowledge-index';
 import { WINDOWED_ABOVE, type HighlightPainter } from './paint-highlights';
 import { rangeFor, rangesMade } from './text-ranges';
 
-export interface PageMention extends Mention {
+export interface PageMention {
+  block: number;
+  start: number;
+  end: number;
   id: string;
   name: string;
   category: Category;
+  /** Normalised surface ("krebs"), the key corrections are stored under. */
+  key: string;
+  reason: LinkReason;
+  /** Other entities this name could have meant, for "Not this one?". */
+  alternatives: { id: string; name: string }[];
   range: Range;
   /** Painted under the current density and category settings. */
   shown: boolean;
 }
 
+/** Finds and links the mentions in blocks of text (in page order): the worker's `findMentions`. */
+export type LinkTexts = (texts: string[]) => Promise<ReadMention[]>;
+
 interface BlockState {
   block: TextBlock;
-  matches: BlockMatches;
   /** Ranges made for this block's mentions, by "start:end", reused across passes (made with the first). */
   ranges: Map<string, Range> | undefined;
 }
@@ -41,22 +50,21 @@ class LinkedMention implements PageMention {
   readonly block: number;
   readonly start: number;
   readonly end: number;
-  readonly entity: number;
+  readonly id: string;
+  readonly name: string;
+  readonly category: Category;
   readonly key: string;
-  readonly reason: Mention['reason'];
-  readonly alternatives: number[];
+  readonly reason: LinkReason;
+  readonly alternatives: { id: string; name: string }[];
   shown = true;
   #range: Range | undefined;
 
   constructor(
-    m: Mention,
-    readonly id: string,
-    readonly name: string,
-    readonly category: Category,
+    m: ReadMention,
     private readonly state: BlockState,
     private readonly doc: Document,
   ) {
-    ({ block: this.block, start: this.start, end: this.end, entity: this.entity, key: this.key, reason: this.reason, alternatives: this.alternatives } = m);
+    ({ block: this.block, start: this.start, end: this.end, id: this.id, name: this.name, category: this.category, key: this.key, reason: this.reason, alternatives: this.alternatives } = m);
   }
 
   get range(): Range {
@@ -77,30 +85,36 @@ const MAX_PARTIAL_ROOTS = 200;
 
 export class Annotator {
   mentions: PageMention[] = [];
+  /** The blocks of the latest pass (an update reuses them). */
   #states: BlockState[] = [];
+  /** The blocks `mentions` point into (the viewport's alone, until the whole page is linked). */
+  #shownStates: BlockState[] = [];
   /** Text node → the mentions touching it, for hit-testing. */
   #byNode = new Map<Text, PageMention[]>();
 
   constructor(
     private readonly doc: Document,
     private readonly painter: HighlightPainter,
-    public loaded: LoadedIndex,
+    private readonly link: LinkTexts,
     public corrections: Map<string, string | null> = new Map(),
   ) {}
 
   #run = 0;
   #running = false;
   #changedDuringRun = false;
-  /** While an update runs in slices: the nodes changed since, re-read when it ends. */
+  /** While an update runs: the nodes changed since, re-read when it ends. */
   #pending: Node[] | undefined;
+  /** Link requests sent, and the latest whose answer is painted: an earlier answer arriving late is dropped. */
+  #linkSent = 0;
+  #linkShown = 0;
 
   /**
    * Finds every mention in the document and paints those the settings show. No task runs much
-   * longer than SLICE_MS: the walk, the matching (on a page of more than CHUNK_BLOCKS blocks, the
-   * viewport's blocks first, linked and painted at once, then the rest in slices) and the page-wide
-   * linking and range-making each continue in a new task when their slice is used up. When the walk
-   * itself takes more than a slice, the viewport's blocks are painted as soon as it has passed them.
-   * A small page is done in one slice, synchronously. `done` runs when the page is complete.
+   * longer than SLICE_MS: the walk and the range-making continue in a new task when their slice is
+   * used up, and the worker does the matching and linking off the page's main thread. On a page of
+   * more than CHUNK_BLOCKS blocks the viewport's blocks are linked and painted first; when the walk
+   * itself takes more than a slice, as soon as it has passed them. `done` runs when the page is
+   * complete.
    */
   run(settings: Settings, done?: () => void): void {
     performance.mark('gloss:annotate-start');
@@ -109,6 +123,7 @@ export class Annotator {
     this.#running = true;
     this.#pending = undefined;
     const finish = () => {
+      if (!alive()) return;
       this.#running = false;
       if (this.#changedDuringRun) {
         this.#changedDuringRun = false;
@@ -119,82 +134,42 @@ export class Annotator {
     const collectStart = performance.now();
     const viewportHeight = this.doc.defaultView?.innerHeight ?? 1000;
     // A walk longer than one slice: the blocks on screen are noted as it passes them, and once it is past
-    // the viewport's bottom edge they are matched, linked and painted in a task of their own while the
-    // walk goes on. On a 20k-node page the reader sees names after the first slice, not the whole walk.
+    // the viewport's bottom edge they are linked and painted while the walk goes on. On a 20k-node page
+    // the reader sees names after the first slice, not the whole walk.
     const onScreen = new OnScreenBlocks(viewportHeight);
     let early: Map<TextBlock, BlockState> | undefined;
     inSlices(alive, (deadline) => {
       if (collector.step(deadline)) return true;
       if (!early && onScreen.scan(collector.blocks)) {
         const seen = onScreen.blocks.slice(0, CHUNK_BLOCKS);
-        const states = (early = new Map());
-        nextTask(() => {
-          if (!alive()) return;
-          this.#states = seen.map((block) => {
-            const state = this.#match(block);
-            states.set(block, state);
-            return state;
-          });
-          this.#relink(settings, seen.length, 'viewport');
-        });
+        early = new Map(seen.map((block) => [block, { block, ranges: undefined }]));
+        this.#relink([...early.values()], settings, seen.length, 'viewport', alive);
       }
       return false;
     }, () => {
       performance.measure('gloss:collect', { start: collectStart });
       const blocks = collector.blocks;
-      // Blocks the early pass matched are not matched again (unless the walk started over: new blocks).
-      const match = (block: TextBlock) => early?.get(block) ?? this.#match(block);
-      if (blocks.length <= CHUNK_BLOCKS) {
-        this.#states = timed('gloss:match', () => blocks.map(match));
-        this.#relink(settings, blocks.length, 'final', { alive, then: finish });
-        return;
-      }
-      // A large page: the viewport's blocks first (unless the walk did them), each phase in a task of its own.
-      let order: number[] = [];
-      let visible = 0;
-      const matched: (BlockState | undefined)[] = new Array<BlockState | undefined>(blocks.length);
-      let next = 0;
-      const orderBlocks = () => {
-        if (!alive()) return;
-        if (early) order = blocks.map((_, i) => i);
-        else ({ order, visible } = timed('gloss:viewport-order', () => viewportFirst(blocks, viewportHeight)));
-        nextTask(step);
-      };
-      const step = () => {
-        if (!alive()) return;
+      // Blocks the early pass sent keep their state (and ranges), unless the walk started over.
+      const states = blocks.map((block) => early?.get(block) ?? { block, ranges: undefined });
+      this.#states = states;
+      if (!early && blocks.length > CHUNK_BLOCKS) {
+        // A large page: the viewport's blocks alone first, so the reader sees names there while the
+        // worker links the whole page; the page's request is made in a task of its own.
+        const { order, visible } = timed('gloss:viewport-order', () => viewportFirst(blocks, viewportHeight));
         const inView = Math.min(visible, CHUNK_BLOCKS);
-        if (next === 0 && inView > 0 && inView < order.length) {
-          // The viewport's blocks alone, matched, linked and painted at once: the reader sees names
-          // there first, in a task sized by what is on screen, not by a fixed count of blocks.
-          for (; next < inView; next++) matched[order[next]!] = this.#match(blocks[order[next]!]!);
-          this.#states = matched.filter((m): m is BlockState => m !== undefined);
-          this.#relink(settings, next, 'viewport');
-          nextTask(step);
+        if (inView > 0) {
+          this.#relink(order.slice(0, inView).sort((a, b) => a - b).map((i) => states[i]!), settings, inView, 'viewport', alive);
+          nextTask(() => alive() && this.#relink(states, settings, blocks.length, 'final', alive, finish));
           return;
         }
-        // The rest only match, a slice per task (input and rendering run in between); the page is
-        // linked as a whole at the end, as coreference needs every block, in a task of its own: after a
-        // full slice of matching it would make one long task.
-        inSlices(alive, (deadline) => {
-          while (next < order.length) {
-            matched[order[next]!] = match(blocks[order[next]!]!);
-            next++;
-            if ((next & 15) === 0 && performance.now() > deadline) return false;
-          }
-          return true;
-        }, () => nextTask(() => {
-          if (!alive()) return;
-          this.#states = matched.filter((m): m is BlockState => m !== undefined);
-          this.#relink(settings, blocks.length, 'final', { alive, then: finish });
-        }));
-      };
-      nextTask(orderBlocks);
+      }
+      this.#relink(states, settings, blocks.length, 'final', alive, finish);
     });
   }
 
   /**
    * Re-reads only the blocks around `changed` nodes (added, removed or edited text), then re-links
-   * the page, in slices like a full pass when it is large; `done` runs when the page is complete.
+   * the page; `done` runs when the page is complete.
    */
   update(changed: Iterable<Node>, settings: Settings, done?: () => void): void {
     if (this.#running) {
@@ -207,96 +182,88 @@ export class Annotator {
     if (roots.length > MAX_PARTIAL_ROOTS) return this.run(settings, done);
     performance.mark('gloss:annotate-start');
     const inRoot = (node: Node) => roots.some((r) => r.contains(node));
-    // Drop blocks that changed or left the document; keep every other block's matches and ranges.
+    // Drop blocks that changed or left the document; keep every other block's ranges.
     const kept = this.#states.filter((s) => s.block.nodes.every((n) => n.isConnected) && !inRoot(s.block.nodes[0]!));
     const fresh: BlockState[] = [];
     for (const root of roots) {
       if (!isAnnotatable(root)) continue;
-      for (const block of collectBlocks(root)) fresh.push(this.#match(block));
+      for (const block of collectBlocks(root)) fresh.push({ block, ranges: undefined });
     }
     this.#states = mergeInDocumentOrder(kept, fresh);
     const run = ++this.#run;
+    const alive = () => run === this.#run;
     this.#running = true;
     this.#pending = [];
-    this.#relink(settings, fresh.length, 'final', {
-      alive: () => run === this.#run,
-      then: () => {
-        this.#running = false;
-        const pending = this.#pending ?? [];
-        this.#pending = undefined;
-        if (pending.length > 0) this.update(pending, settings, done);
-        else done?.();
-      },
+    this.#relink(this.#states, settings, fresh.length, 'final', alive, () => {
+      if (!alive()) return;
+      this.#running = false;
+      const pending = this.#pending ?? [];
+      this.#pending = undefined;
+      if (pending.length > 0) this.update(pending, settings, done);
+      else done?.();
     });
   }
 
-  #match(block: TextBlock): BlockState {
-    return { block, matches: findCandidates(block.text, this.loaded.index, this.loaded.trie), ranges: undefined };
-  }
-
   /**
-   * Links the page's matches and maps mentions to ranges, then paints. `reread`: how many blocks
-   * this pass collected and matched anew (the rest were reused). `stage`: the end of a pass records
-   * `gloss:annotate`; the first chunk of a large page `gloss:annotate-viewport`. With `sliced`, the
-   * work continues over as many tasks as it needs (the old mentions stay in place until it is done);
-   * without, it is done at once.
+   * Sends the blocks' text to the worker, then maps the mentions it links to ranges (in slices) and
+   * paints. `reread`: how many blocks this pass collected anew (the rest were reused). `stage`: the
+   * end of a pass records `gloss:annotate`; the viewport's part of a large page
+   * `gloss:annotate-viewport`. The old mentions stay in place until the new ones are painted. `then`
+   * runs after painting, or after a failed request (the page keeps what it had).
    */
-  #relink(settings: Settings, reread: number, stage: 'final' | 'viewport', sliced?: { alive: () => boolean; then: () => void }): void {
-    const { index } = this.loaded;
-    const states = this.#states;
-    const steps = linkMentionsInSteps(states.map((s) => ({ text: s.block.text, matches: s.matches })), index, { corrections: this.corrections });
+  #relink(states: BlockState[], settings: Settings, reread: number, stage: 'final' | 'viewport', alive: () => boolean, then?: () => void): void {
+    const sent = ++this.#linkSent;
     const linkStart = performance.now();
-    let linked: Mention[] | undefined;
-    let rangesStart = 0;
-    const mentions: PageMention[] = [];
-    const byNode = new Map<Text, PageMention[]>();
-    const work = (deadline: number): boolean => {
-      while (!linked) {
-        const next = steps.next();
-        if (next.done) {
-          linked = next.value;
-          performance.measure('gloss:link', { start: linkStart });
-          rangesStart = performance.now();
-        } else if (performance.now() > deadline) return false;
-      }
-      // A page the painter paints whole gets its ranges here, in slices, not in the one task that paints;
-      // on a larger one, painted a window at a time, each range is made when first needed.
-      const eager = linked.length <= WINDOWED_ABOVE;
-      for (let k = mentions.length; k < linked.length; k++) {
-        // Every 16: the first ranges in a tab cost far more than later ones.
-        if ((k & 15) === 0 && performance.now() > deadline) return false;
-        const mention = this.#pageMention(linked[k]!, states, byNode);
-        if (eager) void mention.range;
-        mentions.push(mention);
-      }
-      return true;
-    };
-    const finish = () => {
-      performance.measure('gloss:ranges', { start: rangesStart });
-      this.mentions = mentions;
-      this.#byNode = byNode;
-      timed('gloss:paint', () => this.applySettings(settings));
-      performance.measure(stage === 'final' ? 'gloss:annotate' : 'gloss:annotate-viewport', {
-        start: 'gloss:annotate-start',
-        detail: { mentions: mentions.length, nodes: states.reduce((n, s) => n + s.block.nodes.length, 0), blocks: states.length, reread, ranges: rangesMade() },
-      });
-      sliced?.then();
-    };
-    // Painting is a task of its own when linking took several: the last slice is then not made longer.
-    if (sliced) {
-      let slices = 0;
-      inSlices(sliced.alive, (deadline) => (slices++, work(deadline)), () => (slices > 1 ? nextTask(() => sliced.alive() && finish()) : finish()));
-    } else {
-      work(Infinity);
-      finish();
-    }
+    this.link(textsOf(states)).then(
+      (linked) => {
+        if (!alive() || sent < this.#linkShown) return;
+        performance.measure('gloss:link', { start: linkStart });
+        const rangesStart = performance.now();
+        const mentions: PageMention[] = [];
+        const byNode = new Map<Text, PageMention[]>();
+        // A page the painter paints whole gets its ranges here, in slices, not in the one task that paints;
+        // on a larger one, painted a window at a time, each range is made when first needed.
+        const eager = linked.length <= WINDOWED_ABOVE;
+        const work = (deadline: number): boolean => {
+          for (let k = mentions.length; k < linked.length; k++) {
+            // Every 16: the first ranges in a tab cost far more than later ones.
+            if ((k & 15) === 0 && performance.now() > deadline) return false;
+            const mention = this.#pageMention(linked[k]!, states, byNode);
+            if (eager) void mention.range;
+            mentions.push(mention);
+          }
+          return true;
+        };
+        const finish = () => {
+          if (sent < this.#linkShown) return;
+          this.#linkShown = sent;
+          performance.measure('gloss:ranges', { start: rangesStart });
+          this.mentions = mentions;
+          this.#byNode = byNode;
+          this.#shownStates = states;
+          timed('gloss:paint', () => this.applySettings(settings));
+          performance.measure(stage === 'final' ? 'gloss:annotate' : 'gloss:annotate-viewport', {
+            start: 'gloss:annotate-start',
+            detail: { mentions: mentions.length, nodes: states.reduce((n, s) => n + s.block.nodes.length, 0), blocks: states.length, reread, ranges: rangesMade() },
+          });
+          then?.();
+        };
+        // Painting is a task of its own when the ranges took several: the last slice is then not made longer.
+        let slices = 0;
+        inSlices(alive, (deadline) => (slices++, work(deadline)), () => (slices > 1 ? nextTask(() => alive() && finish()) : finish()));
+      },
+      (e: unknown) => {
+        if (!alive()) return;
+        console.warn('Gloss could not link the names on this page:', e);
+        then?.();
+      },
+    );
   }
 
   /** A linked mention (its range made when first read), indexed by text node for hit-testing. */
-  #pageMention(m: Mention, states: readonly BlockState[], byNode: Map<Text, PageMention[]>): PageMention {
-    const { index } = this.loaded;
+  #pageMention(m: ReadMention, states: readonly BlockState[], byNode: Map<Text, PageMention[]>): PageMention {
     const state = states[m.block]!;
-    const mention = new LinkedMention(m, index.ids.at(m.entity)!, index.names.at(m.entity)!, categoryAt(index, m.entity), state, this.doc);
+    const mention = new LinkedMention(m, state, this.doc);
     const { block } = state;
     for (let i = 0; i < block.nodes.length; i++) {
       const nodeStart = block.starts[i]!;
@@ -317,7 +284,7 @@ export class Annotator {
     for (const m of this.mentions) {
       let first = true;
       if (settings.density !== 'all') {
-        const sectionKey = `${m.id}\u0000${this.#states[m.block]!.block.section}`;
+        const sectionKey = `${m.id}\u0000${this.#shownStates[m.block]!.block.section}`;
         first = !firstSeen.has(sectionKey);
         firstSeen.add(sectionKey);
       }
@@ -362,9 +329,20 @@ export class Annotator {
     this.#pending = undefined;
     this.mentions = [];
     this.#states = [];
+    this.#shownStates = [];
     this.#byNode.clear();
     this.painter.paint([]);
   }
+}
+
+/**
+ * The blocks' text for the worker, in page order. Past MAX_PAGE_TEXT characters in all (a page far
+ * beyond any article, or a hostile one), the rest go as empty text: linked no further, and painted
+ * nowhere, rather than a message the browser refuses.
+ */
+function textsOf(states: readonly BlockState[]): string[] {
+  let total = 0;
+  return states.map(({ block }) => ((total += block.text.length) <= MAX_PAGE_TEXT ? block.text : ''));
 }
 
 /** Longest stretch of Gloss's work in one task (ms): well under the 50 ms of a long task. */

@@ -2,22 +2,25 @@
  * The content script's entry: loads settings, starts Gloss on this document when it is on for
  * this site, and starts or stops it live as settings change. No logic here.
  */
-import type { CompiledIndex } from '../src/knowledge/compile-index';
 import { handleMessages, type TabProtocol } from '../src/protocol';
 import { isActiveOn } from '../src/settings';
 import { loadSettings, onSettingsChanged } from '../src/settings-store';
-import { loadIndex, prefetchIndex } from './knowledge-index';
 import { PageGloss } from './page-gloss';
-import { loadCorrections, loadPackIndex, onPackIndexChanged, saveCorrections } from './page-storage';
+import { loadCorrections, onPackIndexChanged, saveCorrections } from './page-storage';
 import { watchPage } from './watch-page';
+
+// When the content script started (before any of Gloss's work): `npm run bench` measures from here
+// to the page annotated. Marks are visible to the page (REFERENCE.md). Which frames run this script
+// is settled before it loads: content.js by the manifest (top frames only), the subframes' build by
+// content-frames.js (frames with text only).
+performance.mark('gloss:script-start');
 
 async function main(): Promise<void> {
   const top = window === window.top;
   const life = new AbortController();
   // Read together with the settings: one round trip to storage before the first paint, not two.
-  let preload: Promise<[Map<string, string | null>, CompiledIndex | undefined]> | undefined = Promise.all([loadCorrections(location), loadPackIndex()]);
+  let preload: Promise<Map<string, string | null>> | undefined = loadCorrections(location);
   preload.catch(() => {}); // awaited by start(), if Gloss starts; a failure is reported there
-  prefetchIndex();
   let settings = await loadSettings();
   const host = location.hostname;
   let running: { gloss: PageGloss; stop: AbortController } | undefined;
@@ -29,18 +32,14 @@ async function main(): Promise<void> {
     try {
       const stop = new AbortController();
       life.signal.addEventListener('abort', () => stop.abort(), { once: true });
-      const [corrections, pack] = await (preload ?? Promise.all([loadCorrections(location), loadPackIndex()]));
+      const corrections = await (preload ?? loadCorrections(location));
       preload = undefined;
-      const loaded = await loadIndex(pack);
       if (stop.signal.aborted || !isActiveOn(settings, host)) return;
-      const gloss = new PageGloss(document, settings, loaded, stop.signal, (c) => saveCorrections(location, c), corrections);
+      const gloss = new PageGloss(document, settings, stop.signal, (c) => saveCorrections(location, c), corrections);
       running = { gloss, stop };
       gloss.annotate();
       watchPage(document, gloss, stop.signal);
-      onPackIndexChanged((index) => {
-        // In order: once the bundled index is in, loadIndex awaits nothing that could reorder two calls.
-        void loadIndex(index).then((next) => stop.signal.aborted || gloss.updateIndex(next), (e: unknown) => console.warn('Gloss could not load the knowledge packs:', e));
-      }, stop.signal);
+      onPackIndexChanged(() => gloss.knowledgeChanged(), stop.signal);
     } finally {
       starting = false;
     }

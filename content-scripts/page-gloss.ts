@@ -5,13 +5,13 @@
  */
 import type { VirtualElement } from '@floating-ui/dom';
 import type { CardDetails } from '../src/knowledge/card-details';
+import { decodeMentions } from '../src/match/mention-wire';
 import { sendToWorker } from '../src/protocol';
 import type { Settings } from '../src/settings';
 import { Annotator, type PageMention } from './annotator';
 import { CardHost } from './card-host';
 import type { CardActions } from './card-view';
 import { trackHoverIntent } from './hover-intent';
-import type { LoadedIndex } from './knowledge-index';
 import { HighlightPainter } from './paint-highlights';
 
 export class PageGloss {
@@ -20,17 +20,18 @@ export class PageGloss {
   readonly #card: CardHost;
   #open: { mention: PageMention; pinned: boolean; viaKeyboard: boolean; details: CardDetails | null | undefined; focus: boolean; point: { x: number; y: number } | undefined } | undefined;
   #token = 0;
+  /** The knowledge packs changed: the next request tells the worker to read them again. */
+  #reload = false;
 
   constructor(
     private readonly doc: Document,
     private settings: Settings,
-    loaded: LoadedIndex,
     private readonly signal: AbortSignal,
     private readonly saveCorrections: (c: Map<string, string | null>) => void,
     corrections: Map<string, string | null>,
   ) {
     this.#painter = new HighlightPainter(doc);
-    this.annotator = new Annotator(doc, this.#painter, loaded, corrections);
+    this.annotator = new Annotator(doc, this.#painter, (texts) => this.#link(texts), corrections);
     this.#card = new CardHost(doc, () => this.closeCard());
     const win = doc.defaultView!;
     trackHoverIntent(
@@ -72,10 +73,23 @@ export class PageGloss {
     if (this.#open && !this.#open.mention.shown) this.closeCard();
   }
 
-  updateIndex(loaded: LoadedIndex): void {
-    this.annotator.loaded = loaded;
+  /** The reader's knowledge packs changed: annotate again with them. */
+  knowledgeChanged(): void {
+    this.#reload = true;
     this.closeCard();
     this.annotate();
+  }
+
+  async #link(texts: string[]) {
+    const reload = this.#reload;
+    this.#reload = false;
+    try {
+      const wire = await sendToWorker('findMentions', { texts, corrections: [...this.annotator.corrections], reload });
+      return decodeMentions(wire, texts.length);
+    } catch (e) {
+      this.#reload ||= reload;
+      throw e;
+    }
   }
 
   #reportedUrl: string | undefined;
@@ -137,7 +151,6 @@ export class PageGloss {
     const open = this.#open;
     if (!open) return;
     const { mention } = open;
-    const index = this.annotator.loaded.index;
     const actions: CardActions = {
       close: () => this.closeCard(),
       togglePin: () => {
@@ -159,7 +172,7 @@ export class PageGloss {
         details: open.details,
         reason: mention.reason,
         mentionCount: this.annotator.mentions.filter((m) => m.id === mention.id).length,
-        alternatives: mention.alternatives.map((e) => ({ id: index.ids.at(e)!, name: index.names.at(e)! })),
+        alternatives: mention.alternatives,
         pinned: open.pinned,
       },
       actions,

@@ -1,10 +1,6 @@
-/** What the content script keeps in storage.local: the reader's per-page corrections and the packs' index. */
+/** What the content script keeps in storage.local: the reader's per-page corrections; and when the packs change. */
 import browser from 'webextension-polyfill';
-import type { CompiledIndex } from '../src/knowledge/compile-index';
-import { readStoredPackIndex, type StoredPackIndex } from '../src/knowledge/packed-index';
 import { CORRECTIONS_PREFIX, LOCAL_KEYS } from '../src/storage-keys';
-
-const PACK_INDEX_KEY = LOCAL_KEYS.packIndex;
 
 function pageKey(location: Location): string {
   return `${CORRECTIONS_PREFIX}${location.origin}${location.pathname}${location.search}`;
@@ -26,16 +22,10 @@ export function saveCorrections(location: Location, corrections: Map<string, str
   });
 }
 
-export async function loadPackIndex(): Promise<CompiledIndex | undefined> {
-  const stored = (await browser.storage.local.get(PACK_INDEX_KEY))[PACK_INDEX_KEY];
-  return typeof stored === 'object' && stored !== null ? readStoredPackIndex(stored as StoredPackIndex) : undefined;
-}
-
-export function onPackIndexChanged(callback: (index: CompiledIndex | undefined) => void, signal: AbortSignal): void {
+/** Calls back when the reader's enabled packs change (the worker reads them; the tab only re-annotates). */
+export function onPackIndexChanged(callback: () => void, signal: AbortSignal): void {
   const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-    if (area !== 'local' || !(PACK_INDEX_KEY in changes)) return;
-    const stored = changes[PACK_INDEX_KEY]!.newValue as StoredPackIndex | undefined;
-    callback(typeof stored === 'object' && stored !== null ? readStoredPackIndex(stored) : undefined);
+    if (area === 'local' && LOCAL_KEYS.packIndex in changes) callback();
   };
   browser.storage.onChanged.addListener(listener);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });

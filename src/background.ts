@@ -7,12 +7,16 @@ import { updateBadge } from './background/badge';
 import { packDetails } from './background/pack-details';
 import { forwardCommands } from './background/commands';
 import { recompilePacks } from './packs/pack-store';
+import { findPageMentions, watchKnowledge } from './background/page-linker';
 
 handleMessages<WorkerProtocol>({
   async reportEntities(req, sender) {
     const merged = await recordFrame(sender.tab!.id!, sender.frameId ?? 0, req);
     await updateBadge(sender.tab!.id!, merged.entities.length);
     return { ok: true };
+  },
+  findMentions(req) {
+    return findPageMentions(req.texts, new Map(req.corrections), req.reload === true);
   },
   async getDetails(req) {
     return { details: await getDetails(req.ids, await packDetails()) };
@@ -25,6 +29,7 @@ handleMessages<WorkerProtocol>({
   },
 });
 
+watchKnowledge();
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 forwardCommands();
 browser.runtime.onInstalled.addListener(({ reason }) => {

@@ -6,6 +6,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { CardDetails } from './knowledge/card-details';
 import type { Category } from './knowledge/schema';
+import type { WireMentions } from './match/mention-wire';
 import { isRecord } from './is-record';
 
 export interface EntityCount {
@@ -25,6 +26,11 @@ export interface TabEntities {
 export interface WorkerProtocol {
   /** Content script: the entities this frame shows now (replaces the frame's previous report). */
   reportEntities: (req: { url: string; host: string; entities: EntityCount[] }) => { ok: true };
+  /**
+   * Content script: the linked mentions in a page's text blocks (in page order), with the reader's
+   * corrections for the page. `reload`: the knowledge packs changed since the tab last asked.
+   */
+  findMentions: (req: { texts: string[]; corrections: [string, string | null][]; reload?: boolean }) => WireMentions;
   /** Content script or popup: card details for these ids (null for unknown ids). */
   getDetails: (req: { ids: string[] }) => { details: Record<string, CardDetails | null> };
   /** Options page: which of these ids the bundled knowledge has (to show pack overrides). */
@@ -43,6 +49,11 @@ type Handlers<P> = { [K in keyof P]: P[K] extends (req: infer Q) => infer R ? (r
 type Req<P, K extends keyof P> = P[K] extends (req: infer Q) => unknown ? Q : never;
 type Res<P, K extends keyof P> = P[K] extends (req: never) => infer R ? R : never;
 
+/** The most text one `findMentions` carries (UTF-16 units): far above any article, well under messaging's 64 MB. */
+export const MAX_PAGE_TEXT = 8_000_000;
+/** The most corrections one page keeps. */
+export const MAX_CORRECTIONS = 1000;
+
 const isStringArray = (v: unknown, max: number): v is string[] => Array.isArray(v) && v.length <= max && v.every((x) => typeof x === 'string' && x.length < 300);
 
 /** Shape checks for every request: anything else is rejected before a handler sees it. */
@@ -50,11 +61,25 @@ const requestShapes: { [K in keyof WorkerProtocol | keyof TabProtocol]: (req: un
   reportEntities: (r) =>
     isRecord(r) && typeof r.url === 'string' && typeof r.host === 'string' && Array.isArray(r.entities) && r.entities.length <= 10_000 &&
     r.entities.every((e) => isRecord(e) && typeof e.id === 'string' && typeof e.name === 'string' && typeof e.category === 'string' && typeof e.count === 'number'),
+  findMentions: (r) =>
+    isRecord(r) && Array.isArray(r.texts) && r.texts.length <= MAX_PAGE_TEXT && (r.reload === undefined || typeof r.reload === 'boolean') &&
+    textsFit(r.texts) &&
+    Array.isArray(r.corrections) && r.corrections.length <= MAX_CORRECTIONS &&
+    r.corrections.every((c) => Array.isArray(c) && c.length === 2 && typeof c[0] === 'string' && c[0].length < 300 && (c[1] === null || (typeof c[1] === 'string' && c[1].length < 300))),
   getDetails: (r) => isRecord(r) && isStringArray(r.ids, 500),
   getTabEntities: (r) => isRecord(r) && Number.isInteger(r.tabId),
   bundledIds: (r) => isRecord(r) && isStringArray(r.ids, 5000),
   stepMention: (r) => isRecord(r) && (r.entityId === undefined || typeof r.entityId === 'string'),
 };
+
+function textsFit(texts: unknown[]): boolean {
+  let total = 0;
+  for (const t of texts) {
+    if (typeof t !== 'string') return false;
+    total += t.length;
+  }
+  return total <= MAX_PAGE_TEXT;
+}
 
 /** Who may send what: content scripts report; only our own pages ask about tabs. */
 function senderAllowed(name: string, sender: Runtime.MessageSender): boolean {
@@ -62,6 +87,7 @@ function senderAllowed(name: string, sender: Runtime.MessageSender): boolean {
   const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
   switch (name) {
     case 'reportEntities':
+    case 'findMentions':
       return sender.tab?.id !== undefined;
     case 'getDetails':
       return true;

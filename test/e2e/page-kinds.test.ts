@@ -74,26 +74,27 @@ describe('frames', () => {
     await page.close();
   });
 
-  it('each frame is annotated once: the top page by the script with the index inlined, a subframe with text by the one that fetches it, an ad frame not at all', async () => {
+  it('each frame is annotated once, with no alias index in the tab (the worker matches), and an ad frame not at all', async () => {
     const page = await gloss.newPage('/iframe.html');
     const frame = page.frames().find((f) => f.url().endsWith('/seed-article.html'))!;
     await frame.waitForFunction(() => performance.getEntriesByName('gloss:annotate').length > 0);
     await page.waitForTimeout(1000);
     const runs = () => ({
       passes: performance.getEntriesByName('gloss:annotate-start').length,
+      linked: performance.getEntriesByName('gloss:link').length,
       indexLoads: performance.getEntriesByName('gloss:index').length,
-      from: ((performance.getEntriesByName('gloss:index')[0] as PerformanceMeasure | undefined)?.detail as { from?: string } | undefined)?.from,
     });
-    expect(await frame.evaluate(runs)).toEqual({ passes: 1, indexLoads: 1, from: 'file' });
-    // Read from the comment in the script's own source (build.mjs), not fetched as well.
-    expect(await page.evaluate(runs)).toEqual({ passes: 1, indexLoads: 1, from: 'script' });
+    expect(await frame.evaluate(runs)).toEqual({ passes: 1, linked: 1, indexLoads: 0 });
+    expect(await page.evaluate(runs)).toEqual({ passes: 1, linked: 1, indexLoads: 0 });
+    // The worker read the bundled index from its own script (build.mjs), once for both frames.
+    expect(await gloss.worker.evaluate(() => performance.getEntriesByName('gloss:index').length)).toBe(1);
     // An ad-sized frame never loads the script that annotates (the one every frame gets only looks).
     const ad = page.frames().find((f) => f.url().endsWith('/ad.html'))!;
     expect(await ad.evaluate(() => performance.getEntriesByName('gloss:script-start').length)).toBe(0);
     await page.close();
   });
 
-  it('the files subframes import and fetch are not at a URL a page can probe', async () => {
+  it('the script subframes import, and the knowledge, are not at a URL a page can probe', async () => {
     const page = await gloss.newPage('/seed-article.html');
     await waitForAnnotation(page);
     for (const file of ['knowledge/index.pack', 'content-frame-main.js']) {

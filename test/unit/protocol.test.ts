@@ -23,6 +23,7 @@ beforeEach(() => {
     reportEntities: () => (calls.push('reportEntities'), { ok: true as const }),
     getTabEntities: () => (calls.push('getTabEntities'), null),
     getDetails: () => (calls.push('getDetails'), { details: {} }),
+    findMentions: () => (calls.push('findMentions'), { entities: [], reasons: [], keys: [], rows: [], alternatives: {} }),
   });
 });
 
@@ -30,6 +31,7 @@ const contentScript = { id: 'gloss-id', tab: { id: 7 }, url: 'https://news.examp
 const popup = { id: 'gloss-id', url: 'chrome-extension://gloss-id/popup.html?tab=7' };
 const otherExtension = { id: 'evil-id', url: 'chrome-extension://evil-id/x.html' };
 const report = { gloss: 1, name: 'reportEntities', req: { url: 'https://news.example/', host: 'news.example', entities: [] } };
+const find = (req: object) => ({ gloss: 1, name: 'findMentions', req: { texts: ['Krebs spoke.'], corrections: [['krebs', null]], ...req } });
 const tabQuery = { gloss: 1, name: 'getTabEntities', req: { tabId: 7 } };
 
 async function deliver(message: unknown, sender: object): Promise<boolean> {
@@ -47,6 +49,11 @@ describe('protocol sender and shape checks', () => {
     ['a report without a tab (not from a content script) is rejected', report, popup, false],
     ['a malformed request is rejected', { gloss: 1, name: 'getTabEntities', req: { tabId: 'all' } }, popup, false],
     ['an oversized id list is rejected', { gloss: 1, name: 'getDetails', req: { ids: Array(501).fill('x') } }, contentScript, false],
+    ['a content script sends its page text to be linked', find({}), contentScript, true],
+    ['page text not from a content script is rejected', find({}), popup, false],
+    ['page text that is not all strings is rejected', find({ texts: ['a', 3] }), contentScript, false],
+    ['page text beyond the limit is rejected', find({ texts: ['x'.repeat(4_000_001), 'y'.repeat(4_000_000)] }), contentScript, false],
+    ['a malformed correction is rejected', find({ corrections: [['krebs', 7]] }), contentScript, false],
     ['unknown message names are ignored', { gloss: 1, name: 'eval', req: {} }, popup, false],
     ['foreign messages are ignored', { type: 'getTabEntities', tabId: 7 }, popup, false],
   ])('%s', async (_, message, sender, handled) => {

@@ -1,0 +1,126 @@
+/**
+ * Matching and linking for every tab, in the worker: a tab sends its page's text blocks and gets
+ * the linked mentions back (`findMentions`). The alias index (bundled `index.pack` merged with the
+ * reader's packs) is read once per worker life, and the matcher's code stays compiled from page to
+ * page; a tab's main thread only collects text and paints. Blocks already matched (a live page's
+ * unchanged paragraphs, the viewport's blocks of a large page) come from a cache.
+ */
+import inlined from 'gloss:index';
+import browser from 'webextension-polyfill';
+import { mergeIndexes, type CompiledIndex } from '../knowledge/compile-index';
+import { parsePackedIndex, readStoredPackIndex, unpackIndex, type StoredPackIndex } from '../knowledge/packed-index';
+import { buildAliasTrie, type AliasTrie } from '../match/alias-trie';
+import { findCandidates, type BlockMatches } from '../match/find-candidates';
+import { linkMentions } from '../match/link-mentions';
+import { encodeMentions, type WireMentions } from '../match/mention-wire';
+import { Lru } from '../lru';
+import { LOCAL_KEYS } from '../storage-keys';
+
+/** Where the build writes the bundled index (read only if this script's source lacks it). */
+export const BUNDLED_INDEX_PATH = 'knowledge/index.pack';
+
+/** Blocks whose matches are kept: a few large pages' worth (a block averages ~60 characters). */
+const MATCH_CACHE_BLOCKS = 30_000;
+
+interface Knowledge {
+  index: CompiledIndex;
+  trie: AliasTrie;
+  /** Block text → its matches against this index (the rows are this index's). */
+  matches: Lru<string, BlockMatches>;
+}
+
+let bundled: Promise<CompiledIndex> | undefined;
+let knowledge: Promise<Knowledge> | undefined;
+
+/**
+ * `index.pack`'s text from the comment in the inlined function's source (build.mjs): a slice of the
+ * script's own source, which the engine keeps anyway. Undefined if the engine did not keep it.
+ */
+function inlinedIndexText(): string | undefined {
+  const source = inlined?.toString() ?? '';
+  const start = source.indexOf('/*');
+  const end = source.lastIndexOf('*/');
+  return start >= 0 && end > start ? source.slice(start + 2, end) : undefined;
+}
+
+async function bundledIndexText(): Promise<string> {
+  const text = inlinedIndexText();
+  if (text !== undefined) return text;
+  const response = await fetch(browser.runtime.getURL(BUNDLED_INDEX_PATH));
+  if (!response.ok) throw new Error(`${BUNDLED_INDEX_PATH}: HTTP ${response.status}`);
+  return response.text();
+}
+
+function loadBundled(): Promise<CompiledIndex> {
+  return (bundled ??= bundledIndexText()
+    .then((text) => unpackIndex(parsePackedIndex(text, BUNDLED_INDEX_PATH)))
+    .catch((e: unknown) => {
+      bundled = undefined; // tried again on the next request
+      throw e;
+    }));
+}
+
+async function loadKnowledge(): Promise<Knowledge> {
+  const start = performance.now();
+  const [base, stored] = await Promise.all([loadBundled(), browser.storage.local.get(LOCAL_KEYS.packIndex)]);
+  const read = performance.now();
+  const packIndex = stored[LOCAL_KEYS.packIndex];
+  let index = base;
+  if (typeof packIndex === 'object' && packIndex !== null) {
+    try {
+      const pack = readStoredPackIndex(packIndex as StoredPackIndex);
+      if (pack.ids.length > 0) index = mergeIndexes(base, pack);
+    } catch (e) {
+      // A damaged pack index never costs the reader the bundled knowledge.
+      console.warn('Gloss: the stored knowledge-pack index could not be read; using the bundled knowledge alone:', e);
+    }
+  }
+  const loaded = { index, trie: buildAliasTrie(index), matches: new Lru<string, BlockMatches>(MATCH_CACHE_BLOCKS) };
+  performance.clearMeasures('gloss:index');
+  performance.measure('gloss:index', { start, detail: { aliases: index.aliasEntity.length, readMs: read - start } });
+  return loaded;
+}
+
+function currentKnowledge(): Promise<Knowledge> {
+  const load = (knowledge ??= loadKnowledge());
+  load.catch(() => {
+    if (knowledge === load) knowledge = undefined;
+  });
+  return load;
+}
+
+/** The reader's packs changed: the next request merges them again (and matches every block anew). */
+export function forgetKnowledge(): void {
+  knowledge = undefined;
+}
+
+/** Watches the packs' index in storage for as long as the worker lives. */
+export function watchKnowledge(): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && LOCAL_KEYS.packIndex in changes) forgetKnowledge();
+  });
+}
+
+/**
+ * One pass of a page: its blocks' text in page order → linked mentions. `reload`: the tab saw the
+ * packs change (its storage event may arrive before ours).
+ */
+export async function findPageMentions(texts: readonly string[], corrections: ReadonlyMap<string, string | null>, reload: boolean): Promise<WireMentions> {
+  if (reload) forgetKnowledge();
+  const { index, trie, matches } = await currentKnowledge();
+  const start = performance.now();
+  let matched = 0;
+  const blocks = texts.map((text) => {
+    let found = matches.get(text);
+    if (!found) {
+      found = findCandidates(text, index, trie);
+      matches.set(text, found);
+      matched++;
+    }
+    return { text, matches: found };
+  });
+  const wire = encodeMentions(linkMentions(blocks, index, { corrections }), index);
+  performance.clearMeasures('gloss:find-mentions');
+  performance.measure('gloss:find-mentions', { start, detail: { blocks: texts.length, matched, mentions: wire.rows.length / 6 } });
+  return wire;
+}
