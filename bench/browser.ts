@@ -379,7 +379,8 @@ export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: num
       hoverMs = await hover(withExt, server.origin);
       const sw = withExt.serviceWorkers()[0]!;
       const indexMs = await sw.evaluate(() => performance.getEntriesByName('gloss:index')[0]?.duration ?? NaN);
-      const extensionUrl = `${new URL(sw.url()).origin}/popup.html`;
+      // `new URL` gives a chrome-extension: URL the origin "null".
+      const extensionUrl = `${sw.url().split('/').slice(0, 3).join('/')}/popup.html`;
       const cold: number[] = [];
       for (let run = 0; run < RUNS; run++) cold.push(await coldWorkerRun(withExt, extensionUrl, `${server.origin}${urls[0]}`));
       worker = { indexMs, coldViewportMs: median(cold), page: urls[0]!.replace(/^\/(corpus|bench)\//, '') };

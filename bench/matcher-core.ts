@@ -1,7 +1,7 @@
-/** What `bench/matcher.ts` measures, bundled by esbuild as the content script is (see `loadMatcherCore`). */
+/** What `bench/matcher.ts` measures, bundled by esbuild as the worker's script is (see `loadMatcherCore`). */
 export { compileIndex } from '../src/knowledge/compile-index';
 export { compileKnowledge } from '../src/knowledge/compile-knowledge';
 export { packIndex, parsePackedIndex, serializePackedIndex, unpackIndex } from '../src/knowledge/packed-index';
 export { buildAliasTrie } from '../src/match/alias-trie';
-export { findCandidates } from '../src/match/find-candidates';
+export { findCandidates, findCandidatesInBlocks } from '../src/match/find-candidates';
 export { findMentions } from '../src/match/find-mentions';

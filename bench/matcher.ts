@@ -24,7 +24,7 @@ async function loadMatcherCore(): Promise<typeof import('./matcher-core')> {
   await esbuild.build({ entryPoints: [new URL('./matcher-core.ts', import.meta.url).pathname], bundle: true, format: 'esm', platform: 'neutral', target: 'node20', outfile: out, logLevel: 'error' });
   return (await import(pathToFileURL(out).href)) as typeof import('./matcher-core');
 }
-const { compileIndex, compileKnowledge, packIndex, parsePackedIndex, serializePackedIndex, unpackIndex, buildAliasTrie, findCandidates, findMentions } = await loadMatcherCore();
+const { compileIndex, compileKnowledge, packIndex, parsePackedIndex, serializePackedIndex, unpackIndex, buildAliasTrie, findCandidatesInBlocks, findMentions } = await loadMatcherCore();
 
 const RUNS = 5;
 
@@ -86,14 +86,17 @@ function time<T>(fn: () => T): { ms: number; value: T } {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Candidate matching only (tokenise, trie, case rules): what the two baselines do too. */
-function glossMatch(blocks: string[], index: CompiledIndex, trie: AliasTrie): number {
+/**
+ * Candidate matching only (tokenise, trie, case rules), what the two baselines do too: page by page,
+ * each page's blocks scanned together, as the worker matches a tab's page.
+ */
+function glossMatch(pages: string[][], index: CompiledIndex, trie: AliasTrie): number {
   let n = 0;
-  for (const b of blocks) n += findCandidates(b, index, trie).candidates.length;
+  for (const blocks of pages) for (const m of findCandidatesInBlocks(blocks, index, trie)) n += m.candidates.length;
   return n;
 }
 
-/** The whole pipeline a tab runs, page by page: candidates, then linking with each page in view. */
+/** The whole pipeline the worker runs for a tab, page by page: candidates, then linking with each page in view. */
 function glossPages(pages: string[][], index: CompiledIndex, trie: AliasTrie): number {
   let n = 0;
   for (const blocks of pages) n += findMentions(blocks, index, trie).length;
@@ -101,11 +104,10 @@ function glossPages(pages: string[][], index: CompiledIndex, trie: AliasTrie): n
 }
 
 function runGloss(index: CompiledIndex, pages: string[][], bytes: number, label: string): MatcherRow[] {
-  const blocks = pages.flat();
   const before = heap();
   const built = time(() => buildAliasTrie(index));
   // Warm up: one pass builds the subtrees the text needs and lets the JIT optimise.
-  glossMatch(blocks, index, built.value);
+  glossMatch(pages, index, built.value);
   const heapMB = (heap() - before) / 1e6;
   const match: number[] = [];
   const link: number[] = [];
@@ -113,7 +115,7 @@ function runGloss(index: CompiledIndex, pages: string[][], bytes: number, label:
   let mentions = 0;
   // Medians of several runs: the machine is shared. Matching, then the whole pipeline.
   for (let r = 0; r < RUNS; r++) {
-    const m = time(() => glossMatch(blocks, index, built.value));
+    const m = time(() => glossMatch(pages, index, built.value));
     match.push(m.ms);
     matches = m.value;
   }
@@ -160,7 +162,7 @@ export function matcherBench(pages: string[][]): { rows: MatcherRow[]; packedKB:
   ];
   const rows: MatcherRow[] = [];
   for (const [label, entities] of sets) {
-    // The bundled index as a tab has it: packed, its trie compiled at build time. A pack's trie is
+    // The bundled index as the worker has it: packed, its trie compiled at build time. A pack's trie is
     // compiled when the pack is saved: for 10k and 100k aliases, buildMs is that compile.
     const compiled = compileIndex(entities);
     const index = label === 'bundled' ? unpackIndex(packIndex(compiled)) : compiled;
@@ -168,8 +170,8 @@ export function matcherBench(pages: string[][]): { rows: MatcherRow[]; packedKB:
     rows.push(runRegExp(compiled.aliasText, text, label));
     rows.push(runAho(compiled.aliasText, text, label));
   }
-  // What a tab pays to load the bundled index: read the packed tables and build the first-token table
-  // (warm here; the browser table has it cold). JSON.parse of the same index, for comparison.
+  // What the worker pays to load the bundled index when it starts: read the packed tables and the
+  // trie's (warm here; bench/browser.ts has it cold). JSON.parse of the same index, for comparison.
   const packed = serializePackedIndex(packIndex(load.value.index));
   const json = JSON.stringify(load.value.index);
   const fifth = (xs: number[]) => xs.sort((a, b) => a - b)[2]!;

@@ -7,7 +7,7 @@
 /** Below this much text a subframe (ads, widgets, trackers) is not worth loading Gloss for. */
 const MIN_FRAME_TEXT = 200;
 
-/** Built by build.mjs from content-scripts/index.ts, without the index; web-accessible by the session's dynamic URL only. */
+/** Built by build.mjs from content-scripts/index.ts, as a module; web-accessible by the session's dynamic URL only. */
 const FRAME_SCRIPT = 'content-frame-main.js';
 
 if (window !== window.top && (document.body?.textContent?.trim().length ?? 0) >= MIN_FRAME_TEXT) {

@@ -2,7 +2,7 @@
 export const LOCAL_KEYS = {
   /** The reader's packs (StoredPack[]). */
   packs: 'packs',
-  /** Compiled alias index of the enabled packs: tabs merge it over the bundled index. */
+  /** Compiled alias index of the enabled packs: the worker merges it over the bundled index. */
   packIndex: 'packIndex',
   /** Card details of pack entities by id: the worker serves them before bundled ones. */
   packDetails: 'packDetails',

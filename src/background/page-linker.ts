@@ -10,7 +10,7 @@ import browser from 'webextension-polyfill';
 import { mergeIndexes, type CompiledIndex } from '../knowledge/compile-index';
 import { parsePackedIndex, readStoredPackIndex, unpackIndex, type StoredPackIndex } from '../knowledge/packed-index';
 import { buildAliasTrie, type AliasTrie } from '../match/alias-trie';
-import { findCandidates, type BlockMatches } from '../match/find-candidates';
+import { findCandidatesInBlocks, type BlockMatches } from '../match/find-candidates';
 import { linkMentions } from '../match/link-mentions';
 import { encodeMentions, type WireMentions } from '../match/mention-wire';
 import { Lru } from '../lru';
@@ -109,18 +109,14 @@ export async function findPageMentions(texts: readonly string[], corrections: Re
   if (reload) forgetKnowledge();
   const { index, trie, matches } = await currentKnowledge();
   const start = performance.now();
-  let matched = 0;
-  const blocks = texts.map((text) => {
-    let found = matches.get(text);
-    if (!found) {
-      found = findCandidates(text, index, trie);
-      matches.set(text, found);
-      matched++;
-    }
-    return { text, matches: found };
-  });
+  const found = texts.map((text) => matches.get(text));
+  const missing: number[] = [];
+  found.forEach((m, i) => m === undefined && missing.push(i));
+  const fresh = findCandidatesInBlocks(missing.map((i) => texts[i]!), index, trie);
+  missing.forEach((i, k) => matches.set(texts[i]!, (found[i] = fresh[k]!)));
+  const blocks = texts.map((text, i) => ({ text, matches: found[i]! }));
   const wire = encodeMentions(linkMentions(blocks, index, { corrections }), index);
   performance.clearMeasures('gloss:find-mentions');
-  performance.measure('gloss:find-mentions', { start, detail: { blocks: texts.length, matched, mentions: wire.rows.length / 6 } });
+  performance.measure('gloss:find-mentions', { start, detail: { blocks: texts.length, matched: missing.length, mentions: wire.rows.length / 6 } });
   return wire;
 }

@@ -1,9 +1,9 @@
 /**
- * Compiles entities into the compact alias index the content script matches with, kept apart
+ * Compiles entities into the compact alias index the worker matches with, kept apart
  * from the card details (descriptions, facts, links), which load lazily by id.
  *
  * The index is plain arrays of strings and numbers; the bundled one ships packed into a few long
- * strings that the content script reads without parsing (`packed-index.ts`).
+ * strings that the worker reads without parsing (`packed-index.ts`).
  */
 import { compileTrie, type TriePart } from '../match/alias-trie';
 import { ALIAS_KINDS, CATEGORIES, categoryOf, type AliasKind, type Category, type Entity } from './schema';

@@ -1,5 +1,5 @@
 /**
- * The build's knowledge step: a knowledge file → the alias index the content script matches with
+ * The build's knowledge step: a knowledge file → the alias index the worker matches with
  * and the card-detail shards the worker reads by id. Pure: build.mjs does the file I/O.
  */
 import { DETAIL_SHARDS, shardOf, toCardDetails, type CardDetails } from './card-details';

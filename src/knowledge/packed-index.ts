@@ -1,15 +1,15 @@
 /**
  * The bundled alias index as the build ships it: each table is one long string (text rows joined by
  * a newline; number tables as base64 of little-endian typed arrays), with the alias trie compiled
- * (`alias-trie.ts`). A tab reads the tables as strings instead of `JSON.parse`-ing half a megabyte and
- * tokenising thousands of aliases, and reads a text row only when it is first used (`PackedRows`): an
- * article needs the alias texts its names reach, and the ids, names and hints of a few dozen entities.
+ * (`alias-trie.ts`). The worker reads the tables as strings instead of `JSON.parse`-ing half a megabyte
+ * and tokenising thousands of aliases, each time it starts, and reads a text row only when it is first
+ * used (`PackedRows`): an article needs the alias texts its names reach, and the ids, names and hints
+ * of a few dozen entities.
  *
- * Two ways in (content-scripts/knowledge-index.ts), both the text `serializePackedIndex` writes: the
- * top frame's script carries it in a comment (build.mjs), and the script a subframe with text imports
- * (content-scripts/frames-loader.ts) carries none and fetches `index.pack`. The text is ASCII so that
- * the script stays one-byte for V8, which compiles a two-byte script ~25% slower, and has no `*` so
- * that it cannot end the comment.
+ * The worker's script carries the text `serializePackedIndex` writes in a comment (build.mjs,
+ * src/background/page-linker.ts), and `index.pack` holds it too, read only if an engine dropped the
+ * script's source. The text is ASCII so that the script stays one-byte for V8, which compiles a
+ * two-byte script ~25% slower, and has no `*` so that it cannot end the comment.
  */
 import { compileTrie, TRIE_TABLES, type TrieTables } from '../match/alias-trie';
 import { firstNamesOf, relatedRowsOf, type CompiledIndex, type PlainIndex, type Rows } from './compile-index';

@@ -4,7 +4,7 @@
  * The same shape serves the bundled knowledge (`knowledge/knowledge.json`, generated), the curated
  * files (`knowledge/curated/*.json`, written by us) and users' knowledge packs. The runtime
  * validator lives in `validate-entity.ts`; the build compiles entities into the compact alias index
- * the content script loads (`compile-index.ts`) and the card details loaded lazily by id.
+ * the worker matches with (`compile-index.ts`) and the card details loaded lazily by id.
  */
 
 /** Highlight categories: each paints as `gloss-<category>` in `CSS.highlights`. */

@@ -1,13 +1,13 @@
 /**
  * A token trie over the aliases of an index, in flat typed arrays keyed by token hashes
  * (`scanTokens`). It is compiled where the knowledge is compiled: the build ships the bundled index's
- * (`packed-index.ts`), so a tab reads it and builds nothing. Building it in the tab (a hash table of
- * first tokens, then each subtree a page reached) cost a cold tab 4–9 ms plus 6–16 ms on cnn: the
- * code runs interpreted, and it tokenised hundreds of aliases. Hashes can collide, so a match is
+ * (`packed-index.ts`), so the worker reads it and builds nothing. Building it at run time (a hash
+ * table of first tokens, then each subtree a page reached) cost a cold tab, where matching ran
+ * before, 4–9 ms plus 6–16 ms on cnn: the code runs interpreted, and it tokenised hundreds of aliases. Hashes can collide, so a match is
  * confirmed against the alias's keys (`keysOf`) before it counts.
  *
  * An index merged from the bundled one and the reader's packs (`mergeIndexes`) keeps the bundled
- * trie and adds the packs' as a second part (`TriePart`), so a pack costs a tab only its own aliases.
+ * trie and adds the packs' as a second part (`TriePart`), so a pack costs only its own aliases.
  */
 import type { CompiledIndex, Rows } from '../knowledge/compile-index';
 import { bitOf, keyAt, scanTokens, TokenBuffer, TokenFlag, type FirstTokenFilter } from './tokenize';
@@ -52,8 +52,8 @@ interface Building {
 const byUnsignedHash = (a: Building, b: Building) => (a.hash >>> 0) - (b.hash >>> 0);
 
 /**
- * The trie of `texts` (alias rows, in order): at build time for the bundled index, and in a tab for a
- * pack or an index that came without one. An alias with no token (blank text) is left out: it never matches.
+ * The trie of `texts` (alias rows, in order): at build time for the bundled index, when a pack is
+ * saved, and in the worker for a pack index stored without one. An alias with no token (blank text) is left out: it never matches.
  */
 export function compileTrie(texts: Rows): TrieTables {
   const buf = new TokenBuffer();

@@ -91,39 +91,16 @@ interface Span {
   mention?: Mention;
 }
 
+/** Links a page's matches, with the whole page in view (the worker runs it for each tab's pass). */
 export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex, options: LinkOptions = {}): Mention[] {
-  const steps = linkMentionsInSteps(blocks, index, options);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
-}
-
-/**
- * Blocks read, or names decided, between two yields of `linkMentionsInSteps`. Small: the first time
- * in a tab a name can cost a millisecond (interpreted code, the hint tables read on first use), and
- * the caller checks its clock only at a yield; a yield costs well under a microsecond.
- */
-const SPANS_PER_STEP = 32;
-/** Blocks whose words are collected between two yields (each is tokenised again: a heavier step). */
-const WORD_BLOCKS_PER_STEP = 64;
-
-/**
- * `linkMentions`, pausing every SPANS_PER_STEP names or blocks: the content script runs it a slice
- * per task, so linking never blocks the page for long.
- */
-export function* linkMentionsInSteps(blocks: readonly LinkBlock[], index: CompiledIndex, options: LinkOptions = {}): Generator<void, Mention[]> {
   const spans: Span[] = [];
-  // The page's words (as key hashes), for context scoring: collected only if some name needs context,
-  // pausing like the rest (`yield* collectWords()`): the first time in a tab, reading a long page's
-  // words made one task of 40–90 ms.
+  // The page's words (as key hashes), for context scoring: collected only if some name needs context.
   let words: IntSet | undefined;
-  function* collectWords(): Generator<void, IntSet> {
+  function collectWords(): IntSet {
     const set = new IntSet(4096);
     for (let b = 0; b < blocks.length; b++) {
       scanTokens(blocks[b]!.text, wordBuffer);
       for (let t = 0; t < wordBuffer.count; t++) if (wordBuffer.flags[t]! & TokenFlag.Word) set.add(wordBuffer.hash[t]!);
-      if (b % WORD_BLOCKS_PER_STEP === WORD_BLOCKS_PER_STEP - 1) yield;
     }
     return set;
   }
@@ -141,7 +118,6 @@ export function* linkMentionsInSteps(blocks: readonly LinkBlock[], index: Compil
       if (NEEDS_NORMALISING.test(key)) key = key.replace(/\s+/g, ' ').replace(/[\u2019\u2018]/g, "'");
       spans.push({ block: b, candidate, key, entities });
     }
-    if (b % SPANS_PER_STEP === SPANS_PER_STEP - 1) yield;
   }
 
   const introduced = new Map<number, string>(); // person entity → surface that introduced it
@@ -165,7 +141,6 @@ export function* linkMentionsInSteps(blocks: readonly LinkBlock[], index: Compil
   // Pass 1: corrections and self-sufficient names, which introduce people for pass 2.
   const deferred: Span[] = [];
   for (let i = 0; i < spans.length; i++) {
-    if (i % SPANS_PER_STEP === SPANS_PER_STEP - 1) yield;
     const span = spans[i]!;
     const correction = options.corrections?.get(span.key);
     if (correction !== undefined) {
@@ -191,7 +166,6 @@ export function* linkMentionsInSteps(blocks: readonly LinkBlock[], index: Compil
 
   // Pass 2: everything that needs the page's evidence.
   for (let i = 0; i < deferred.length; i++) {
-    if (i % SPANS_PER_STEP === SPANS_PER_STEP - 1) yield;
     const span = deferred[i]!;
     const candidates = [...span.entities.keys()];
     const alias = surface(span);
@@ -225,7 +199,7 @@ export function* linkMentionsInSteps(blocks: readonly LinkBlock[], index: Compil
       continue;
     }
 
-    words ??= yield* collectWords();
+    words ??= collectWords();
     const pageWords = words;
     const scored = pool
       .map((e) => ({ e, ...contextScore(index, e, pageWords, onPage) }))

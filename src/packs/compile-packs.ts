@@ -1,6 +1,6 @@
 /**
- * Turns the reader's enabled knowledge packs into what the tabs and the worker use: one alias
- * index (merged over the bundled one in each tab; a pack entity with a bundled id replaces it)
+ * Turns the reader's enabled knowledge packs into what the worker uses: one alias
+ * index (merged over the bundled one; a pack entity with a bundled id replaces it)
  * and card details by id. Pure; recompiled only when packs change.
  */
 import { toCardDetails, type CardDetails } from '../knowledge/card-details';

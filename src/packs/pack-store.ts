@@ -1,7 +1,7 @@
 /**
  * The reader's knowledge packs in `storage.local`: import (validated before anything is stored),
  * enable/disable, remove, export. Every change rewrites the compiled pack index and details in the
- * same `set` call, so tabs (which listen for `packIndex`) and the worker never see half a change.
+ * same `set` call, so the worker (which matches with `packIndex`) and tabs (which re-annotate when it changes) never see half a change.
  */
 import browser from 'webextension-polyfill';
 import { sendToWorker } from '../protocol';
@@ -22,7 +22,7 @@ async function save(packs: StoredPack[]): Promise<void> {
     await write(index);
   } catch (e) {
     // Near storage.local's quota (10 MB in Chrome), the packs without their compiled trie may still fit:
-    // tabs then compile it themselves, which is slower but loses nothing.
+    // the worker then compiles it when it reads them, which is slower but loses nothing.
     if (index.packedTrie === undefined) throw e;
     console.warn('Gloss: storing the knowledge packs without their compiled trie:', e);
     const { packedTrie: _, ...withoutTrie } = index;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { AliasFlag, compileIndex, type PlainIndex } from '../../src/knowledge/compile-index';
 import { buildAliasTrie } from '../../src/match/alias-trie';
 import { caseMatches } from '../../src/match/case-rules';
-import { findCandidates } from '../../src/match/find-candidates';
+import { findCandidates, findCandidatesInBlocks } from '../../src/match/find-candidates';
 import { tokenize, visibleSurface } from '../../src/match/tokenize';
 import { entity } from './support/test-index';
 
@@ -83,5 +83,29 @@ describe('findCandidates', () => {
     ['The New York Times in New York', ['The New York Times', 'New York']],
   ])('%j', (t, surfaces) => {
     expect(findCandidates(t, index, trie).candidates.map((c) => t.slice(c.start, c.end))).toEqual(surfaces);
+  });
+});
+
+describe('findCandidatesInBlocks: a page\'s blocks scanned together', () => {
+  it('finds in each block exactly what matching that block alone finds (property)', () => {
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 12 }), (blocks) => {
+        expect(findCandidatesInBlocks(blocks, index, trie)).toEqual(blocks.map((b) => findCandidates(b, index, trie)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never joins a name across two blocks, nor sees the previous block\'s last word before one', () => {
+    const blocks = ['He met Christopher', 'Krebs', 'New', 'York Times', 'Tom', 'CISA said', '', 'A \u0000 in the page: CISA'];
+    const found = findCandidatesInBlocks(blocks, index, trie);
+    expect(found.map((m, b) => m.candidates.map((c) => blocks[b]!.slice(c.start, c.end)))).toEqual([[], ['Krebs'], [], [], [], ['CISA'], [], ['CISA']]);
+    expect(found[5]!.candidates[0]).toMatchObject({ start: 0, prevStart: -1, prevEnd: -1 });
+  });
+
+  it('scans a block longer than one joined scan on its own, and the blocks around it together', () => {
+    const long = `${'word '.repeat(8000)}Christopher Krebs`;
+    const blocks = ['CISA', long, 'the Pentagon', 'Krebs'];
+    expect(findCandidatesInBlocks(blocks, index, trie)).toEqual(blocks.map((b) => findCandidates(b, index, trie)));
   });
 });

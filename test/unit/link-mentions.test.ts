@@ -81,27 +81,3 @@ describe('linkMentions: rules and traps', () => {
     expect(link(text, { corrections: new Map([['krebs', null]]) })).toEqual(['Christopher Krebs→person:christopher-krebs']);
   });
 });
-
-describe('linkMentionsInSteps: pauses often enough for a page to stay responsive', () => {
-  it('never reads more than 32 names, or the words of more than 64 blocks, between two pauses; the result is unchanged', async () => {
-    const { compileIndex } = await import('../../src/knowledge/compile-index');
-    const { buildAliasTrie } = await import('../../src/match/alias-trie');
-    const { findCandidates } = await import('../../src/match/find-candidates');
-    const { linkMentions, linkMentionsInSteps } = await import('../../src/match/link-mentions');
-    const index = compileIndex([
-      entity('agency:congress', 'agency', 'United States Congress', [{ text: 'Congress', kind: 'short', needsContext: true }], { context: ['senate', 'house', 'lawmakers'] }),
-    ]);
-    const trie = buildAliasTrie(index);
-    // 320 blocks, each naming Congress, which needs the page's words to link (the Senate and the House).
-    const texts = Array.from({ length: 320 }, (_, i) => (i === 0 ? 'The Senate and the House agreed.' : `Congress met for the ${i}th time.`));
-    const blocks = texts.map((text) => ({ text, matches: findCandidates(text, index, trie) }));
-    const steps = linkMentionsInSteps(blocks, index);
-    let pauses = 0;
-    let result = steps.next();
-    for (; !result.done; result = steps.next()) pauses++;
-    expect(result.value).toEqual(linkMentions(blocks, index));
-    expect(result.value).toHaveLength(319);
-    // The blocks (320 / 32), both passes over 319 names (2 × 319 / 32) and the page's words (320 / 64).
-    expect(pauses).toBeGreaterThanOrEqual(10 + 2 * 9 + 5);
-  });
-});
