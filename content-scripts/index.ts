@@ -2,7 +2,7 @@
  * The content script's entry: loads settings, starts Gloss on this document when it is on for
  * this site, and starts or stops it live as settings change. No logic here.
  */
-import { handleMessages, type TabProtocol } from '../src/protocol';
+import { connectToWorker, handleMessages, type TabProtocol } from '../src/protocol';
 import { isActiveOn } from '../src/settings';
 import { loadSettings, onSettingsChanged } from '../src/settings-store';
 import { PageGloss } from './page-gloss';
@@ -32,10 +32,12 @@ async function main(): Promise<void> {
     try {
       const stop = new AbortController();
       life.signal.addEventListener('abort', () => stop.abort(), { once: true });
+      // Opened first: the worker wakes and loads its knowledge while this tab reads corrections and the page.
+      const askWorker = connectToWorker(stop.signal);
       const corrections = await (preload ?? loadCorrections(location));
       preload = undefined;
-      if (stop.signal.aborted || !isActiveOn(settings, host)) return;
-      const gloss = new PageGloss(document, settings, stop.signal, (c) => saveCorrections(location, c), corrections);
+      if (stop.signal.aborted || !isActiveOn(settings, host)) return stop.abort();
+      const gloss = new PageGloss(document, settings, stop.signal, askWorker, (c) => saveCorrections(location, c), corrections);
       running = { gloss, stop };
       gloss.annotate();
       watchPage(document, gloss, stop.signal);

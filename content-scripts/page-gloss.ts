@@ -6,7 +6,7 @@
 import type { VirtualElement } from '@floating-ui/dom';
 import type { CardDetails } from '../src/knowledge/card-details';
 import { decodeMentions } from '../src/match/mention-wire';
-import { sendToWorker } from '../src/protocol';
+import { sendToWorker, type AskWorker } from '../src/protocol';
 import type { Settings } from '../src/settings';
 import { Annotator, type PageMention } from './annotator';
 import { CardHost } from './card-host';
@@ -27,6 +27,8 @@ export class PageGloss {
     private readonly doc: Document,
     private settings: Settings,
     private readonly signal: AbortSignal,
+    /** This page's port to the worker (`connectToWorker`). */
+    private readonly askWorker: AskWorker,
     private readonly saveCorrections: (c: Map<string, string | null>) => void,
     corrections: Map<string, string | null>,
   ) {
@@ -84,7 +86,7 @@ export class PageGloss {
     const reload = this.#reload;
     this.#reload = false;
     try {
-      const wire = await sendToWorker('findMentions', { texts, corrections: [...this.annotator.corrections], reload });
+      const wire = await this.askWorker('findMentions', { texts, corrections: [...this.annotator.corrections], reload });
       return decodeMentions(wire, texts.length);
     } catch (e) {
       this.#reload ||= reload;

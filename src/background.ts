@@ -1,22 +1,19 @@
 /** The background worker's entry: wires message handlers and browser events. No logic here. */
 import browser from 'webextension-polyfill';
-import { handleMessages, type WorkerProtocol } from './protocol';
+import { handleMessages, handlePortRequests, type WorkerProtocol } from './protocol';
 import { recordFrame, tabEntities, forgetTab } from './background/tab-results';
 import { bundledIds, getDetails } from './background/details-store';
 import { updateBadge } from './background/badge';
 import { packDetails } from './background/pack-details';
 import { forwardCommands } from './background/commands';
 import { recompilePacks } from './packs/pack-store';
-import { findPageMentions, watchKnowledge } from './background/page-linker';
+import { findPageMentions, prepareKnowledge, watchKnowledge } from './background/page-linker';
 
 handleMessages<WorkerProtocol>({
   async reportEntities(req, sender) {
     const merged = await recordFrame(sender.tab!.id!, sender.frameId ?? 0, req);
     await updateBadge(sender.tab!.id!, merged.entities.length);
     return { ok: true };
-  },
-  findMentions(req) {
-    return findPageMentions(req.texts, new Map(req.corrections), req.reload === true);
   },
   async getDetails(req) {
     return { details: await getDetails(req.ids, await packDetails()) };
@@ -29,6 +26,12 @@ handleMessages<WorkerProtocol>({
   },
 });
 
+// A tab connects when Gloss starts on it, before it has read the page: the index loads meanwhile.
+handlePortRequests({
+  findMentions(req) {
+    return findPageMentions(req.texts, new Map(req.corrections), req.reload === true);
+  },
+}, prepareKnowledge);
 watchKnowledge();
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 forwardCommands();

@@ -89,6 +89,11 @@ function currentKnowledge(): Promise<Knowledge> {
   return load;
 }
 
+/** Starts loading the knowledge, if it is not loaded: a tab is about to ask. */
+export function prepareKnowledge(): void {
+  currentKnowledge().catch((e: unknown) => console.warn('Gloss could not load its knowledge:', e));
+}
+
 /** The reader's packs changed: the next request merges them again (and matches every block anew). */
 export function forgetKnowledge(): void {
   knowledge = undefined;

@@ -156,4 +156,14 @@ describe('worker restarts', () => {
     await again.waitForSelector('[data-entity-id="person:christopher-krebs"]', { timeout: 20_000 });
     await again.close();
   });
+
+  it('a page open while the worker stopped still gets its new names linked (its port to the worker reconnects)', async () => {
+    // The worker was stopped by the test above, after this page had connected; the page's port is gone.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'After the restart, Nancy Pelosi spoke.';
+      document.body.append(p);
+    });
+    await expect.poll(async () => (await paintedText(page))['gloss-person'] ?? [], { timeout: 20_000 }).toContain('Nancy Pelosi');
+  });
 });

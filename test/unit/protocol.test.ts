@@ -23,7 +23,6 @@ beforeEach(() => {
     reportEntities: () => (calls.push('reportEntities'), { ok: true as const }),
     getTabEntities: () => (calls.push('getTabEntities'), null),
     getDetails: () => (calls.push('getDetails'), { details: {} }),
-    findMentions: () => (calls.push('findMentions'), { entities: [], reasons: [], keys: [], rows: [], alternatives: {} }),
   });
 });
 
@@ -49,11 +48,7 @@ describe('protocol sender and shape checks', () => {
     ['a report without a tab (not from a content script) is rejected', report, popup, false],
     ['a malformed request is rejected', { gloss: 1, name: 'getTabEntities', req: { tabId: 'all' } }, popup, false],
     ['an oversized id list is rejected', { gloss: 1, name: 'getDetails', req: { ids: Array(501).fill('x') } }, contentScript, false],
-    ['a content script sends its page text to be linked', find({}), contentScript, true],
-    ['page text not from a content script is rejected', find({}), popup, false],
-    ['page text that is not all strings is rejected', find({ texts: ['a', 3] }), contentScript, false],
-    ['page text beyond the limit is rejected', find({ texts: ['x'.repeat(4_000_001), 'y'.repeat(4_000_000)] }), contentScript, false],
-    ['a malformed correction is rejected', find({ corrections: [['krebs', 7]] }), contentScript, false],
+    ['page text sent as a one-off message is ignored (it goes over the page\'s port)', find({}), contentScript, false],
     ['unknown message names are ignored', { gloss: 1, name: 'eval', req: {} }, popup, false],
     ['foreign messages are ignored', { type: 'getTabEntities', tabId: 7 }, popup, false],
   ])('%s', async (_, message, sender, handled) => {

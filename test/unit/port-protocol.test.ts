@@ -1,0 +1,124 @@
+/** A content script's port to the worker: senders and shapes checked, answers matched to requests, a port the worker dropped replaced. */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Listener = (m: unknown) => void;
+interface FakePort {
+  name: string;
+  sender?: object;
+  onMessage: { addListener: (l: Listener) => void };
+  onDisconnect: { addListener: (l: () => void) => void };
+  postMessage: (m: unknown) => void;
+  disconnect: () => void;
+}
+
+/** A connected pair of port ends; `drop` disconnects both as a stopping worker does. */
+function portPair(name: string, sender: object) {
+  const listeners = { tab: [] as Listener[], worker: [] as Listener[], tabGone: [] as (() => void)[], workerGone: [] as (() => void)[] };
+  let open = true;
+  const end = (mine: 'tab' | 'worker'): FakePort => ({
+    name,
+    sender: mine === 'worker' ? sender : undefined,
+    onMessage: { addListener: (l) => listeners[mine].push(l) },
+    onDisconnect: { addListener: (l) => listeners[mine === 'tab' ? 'tabGone' : 'workerGone'].push(l) },
+    postMessage: (m) => {
+      if (!open) throw new Error('Attempting to use a disconnected port object');
+      const copy = JSON.parse(JSON.stringify(m)) as unknown;
+      // Delivered later, and only if the pair is still connected then.
+      queueMicrotask(() => open && listeners[mine === 'tab' ? 'worker' : 'tab'].forEach((l) => l(copy)));
+    },
+    disconnect: () => {
+      open = false;
+    },
+  });
+  const drop = () => {
+    open = false;
+    listeners.tabGone.forEach((l) => l());
+  };
+  return { tab: end('tab'), worker: end('worker'), drop };
+}
+
+const onConnect: ((p: FakePort) => void)[] = [];
+let senderOfNext: object = {};
+const pairs: ReturnType<typeof portPair>[] = [];
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    runtime: {
+      id: 'gloss-id',
+      getURL: (p: string) => `chrome-extension://gloss-id/${p}`,
+      onMessage: { addListener: () => undefined, removeListener: () => undefined },
+      onConnect: { addListener: (l: (p: FakePort) => void) => onConnect.push(l) },
+      connect: ({ name }: { name: string }) => {
+        const pair = portPair(name, senderOfNext);
+        pairs.push(pair);
+        onConnect.forEach((l) => l(pair.worker));
+        return pair.tab;
+      },
+    },
+  },
+}));
+const { connectToWorker, handlePortRequests } = await import('../../src/protocol');
+
+const contentScript = { id: 'gloss-id', tab: { id: 7 }, url: 'https://news.example/story' };
+const wire = { entities: [], reasons: [], keys: [], rows: [], alternatives: {} };
+const calls: string[][] = [];
+let connects = 0;
+
+beforeEach(() => {
+  onConnect.length = 0;
+  pairs.length = 0;
+  calls.length = 0;
+  connects = 0;
+  senderOfNext = contentScript;
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  handlePortRequests({ findMentions: (req) => (calls.push(req.texts), wire) }, () => connects++);
+});
+
+describe('ports to the worker', () => {
+  it('answers a content script\'s requests, each to its own caller, and lets the worker prepare on connect', async () => {
+    const ask = connectToWorker(new AbortController().signal);
+    expect(connects).toBe(1);
+    const [a, b] = await Promise.all([ask('findMentions', { texts: ['one'], corrections: [] }), ask('findMentions', { texts: ['two'], corrections: [] })]);
+    expect(a).toEqual(wire);
+    expect(b).toEqual(wire);
+    expect(calls).toEqual([['one'], ['two']]);
+  });
+
+  it('refuses a port that is not a content script\'s, and a request of the wrong shape', async () => {
+    senderOfNext = { id: 'gloss-id', url: 'chrome-extension://gloss-id/popup.html' };
+    const fromPopup = connectToWorker(new AbortController().signal);
+    expect(connects).toBe(0);
+    senderOfNext = { id: 'evil-id', tab: { id: 7 } };
+    connectToWorker(new AbortController().signal);
+    expect(connects).toBe(0);
+    void fromPopup;
+    senderOfNext = contentScript;
+    const ask = connectToWorker(new AbortController().signal);
+    await expect(ask('findMentions', { texts: [3 as unknown as string], corrections: [] })).rejects.toThrow('worker: rejected');
+    await expect(ask('findMentions', { texts: ['x'.repeat(4_000_001), 'y'.repeat(4_000_000)], corrections: [] })).rejects.toThrow('worker: rejected');
+    await expect(ask('findMentions', { texts: ['Krebs'], corrections: [['krebs', 7 as unknown as string]] })).rejects.toThrow('worker: rejected');
+    expect(calls).toEqual([]);
+    // Within the limit and well formed: answered.
+    await expect(ask('findMentions', { texts: ['x'.repeat(4_000_000), 'y'.repeat(4_000_000)], corrections: [['krebs', null]] })).resolves.toEqual(wire);
+  });
+
+  it('sends a request again on a new port when the worker stopped with it pending', async () => {
+    const ask = connectToWorker(new AbortController().signal);
+    const first = pairs[0]!;
+    // The worker stops before it reads the request: its port end hears nothing, the tab's end is dropped.
+    onConnect.length = 0;
+    const asked = ask('findMentions', { texts: ['again'], corrections: [] });
+    first.drop();
+    handlePortRequests({ findMentions: (req) => (calls.push(req.texts), wire) });
+    await expect(asked).resolves.toEqual(wire);
+    expect(pairs).toHaveLength(2);
+    expect(calls).toEqual([['again']]);
+  });
+
+  it('closes the port when Gloss stops on the page, and asks nothing after', async () => {
+    const stop = new AbortController();
+    const ask = connectToWorker(stop.signal);
+    stop.abort();
+    await expect(ask('findMentions', { texts: ['late'], corrections: [] })).rejects.toThrow('stopped');
+    expect(calls).toEqual([]);
+  });
+});
