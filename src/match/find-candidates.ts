@@ -131,11 +131,15 @@ export function findCandidatesInBlocks(texts: readonly string[], index: Compiled
         const end = offset + texts[b]!.length;
         let own: Candidate[] | undefined;
         for (; c < found.length && found[c]!.start < end; c++) {
+          // Made by this scan and shared with nothing: moved to the block's offsets in place.
           const m = found[c]!;
-          (own ??= []).push({
-            start: m.start - offset, end: m.end - offset, tokenCount: m.tokenCount, aliases: m.aliases,
-            prevStart: m.prevStart < 0 ? -1 : m.prevStart - offset, prevEnd: m.prevEnd < 0 ? -1 : m.prevEnd - offset,
-          });
+          m.start -= offset;
+          m.end -= offset;
+          if (m.prevStart >= 0) {
+            m.prevStart -= offset;
+            m.prevEnd -= offset;
+          }
+          (own ??= []).push(m);
         }
         out[b] = own ? { candidates: own } : NO_MATCHES;
       }
