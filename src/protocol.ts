@@ -146,6 +146,9 @@ export function handleMessages<P extends WorkerProtocol | TabProtocol>(handlers:
   signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
 }
 
+/** How long a tab waits for the worker's answer (a page at MAX_PAGE_TEXT takes the worker a few seconds). */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 /** A request over a content script's port (`connectToWorker`). */
 export type AskWorker = <K extends keyof PortProtocol>(name: K, req: Req<PortProtocol, K>) => Promise<Res<PortProtocol, K>>;
 
@@ -238,11 +241,20 @@ export function connectToWorker(signal: AbortSignal): AskWorker {
     new Promise<unknown>((resolve, reject) => {
       if (signal.aborted) return reject(new Error('Gloss stopped on this page'));
       const id = ++next;
-      pending.set(id, { resolve, reject });
+      // A worker that never answers must not stall the page's later passes: the request fails instead.
+      const timer = setTimeout(() => {
+        if (pending.delete(id)) reject(new Error(`the worker did not answer "${name}" within ${REQUEST_TIMEOUT_MS / 1000} s`));
+      }, REQUEST_TIMEOUT_MS);
+      const settle = <T>(fn: (v: T) => void) => (v: T) => {
+        clearTimeout(timer);
+        fn(v);
+      };
+      pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
       try {
         open().postMessage({ gloss: 1, id, name, req } satisfies PortRequest);
       } catch (e) {
         pending.delete(id);
+        clearTimeout(timer);
         port = undefined;
         reject(e instanceof Error ? e : new Error(String(e)));
       }

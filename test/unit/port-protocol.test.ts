@@ -56,7 +56,7 @@ vi.mock('webextension-polyfill', () => ({
     },
   },
 }));
-const { connectToWorker, handlePortRequests } = await import('../../src/protocol');
+const { connectToWorker, handlePortRequests, REQUEST_TIMEOUT_MS } = await import('../../src/protocol');
 
 const contentScript = { id: 'gloss-id', tab: { id: 7 }, url: 'https://news.example/story' };
 const wire = { entities: [], reasons: [], keys: [], rows: [], alternatives: {} };
@@ -120,5 +120,20 @@ describe('ports to the worker', () => {
     stop.abort();
     await expect(ask('findMentions', { texts: ['late'], corrections: [] })).rejects.toThrow('stopped');
     expect(calls).toEqual([]);
+  });
+
+  it('fails a request the worker never answers, so the page\'s later passes are not stalled', async () => {
+    vi.useFakeTimers();
+    try {
+      onConnect.length = 0;
+      handlePortRequests({ findMentions: () => new Promise<never>(() => undefined) });
+      const ask = connectToWorker(new AbortController().signal);
+      const asked = ask('findMentions', { texts: ['hang'], corrections: [] });
+      const failed = expect(asked).rejects.toThrow('did not answer "findMentions" within 30 s');
+      await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS);
+      await failed;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
