@@ -19,7 +19,10 @@ const FORMAL: Record<string, string> = {
 function formalName(name: string): string {
   if (FORMAL[name]) return FORMAL[name]!;
   const dept = /^([^,]+) Department$/.exec(name);
-  return dept ? `Department of ${dept[1]}` : name;
+  if (dept) return `Department of ${dept[1]}`;
+  // "Procurement and Property Management, Office of": the list's inverted form.
+  const trailing = /^(.+), ([A-Z][a-z]+) of$/.exec(name);
+  return trailing ? `${trailing[2]} of ${trailing[1]}` : name;
 }
 
 const norm = (s: string) => slug(s.replace(/\([^)]*\)/g, '').replace(/\bU\.?S\.?\b|\bUnited States\b|\bthe\b/gi, ''));

@@ -11,7 +11,8 @@ export function intlOrgs(orgs: Org[]): Entity[] {
     const m = /^(.+?)\s*\(([^)]+)\)$/.exec(o.title);
     if (!m) continue;
     const name = m[1]!.trim();
-    const abbrs = m[2]!.split(/\s+or\s+|,\s*|\/\s*/).map((a) => a.trim()).filter(Boolean);
+    // "(or European Communities, EC)": an "or" can open the list as well as join it.
+    const abbrs = m[2]!.split(/\s+or\s+|,\s*|\/\s*/).map((a) => a.trim().replace(/^or\s+/, '')).filter(Boolean);
     const aliases: Alias[] = [{ text: name, kind: 'name' }];
     for (const a of abbrs) {
       if ([...a.replace(/[^\p{L}\p{N}]/gu, '')].length < 2 || aliases.some((x) => x.text === a)) continue;

@@ -50,6 +50,13 @@ describe('knowledge.json', () => {
     expect(offenders.filter((o) => !accepted.has(o))).toEqual([]);
   });
 
+  it('no alias starts or ends with a conjunction or preposition left over from its source ("or European Communities")', () => {
+    const offenders = entities.flatMap((e) =>
+      e.aliases.filter((a) => /^(?:or|and|of|aka)\s|\s(?:or|and|of)$/i.test(a.text)).map((a) => `${e.id}: "${a.text}"`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('every alias that is a common word in news ("Apple", "Target", "WHO", "ICE") is flagged commonWord', () => {
     const words = new Set(COMMON_NEWS_WORDS);
     const offenders = entities.flatMap((e) =>
