@@ -19,8 +19,11 @@ import { LOCAL_KEYS } from '../storage-keys';
 /** Where the build writes the bundled index (read only if this script's source lacks it). */
 export const BUNDLED_INDEX_PATH = 'knowledge/index.pack';
 
-/** Blocks whose matches are kept: a few large pages' worth (a block averages ~60 characters). */
-const MATCH_CACHE_BLOCKS = 30_000;
+/**
+ * Characters of block text whose matches are kept: a few large pages' worth (a block averages ~60
+ * characters), bounded by text so that huge blocks cannot pile up.
+ */
+const MATCH_CACHE_CHARS = 4_000_000;
 
 interface Knowledge {
   index: CompiledIndex;
@@ -75,7 +78,7 @@ async function loadKnowledge(): Promise<Knowledge> {
       console.warn('Gloss: the stored knowledge-pack index could not be read; using the bundled knowledge alone:', e);
     }
   }
-  const loaded = { index, trie: buildAliasTrie(index), matches: new Lru<string, BlockMatches>(MATCH_CACHE_BLOCKS) };
+  const loaded = { index, trie: buildAliasTrie(index), matches: new Lru<string, BlockMatches>(MATCH_CACHE_CHARS, (text) => text.length + 1) };
   performance.clearMeasures('gloss:index');
   performance.measure('gloss:index', { start, detail: { aliases: index.aliasEntity.length, readMs: read - start } });
   return loaded;
