@@ -14,18 +14,8 @@ import { BlockCollector, collectBlocks, isAnnotatable, isBlockElement, type Text
 import { WINDOWED_ABOVE, type HighlightPainter } from './paint-highlights';
 import { rangeFor, rangesMade } from './text-ranges';
 
-export interface PageMention {
-  block: number;
-  start: number;
-  end: number;
-  id: string;
-  name: string;
-  category: Category;
-  /** Normalised surface ("krebs"), the key corrections are stored under. */
-  key: string;
-  reason: LinkReason;
-  /** Other entities this name could have meant, for "Not this one?". */
-  alternatives: { id: string; name: string }[];
+/** A linked mention on this page: what the worker sent, with its DOM range and whether it is painted. */
+export interface PageMention extends ReadMention {
   range: Range;
   /** Painted under the current density and category settings. */
   shown: boolean;

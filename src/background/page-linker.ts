@@ -17,7 +17,7 @@ import { Lru } from '../lru';
 import { LOCAL_KEYS } from '../storage-keys';
 
 /** Where the build writes the bundled index (read only if this script's source lacks it). */
-export const BUNDLED_INDEX_PATH = 'knowledge/index.pack';
+const BUNDLED_INDEX_PATH = 'knowledge/index.pack';
 
 /**
  * Characters of block text whose matches are kept: a few large pages' worth (a block averages ~60

@@ -34,8 +34,10 @@ export interface ReadMention {
   id: string;
   name: string;
   category: Category;
+  /** Normalised surface ("krebs"), the key corrections are stored under. */
   key: string;
   reason: LinkReason;
+  /** Other entities this name could have meant, for "Not this one?". */
   alternatives: { id: string; name: string }[];
 }
 
