@@ -263,6 +263,10 @@ export function connectToWorker(signal: AbortSignal): AskWorker {
   signal.addEventListener('abort', () => {
     port?.disconnect();
     port = undefined;
+    // Disconnecting our own end fires no onDisconnect here: requests still waiting end now.
+    const waiting = [...pending.values()];
+    pending.clear();
+    for (const { reject } of waiting) reject(new Error('Gloss stopped on this page'));
   }, { once: true });
   return (name, req) => send(name, req).catch((e: unknown) => (e instanceof PortClosed ? send(name, req) : Promise.reject(e))) as never;
 }

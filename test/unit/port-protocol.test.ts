@@ -114,10 +114,15 @@ describe('ports to the worker', () => {
     expect(calls).toEqual([['again']]);
   });
 
-  it('closes the port when Gloss stops on the page, and asks nothing after', async () => {
+  it('closes the port when Gloss stops on the page, ends what was waiting, and asks nothing after', async () => {
+    onConnect.length = 0;
+    handlePortRequests({ findMentions: () => new Promise<never>(() => undefined) });
     const stop = new AbortController();
     const ask = connectToWorker(stop.signal);
+    const waiting = ask('findMentions', { texts: ['waiting'], corrections: [] });
+    await Promise.resolve();
     stop.abort();
+    await expect(waiting).rejects.toThrow('stopped');
     await expect(ask('findMentions', { texts: ['late'], corrections: [] })).rejects.toThrow('stopped');
     expect(calls).toEqual([]);
   });
