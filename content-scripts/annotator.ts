@@ -150,10 +150,11 @@ export class Annotator {
       if (!early && blocks.length > CHUNK_BLOCKS) {
         // A large page: the viewport's blocks alone first, so the reader sees names there while the
         // worker links the whole page; the page's request is made in a task of its own.
-        const { order, visible } = timed('gloss:viewport-order', () => viewportFirst(blocks, viewportHeight));
-        const inView = Math.min(visible, CHUNK_BLOCKS);
-        if (inView > 0) {
-          this.#relink(order.slice(0, inView).sort((a, b) => a - b).map((i) => states[i]!), settings, inView, 'viewport', alive);
+        // The walk's own scan goes on where it stopped (if it ran at all): no block's layout is read twice.
+        timed('gloss:viewport-blocks', () => onScreen.scan(blocks));
+        const inView = new Set(onScreen.blocks.slice(0, CHUNK_BLOCKS));
+        if (inView.size > 0) {
+          this.#relink(states.filter((s) => inView.has(s.block)), settings, inView.size, 'viewport', alive);
           nextTask(() => alive() && this.#relink(states, settings, blocks.length, 'final', alive, finish));
           return;
         }
@@ -381,21 +382,6 @@ function placeOf(block: TextBlock, viewportHeight: number): 'on' | 'below' | 'of
   const r = el.getBoundingClientRect();
   if (r.bottom >= 0 && r.top <= viewportHeight && (r.width > 0 || r.height > 0)) return 'on';
   return r.top > viewportHeight ? 'below' : 'off';
-}
-
-/**
- * Block indices with those in the viewport first (`visible` of them), then the rest in page order.
- * Reads layout only (one layout, no writes in between), and stops reading once blocks fall below the
- * viewport.
- */
-function viewportFirst(blocks: readonly TextBlock[], viewportHeight: number): { order: number[]; visible: number } {
-  const onScreen = new OnScreenBlocks(viewportHeight);
-  onScreen.scan(blocks);
-  const first = new Set(onScreen.blocks);
-  const visible: number[] = [];
-  const rest: number[] = [];
-  blocks.forEach((block, i) => (first.has(block) ? visible : rest).push(i));
-  return { order: [...visible, ...rest], visible: visible.length };
 }
 
 /**

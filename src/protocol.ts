@@ -129,17 +129,26 @@ export function sendToTab<K extends keyof TabProtocol>(tabId: number, name: K, r
   return browser.tabs.sendMessage(tabId, { gloss: 1, name, req } satisfies Envelope, { frameId: 0 }) as Promise<Res<TabProtocol, K>>;
 }
 
+type AnyHandler = (req: unknown, sender: Runtime.MessageSender) => unknown;
+
+function handlerFor(handlers: object, name: string): AnyHandler | undefined {
+  return (handlers as Record<string, AnyHandler | undefined>)[name];
+}
+
+/** Whether a request's shape and sender pass their checks; a rejection is logged, never thrown into pages. */
+function accepted(name: string, req: unknown, sender: Runtime.MessageSender, what: string): boolean {
+  const shape = requestShapes[name as keyof typeof requestShapes];
+  if (shape?.(req) && senderAllowed(name, sender)) return true;
+  console.warn(`Gloss: rejected ${what} "${name.slice(0, 40)}" from ${sender.url ?? 'unknown sender'}`);
+  return false;
+}
+
 /** Registers handlers until `signal` aborts. Rejected messages are logged, never thrown into pages. */
 export function handleMessages<P extends WorkerProtocol | TabProtocol>(handlers: Partial<Handlers<P>>, signal?: AbortSignal): void {
   const listener = (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
     if (!isEnvelope(message)) return undefined;
-    const handler = (handlers as Record<string, ((req: unknown, s: Runtime.MessageSender) => unknown) | undefined>)[message.name];
-    if (!handler) return undefined;
-    const shape = requestShapes[message.name as keyof typeof requestShapes];
-    if (!shape?.(message.req) || !senderAllowed(message.name, sender)) {
-      console.warn(`Gloss: rejected message "${message.name.slice(0, 40)}" from ${sender.url ?? 'unknown sender'}`);
-      return undefined;
-    }
+    const handler = handlerFor(handlers, message.name);
+    if (!handler || !accepted(message.name, message.req, sender, 'message')) return undefined;
     return Promise.resolve().then(() => handler(message.req, sender));
   };
   browser.runtime.onMessage.addListener(listener);
@@ -194,10 +203,8 @@ export function handlePortRequests(handlers: Partial<Handlers<PortProtocol>>, on
     };
     port.onMessage.addListener((message: unknown) => {
       if (!isPortRequest(message)) return;
-      const handler = (handlers as Record<string, ((req: unknown, s: Runtime.MessageSender) => unknown) | undefined>)[message.name];
-      const shape = requestShapes[message.name as keyof typeof requestShapes];
-      if (!handler || !shape?.(message.req) || !senderAllowed(message.name, sender)) {
-        console.warn(`Gloss: rejected port message "${message.name.slice(0, 40)}" from ${sender.url ?? 'unknown sender'}`);
+      const handler = handlerFor(handlers, message.name);
+      if (!accepted(message.name, message.req, sender, 'port message') || !handler) {
         reply({ id: message.id, error: 'rejected' });
         return;
       }

@@ -85,11 +85,15 @@ async function loadKnowledge(): Promise<Knowledge> {
 }
 
 function currentKnowledge(): Promise<Knowledge> {
-  const load = (knowledge ??= loadKnowledge());
-  load.catch(() => {
-    if (knowledge === load) knowledge = undefined;
-  });
-  return load;
+  if (!knowledge) {
+    const load = loadKnowledge();
+    // A failed load is tried again on the next request.
+    load.catch(() => {
+      if (knowledge === load) knowledge = undefined;
+    });
+    knowledge = load;
+  }
+  return knowledge;
 }
 
 /** Starts loading the knowledge, if it is not loaded: a tab is about to ask. */
@@ -123,8 +127,9 @@ export async function findPageMentions(texts: readonly string[], corrections: Re
   const fresh = findCandidatesInBlocks(missing.map((i) => texts[i]!), index, trie);
   missing.forEach((i, k) => matches.set(texts[i]!, (found[i] = fresh[k]!)));
   const blocks = texts.map((text, i) => ({ text, matches: found[i]! }));
-  const wire = encodeMentions(linkMentions(blocks, index, { corrections }), index);
+  const mentions = linkMentions(blocks, index, { corrections });
+  const wire = encodeMentions(mentions, index);
   performance.clearMeasures('gloss:find-mentions');
-  performance.measure('gloss:find-mentions', { start, detail: { blocks: texts.length, matched: missing.length, mentions: wire.rows.length / 6 } });
+  performance.measure('gloss:find-mentions', { start, detail: { blocks: texts.length, matched: missing.length, mentions: mentions.length } });
   return wire;
 }

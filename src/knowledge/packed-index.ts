@@ -43,7 +43,7 @@ export interface PackedIndex {
 const STRING_TABLES = ['ids', 'names', 'titles', 'context', 'related', 'aliasText'] as const;
 const NUMBER_TABLES = ['cats', 'sal', 'aliasEntity', 'aliasFlags'] as const;
 const SEPARATOR = '\n';
-/** The text tables a tab reads a row at a time (`PackedRows`), and how far apart their marked rows are. */
+/** The text tables read a row at a time (`PackedRows`), and how far apart their marked rows are. */
 const ROW_TABLES = [...STRING_TABLES, 'relatedRows'] as const;
 const MARK_EVERY = 16;
 
@@ -99,7 +99,7 @@ function escaped(text: string): string {
 
 /**
  * One ASCII text for the file: a JSON header line (format, row counts, each table's length), then
- * the tables back to back (the text tables already escaped), so a tab takes each one as a slice
+ * the tables back to back (the text tables already escaped), so the worker takes each one as a slice
  * without scanning it.
  */
 export function serializePackedIndex(packed: PackedIndex): string {
@@ -230,7 +230,7 @@ class PackedWords {
   }
 }
 
-/** In the tab: the index over the packed strings; rows are sliced, and other tables decoded, on first use. */
+/** In the worker: the index over the packed strings; rows are sliced, and other tables decoded, on first use. */
 export function unpackIndex(packed: PackedIndex): CompiledIndex {
   const index = { v: 1 } as CompiledIndex;
   const lazy = <T>(table: string, make: () => T) => {

@@ -89,7 +89,12 @@ export function decodeMentions(wire: WireMentions, blockCount: number): ReadMent
   const out: ReadMention[] = [];
   for (let i = 0; i < rows.length / MENTION_FIELDS; i++) {
     const r = i * MENTION_FIELDS;
-    const [block, start, end, e, reason, key] = [rows[r]!, rows[r + 1]!, rows[r + 2]!, rows[r + 3]!, rows[r + 4]!, rows[r + 5]!];
+    const block = rows[r]!;
+    const start = rows[r + 1]!;
+    const end = rows[r + 2]!;
+    const e = rows[r + 3]!;
+    const reason = rows[r + 4]!;
+    const key = rows[r + 5]!;
     const entity = entities[e];
     if (!(block >= 0 && block < blockCount) || !(start >= 0 && end > start) || !entity || reasons[reason] === undefined || keys[key] === undefined) {
       throw new Error(`findMentions: mention ${i} points outside the blocks or tables sent`);
