@@ -49,7 +49,7 @@ const CARD_DELAY_MS = 350;
 
 export interface BrowserRow {
   page: string;
-  textNodes: number;
+  blocks: number;
   mentions: number;
   viewportMs: number;
   pageMs: number;
@@ -149,7 +149,7 @@ interface GlossRun {
   worker: number;
   longest: number;
   mentions: number;
-  nodes: number;
+  blocks: number;
   task: number;
   script: number;
   style: number;
@@ -170,7 +170,7 @@ function passTimes(page: Page) {
     const start = performance.getEntriesByName('gloss:script-start')[0]?.startTime ?? 0;
     const pass = performance.getEntriesByName('gloss:annotate')[0] as PerformanceMeasure;
     const viewport = performance.getEntriesByName('gloss:annotate-viewport')[0] ?? pass;
-    const d = pass.detail as { mentions: number; nodes: number };
+    const d = pass.detail as { mentions: number; blocks: number };
     const tasks = (window as unknown as { __longtasks: [number, number][] }).__longtasks;
     const passEnd = pass.startTime + pass.duration;
     const longest = Math.max(0, ...tasks.filter(([s, dur]) => s + dur >= start && s <= passEnd).map(([, dur]) => dur));
@@ -180,7 +180,7 @@ function passTimes(page: Page) {
       link: performance.getEntriesByName('gloss:link')[0]?.duration ?? NaN,
       longest,
       mentions: d.mentions,
-      nodes: d.nodes,
+      blocks: d.blocks,
     };
   });
 }
@@ -357,7 +357,7 @@ export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: num
       const markJsMs = median(bare.map((b) => b.mark));
       rows.push({
         page: url.replace(/^\/(corpus|bench)\//, ''),
-        textNodes: gloss[0]!.nodes,
+        blocks: gloss[0]!.blocks,
         mentions: gloss[0]!.mentions,
         viewportMs: median(gloss.map((g) => g.viewport)),
         pageMs: median(gloss.map((g) => g.page)),

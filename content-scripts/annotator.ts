@@ -10,7 +10,7 @@ import type { LinkReason } from '../src/match/link-mentions';
 import type { ReadMention } from '../src/match/mention-wire';
 import { MAX_PAGE_TEXT, type EntityCount } from '../src/protocol';
 import type { Settings } from '../src/settings';
-import { BlockCollector, collectBlocks, isAnnotatable, isBlockElement, type TextBlock } from './collect-text';
+import { BlockCollector, collectBlocks, ElementBlock, isAnnotatable, isBlockElement, type TextBlock } from './collect-text';
 import { WINDOWED_ABOVE, type HighlightPainter } from './paint-highlights';
 import { rangeFor, rangesMade } from './text-ranges';
 
@@ -79,8 +79,8 @@ export class Annotator {
   #states: BlockState[] = [];
   /** The blocks `mentions` point into (the viewport's alone, until the whole page is linked). */
   #shownStates: BlockState[] = [];
-  /** Text node → the mentions touching it, for hit-testing. */
-  #byNode = new Map<Text, PageMention[]>();
+  /** Text node → the mentions touching it, for hit-testing; for a block read whole, its element → its mentions. */
+  #byNode = new Map<Node, PageMention[]>();
 
   constructor(
     private readonly doc: Document,
@@ -179,8 +179,11 @@ export class Annotator {
     if (roots.length > MAX_PARTIAL_ROOTS) return this.run(settings, done);
     performance.mark('gloss:annotate-start');
     const inRoot = (node: Node) => roots.some((r) => r.contains(node));
-    // Drop blocks that changed or left the document; keep every other block's ranges.
-    const kept = this.#states.filter((s) => s.block.nodes.every((n) => n.isConnected) && !inRoot(s.block.nodes[0]!));
+    // Drop blocks that changed or left the document; keep every other block's ranges. A block read
+    // whole is its element's: any change inside it made that element a root.
+    const kept = this.#states.filter(({ block }) =>
+      block instanceof ElementBlock ? block.box.isConnected && !inRoot(block.box) : block.nodes.every((n) => n.isConnected) && !inRoot(block.nodes[0]!),
+    );
     const fresh: BlockState[] = [];
     for (const root of roots) {
       if (!isAnnotatable(root)) continue;
@@ -218,7 +221,7 @@ export class Annotator {
         performance.measure('gloss:link', { start: linkStart });
         const rangesStart = performance.now();
         const mentions: PageMention[] = [];
-        const byNode = new Map<Text, PageMention[]>();
+        const byNode = new Map<Node, PageMention[]>();
         // A page the painter paints whole gets its ranges here, in slices, not in the one task that paints;
         // on a larger one, painted a window at a time, each range is made when first needed.
         const eager = linked.length <= WINDOWED_ABOVE;
@@ -243,7 +246,7 @@ export class Annotator {
           timed('gloss:paint', () => this.applySettings(settings));
           performance.measure(stage === 'final' ? 'gloss:annotate' : 'gloss:annotate-viewport', {
             start: 'gloss:annotate-start',
-            detail: { mentions: mentions.length, nodes: states.reduce((n, s) => n + s.block.nodes.length, 0), blocks: states.length, reread, ranges: rangesMade() },
+            detail: { mentions: mentions.length, blocks: states.length, chars: states.reduce((n, s) => n + s.block.text.length, 0), reread, ranges: rangesMade() },
           });
           then?.();
         };
@@ -259,11 +262,20 @@ export class Annotator {
     );
   }
 
-  /** A linked mention (its range made when first read), indexed by text node for hit-testing. */
-  #pageMention(m: ReadMention, states: readonly BlockState[], byNode: Map<Text, PageMention[]>): PageMention {
+  /**
+   * A linked mention (its range made when first read), indexed for hit-testing by text node, or by
+   * element for a block read whole (whose nodes are not read for this).
+   */
+  #pageMention(m: ReadMention, states: readonly BlockState[], byNode: Map<Node, PageMention[]>): PageMention {
     const state = states[m.block]!;
     const mention = new LinkedMention(m, state, this.doc);
     const { block } = state;
+    if (block instanceof ElementBlock) {
+      const list = byNode.get(block.box);
+      if (list) list.push(mention);
+      else byNode.set(block.box, [mention]);
+      return mention;
+    }
     for (let i = 0; i < block.nodes.length; i++) {
       const nodeStart = block.starts[i]!;
       const nodeEnd = i + 1 < block.nodes.length ? block.starts[i + 1]! : block.text.length;
@@ -297,7 +309,13 @@ export class Annotator {
   mentionAt(x: number, y: number): PageMention | undefined {
     const caret = caretAt(this.doc, x, y);
     if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
-    const candidates = this.#byNode.get(caret.node as Text);
+    let candidates = this.#byNode.get(caret.node);
+    if (!candidates) {
+      // In a block read whole: the text's nearest block element is that block's.
+      let el = caret.node.parentElement;
+      while (el && !isBlockElement(el)) el = el.parentElement;
+      candidates = el ? this.#byNode.get(el) : undefined;
+    }
     if (!candidates) return undefined;
     for (const m of candidates) {
       if (!m.shown) continue;
@@ -375,9 +393,9 @@ function timed<T>(name: string, fn: () => T): T {
 /** Above this many blocks a page is matched viewport first, in slices; and at most this many in the viewport's first pass. */
 const CHUNK_BLOCKS = 400;
 
-/** Where a block is against the viewport, by its first node's element: on screen, below it, or neither (above, or not rendered). */
+/** Where a block is against the viewport, by its element's box: on screen, below it, or neither (above, or not rendered). */
 function placeOf(block: TextBlock, viewportHeight: number): 'on' | 'below' | 'off' {
-  const el = block.nodes[0]!.parentElement;
+  const el = block.box;
   if (!el) return 'off';
   const r = el.getBoundingClientRect();
   if (r.bottom >= 0 && r.top <= viewportHeight && (r.width > 0 || r.height > 0)) return 'on';
@@ -426,7 +444,9 @@ function blockRoots(changed: Iterable<Node>): Element[] {
 
 function mergeInDocumentOrder(a: BlockState[], b: BlockState[]): BlockState[] {
   if (b.length === 0) return a;
-  const before = (x: BlockState, y: BlockState) => (x.block.nodes[0]!.compareDocumentPosition(y.block.nodes[0]!) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  // A block read whole is placed by its element, which comes just before its text.
+  const anchor = ({ block }: BlockState) => (block instanceof ElementBlock ? block.box : block.nodes[0]!);
+  const before = (x: BlockState, y: BlockState) => (anchor(x).compareDocumentPosition(anchor(y)) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
   b.sort((x, y) => (before(x, y) ? -1 : 1));
   const out: BlockState[] = [];
   let i = 0;

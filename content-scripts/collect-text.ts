@@ -9,12 +9,63 @@
 import { hasWordCharacter } from '../src/match/tokenize';
 
 export interface TextBlock {
+  readonly text: string;
+  /** The block's text nodes, in order (an `ElementBlock` finds them when first asked). */
+  readonly nodes: readonly Text[];
+  /** Offset of each node's first character in `text`. */
+  readonly starts: readonly number[];
+  /** Count of headings seen before this block: "first mention per section" uses it. */
+  readonly section: number;
+  /** The element whose box places the block on the page: its own element, or its first node's parent. */
+  readonly box: Element | null;
+}
+
+/** A block read node by node: its nodes are known from the walk. */
+interface WalkedBlock extends TextBlock {
   text: string;
   nodes: Text[];
-  /** Offset of each node's first character in `text`. */
   starts: number[];
-  /** Count of headings seen before this block: "first mention per section" uses it. */
-  section: number;
+}
+
+/**
+ * A block that is one element's whole text: a block element with no block, skipped or hidden element
+ * inside (most paragraphs, list items, headings), read with one `textContent`. Its text nodes and the
+ * inline elements around them are read only when a mention in it needs a range: in an isolated world
+ * every DOM node a script touches for the first time costs it a wrapper, and most blocks of a page
+ * hold no name. Its text may begin with the blank text a walked block would have left out.
+ */
+export class ElementBlock implements TextBlock {
+  #nodes: Text[] | undefined;
+  #starts: number[] | undefined;
+
+  constructor(
+    readonly box: Element,
+    readonly text: string,
+    readonly section: number,
+  ) {}
+
+  get nodes(): readonly Text[] {
+    return this.#nodes ?? this.#read().nodes;
+  }
+
+  get starts(): readonly number[] {
+    return this.#starts ?? this.#read().starts;
+  }
+
+  #read(): { nodes: Text[]; starts: number[] } {
+    const nodes: Text[] = [];
+    const starts: number[] = [];
+    const walker = this.box.ownerDocument.createTreeWalker(this.box, 4 /* NodeFilter.SHOW_TEXT */);
+    let length = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      nodes.push(node as Text);
+      starts.push(length);
+      length += (node as Text).data.length;
+    }
+    this.#nodes = nodes;
+    this.#starts = starts;
+    return { nodes, starts };
+  }
 }
 
 // Tag names in lower case, as `localName` gives them for HTML (the walk reads it for every element,
@@ -51,6 +102,13 @@ function isBlank(text: string): boolean {
 
 /** Attributes that keep Gloss out of a subtree, as one selector: one native call per element instead of five. */
 const SKIP_ATTRIBUTES = '[data-gloss],[hidden],[aria-hidden="true"],[translate="no"],[contenteditable]:not([contenteditable="false"])';
+
+/**
+ * Everything that ends a block or is left out of one: a block element with none of these inside is one
+ * block, its `textContent`. Only for HTML documents, where type selectors ignore case as `localName`
+ * reads need not.
+ */
+const STRUCTURE = [...BLOCK_NAMES, ...SKIP_NAMES].join(',') + ',' + SKIP_ATTRIBUTES;
 
 const isHeading = (name: string) => name.length === 2 && (name.charCodeAt(0) | 32) === 104 /* h or H */ && name.charCodeAt(1) >= 49 && name.charCodeAt(1) <= 54;
 
@@ -91,7 +149,7 @@ export function collectBlocks(root: Node): TextBlock[] {
  */
 export class BlockCollector {
   blocks: TextBlock[] = [];
-  #current: TextBlock | null = null;
+  #current: WalkedBlock | null = null;
   #section = 0;
   readonly #end: Node | null;
   #node: Node | null;
@@ -103,8 +161,12 @@ export class BlockCollector {
    */
   #skipped: Set<Node> | undefined;
 
+  /** Whether a block element without structure inside may be read whole (`ElementBlock`). */
+  readonly #wholeBlocks: boolean;
+
   constructor(root: Node) {
     this.#node = this.#end = root.nodeType === Node.DOCUMENT_NODE ? (root as Document).documentElement : root;
+    this.#wholeBlocks = root.ownerDocument?.contentType === 'text/html' || (root as Document).contentType === 'text/html';
   }
 
   /** Walks on until done (true) or past `deadline` (false: call again). */
@@ -122,6 +184,7 @@ export class BlockCollector {
     const blocks = this.blocks;
     let current = this.#current;
     let section = this.#section;
+    const wholeBlocks = this.#wholeBlocks;
     const flush = () => {
       if (current && hasWordCharacter(current.text)) blocks.push(current);
       current = null;
@@ -149,18 +212,24 @@ export class BlockCollector {
         // Blank text does not start a block: the line breaks between a page's elements would each make
         // one, only to be dropped (10,000 of them on a 20k-node page).
         if (data.length > 0 && (current !== null || !isBlank(data))) {
-          current ??= { text: '', nodes: [], starts: [], section };
+          current ??= { text: '', nodes: [], starts: [], section, box: (node as Text).parentElement };
           current.nodes.push(node as Text);
           current.starts.push(current.text.length);
           current.text += data;
         }
       } else if (type === ELEMENT) {
         const name = (node as Element).localName;
-        if (BLOCK.has(name)) flush();
+        const block = BLOCK.has(name);
+        if (block) flush();
         if (isHeading(name)) section++;
         // A skipped element (code, a form field…) separates the text around it: no name spans it.
-        if (!SKIP.has(name) && !skipped.has(node)) descend = true;
-        else flush();
+        if (SKIP.has(name) || skipped.has(node)) flush();
+        else if (block && wholeBlocks && node.firstChild && (node as Element).querySelector(STRUCTURE) === null) {
+          // Read whole, in one call. Each query stops at the first structure inside, or scans a
+          // subtree the walk would otherwise have read node by node: linear in the page.
+          const text = (node as Element).textContent!;
+          if (hasWordCharacter(text)) blocks.push(new ElementBlock(node as Element, text, section));
+        } else descend = true;
       }
       if (descend && node.firstChild) {
         node = node.firstChild;

@@ -24,9 +24,11 @@ export function rangesMade(): number {
 
 export function rangeFor(block: TextBlock, start: number, end: number, doc: Document = document): Range {
   made++;
+  const range = doc.createRange();
+  // Text read whole whose nodes have since gone (the page's next update drops the block): nothing to cover.
+  if (block.nodes.length === 0) return range;
   const a = locate(block, start, false);
   const b = locate(block, end, true);
-  const range = doc.createRange();
   range.setStart(a.node, a.offset);
   range.setEnd(b.node, b.offset);
   return range;

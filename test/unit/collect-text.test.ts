@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BlockCollector, collectBlocks } from '../../content-scripts/collect-text';
+import { BlockCollector, collectBlocks, ElementBlock } from '../../content-scripts/collect-text';
 
 const SKIP_TAGS = new Set(['script', 'style', 'code', 'textarea', 'button', 'svg', 'template']);
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'h2', 'br', 'section', 'td']);
@@ -67,7 +67,11 @@ function build(t: Tree, parent: Node): void {
   for (const c of t.children) typeof c === 'string' ? el.appendChild(document.createTextNode(c)) : build(c, el);
 }
 
-const blocksOf = (blocks: { text: string; section: number }[]) => blocks.map(({ text, section }) => ({ text, section }));
+/**
+ * Blocks as the reference gives them. A block read whole (`ElementBlock`, one `textContent`) keeps the
+ * blank text at its start that the walk leaves out, so texts are compared from their first non-blank character.
+ */
+const blocksOf = (blocks: readonly { text: string; section: number }[]) => blocks.map(({ text, section }) => ({ text: text.replace(/^[ \n\t\r\f]+/, ''), section }));
 
 describe('collecting text blocks', () => {
   it('finds the same blocks as the reference walk, in one go or in slices', () => {
@@ -78,13 +82,16 @@ describe('collecting text blocks', () => {
         // Copies make some pages long enough (512+ nodes) for the walk to stop and resume inside them.
         for (let k = 0; k < copies; k++) for (const t of trees) build(t, root);
         const expected = reference(root);
-        expect(blocksOf(collectBlocks(root))).toEqual(expected);
+        const blocks = collectBlocks(root);
+        expect(blocksOf(blocks)).toEqual(blocksOf(expected));
+        // Every block's nodes, read during the walk or only now, hold exactly its text.
+        for (const block of blocks) expect(block.nodes.map((n, i) => (expect(block.starts[i]).toBe(block.nodes.slice(0, i).reduce((a, m) => a + m.data.length, 0)), n.data)).join('')).toBe(block.text);
         // Stopped at every chance (the clock is read every 512 nodes: a deadline in the past stops it there).
         const sliced = new BlockCollector(root);
         let slices = 0;
         while (!sliced.step(-Infinity)) slices++;
         expect(slices).toBeLessThanOrEqual(root.querySelectorAll('*').length / 256);
-        expect(blocksOf(sliced.blocks)).toEqual(expected);
+        expect(blocksOf(sliced.blocks)).toEqual(blocksOf(expected));
       }),
       { numRuns: 120 },
     );
@@ -98,7 +105,7 @@ describe('collecting text blocks', () => {
     let slices = 0;
     while (!sliced.step(-Infinity)) slices++;
     expect(slices).toBeGreaterThan(2);
-    expect(blocksOf(sliced.blocks)).toEqual(reference(root));
+    expect(blocksOf(sliced.blocks)).toEqual(blocksOf(reference(root)));
     // The hidden element splits each paragraph in two: no name spans text the reader cannot see.
     expect(sliced.blocks).toHaveLength(800);
   });
@@ -107,5 +114,17 @@ describe('collecting text blocks', () => {
     document.body.innerHTML = '<div id="r" aria-hidden="true"><p>Christopher Krebs</p></div><p id="s">Krebs <span hidden>CISA</span> said</p>';
     expect(collectBlocks(document.getElementById('r')!)).toEqual([]);
     expect(collectBlocks(document.getElementById('s')!).map((b) => b.text)).toEqual(['Krebs ', ' said']);
+  });
+
+  it('reads a paragraph without structure inside whole, and its text nodes only when asked', () => {
+    document.body.innerHTML = '<div><p id="a">Christopher <b>Krebs</b> said</p><p id="b">Krebs <code>x</code> said</p>text</div>';
+    const [a, ...rest] = collectBlocks(document.body);
+    expect(a).toBeInstanceOf(ElementBlock);
+    expect((a as ElementBlock).box.id).toBe('a');
+    // Read later, after the page changed nothing: the paragraph's own three text nodes.
+    expect(a!.nodes.map((n) => n.data)).toEqual(['Christopher ', 'Krebs', ' said']);
+    expect(a!.starts).toEqual([0, 12, 17]);
+    // A paragraph with code inside is walked: the code splits it, and nothing is read whole.
+    expect(rest.map((b) => [b.text, b instanceof ElementBlock])).toEqual([['Krebs ', false], [' said', false], ['text', false]]);
   });
 });
