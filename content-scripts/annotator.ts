@@ -75,6 +75,25 @@ const MAX_PARTIAL_ROOTS = 200;
 
 export class Annotator {
   mentions: PageMention[] = [];
+  /**
+   * Main-thread time spent on passes so far (ms), in this script's own tasks (not the worker's, nor the
+   * browser's painting): the page watcher spaces its passes by it.
+   */
+  busyMs = 0;
+  #busyDepth = 0;
+
+  /** Runs `fn`, adding its time to `busyMs` (once, when calls nest). */
+  busy<T>(fn: () => T): T {
+    if (this.#busyDepth > 0) return fn();
+    this.#busyDepth++;
+    const start = performance.now();
+    try {
+      return fn();
+    } finally {
+      this.#busyDepth--;
+      this.busyMs += performance.now() - start;
+    }
+  }
   /** The blocks of the latest pass (an update reuses them). */
   #states: BlockState[] = [];
   /** The blocks `mentions` point into (the viewport's alone, until the whole page is linked). */
@@ -128,7 +147,8 @@ export class Annotator {
     // the reader sees names after the first slice, not the whole walk.
     const onScreen = new OnScreenBlocks(viewportHeight);
     let early: Map<TextBlock, BlockState> | undefined;
-    const walk = (): void => {
+    const walk = (): void => this.busy(walkOn);
+    const walkOn = (): void => {
       if (!alive()) return;
       if (collector.step(performance.now() + SLICE_MS)) return walked();
       if (!early && onScreen.scan(collector.blocks)) {
@@ -155,7 +175,7 @@ export class Annotator {
         const inView = new Set(onScreen.blocks.slice(0, CHUNK_BLOCKS));
         if (inView.size > 0) {
           this.#relink(states.filter((s) => inView.has(s.block)), settings, inView.size, 'viewport', alive);
-          nextTask(() => alive() && this.#relink(states, settings, blocks.length, 'final', alive, finish));
+          nextTask(() => alive() && this.busy(() => this.#relink(states, settings, blocks.length, 'final', alive, finish)));
           return;
         }
       }
@@ -169,6 +189,10 @@ export class Annotator {
    * the page; `done` runs when the page is complete.
    */
   update(changed: Iterable<Node>, settings: Settings, done?: () => void): void {
+    this.busy(() => this.#update(changed, settings, done));
+  }
+
+  #update(changed: Iterable<Node>, settings: Settings, done?: () => void): void {
     if (this.#running) {
       // During an update, later changes are re-read when it ends; during a full pass, one more pass follows.
       if (this.#pending) for (const node of changed) this.#pending.push(node);
@@ -215,7 +239,7 @@ export class Annotator {
     const sent = ++this.#linkSent;
     const linkStart = performance.now();
     this.link(textsOf(states)).then(
-      (linked) => {
+      (linked) => this.busy(() => {
         if (!alive()) return;
         if (sent < this.#linkShown) return then?.();
         performance.measure('gloss:link', { start: linkStart });
@@ -252,8 +276,8 @@ export class Annotator {
         };
         // Painting is a task of its own when the ranges took several: the last slice is then not made longer.
         let slices = 0;
-        inSlices(alive, (deadline) => (slices++, work(deadline)), () => (slices > 1 ? nextTask(() => alive() && finish()) : finish()));
-      },
+        inSlices(alive, (deadline) => this.busy(() => (slices++, work(deadline))), () => (slices > 1 ? nextTask(() => alive() && this.busy(finish)) : finish()));
+      }),
       (e: unknown) => {
         if (!alive()) return;
         console.warn('Gloss could not link the names on this page:', e);

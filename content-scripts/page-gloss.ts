@@ -87,7 +87,7 @@ export class PageGloss {
     this.#reload = false;
     try {
       const wire = await this.askWorker('findMentions', { texts, corrections: [...this.annotator.corrections], reload });
-      return decodeMentions(wire, texts.length);
+      return this.annotator.busy(() => decodeMentions(wire, texts.length));
     } catch (e) {
       this.#reload ||= reload;
       throw e;

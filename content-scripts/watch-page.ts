@@ -1,26 +1,57 @@
 /**
  * Keeps annotations in step with a changing page (live blogs, infinite scroll, comments, SPA
  * route changes): mutated nodes are gathered and handed to the annotator at most once per frame
- * and once per 100 ms, which re-reads only the blocks around them.
+ * and once per 100 ms, which re-reads only the blocks around them. On a page where a pass is
+ * costly (a huge page that changes all the time), passes are spaced further, by what the last one
+ * cost.
  */
 import { isBlockElement } from './collect-text';
-import type { PageGloss } from './page-gloss';
 
 /** Minimum time between two passes caused by mutations (ms): keeps a page that mutates every few ms cheap. */
 const MIN_INTERVAL_MS = 100;
+/**
+ * The share of the main thread that Gloss's own script time in passes caused by mutations may take. A
+ * pass re-links the whole page (coreference is page-wide), and the browser's part of it (decoding the
+ * worker's answer, repainting) is as much again or more: on a 20k-node page changing every 100 ms,
+ * passes every 100 ms took 35% of a core; spaced by this share, 12% (`npm run bench` does not run this;
+ * measured by hand, 5 s of changes).
+ */
+export const MAX_BUSY_SHARE = 0.05;
+/** However costly the last pass, a change is shown within this long (ms). */
+const MAX_INTERVAL_MS = 3000;
+
+/** What the watcher needs of Gloss on the page (`PageGloss`). */
+export interface WatchedGloss {
+  annotate(): void;
+  update(changed: Iterable<Node>): void;
+  /** Main-thread time Gloss's passes have taken so far (ms). */
+  readonly annotator: { readonly busyMs: number };
+}
+
+/**
+ * How long to wait before the next pass (ms): at least MIN_INTERVAL_MS after the last one started,
+ * and long enough that what passes cost since then stays under MAX_BUSY_SHARE of the time, up to
+ * MAX_INTERVAL_MS.
+ */
+export function delayBeforePass(lastRunAt: number, costSinceMs: number, now: number): number {
+  const interval = Math.min(MAX_INTERVAL_MS, Math.max(MIN_INTERVAL_MS, costSinceMs / MAX_BUSY_SHARE));
+  return Math.max(0, lastRunAt + interval - now);
+}
 /** Past this many pending nodes, a full pass replaces the partial one (Dark Reader uses 1,000 records). */
 const MAX_PENDING = 1000;
 
-export function watchPage(doc: Document, gloss: PageGloss, signal: AbortSignal): void {
+export function watchPage(doc: Document, gloss: WatchedGloss, signal: AbortSignal): void {
   const win = doc.defaultView!;
   let pending = new Set<Node>();
   let full = false;
   let scheduled = false;
   let lastRun = 0;
+  let busyAtLastRun = 0;
   const run = () => {
     scheduled = false;
     if (signal.aborted) return;
     lastRun = performance.now();
+    busyAtLastRun = gloss.annotator.busyMs;
     const nodes = pending;
     pending = new Set();
     if (full) gloss.annotate();
@@ -49,7 +80,7 @@ export function watchPage(doc: Document, gloss: PageGloss, signal: AbortSignal):
     if (pending.size > MAX_PENDING) full = true;
     if (scheduled || pending.size === 0) return;
     scheduled = true;
-    const wait = Math.max(0, lastRun + MIN_INTERVAL_MS - performance.now());
+    const wait = delayBeforePass(lastRun, gloss.annotator.busyMs - busyAtLastRun, performance.now());
     setTimeout(() => win.requestAnimationFrame(run), wait);
   });
   observer.observe(doc, { childList: true, subtree: true, characterData: true });
