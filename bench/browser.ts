@@ -1,6 +1,7 @@
 /**
  * In real Chromium with the built extension (dist/chrome): on the largest corpus pages and a
  * generated 20k-text-node page, per page (medians of alternated runs):
+ *  - blocks: the text blocks Gloss read (a name never spans two);
  *  - viewportMs / pageMs: from the content script's start (`gloss:script-start`) to the viewport's
  *    names painted (`gloss:annotate-viewport`, or the first `gloss:annotate` when the page is one
  *    pass) and to the whole page annotated (first `gloss:annotate`); wall time, it includes waiting
@@ -32,6 +33,8 @@
  *    of every metric here), and 300 ms after; markJsTimes = markJsMs / glossCpuMs.
  * Hover: from the last pointermove (the pointer at rest on a name) to the frame that paints the
  * card, minus the configured delay.
+ * Live page: the 20k-node page, annotated, then one paragraph's text changed every 100 ms for 5 s:
+ * main-thread task time over those 5 s with the extension minus without it, and Gloss's passes.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -318,6 +321,46 @@ async function hover(ctx: BrowserContext, origin: string): Promise<number> {
 }
 
 /** The worker's side: its index load when it starts, and a page's viewport when the worker had been stopped. */
+/** How long `liveRun` keeps changing the page (ms), and how often. */
+const LIVE_MS = 5000;
+const LIVE_EVERY_MS = 100;
+
+/**
+ * Main-thread task time while the page changes one paragraph's text every LIVE_EVERY_MS for LIVE_MS
+ * (a live blog's ticker on a huge page), and how many passes Gloss made meanwhile.
+ */
+async function liveRun(ctx: BrowserContext, url: string, gloss: boolean): Promise<{ task: number; passes: number }> {
+  const m = await openMeasured(ctx, url);
+  if (gloss) await annotated(m.page);
+  await settle(m.page);
+  const before = (await m.metrics()).task;
+  const passesBefore = await m.page.evaluate(() => performance.getEntriesByName('gloss:annotate').length);
+  await m.page.evaluate(([ms, every]) => {
+    const paragraphs = document.querySelectorAll('p');
+    let n = 0;
+    const id = setInterval(() => {
+      const text = paragraphs[(n * 7) % paragraphs.length]?.firstChild;
+      if (text instanceof Text) text.data = `Update ${n} says `;
+      n++;
+    }, every);
+    setTimeout(() => clearInterval(id), ms);
+  }, [LIVE_MS, LIVE_EVERY_MS] as const);
+  await m.page.waitForTimeout(LIVE_MS + 300);
+  const task = (await m.metrics()).task - before;
+  const passes = (await m.page.evaluate(() => performance.getEntriesByName('gloss:annotate').length)) - passesBefore;
+  await m.page.close();
+  return { task, passes };
+}
+
+export interface LiveStats {
+  page: string;
+  /** Main-thread task time over LIVE_MS of changes, with Gloss minus without (medians of RUNS, alternated). */
+  addedMs: number;
+  seconds: number;
+  /** Gloss's passes over that time. */
+  passes: number;
+}
+
 export interface WorkerStats {
   /** `gloss:index` in the worker: its script's index read and merged with the packs, the first time (cold). */
   indexMs: number;
@@ -326,7 +369,7 @@ export interface WorkerStats {
   page: string;
 }
 
-export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: number; worker: WorkerStats | undefined }> {
+export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: number; worker: WorkerStats | undefined; live: LiveStats | undefined }> {
   const fixtures = join(ROOT, 'bench/.pages');
   generatedPage(fixtures);
   const server = await startStaticServer({ '/corpus/': CORPUS, '/bench/': fixtures, '/': join(ROOT, 'node_modules/mark.js/dist') });
@@ -342,6 +385,7 @@ export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: num
   const rows: BrowserRow[] = [];
   let hoverMs = NaN;
   let worker: WorkerStats | undefined;
+  let live: LiveStats | undefined;
   try {
     for (const url of urls) {
       const gloss: GlossRun[] = [];
@@ -375,6 +419,21 @@ export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: num
         markJsTimes: markJsMs / Math.max(median(onDemand.map((o) => o.gloss)), 1),
       });
     }
+    {
+      const liveUrl = `${server.origin}/bench/generated-20k.html`;
+      const withRuns: { task: number; passes: number }[] = [];
+      const withoutRuns: { task: number; passes: number }[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        withRuns.push(await liveRun(withExt, liveUrl, true));
+        withoutRuns.push(await liveRun(without, liveUrl, false));
+      }
+      live = {
+        page: 'generated-20k.html',
+        addedMs: median(withRuns.map((r) => r.task)) - median(withoutRuns.map((r) => r.task)),
+        seconds: LIVE_MS / 1000,
+        passes: median(withRuns.map((r) => r.passes)),
+      };
+    }
     if (!process.env.GLOSS_DIST) {
       hoverMs = await hover(withExt, server.origin);
       const sw = withExt.serviceWorkers()[0]!;
@@ -390,5 +449,5 @@ export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: num
     await without.close();
     await server.close();
   }
-  return { rows, hoverMs, worker };
+  return { rows, hoverMs, worker, live };
 }

@@ -42,7 +42,14 @@ if (only !== 'matcher') {
         `has its viewport annotated ${browser.worker.coldViewportMs.toFixed(0)} ms after the script starts (median of 3).`,
     );
   }
-  Object.assign(results, { browser: browser.rows, hoverMs: browser.hoverMs, worker: browser.worker });
+  if (browser.live) {
+    const { live } = browser;
+    console.log(
+      `Live page: ${live.page} with one paragraph changed every 100 ms for ${live.seconds} s: Gloss adds ${live.addedMs.toFixed(0)} ms of main-thread time ` +
+        `(${((live.addedMs / (live.seconds * 1000)) * 100).toFixed(0)}% of a core) in ${live.passes} passes (medians of 3, alternated with a browser without the extension).`,
+    );
+  }
+  Object.assign(results, { browser: browser.rows, hoverMs: browser.hoverMs, worker: browser.worker, live: browser.live });
   const ads = await adFramesBench();
   if (ads) {
     console.log(
