@@ -199,12 +199,12 @@ export class Annotator {
       else this.#changedDuringRun = true;
       return;
     }
-    const roots = blockRoots(changed);
+    const roots = blockRoots(changed, this.#states);
     if (roots.length > MAX_PARTIAL_ROOTS) return this.run(settings, done);
     performance.mark('gloss:annotate-start');
     const inRoot = (node: Node) => roots.some((r) => r.contains(node));
     // Drop blocks that changed or left the document; keep every other block's ranges. A block read
-    // whole is its element's: any change inside it made that element a root.
+    // whole is its element's: any change inside it made that element a root (see above).
     const kept = this.#states.filter(({ block }) =>
       block instanceof ElementBlock ? block.box.isConnected && !inRoot(block.box) : block.nodes.every((n) => n.isConnected) && !inRoot(block.nodes[0]!),
     );
@@ -454,13 +454,21 @@ class OnScreenBlocks {
   }
 }
 
-/** The smallest set of block-level elements containing every changed node (text joins across inline markup). */
-function blockRoots(changed: Iterable<Node>): Element[] {
+/**
+ * The smallest set of block-level elements containing every changed node (text joins across inline
+ * markup). A block element added into a block that was read whole (`ElementBlock`) splits that
+ * block's text: the whole block is read again.
+ */
+function blockRoots(changed: Iterable<Node>, states: readonly BlockState[]): Element[] {
+  let boxes: Set<Element> | undefined;
   const roots = new Set<Element>();
   for (const node of changed) {
     let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
     while (el && !isBlockElement(el)) el = el.parentElement;
-    if (el && el.isConnected) roots.add(el);
+    if (!el || !el.isConnected) continue;
+    boxes ??= new Set(states.flatMap(({ block }) => (block instanceof ElementBlock ? [block.box] : [])));
+    for (let up = el.parentElement; up; up = up.parentElement) if (boxes.has(up)) el = up;
+    roots.add(el);
   }
   const list = [...roots];
   return list.filter((r) => !list.some((o) => o !== r && o.contains(r)));

@@ -63,6 +63,36 @@ describe('live pages', () => {
   });
 });
 
+describe('live pages: text edited inside a paragraph', () => {
+  it('repaints a paragraph whose text changes in place, and the new name opens its card', async () => {
+    const page = await gloss.newPage('/live.html');
+    await waitForAnnotation(page);
+    // The page appends a paragraph 2 s after load.
+    await expect.poll(() => paintedWhere(page), { timeout: 6000 }).toEqual(['first:CISA', 'first:Christopher Krebs', 'late:Mark Esper', 'late:the Pentagon']);
+    // #first has no block or skipped element inside: Gloss read it whole, without its text nodes.
+    // Now its text node changes, and an inline element is added to it.
+    await page.evaluate(() => {
+      const p = document.getElementById('first')!;
+      (p.firstChild as Text).data = 'Nancy Pelosi met ';
+      const b = document.createElement('b');
+      b.textContent = 'Mark Esper';
+      p.append(b);
+    });
+    await expect.poll(() => paintedWhere(page), { timeout: 6000 }).toEqual(['first:Mark Esper', 'first:Nancy Pelosi', 'late:Mark Esper', 'late:the Pentagon']);
+    await restOn(page, await pointOf(page, '#first b', 'Esper'));
+    await expect.poll(() => cardText(page)).toContain('Mark Esper');
+    // A paragraph added inside it: the text around is two blocks now, each painted where it is.
+    await page.evaluate(() => {
+      const inner = document.createElement('p');
+      inner.id = 'inner';
+      inner.textContent = 'CISA answered.';
+      document.getElementById('first')!.prepend(inner);
+    });
+    await expect.poll(() => paintedWhere(page), { timeout: 6000 }).toEqual(['first:Mark Esper', 'first:Nancy Pelosi', 'inner:CISA', 'late:Mark Esper', 'late:the Pentagon']);
+    await page.close();
+  });
+});
+
 describe('frames', () => {
   it('annotates a same-origin iframe and opens cards inside it', async () => {
     const page = await gloss.newPage('/iframe.html');
