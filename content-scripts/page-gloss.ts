@@ -6,7 +6,7 @@
 import type { VirtualElement } from '@floating-ui/dom';
 import type { CardDetails } from '../src/knowledge/card-details';
 import { decodeMentions } from '../src/match/mention-wire';
-import { sendToWorker, type AskWorker } from '../src/protocol';
+import type { AskWorker } from '../src/protocol';
 import type { Settings } from '../src/settings';
 import { Annotator, type PageMention } from './annotator';
 import { CardHost } from './card-host';
@@ -98,7 +98,7 @@ export class PageGloss {
 
   report(): void {
     this.#reportedUrl = this.doc.location?.href;
-    void sendToWorker('reportEntities', {
+    void this.askWorker('reportEntities', {
       url: this.doc.location?.href ?? '',
       host: this.doc.location?.hostname ?? '',
       entities: this.annotator.entityCounts(),
@@ -126,7 +126,7 @@ export class PageGloss {
     const pinned = false;
     this.#open = { mention, pinned, viaKeyboard: focus, details: undefined, focus, point };
     this.#render();
-    void sendToWorker('getDetails', { ids: [mention.id] }).then(
+    void this.askWorker('getDetails', { ids: [mention.id] }).then(
       ({ details }) => {
         // A late answer for an earlier hover is dropped.
         if (token !== this.#token || !this.#open) return;

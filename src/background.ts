@@ -9,15 +9,10 @@ import { forwardCommands } from './background/commands';
 import { recompilePacks } from './packs/pack-store';
 import { findPageMentions, prepareKnowledge, watchKnowledge } from './background/page-linker';
 
+const details = async (ids: string[]) => ({ details: await getDetails(ids, await packDetails()) });
+
 handleMessages<WorkerProtocol>({
-  async reportEntities(req, sender) {
-    const merged = await recordFrame(sender.tab!.id!, sender.frameId ?? 0, req);
-    await updateBadge(sender.tab!.id!, merged.entities.length);
-    return { ok: true };
-  },
-  async getDetails(req) {
-    return { details: await getDetails(req.ids, await packDetails()) };
-  },
+  getDetails: (req) => details(req.ids),
   async bundledIds(req) {
     return { known: await bundledIds(req.ids) };
   },
@@ -31,6 +26,12 @@ handlePortRequests({
   findMentions(req) {
     return findPageMentions(req.texts, new Map(req.corrections), req.reload === true);
   },
+  async reportEntities(req, sender) {
+    const merged = await recordFrame(sender.tab!.id!, sender.frameId ?? 0, req);
+    await updateBadge(sender.tab!.id!, merged.entities.length);
+    return { ok: true };
+  },
+  getDetails: (req) => details(req.ids),
 }, prepareKnowledge);
 watchKnowledge();
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

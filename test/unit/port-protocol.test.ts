@@ -70,7 +70,11 @@ beforeEach(() => {
   connects = 0;
   senderOfNext = contentScript;
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  handlePortRequests({ findMentions: (req) => (calls.push(req.texts), wire) }, () => connects++);
+  handlePortRequests({
+    findMentions: (req) => (calls.push(req.texts), wire),
+    reportEntities: (req, sender) => (calls.push([`report from tab ${sender.tab?.id}`, ...req.entities.map((e) => e.id)]), { ok: true as const }),
+    getDetails: (req) => (calls.push(['details', ...req.ids]), { details: {} }),
+  }, () => connects++);
 });
 
 describe('ports to the worker', () => {
@@ -81,6 +85,16 @@ describe('ports to the worker', () => {
     expect(a).toEqual(wire);
     expect(b).toEqual(wire);
     expect(calls).toEqual([['one'], ['two']]);
+  });
+
+  it('takes a tab\'s report (with the port\'s tab) and its card-detail requests, and refuses them malformed', async () => {
+    const ask = connectToWorker(new AbortController().signal);
+    const entity = { id: 'person:christopher-krebs', name: 'Christopher Krebs', category: 'person' as const, count: 2 };
+    await expect(ask('reportEntities', { url: 'https://news.example/', host: 'news.example', entities: [entity] })).resolves.toEqual({ ok: true });
+    await expect(ask('getDetails', { ids: ['person:christopher-krebs'] })).resolves.toEqual({ details: {} });
+    await expect(ask('reportEntities', { url: 'https://news.example/', host: 'news.example', entities: [{ ...entity, count: 'many' as unknown as number }] })).rejects.toThrow('worker: rejected');
+    await expect(ask('getDetails', { ids: Array<string>(501).fill('x') })).rejects.toThrow('worker: rejected');
+    expect(calls).toEqual([['report from tab 7', 'person:christopher-krebs'], ['details', 'person:christopher-krebs']]);
   });
 
   it('refuses a port that is not a content script\'s, and a request of the wrong shape', async () => {

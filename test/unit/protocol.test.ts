@@ -20,7 +20,6 @@ beforeEach(() => {
   calls.length = 0;
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   handleMessages({
-    reportEntities: () => (calls.push('reportEntities'), { ok: true as const }),
     getTabEntities: () => (calls.push('getTabEntities'), null),
     getDetails: () => (calls.push('getDetails'), { details: {} }),
   });
@@ -30,6 +29,7 @@ const contentScript = { id: 'gloss-id', tab: { id: 7 }, url: 'https://news.examp
 const popup = { id: 'gloss-id', url: 'chrome-extension://gloss-id/popup.html?tab=7' };
 const otherExtension = { id: 'evil-id', url: 'chrome-extension://evil-id/x.html' };
 const report = { gloss: 1, name: 'reportEntities', req: { url: 'https://news.example/', host: 'news.example', entities: [] } };
+const details = { gloss: 1, name: 'getDetails', req: { ids: ['person:christopher-krebs'] } };
 const find = (req: object) => ({ gloss: 1, name: 'findMentions', req: { texts: ['Krebs spoke.'], corrections: [['krebs', null]], ...req } });
 const tabQuery = { gloss: 1, name: 'getTabEntities', req: { tabId: 7 } };
 
@@ -41,11 +41,11 @@ async function deliver(message: unknown, sender: object): Promise<boolean> {
 
 describe('protocol sender and shape checks', () => {
   it.each([
-    ['a content script reports its own tab', report, contentScript, true],
+    ['the popup asks for card details', details, popup, true],
     ['the popup asks about a tab', tabQuery, popup, true],
     ['a content script (any page) may not ask about tabs', tabQuery, contentScript, false],
-    ['another extension is ignored', report, otherExtension, false],
-    ['a report without a tab (not from a content script) is rejected', report, popup, false],
+    ['another extension is ignored', details, otherExtension, false],
+    ['a report sent as a one-off message is ignored (it goes over the page\'s port)', report, contentScript, false],
     ['a malformed request is rejected', { gloss: 1, name: 'getTabEntities', req: { tabId: 'all' } }, popup, false],
     ['an oversized id list is rejected', { gloss: 1, name: 'getDetails', req: { ids: Array(501).fill('x') } }, contentScript, false],
     ['page text sent as a one-off message is ignored (it goes over the page\'s port)', find({}), contentScript, false],
