@@ -20,6 +20,23 @@ export interface TextBlock {
   readonly box: Element | null;
 }
 
+/** A block element holding more text than this is walked instead (in slices) rather than read whole. */
+const WHOLE_MAX_CHARS = 20_000;
+
+/** Per document: the compiled XPath for a subtree's non-empty text nodes (none where XPath is missing). */
+const textQueries = new WeakMap<Document, XPathExpression | null>();
+
+/** The non-empty text nodes under `root`, in document order, found natively; undefined without XPath. */
+function nonEmptyTexts(root: Element): XPathResult | undefined {
+  const doc = root.ownerDocument;
+  let query = textQueries.get(doc);
+  if (query === undefined) {
+    query = typeof doc.createExpression === 'function' ? doc.createExpression('.//text()[string-length() > 0]') : null;
+    textQueries.set(doc, query);
+  }
+  return query?.evaluate(root, 7 /* XPathResult.ORDERED_NODE_SNAPSHOT_TYPE */) ?? undefined;
+}
+
 /** A block read node by node: its nodes are known from the walk. */
 interface WalkedBlock extends TextBlock {
   text: string;
@@ -55,12 +72,20 @@ export class ElementBlock implements TextBlock {
   #read(): { nodes: Text[]; starts: number[] } {
     const nodes: Text[] = [];
     const starts: number[] = [];
-    const walker = this.box.ownerDocument.createTreeWalker(this.box, 4 /* NodeFilter.SHOW_TEXT */);
     let length = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      nodes.push(node as Text);
+    const add = (node: Text) => {
+      nodes.push(node);
       starts.push(length);
-      length += (node as Text).data.length;
+      length += node.data.length;
+    };
+    // Empty text nodes, which a page can add by the million, are left out natively (as the walk leaves
+    // them out): the nodes read are at most the block's characters, which WHOLE_MAX_CHARS bounds.
+    const found = nonEmptyTexts(this.box);
+    if (found) {
+      for (let i = 0; i < found.snapshotLength; i++) add(found.snapshotItem(i) as Text);
+    } else {
+      const walker = this.box.ownerDocument.createTreeWalker(this.box, 4 /* NodeFilter.SHOW_TEXT */);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).data.length > 0) add(node as Text);
     }
     this.#nodes = nodes;
     this.#starts = starts;
@@ -228,7 +253,8 @@ export class BlockCollector {
           // Read whole, in one call. Each query stops at the first structure inside, or scans a
           // subtree the walk would otherwise have read node by node: linear in the page.
           const text = (node as Element).textContent!;
-          if (hasWordCharacter(text)) blocks.push(new ElementBlock(node as Element, text, section));
+          if (text.length > WHOLE_MAX_CHARS) descend = true;
+          else if (hasWordCharacter(text)) blocks.push(new ElementBlock(node as Element, text, section));
         } else descend = true;
       }
       if (descend && node.firstChild) {

@@ -89,6 +89,15 @@ describe('bounded work', () => {
     await page.close();
   });
 
+  it('a paragraph padded with 200,000 empty text nodes: its names are painted and open their cards', async () => {
+    const page = await gloss.newPage('/hostile/empty-texts.html');
+    await waitForAnnotation(page);
+    await expect.poll(async () => Object.values(await paintedText(page)).flat().sort()).toEqual(['CISA', 'Christopher Krebs']);
+    await restOn(page, await pointOf(page, '#padded b', 'Krebs'));
+    await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+    await page.close();
+  });
+
   it('a 100k-node page is annotated completely, viewport first, in chunks, and painted where the reader is', async () => {
     const page = await gloss.newPage('/hostile/huge.html');
     await waitForAnnotation(page);

@@ -124,7 +124,19 @@ describe('collecting text blocks', () => {
     // Read later, after the page changed nothing: the paragraph's own three text nodes.
     expect(a!.nodes.map((n) => n.data)).toEqual(['Christopher ', 'Krebs', ' said']);
     expect(a!.starts).toEqual([0, 12, 17]);
+    // Empty text nodes (a page can add millions) are not among its nodes, as the walk leaves them out too.
+    const p = document.getElementById('a')!;
+    p.insertBefore(document.createTextNode(''), p.firstChild);
+    p.append(document.createTextNode(''));
+    expect(collectBlocks(p)[0]!.nodes.map((n) => n.data)).toEqual(['Christopher ', 'Krebs', ' said']);
     // A paragraph with code inside is walked: the code splits it, and nothing is read whole.
     expect(rest.map((b) => [b.text, b instanceof ElementBlock])).toEqual([['Krebs ', false], [' said', false], ['text', false]]);
+  });
+
+  it('walks a block element holding more than 20,000 characters instead of reading it whole', () => {
+    document.body.innerHTML = `<p>Krebs ${'said '.repeat(5000)}</p>`;
+    const [block] = collectBlocks(document.body);
+    expect(block).not.toBeInstanceOf(ElementBlock);
+    expect(block!.text.startsWith('Krebs said')).toBe(true);
   });
 });
