@@ -22,6 +22,8 @@ export interface TextBlock {
 
 /** A block element holding more text than this is walked instead (in slices) rather than read whole. */
 const WHOLE_MAX_CHARS = 20_000;
+/** Empty text nodes a block read whole walks past before it asks XPath for the non-empty ones. */
+const MAX_EMPTY_WALKED = 64;
 
 /** Per document: the compiled XPath for a subtree's non-empty text nodes (none where XPath is missing). */
 const textQueries = new WeakMap<Document, XPathExpression | null>();
@@ -78,14 +80,21 @@ export class ElementBlock implements TextBlock {
       starts.push(length);
       length += node.data.length;
     };
-    // Empty text nodes, which a page can add by the million, are left out natively (as the walk leaves
-    // them out): the nodes read are at most the block's characters, which WHOLE_MAX_CHARS bounds.
-    const found = nonEmptyTexts(this.box);
-    if (found) {
-      for (let i = 0; i < found.snapshotLength; i++) add(found.snapshotItem(i) as Text);
-    } else {
-      const walker = this.box.ownerDocument.createTreeWalker(this.box, 4 /* NodeFilter.SHOW_TEXT */);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).data.length > 0) add(node as Text);
+    // Empty text nodes, which a page can add by the million, are left out (as the walk leaves them out).
+    // A paragraph's few nodes are walked; past a few empty ones, a native XPath query (whose first use
+    // costs a tab ~1 ms) finds the others, so the nodes read stay within the block's characters, which
+    // WHOLE_MAX_CHARS bounds.
+    const walker = this.box.ownerDocument.createTreeWalker(this.box, 4 /* NodeFilter.SHOW_TEXT */);
+    let empty = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if ((node as Text).data.length > 0) add(node as Text);
+      else if (++empty > MAX_EMPTY_WALKED) {
+        const found = nonEmptyTexts(this.box);
+        if (!found) continue;
+        nodes.length = starts.length = length = 0;
+        for (let i = 0; i < found.snapshotLength; i++) add(found.snapshotItem(i) as Text);
+        break;
+      }
     }
     this.#nodes = nodes;
     this.#starts = starts;

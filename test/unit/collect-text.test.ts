@@ -127,7 +127,8 @@ describe('collecting text blocks', () => {
     // Empty text nodes (a page can add millions) are not among its nodes, as the walk leaves them out too.
     const p = document.getElementById('a')!;
     p.insertBefore(document.createTextNode(''), p.firstChild);
-    p.append(document.createTextNode(''));
+    // More than a block walks past before it asks XPath (which happy-dom lacks: it walks on).
+    for (let i = 0; i < 100; i++) p.append(document.createTextNode(''));
     expect(collectBlocks(p)[0]!.nodes.map((n) => n.data)).toEqual(['Christopher ', 'Krebs', ' said']);
     // A paragraph with code inside is walked: the code splits it, and nothing is read whole.
     expect(rest.map((b) => [b.text, b instanceof ElementBlock])).toEqual([['Krebs ', false], [' said', false], ['text', false]]);
