@@ -22,10 +22,12 @@ export interface PageMention extends ReadMention {
 }
 
 /** Finds and links the mentions in blocks of text (in page order): the worker's `findMentions`. */
-export type LinkTexts = (texts: string[]) => Promise<ReadMention[]>;
+export type LinkTexts = (texts: string[], ids: number[]) => Promise<ReadMention[]>;
 
 interface BlockState {
   block: TextBlock;
+  /** Names the block in link requests (`LinkTexts`), which may leave out the text of one sent before. */
+  id: number;
   /** Ranges made for this block's mentions, by "start:end", reused across passes (made with the first). */
   ranges: Map<string, Range> | undefined;
 }
@@ -153,7 +155,7 @@ export class Annotator {
       if (collector.step(performance.now() + SLICE_MS)) return walked();
       if (!early && onScreen.scan(collector.blocks)) {
         const seen = onScreen.blocks.slice(0, CHUNK_BLOCKS);
-        early = new Map(seen.map((block) => [block, { block, ranges: undefined }]));
+        early = new Map(seen.map((block) => [block, newState(block)]));
         // The walk goes on once they are painted: its slices would keep the worker's answer waiting
         // behind them (37 ms median on the 20k-node page here, for a 3 ms answer).
         this.#relink([...early.values()], settings, seen.length, 'viewport', alive, () => nextTask(walk));
@@ -165,7 +167,7 @@ export class Annotator {
       performance.measure('gloss:collect', { start: collectStart });
       const blocks = collector.blocks;
       // Blocks the early pass sent keep their state (and ranges), unless the walk started over.
-      const states = blocks.map((block) => early?.get(block) ?? { block, ranges: undefined });
+      const states = blocks.map((block) => early?.get(block) ?? newState(block));
       this.#states = states;
       if (!early && blocks.length > CHUNK_BLOCKS) {
         // A large page: the viewport's blocks alone first, so the reader sees names there while the
@@ -211,7 +213,7 @@ export class Annotator {
     const fresh: BlockState[] = [];
     for (const root of roots) {
       if (!isAnnotatable(root)) continue;
-      for (const block of collectBlocks(root)) fresh.push({ block, ranges: undefined });
+      for (const block of collectBlocks(root)) fresh.push(newState(block));
     }
     this.#states = mergeInDocumentOrder(kept, fresh);
     const run = ++this.#run;
@@ -238,7 +240,7 @@ export class Annotator {
   #relink(states: BlockState[], settings: Settings, reread: number, stage: 'final' | 'viewport', alive: () => boolean, then?: () => void): void {
     const sent = ++this.#linkSent;
     const linkStart = performance.now();
-    this.link(textsOf(states)).then(
+    this.link(textsOf(states), states.map((s) => s.id)).then(
       (linked) => this.busy(() => {
         if (!alive()) return;
         if (sent < this.#linkShown) return then?.();
@@ -381,6 +383,13 @@ export class Annotator {
  * beyond any article, or a hostile one), the rest go as empty text: linked no further, and painted
  * nowhere, rather than a message the browser refuses.
  */
+let lastId = 0;
+
+/** A block's state as first read: a new id (its text never changes; a block read again is a new one). */
+function newState(block: TextBlock): BlockState {
+  return { block, id: ++lastId, ranges: undefined };
+}
+
 function textsOf(states: readonly BlockState[]): string[] {
   let total = 0;
   return states.map(({ block }) => ((total += block.text.length) <= MAX_PAGE_TEXT ? block.text : ''));

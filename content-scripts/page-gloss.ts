@@ -6,7 +6,7 @@
 import type { VirtualElement } from '@floating-ui/dom';
 import type { CardDetails } from '../src/knowledge/card-details';
 import { decodeMentions } from '../src/match/mention-wire';
-import type { AskWorker } from '../src/protocol';
+import { UNKNOWN_TEXT, type AskWorker } from '../src/protocol';
 import type { Settings } from '../src/settings';
 import { Annotator, type PageMention } from './annotator';
 import { CardHost } from './card-host';
@@ -33,7 +33,7 @@ export class PageGloss {
     corrections: Map<string, string | null>,
   ) {
     this.#painter = new HighlightPainter(doc);
-    this.annotator = new Annotator(doc, this.#painter, (texts) => this.#link(texts), corrections);
+    this.annotator = new Annotator(doc, this.#painter, (texts, ids) => this.#link(texts, ids), corrections);
     this.#card = new CardHost(doc, () => this.closeCard());
     const win = doc.defaultView!;
     trackHoverIntent(
@@ -82,14 +82,30 @@ export class PageGloss {
     this.annotate();
   }
 
-  async #link(texts: string[]) {
+  /** What the port's last request carried, by block id: the next one leaves those texts out. */
+  #sent = new Map<number, string>();
+
+  async #link(texts: string[], ids: number[]) {
     const reload = this.#reload;
     this.#reload = false;
+    const corrections = [...this.annotator.corrections];
+    const ask = (previous: ReadonlyMap<number, string>) => {
+      this.#sent = new Map(ids.map((id, i) => [id, texts[i]!]));
+      return this.askWorker('findMentions', { texts: texts.map((t, i) => (previous.get(ids[i]!) === t ? null : t)), ids, corrections, reload });
+    };
     try {
-      const wire = await this.askWorker('findMentions', { texts, corrections: [...this.annotator.corrections], reload });
+      let wire;
+      try {
+        wire = await ask(this.#sent);
+      } catch (e) {
+        // The worker lacks texts this request left out (it restarted): all of them, once more.
+        if (!(e instanceof Error && e.message.includes(UNKNOWN_TEXT))) throw e;
+        wire = await ask(new Map());
+      }
       return this.annotator.busy(() => decodeMentions(wire, texts.length));
     } catch (e) {
       this.#reload ||= reload;
+      this.#sent = new Map();
       throw e;
     }
   }

@@ -1,6 +1,7 @@
 /** The background worker's entry: wires message handlers and browser events. No logic here. */
 import browser from 'webextension-polyfill';
 import { handleMessages, handlePortRequests, type WorkerProtocol } from './protocol';
+import { blockTexts } from './background/port-texts';
 import { recordFrame, tabEntities, forgetTab } from './background/tab-results';
 import { bundledIds, getDetails } from './background/details-store';
 import { updateBadge } from './background/badge';
@@ -23,8 +24,8 @@ handleMessages<WorkerProtocol>({
 
 // A tab connects when Gloss starts on it, before it has read the page: the index loads meanwhile.
 handlePortRequests({
-  findMentions(req) {
-    return findPageMentions(req.texts, new Map(req.corrections), req.reload === true);
+  findMentions(req, sender) {
+    return findPageMentions(blockTexts(sender, req.ids, req.texts), new Map(req.corrections), req.reload === true);
   },
   async reportEntities(req, sender) {
     const merged = await recordFrame(sender.tab!.id!, sender.frameId ?? 0, req);

@@ -42,9 +42,12 @@ export interface WorkerProtocol {
 export interface PortProtocol {
   /**
    * The linked mentions in a page's text blocks (in page order), with the reader's corrections for
-   * the page. `reload`: the knowledge packs changed since the tab last asked.
+   * the page. `ids[i]` names block i for this port; `texts[i]` is its text, or null for "the text
+   * block `ids[i]` had in this port's previous request" (a live page's unchanged blocks are not sent
+   * again; the worker answers UNKNOWN_TEXT when it has no such block, and the tab sends them all).
+   * `reload`: the knowledge packs changed since the tab last asked.
    */
-  findMentions: (req: { texts: string[]; corrections: [string, string | null][]; reload?: boolean }) => WireMentions;
+  findMentions: (req: { texts: (string | null)[]; ids: number[]; corrections: [string, string | null][]; reload?: boolean }) => WireMentions;
   /** The entities this frame shows now (replaces the frame's previous report). */
   reportEntities: (req: { url: string; host: string; entities: EntityCount[] }) => { ok: true };
   /** Card details for these ids (null for unknown ids). */
@@ -75,7 +78,7 @@ const requestShapes: { [K in keyof WorkerProtocol | keyof TabProtocol | keyof Po
     r.entities.every((e) => isRecord(e) && typeof e.id === 'string' && typeof e.name === 'string' && typeof e.category === 'string' && typeof e.count === 'number'),
   findMentions: (r) =>
     isRecord(r) && Array.isArray(r.texts) && r.texts.length <= MAX_PAGE_TEXT && (r.reload === undefined || typeof r.reload === 'boolean') &&
-    textsFit(r.texts) &&
+    textsFit(r.texts) && Array.isArray(r.ids) && r.ids.length === r.texts.length && r.ids.every((id) => Number.isInteger(id)) &&
     Array.isArray(r.corrections) && r.corrections.length <= MAX_CORRECTIONS &&
     r.corrections.every((c) => Array.isArray(c) && c.length === 2 && typeof c[0] === 'string' && c[0].length < 300 && (c[1] === null || (typeof c[1] === 'string' && c[1].length < 300))),
   getDetails: (r) => isRecord(r) && isStringArray(r.ids, 500),
@@ -84,14 +87,19 @@ const requestShapes: { [K in keyof WorkerProtocol | keyof TabProtocol | keyof Po
   stepMention: (r) => isRecord(r) && (r.entityId === undefined || typeof r.entityId === 'string'),
 };
 
+/** Texts (or null, for a block's previous text) within MAX_PAGE_TEXT in all. */
 function textsFit(texts: unknown[]): boolean {
   let total = 0;
   for (const t of texts) {
+    if (t === null) continue;
     if (typeof t !== 'string') return false;
     total += t.length;
   }
   return total <= MAX_PAGE_TEXT;
 }
+
+/** The worker's answer to a `findMentions` naming a block whose text it does not have (it restarted, or dropped it). */
+export const UNKNOWN_TEXT = 'unknown-text';
 
 /** Who may send what: content scripts report; only our own pages ask about tabs. */
 function senderAllowed(name: string, sender: Runtime.MessageSender): boolean {

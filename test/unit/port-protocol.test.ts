@@ -71,7 +71,7 @@ beforeEach(() => {
   senderOfNext = contentScript;
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   handlePortRequests({
-    findMentions: (req) => (calls.push(req.texts), wire),
+    findMentions: (req) => (calls.push(req.texts.map((t) => t ?? '(sent before)')), wire),
     reportEntities: (req, sender) => (calls.push([`report from tab ${sender.tab?.id}`, ...req.entities.map((e) => e.id)]), { ok: true as const }),
     getDetails: (req) => (calls.push(['details', ...req.ids]), { details: {} }),
   }, () => connects++);
@@ -81,7 +81,7 @@ describe('ports to the worker', () => {
   it('answers a content script\'s requests, each to its own caller, and lets the worker prepare on connect', async () => {
     const ask = connectToWorker(new AbortController().signal);
     expect(connects).toBe(1);
-    const [a, b] = await Promise.all([ask('findMentions', { texts: ['one'], corrections: [] }), ask('findMentions', { texts: ['two'], corrections: [] })]);
+    const [a, b] = await Promise.all([ask('findMentions', { texts: ['one'], ids: [1], corrections: [] }), ask('findMentions', { texts: ['two'], ids: [2], corrections: [] })]);
     expect(a).toEqual(wire);
     expect(b).toEqual(wire);
     expect(calls).toEqual([['one'], ['two']]);
@@ -107,12 +107,14 @@ describe('ports to the worker', () => {
     void fromPopup;
     senderOfNext = contentScript;
     const ask = connectToWorker(new AbortController().signal);
-    await expect(ask('findMentions', { texts: [3 as unknown as string], corrections: [] })).rejects.toThrow('worker: rejected');
-    await expect(ask('findMentions', { texts: ['x'.repeat(4_000_001), 'y'.repeat(4_000_000)], corrections: [] })).rejects.toThrow('worker: rejected');
-    await expect(ask('findMentions', { texts: ['Krebs'], corrections: [['krebs', 7 as unknown as string]] })).rejects.toThrow('worker: rejected');
+    await expect(ask('findMentions', { texts: [3 as unknown as string], ids: [1], corrections: [] })).rejects.toThrow('worker: rejected');
+    await expect(ask('findMentions', { texts: ['x'.repeat(4_000_001), 'y'.repeat(4_000_000)], ids: [1, 2], corrections: [] })).rejects.toThrow('worker: rejected');
+    await expect(ask('findMentions', { texts: ['Krebs'], ids: [1], corrections: [['krebs', 7 as unknown as string]] })).rejects.toThrow('worker: rejected');
+    await expect(ask('findMentions', { texts: ['Krebs', 'said'], ids: [1], corrections: [] })).rejects.toThrow('worker: rejected');
+    await expect(ask('findMentions', { texts: ['Krebs'], ids: [1.5], corrections: [] })).rejects.toThrow('worker: rejected');
     expect(calls).toEqual([]);
     // Within the limit and well formed: answered.
-    await expect(ask('findMentions', { texts: ['x'.repeat(4_000_000), 'y'.repeat(4_000_000)], corrections: [['krebs', null]] })).resolves.toEqual(wire);
+    await expect(ask('findMentions', { texts: ['x'.repeat(4_000_000), 'y'.repeat(4_000_000)], ids: [1, 2], corrections: [['krebs', null]] })).resolves.toEqual(wire);
   });
 
   it('sends a request again on a new port when the worker stopped with it pending', async () => {
@@ -120,9 +122,9 @@ describe('ports to the worker', () => {
     const first = pairs[0]!;
     // The worker stops before it reads the request: its port end hears nothing, the tab's end is dropped.
     onConnect.length = 0;
-    const asked = ask('findMentions', { texts: ['again'], corrections: [] });
+    const asked = ask('findMentions', { texts: ['again'], ids: [1], corrections: [] });
     first.drop();
-    handlePortRequests({ findMentions: (req) => (calls.push(req.texts), wire) });
+    handlePortRequests({ findMentions: (req) => (calls.push(req.texts.map((t) => t ?? '')), wire) });
     await expect(asked).resolves.toEqual(wire);
     expect(pairs).toHaveLength(2);
     expect(calls).toEqual([['again']]);
@@ -133,11 +135,11 @@ describe('ports to the worker', () => {
     handlePortRequests({ findMentions: () => new Promise<never>(() => undefined) });
     const stop = new AbortController();
     const ask = connectToWorker(stop.signal);
-    const waiting = ask('findMentions', { texts: ['waiting'], corrections: [] });
+    const waiting = ask('findMentions', { texts: ['waiting'], ids: [1], corrections: [] });
     await Promise.resolve();
     stop.abort();
     await expect(waiting).rejects.toThrow('stopped');
-    await expect(ask('findMentions', { texts: ['late'], corrections: [] })).rejects.toThrow('stopped');
+    await expect(ask('findMentions', { texts: ['late'], ids: [1], corrections: [] })).rejects.toThrow('stopped');
     expect(calls).toEqual([]);
   });
 
@@ -147,7 +149,7 @@ describe('ports to the worker', () => {
       onConnect.length = 0;
       handlePortRequests({ findMentions: () => new Promise<never>(() => undefined) });
       const ask = connectToWorker(new AbortController().signal);
-      const asked = ask('findMentions', { texts: ['hang'], corrections: [] });
+      const asked = ask('findMentions', { texts: ['hang'], ids: [1], corrections: [] });
       const failed = expect(asked).rejects.toThrow('did not answer "findMentions" within 30 s');
       await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS);
       await failed;
