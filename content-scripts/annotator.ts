@@ -10,7 +10,7 @@ import type { LinkReason } from '../src/match/link-mentions';
 import type { ReadMention } from '../src/match/mention-wire';
 import { MAX_PAGE_TEXT, type EntityCount } from '../src/protocol';
 import type { Settings } from '../src/settings';
-import { BlockCollector, collectBlocks, ElementBlock, isAnnotatable, isBlockElement, type TextBlock } from './collect-text';
+import { BlockCollector, collectBlocks, ElementBlock, isAnnotatable, isBlockElement, isIntact, type TextBlock } from './collect-text';
 import { WINDOWED_ABOVE, type HighlightPainter } from './paint-highlights';
 import { rangeFor, rangesMade } from './text-ranges';
 
@@ -214,9 +214,7 @@ export class Annotator {
     const inRoot = (node: Node) => roots.some((r) => r.contains(node));
     // Drop blocks that changed or left the document; keep every other block's ranges. A block read
     // whole is its element's: any change inside it made that element a root (see above).
-    const kept = this.#states.filter(({ block }) =>
-      block instanceof ElementBlock ? block.box.isConnected && !inRoot(block.box) : block.nodes.every((n) => n.isConnected) && !inRoot(block.nodes[0]!),
-    );
+    const kept = this.#states.filter(({ block }) => isIntact(block) && !inRoot(block.anchor));
     const fresh: BlockState[] = [];
     for (const root of roots) {
       if (!isAnnotatable(root)) continue;
@@ -492,9 +490,7 @@ function blockRoots(changed: Iterable<Node>, states: readonly BlockState[]): Ele
 
 function mergeInDocumentOrder(a: BlockState[], b: BlockState[]): BlockState[] {
   if (b.length === 0) return a;
-  // A block read whole is placed by its element, which comes just before its text.
-  const anchor = ({ block }: BlockState) => (block instanceof ElementBlock ? block.box : block.nodes[0]!);
-  const before = (x: BlockState, y: BlockState) => (anchor(x).compareDocumentPosition(anchor(y)) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  const before = (x: BlockState, y: BlockState) => (x.block.anchor.compareDocumentPosition(y.block.anchor) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
   b.sort((x, y) => (before(x, y) ? -1 : 1));
   const out: BlockState[] = [];
   let i = 0;

@@ -18,6 +18,13 @@ export interface TextBlock {
   readonly section: number;
   /** The element whose box places the block on the page: its own element, or its first node's parent. */
   readonly box: Element | null;
+  /** The node that places the block in document order: its element, or its first text node. */
+  readonly anchor: Node;
+}
+
+/** Whether the block's text is all still in the document (a change inside it is reported apart). */
+export function isIntact(block: TextBlock): boolean {
+  return block instanceof ElementBlock ? block.box.isConnected : block.nodes.every((n) => n.isConnected);
 }
 
 /** A block element holding more text than this is walked instead (in slices) rather than read whole. */
@@ -62,6 +69,10 @@ export class ElementBlock implements TextBlock {
     readonly text: string,
     readonly section: number,
   ) {}
+
+  get anchor(): Node {
+    return this.box;
+  }
 
   get nodes(): readonly Text[] {
     return this.#nodes ?? this.#read().nodes;
@@ -246,7 +257,7 @@ export class BlockCollector {
         // Blank text does not start a block: the line breaks between a page's elements would each make
         // one, only to be dropped (10,000 of them on a 20k-node page).
         if (data.length > 0 && (current !== null || !isBlank(data))) {
-          current ??= { text: '', nodes: [], starts: [], section, box: (node as Text).parentElement };
+          current ??= { text: '', nodes: [], starts: [], section, box: (node as Text).parentElement, anchor: node };
           current.nodes.push(node as Text);
           current.starts.push(current.text.length);
           current.text += data;
