@@ -10,7 +10,7 @@
  * trie and adds the packs' as a second part (`TriePart`), so a pack costs only its own aliases.
  */
 import type { CompiledIndex, Rows } from '../knowledge/compile-index';
-import { bitOf, keyAt, scanTokens, TokenBuffer, TokenFlag, type FirstTokenFilter } from './tokenize';
+import { bitOf, keyAt, scanTokens, secondBitOf, TokenBuffer, TokenFlag, type FirstTokenFilter } from './tokenize';
 
 /**
  * Nodes in breadth-first order. Nodes 0 … roots − 1 are the aliases' first tokens, and the children
@@ -165,6 +165,8 @@ export class AliasTrie implements FirstTokenFilter {
   readonly firstBits: Int32Array;
   readonly lowerBits: Int32Array;
   readonly bitMask: number;
+  readonly secondBits: Int32Array;
+  readonly secondShift: number;
   readonly #keys: (string[] | undefined)[] = [];
   readonly #surfaces: (string[] | undefined)[] = [];
   readonly #buf = new TokenBuffer();
@@ -186,6 +188,20 @@ export class AliasTrie implements FirstTokenFilter {
       }
     }
     this.bitMask = this.firstBits.length * 32 - 1;
+    // The second filter is made here, not shipped: it is a few thousand writes, and packs saved by
+    // an earlier version load as they are.
+    let roots = 0;
+    for (const t of filters) roots += t.rootLower.length;
+    let bits = 1 << 16;
+    while (bits < roots * 16) bits *= 2;
+    this.secondBits = new Int32Array(bits >>> 5);
+    this.secondShift = 32 - Math.log2(bits);
+    for (const t of filters) {
+      for (let k = 0; k < t.rootLower.length; k++) {
+        const bit = secondBitOf(t.nodeHash[k]!, this.secondShift);
+        this.secondBits[bit >>> 5]! |= 1 << (bit & 31);
+      }
+    }
   }
 
   #strings(alias: number): void {
