@@ -14,6 +14,8 @@ export const SWEEP_SPEED = 0.5;
 export interface HoverCallbacks {
   mentionAt(x: number, y: number): PageMention | undefined;
   isInCard(target: EventTarget | null): boolean;
+  /** The pointer came to rest on a name: a card may open when the delay is over. */
+  resting(): void;
   open(mention: PageMention, x: number, y: number): void;
   close(): void;
   isPinned(): boolean;
@@ -73,6 +75,7 @@ export function trackHoverIntent(win: Window, cb: HoverCallbacks, getDelay: () =
     // Sweeping across a name restarts the dwell: only a resting pointer opens a card.
     if (speed > SWEEP_SPEED) clearDwell();
     if (dwell === undefined) {
+      cb.resting();
       const { clientX: x, clientY: y } = e;
       // The delay runs from the pointer's arrival (the event's time), not from this frame's check of it.
       const waited = Math.max(0, performance.now() - e.timeStamp);

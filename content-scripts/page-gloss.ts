@@ -9,7 +9,7 @@ import { decodeMentions } from '../src/match/mention-wire';
 import { UNKNOWN_TEXT, type AskWorker } from '../src/protocol';
 import type { Settings } from '../src/settings';
 import { Annotator, type PageMention } from './annotator';
-import { CardHost } from './card-host';
+import { LazyCardHost } from './card-loader';
 import type { CardActions } from './card-view';
 import { trackHoverIntent } from './hover-intent';
 import { HighlightPainter } from './paint-highlights';
@@ -17,7 +17,7 @@ import { HighlightPainter } from './paint-highlights';
 export class PageGloss {
   readonly annotator: Annotator;
   readonly #painter: HighlightPainter;
-  readonly #card: CardHost;
+  readonly #card: LazyCardHost;
   #open: { mention: PageMention; pinned: boolean; viaKeyboard: boolean; details: CardDetails | null | undefined; focus: boolean; point: { x: number; y: number } | undefined } | undefined;
   #token = 0;
   /** The knowledge packs changed: the next request tells the worker to read them again. */
@@ -34,13 +34,14 @@ export class PageGloss {
   ) {
     this.#painter = new HighlightPainter(doc);
     this.annotator = new Annotator(doc, this.#painter, (texts, ids) => this.#link(texts, ids), corrections);
-    this.#card = new CardHost(doc, () => this.closeCard());
+    this.#card = new LazyCardHost(doc, () => this.closeCard());
     const win = doc.defaultView!;
     trackHoverIntent(
       win,
       {
         mentionAt: (x, y) => this.annotator.mentionAt(x, y),
         isInCard: (target) => this.#card.contains(target),
+        resting: () => void this.#card.prepare(),
         open: (m, x, y) => this.openCard(m, { x, y }, false),
         close: () => this.closeCard(),
         // A card opened from the keyboard stays until Esc or close: the pointer did not open it.
