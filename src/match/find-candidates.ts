@@ -118,14 +118,11 @@ const JOINED_CHARS = 32_768;
  */
 export function findCandidatesInBlocks(texts: readonly string[], index: CompiledIndex, trie: AliasTrie): BlockMatches[] {
   const out = new Array<BlockMatches>(texts.length);
-  for (let first = 0; first < texts.length; ) {
-    let last = first;
-    let length = texts[first]!.length;
-    while (last + 1 < texts.length && length + 1 + texts[last + 1]!.length <= JOINED_CHARS) length += 1 + texts[++last]!.length;
+  joinForScan(texts, (joined, first, last) => {
     if (last === first) {
-      out[first] = findCandidates(texts[first]!, index, trie);
+      out[first] = findCandidates(joined, index, trie);
     } else {
-      const found = findCandidates(texts.slice(first, last + 1).join(BLOCK_SEPARATOR), index, trie).candidates;
+      const found = findCandidates(joined, index, trie).candidates;
       let c = 0;
       for (let b = first, offset = 0; b <= last; offset += texts[b]!.length + 1, b++) {
         const end = offset + texts[b]!.length;
@@ -144,9 +141,22 @@ export function findCandidatesInBlocks(texts: readonly string[], index: Compiled
         out[b] = own ? { candidates: own } : NO_MATCHES;
       }
     }
+  });
+  return out;
+}
+
+/**
+ * Calls `scan` with the blocks `first..last` joined by BLOCK_SEPARATOR, about JOINED_CHARS at a time,
+ * for every block in order (a block longer than that alone, as it is).
+ */
+export function joinForScan(texts: readonly string[], scan: (joined: string, first: number, last: number) => void): void {
+  for (let first = 0; first < texts.length; ) {
+    let last = first;
+    let length = texts[first]!.length;
+    while (last + 1 < texts.length && length + 1 + texts[last + 1]!.length <= JOINED_CHARS) length += 1 + texts[++last]!.length;
+    scan(last === first ? texts[first]! : texts.slice(first, last + 1).join(BLOCK_SEPARATOR), first, last);
     first = last + 1;
   }
-  return out;
 }
 
 /** Keys and visible surfaces of the tokens being compared (reused). */
