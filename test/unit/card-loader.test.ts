@@ -47,6 +47,7 @@ describe('LazyCardHost', () => {
     expect(m.loads).toHaveLength(0);
     void card.prepare();
     void card.prepare();
+    await settle();
     expect(m.loads).toHaveLength(1);
     m.loads[0]!.resolve();
     await settle();
@@ -61,6 +62,7 @@ describe('LazyCardHost', () => {
     const card = new LazyCardHost({} as Document, () => {}, m.load);
     card.show(...args('Krebs'));
     card.show(...args('Christopher Krebs'));
+    await settle();
     expect(m.shown).toHaveLength(0);
     expect(card.contains(null)).toBe(false);
     m.loads[0]!.resolve();
@@ -73,6 +75,7 @@ describe('LazyCardHost', () => {
     const card = new LazyCardHost({} as Document, () => {}, m.load);
     card.show(...args('Krebs'));
     card.hide();
+    await settle();
     m.loads[0]!.resolve();
     await settle();
     expect(m.shown).toHaveLength(0);
@@ -83,16 +86,32 @@ describe('LazyCardHost', () => {
     const m = fakeModule();
     const card = new LazyCardHost({} as Document, () => {}, m.load);
     card.show(...args('Krebs'));
+    await settle();
     m.loads[0]!.reject(new Error('gone'));
     await settle();
     expect(m.shown).toHaveLength(0);
     expect(warn).toHaveBeenCalledWith('Gloss could not load its card:', expect.any(Error));
     void card.prepare();
+    await settle();
     expect(m.loads).toHaveLength(2);
     m.loads[1]!.resolve();
     await settle();
     card.show(...args('Krebs'));
     expect(m.shown).toHaveLength(1);
+    warn.mockRestore();
+  });
+
+  it('a loader that throws at once (the extension was reloaded under the page) is a failed load, not an error in the page', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const card = new LazyCardHost({} as Document, () => {}, () => {
+      throw new Error('Extension context invalidated.');
+    });
+    expect(() => card.prepare()).not.toThrow();
+    expect(await card.prepare()).toBeUndefined();
+    card.show(...args('Krebs'));
+    await settle();
+    expect(card.isOpen).toBe(false);
+    expect(warn).toHaveBeenCalledWith('Gloss could not load its card:', expect.any(Error));
     warn.mockRestore();
   });
 });
