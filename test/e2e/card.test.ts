@@ -1,6 +1,6 @@
 /** How the hover card behaves for mouse and keyboard users (issue: in-page experience). */
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cardText, openDemoStory, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
 
@@ -192,5 +192,32 @@ describe('viewport edges', () => {
     await expect.poll(() => cardText(edges)).toContain('Cybersecurity');
     await edges.locator('#link').click();
     expect(edges.url()).toContain('#clicked');
+  });
+});
+
+describe('the card’s code', () => {
+  it('is not loaded while a page is only read; the first rest on a name loads it once and opens the card', async () => {
+    const cardScripts: string[] = [];
+    // One load is two requests: the session's dynamic URL (use_dynamic_url), redirected to the file.
+    const onRequest = (r: Request) => void (r.url().endsWith('/content-card.js') && !r.redirectedFrom() && cardScripts.push(r.url()));
+    gloss.context.on('request', onRequest);
+    try {
+      const reader = await gloss.newPage('/seed-article.html');
+      await waitForAnnotation(reader);
+      await reader.mouse.wheel(0, 300);
+      await reader.waitForTimeout(500);
+      expect(cardScripts).toEqual([]);
+      await restOn(reader, await pointOf(reader, 'article p:nth-of-type(2)', 'Christopher Krebs'));
+      await expect.poll(() => cardText(reader)).toContain('Christopher Krebs');
+      await reader.keyboard.press('Escape');
+      await reader.mouse.move(2, 2);
+      await expect.poll(() => cardText(reader)).toBeNull();
+      await restOn(reader, await pointOf(reader, 'article p:nth-of-type(4)', 'Mark Esper'));
+      await expect.poll(() => cardText(reader)).toContain('Mark Esper');
+      expect(cardScripts).toHaveLength(1);
+      await reader.close();
+    } finally {
+      gloss.context.off('request', onRequest);
+    }
   });
 });
