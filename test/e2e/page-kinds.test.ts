@@ -178,3 +178,29 @@ describe('"Not this one?"', () => {
     await page.close();
   });
 });
+
+describe('large pages', () => {
+  it('paints the names on screen before the walk of a large page has ended, then the rest', async () => {
+    // The second load: with Gloss's code warm the walk fits in one slice, which alone used to be
+    // enough to make it go to the end before the viewport was painted.
+    const first = await gloss.newPage('/long-article.html');
+    await waitForAnnotation(first);
+    await first.close();
+    const page = await gloss.newPage('/long-article.html');
+    await waitForAnnotation(page);
+    const stages = await page.evaluate(() => {
+      const end = (name: string) => {
+        const m = performance.getEntriesByName(name)[0] as PerformanceMeasure | undefined;
+        return m ? m.startTime + m.duration : -1;
+      };
+      return { viewport: end('gloss:annotate-viewport'), walk: end('gloss:collect'), page: end('gloss:annotate'), elements: document.getElementsByTagName('*').length };
+    });
+    expect(stages.elements).toBeGreaterThan(2000);
+    // The walk stopped once past the viewport, the reader saw its names, and only then did it go on.
+    expect(stages.viewport).toBeGreaterThan(0);
+    expect(stages.viewport).toBeLessThan(stages.walk);
+    expect(stages.walk).toBeLessThanOrEqual(stages.page);
+    await expect.poll(async () => (await paintedText(page))['gloss-person']?.length ?? 0).toBe(800);
+    await page.close();
+  });
+});
