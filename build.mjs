@@ -2,7 +2,8 @@
 //   node build.mjs            one build
 //   node build.mjs --watch    rebuild on change (development)
 //   node build.mjs --no-minify  readable function names (profiling)
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import * as esbuild from 'esbuild';
 import { tsImport } from 'tsx/esm/api';
 
@@ -112,18 +113,24 @@ const polyfillAsModule = {
     }));
   },
 };
-const copyAfterBuild = {
-  name: 'copy-static',
+/**
+ * Each entry's build writes its own bundle into both browsers' folders, from memory (`write: false`),
+ * with the static files. When esbuild wrote the bundles to disk and each entry's end copied the whole
+ * folder, one entry could copy a bundle another was still writing: a build here once found
+ * background.js without its index marker.
+ */
+const writeAfterBuild = {
+  name: 'write-bundles',
   setup(build) {
     build.onEnd((result) => {
       if (result.errors.length > 0) return;
-      // Both browsers get the same bundles.
-      for (const dir of Object.values(out)) {
-        cpSync(`${out.chrome}/bundles`, dir, { recursive: true });
-        // Built yet? Every entry's build ends here, in any order.
-        if (existsSync(`${dir}/background.js`)) writeFileSync(`${dir}/background.js`, withIndexComment(readFileSync(`${dir}/background.js`, 'utf8')));
-      }
       writeStatic(knowledge);
+      for (const file of result.outputFiles ?? []) {
+        const name = basename(file.path);
+        const text = name === 'background.js' ? withIndexComment(file.text) : file.text;
+        // Both browsers get the same bundles.
+        for (const dir of Object.values(out)) writeFileSync(`${dir}/${name}`, text);
+      }
       if (watch) console.log(`[gloss] rebuilt ${new Date().toLocaleTimeString()}`);
     });
   },
@@ -133,7 +140,8 @@ const contexts = await Promise.all(
   entries.map((e) =>
     esbuild.context({
       entryPoints: [{ in: e.in, out: e.out }],
-      outdir: `${out.chrome}/bundles`,
+      outdir: out.chrome,
+      write: false,
       bundle: true,
       format: e.format,
       target: ['chrome120', 'firefox140'],
@@ -143,7 +151,7 @@ const contexts = await Promise.all(
       sourcemap: watch ? 'inline' : false,
       legalComments: 'none',
       logLevel: 'warning',
-      plugins: [indexModule(e.inlineIndex === true), polyfillAsModule, copyAfterBuild],
+      plugins: [indexModule(e.inlineIndex === true), polyfillAsModule, writeAfterBuild],
     }),
   ),
 );
@@ -154,8 +162,6 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
-  rmSync(`${out.chrome}/bundles`, { recursive: true, force: true });
-  rmSync(`${out.firefox}/bundles`, { recursive: true, force: true });
   // One non-ASCII character makes the whole script UTF-16 for V8, which then compiles it ~25% slower
   // (8.2 → 6.4 ms in Node for this script, index included), in every frame of every page.
   // Unminified builds keep comments, which may be non-ASCII: they are for profiling only.
