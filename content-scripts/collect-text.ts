@@ -269,9 +269,11 @@ export class BlockCollector {
         if (isHeading(name)) section++;
         // A skipped element (code, a form field…) separates the text around it: no name spans it.
         if (SKIP.has(name) || skipped.has(node)) flush();
-        else if (block && wholeBlocks && node.firstChild && (node as Element).querySelector(STRUCTURE) === null) {
+        else if (block && wholeBlocks && node.hasChildNodes() && (node as Element).querySelector(STRUCTURE) === null) {
           // Read whole, in one call. Each query stops at the first structure inside, or scans a
           // subtree the walk would otherwise have read node by node: linear in the page.
+          // `hasChildNodes()`, not `firstChild`: reading a node makes its wrapper in this world, and
+          // this child is never visited (10,000 fewer on the 20k-node page; its walk 7–27% shorter).
           const text = (node as Element).textContent!;
           if (text.length > WHOLE_MAX_CHARS) descend = true;
           else if (hasWordCharacter(text)) blocks.push(new ElementBlock(node as Element, text, section));
