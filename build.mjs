@@ -37,7 +37,9 @@ async function compileKnowledge() {
 }
 
 /** The default highlight style, injected by the manifest before the page's first style pass. */
-const { STATIC_HIGHLIGHT_CSS } = await tsImport('./content-scripts/paint-highlights.ts', import.meta.url);
+const { staticHighlightCss } = await tsImport('./content-scripts/paint-highlights.ts', import.meta.url);
+/** Where each browser's highlight rules go (`HighlightScope` in paint-highlights.ts). */
+const highlightScope = { chrome: ':root', firefox: '' };
 
 function manifestFor(browser) {
   const manifest = JSON.parse(readFileSync(`${root}manifest.json`, 'utf8'));
@@ -59,7 +61,7 @@ function writeStatic(knowledge) {
     writeFileSync(`${dir}/manifest.json`, JSON.stringify(manifestFor(browser), null, 2));
     writeFileSync(`${dir}/knowledge/sources.json`, JSON.stringify(knowledge.sources));
     writeFileSync(`${dir}/knowledge/index.pack`, knowledge.packFile);
-    writeFileSync(`${dir}/highlights.css`, STATIC_HIGHLIGHT_CSS);
+    writeFileSync(`${dir}/highlights.css`, staticHighlightCss(highlightScope[browser]));
     knowledge.shards.forEach((shard, i) => writeFileSync(`${dir}/knowledge/details-${String(i).padStart(2, '0')}.json`, JSON.stringify(shard)));
   }
 }

@@ -4,6 +4,7 @@
  * starts stops when `signal` aborts, and `destroy` leaves the page as the site made it.
  */
 import type { VirtualElement } from '@floating-ui/dom';
+import browser from 'webextension-polyfill';
 import type { CardDetails } from '../src/knowledge/card-details';
 import { decodeMentions } from '../src/match/mention-wire';
 import { UNKNOWN_TEXT, type AskWorker } from '../src/protocol';
@@ -12,7 +13,7 @@ import { Annotator, type PageMention } from './annotator';
 import { LazyCardHost } from './card-loader';
 import type { CardActions } from './card-view';
 import { trackHoverIntent } from './hover-intent';
-import { HighlightPainter } from './paint-highlights';
+import { HighlightPainter, type HighlightScope } from './paint-highlights';
 
 export class PageGloss {
   readonly annotator: Annotator;
@@ -32,7 +33,7 @@ export class PageGloss {
     private readonly saveCorrections: (c: Map<string, string | null>) => void,
     corrections: Map<string, string | null>,
   ) {
-    this.#painter = new HighlightPainter(doc);
+    this.#painter = new HighlightPainter(doc, highlightScope());
     this.annotator = new Annotator(doc, this.#painter, (texts, ids) => this.#link(texts, ids), corrections);
     this.#card = new LazyCardHost(doc, () => this.closeCard());
     const win = doc.defaultView!;
@@ -229,4 +230,13 @@ function anchorFor(mention: PageMention, point: { x: number; y: number } | undef
   };
   const context = mention.range.startContainer.parentElement;
   return context ? { getBoundingClientRect: pick, contextElement: context } : { getBoundingClientRect: pick };
+}
+
+/**
+ * Where this build's highlight rules go (`HighlightScope`): build.mjs writes Firefox's static sheet
+ * with universal rules and Chromium's with `:root` ones, and keeps Gecko's manifest keys
+ * (`browser_specific_settings`) in Firefox's manifest alone.
+ */
+function highlightScope(): HighlightScope {
+  return browser.runtime.getManifest().browser_specific_settings ? '' : ':root';
 }

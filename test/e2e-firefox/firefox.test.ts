@@ -31,28 +31,25 @@ describe('Firefox ESR', () => {
 
   it('underlines the names with the stylesheet the manifest injects, adopting none into the page', async () => {
     // Read from pixels: under "Christopher Krebs", dots in the person colour (#1f6feb).
-    const box = await page.evaluate(() => {
-      const range = [...(CSS.highlights.get('gloss-person') ?? [])].find((r) => r.toString() === 'Christopher Krebs') as Range;
-      const r = range.getBoundingClientRect();
-      return { x: Math.floor(r.left), y: Math.floor(r.top), width: Math.ceil(r.width), height: Math.ceil(r.height) + 6 };
-    });
-    const png = Buffer.from(await page.screenshot({ clip: box })).toString('base64');
-    const underline = await page.evaluate(async (png: string) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${png}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const data = ctx.getImageData(0, 0, img.width, img.height).data;
-      let n = 0;
-      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - 0x1f) < 40 && Math.abs(data[i + 1]! - 0x6f) < 40 && Math.abs(data[i + 2]! - 0xeb) < 40) n++;
-      return n;
-    }, png);
-    expect(underline).toBeGreaterThan(20);
+    expect((await pixelsUnderKrebs(page)).underline).toBeGreaterThan(20);
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+  });
+
+  it('the popup switches the names to a tinted background and back to the underline', async () => {
+    // Firefox's sheets keep universal `::highlight()` rules (paint-highlights.ts, HighlightScope): the
+    // sheet a style other than the default adopts must override the injected one here too.
+    const popup = await gloss.popup(page);
+    try {
+      const select = '[data-testid="highlight-style"]';
+      await pollFor(() => popup.evaluate((s) => document.querySelector(s) !== null, select), Boolean, 20_000, 'the popup’s style setting');
+      await popup.select(select, 'background');
+      await pollFor(() => pixelsUnderKrebs(page), (px) => px.tint > 200 && px.underline < 10, 10_000, 'the tint under Christopher Krebs');
+      await popup.select(select, 'underline');
+      await pollFor(() => pixelsUnderKrebs(page), (px) => px.underline > 20 && px.tint < 10, 10_000, 'the underline back under Christopher Krebs');
+      expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+    } finally {
+      await popup.close();
+    }
   });
 
   it('hovering the bare "Krebs" in "The firing of Krebs" opens the card naming Christopher Krebs', async () => {
@@ -136,3 +133,34 @@ describe('Firefox ESR', () => {
   });
 
 });
+
+/** Pixels under the first painted "Christopher Krebs": how many are the person colour (the underline), how many its 18% tint over white. */
+async function pixelsUnderKrebs(on: Page): Promise<{ underline: number; tint: number }> {
+  const box = await on.evaluate(() => {
+    const range = [...(CSS.highlights.get('gloss-person') ?? [])].find((r) => r.toString() === 'Christopher Krebs') as Range;
+    const r = range.getBoundingClientRect();
+    return { x: Math.floor(r.left), y: Math.floor(r.top), width: Math.ceil(r.width), height: Math.ceil(r.height) + 6 };
+  });
+  const png = Buffer.from(await on.screenshot({ clip: box })).toString('base64');
+  return on.evaluate(async (png: string) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${png}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, img.width, img.height).data;
+    const person = [0x1f, 0x6f, 0xeb];
+    const tinted = person.map((c) => Math.round(c * 0.18 + 255 * 0.82));
+    const near = (i: number, rgb: number[], tolerance: number) => rgb.every((c, k) => Math.abs(data[i + k]! - c) <= tolerance);
+    let underline = 0;
+    let tint = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (near(i, person, 40)) underline++;
+      if (near(i, tinted, 6)) tint++;
+    }
+    return { underline, tint };
+  }, png);
+}

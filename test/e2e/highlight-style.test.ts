@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoStory, type Gloss } from './support/browser';
+import { openDemoStory, waitForAnnotation, type Gloss } from './support/browser';
 
 let gloss: Gloss;
 let page: Page;
@@ -18,16 +18,20 @@ afterAll(async () => {
 const PERSON = [0x1f, 0x6f, 0xeb];
 const TINT = PERSON.map((c) => Math.round(c * 0.18 + 255 * 0.82));
 
-/** Pixels under and around the first painted "Christopher Krebs": how many are the underline colour, how many the tint. */
-async function pixelsUnderName(): Promise<{ underline: number; tint: number }> {
-  const box = await page.evaluate(() => {
-    const range = [...(CSS.highlights.get('gloss-person') ?? [])].find((r) => r.toString() === 'Christopher Krebs') as Range;
-    const r = range.getBoundingClientRect();
-    return { x: Math.floor(r.left), y: Math.floor(r.top), width: Math.ceil(r.width), height: Math.ceil(r.height) + 6 };
-  });
-  const png = (await page.screenshot({ clip: box })).toString('base64');
+/** Pixels under and around the first range painted in `highlight` whose text is `name`: how many are `colour` (the underline), how many the person tint. */
+async function pixelsUnder(on: Page, highlight: string, name: string, colour: number[] = PERSON): Promise<{ underline: number; tint: number }> {
+  const box = await on.evaluate(
+    ({ highlight, name }) => {
+      const range = [...(CSS.highlights.get(highlight) ?? [])].find((r) => r.toString() === name) as Range | undefined;
+      if (!range) throw new Error(`"${name}" is not painted in ${highlight}`);
+      const r = range.getBoundingClientRect();
+      return { x: Math.floor(r.left), y: Math.floor(r.top), width: Math.ceil(r.width), height: Math.ceil(r.height) + 6 };
+    },
+    { highlight, name },
+  );
+  const png = (await on.screenshot({ clip: box })).toString('base64');
   // Decode the screenshot with the browser's own PNG decoder.
-  return page.evaluate(
+  return on.evaluate(
     async ({ png, person, tinted }) => {
       const img = new Image();
       img.src = `data:image/png;base64,${png}`;
@@ -45,10 +49,11 @@ async function pixelsUnderName(): Promise<{ underline: number; tint: number }> {
       }
       return { underline, tint };
     },
-    { png, person: PERSON, tinted: TINT },
+    { png, person: colour, tinted: TINT },
   );
 }
 
+const pixelsUnderName = () => pixelsUnder(page, 'gloss-person', 'Christopher Krebs');
 
 describe('highlight style on the page', () => {
   it('underlines names in the category colour by default, without adopting a stylesheet into the page', async () => {
@@ -74,5 +79,51 @@ describe('highlight style on the page', () => {
     await expect.poll(async () => (await pixelsUnderName()).underline, { timeout: 5000 }).toBeGreaterThan(20);
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
     await popup.close();
+  });
+});
+
+describe('names inside other elements', () => {
+  // Chromium's sheet puts the rules on the root, and each element's text takes them from its parent
+  // (paint-highlights.ts, HighlightScope): a name in a link, in bold, in a heading or in small print
+  // inside large text is underlined as one in a plain paragraph is.
+  it('are underlined in their category colour: in a heading, a link, bold, small print in large text, a list', async () => {
+    const nested = await gloss.newPage('/nested-names.html');
+    await waitForAnnotation(nested);
+    const cases: [highlight: string, name: string, colour: number[]][] = [
+      ['gloss-person', 'Mark Esper', PERSON],
+      ['gloss-company', 'Microsoft', [0xbc, 0x4c, 0x00]],
+      ['gloss-agency', 'CISA', [0x82, 0x50, 0xdf]],
+      ['gloss-person', 'Christopher Krebs', PERSON],
+      ['gloss-person', 'Joe Biden', PERSON],
+    ];
+    for (const [highlight, name, colour] of cases) {
+      const px = await pixelsUnder(nested, highlight, name, colour);
+      expect(px.underline, `${name}'s underline`).toBeGreaterThan(10);
+    }
+    // And the page's own text around them is not underlined: the rules paint highlights only.
+    const plain = await nested.evaluate(() => {
+      const p = document.querySelector('p')!;
+      const r = new Range();
+      r.setStart(p.firstChild!, 0);
+      r.setEnd(p.firstChild!, 'Officials at'.length);
+      const b = r.getBoundingClientRect();
+      return { x: Math.floor(b.left), y: Math.floor(b.top), width: Math.ceil(b.width), height: Math.ceil(b.height) + 6 };
+    });
+    const shot = (await nested.screenshot({ clip: plain })).toString('base64');
+    const coloured = await nested.evaluate(async (png) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${png}`;
+      await img.decode();
+      const canvas = new OffscreenCanvas(img.width, img.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, img.width, img.height).data;
+      let n = 0;
+      // Any saturated pixel (the page's text is grey on white).
+      for (let i = 0; i < data.length; i += 4) if (Math.max(data[i]!, data[i + 1]!, data[i + 2]!) - Math.min(data[i]!, data[i + 1]!, data[i + 2]!) > 60) n++;
+      return n;
+    }, shot);
+    expect(coloured).toBe(0);
+    await nested.close();
   });
 });
