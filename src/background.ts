@@ -28,8 +28,8 @@ handlePortRequests({
     return findPageMentions(blockTexts(sender, req.ids, req.texts), new Map(req.corrections), req.reload === true);
   },
   async reportEntities(req, sender) {
-    const merged = await recordFrame(sender.tab!.id!, sender.frameId ?? 0, req);
-    await updateBadge(sender.tab!.id!, merged.entities.length);
+    const found = await recordFrame(sender.tab!.id!, sender.frameId ?? 0, req);
+    await updateBadge(sender.tab!.id!, found);
     return { ok: true };
   },
   getDetails: (req) => details(req.ids),
