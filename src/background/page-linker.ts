@@ -63,16 +63,49 @@ function loadBundled(): Promise<CompiledIndex> {
     }));
 }
 
+let warmed = false;
+
+/** A few sentences of news, matched and linked once when the worker starts (`warmUp`). */
+const WARM_UP_TEXTS = [
+  'President Joe Biden met NATO officials in Washington on Monday, the White House said.',
+  'Microsoft and the Cybersecurity and Infrastructure Security Agency (CISA) said Krebs was right.',
+];
+
+/**
+ * Matches and links WARM_UP_TEXTS with the bundled index, once per worker, while the worker waits
+ * for `storage` (the packs) before it can answer the tab that woke it. A new worker compiles each
+ * function of the matcher and linker on first use, and the first page after a worker start waited
+ * for that: on cnn its request's matching and linking took 31–78 ms (median 57), 13–46 (median 24)
+ * after this warm-up, and its viewport was painted 115 ms after the script started against 89
+ * (medians of 10 loads each, the worker stopped before each).
+ */
+function warmUp(index: CompiledIndex): void {
+  try {
+    const trie = buildAliasTrie(index);
+    const found = findCandidatesInBlocks(WARM_UP_TEXTS, index, trie);
+    encodeMentions(linkMentions(WARM_UP_TEXTS.map((text, i) => ({ text, matches: found[i]! })), index, { corrections: new Map() }), index);
+  } catch (e) {
+    // Only a head start: a page's request runs the same code and reports its own errors.
+    console.warn('Gloss: warming up the matcher failed:', e);
+  }
+}
+
 async function loadKnowledge(): Promise<Knowledge> {
   const start = performance.now();
-  const [base, stored] = await Promise.all([loadBundled(), browser.storage.local.get(LOCAL_KEYS.packIndex)]);
+  const base = loadBundled();
+  if (!warmed) {
+    warmed = true;
+    // A task of its own, after the index is read: a request already waiting is answered first.
+    base.then((index) => setTimeout(() => warmUp(index), 0)).catch(() => {});
+  }
+  const [baseIndex, stored] = await Promise.all([base, browser.storage.local.get(LOCAL_KEYS.packIndex)]);
   const read = performance.now();
   const packIndex = stored[LOCAL_KEYS.packIndex];
-  let index = base;
+  let index = baseIndex;
   if (typeof packIndex === 'object' && packIndex !== null) {
     try {
       const pack = readStoredPackIndex(packIndex as StoredPackIndex);
-      if (pack.ids.length > 0) index = mergeIndexes(base, pack);
+      if (pack.ids.length > 0) index = mergeIndexes(baseIndex, pack);
     } catch (e) {
       // A damaged pack index never costs the reader the bundled knowledge.
       console.warn('Gloss: the stored knowledge-pack index could not be read; using the bundled knowledge alone:', e);
