@@ -95,7 +95,8 @@ async function loadKnowledge(): Promise<Knowledge> {
   const base = loadBundled();
   if (!warmed) {
     warmed = true;
-    // A task of its own, after the index is read: a request already waiting is answered first.
+    // In a task of its own once the index is read: if `storage` has answered by then, a request
+    // waiting for the knowledge is answered first.
     base.then((index) => setTimeout(() => warmUp(index), 0)).catch(() => {});
   }
   const [baseIndex, stored] = await Promise.all([base, browser.storage.local.get(LOCAL_KEYS.packIndex)]);
