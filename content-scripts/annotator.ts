@@ -112,8 +112,7 @@ export class Annotator {
 
   #run = 0;
   #running = false;
-  #changedDuringRun = false;
-  /** While an update runs: the nodes changed since, re-read when it ends. */
+  /** While a pass runs: the nodes changed since it began, re-read around themselves when it ends. */
   #pending: Node[] | undefined;
   /** Link requests sent, and the latest whose answer is painted: an earlier answer arriving late is dropped. */
   #linkSent = 0;
@@ -132,15 +131,9 @@ export class Annotator {
     const run = ++this.#run;
     const alive = () => run === this.#run;
     this.#running = true;
-    this.#pending = undefined;
-    const finish = () => {
-      if (!alive()) return;
-      this.#running = false;
-      if (this.#changedDuringRun) {
-        this.#changedDuringRun = false;
-        this.run(settings, done);
-      } else done?.();
-    };
+    // Changes noted before this pass are in what it reads.
+    this.#pending = [];
+    const finish = () => alive() && this.#passEnded(settings, done);
     const collector = new BlockCollector(this.doc);
     const collectStart = performance.now();
     const viewportHeight = this.doc.defaultView?.innerHeight ?? 1000;
@@ -203,6 +196,19 @@ export class Annotator {
   }
 
   /**
+   * A pass has painted: the nodes that changed while it ran are read again, around themselves (the
+   * walk may have read them before they changed), or `done` runs. Not a second full pass: a page
+   * that loads ads and widgets while it is walked changes during nearly every first pass.
+   */
+  #passEnded(settings: Settings, done: (() => void) | undefined): void {
+    this.#running = false;
+    const pending = this.#pending ?? [];
+    this.#pending = undefined;
+    if (pending.length > 0) this.#update(pending, settings, done);
+    else done?.();
+  }
+
+  /**
    * Re-reads only the blocks around `changed` nodes (added, removed or edited text), then re-links
    * the page; `done` runs when the page is complete.
    */
@@ -212,9 +218,7 @@ export class Annotator {
 
   #update(changed: Iterable<Node>, settings: Settings, done?: () => void): void {
     if (this.#running) {
-      // During an update, later changes are re-read when it ends; during a full pass, one more pass follows.
-      if (this.#pending) for (const node of changed) this.#pending.push(node);
-      else this.#changedDuringRun = true;
+      for (const node of changed) this.#pending!.push(node);
       return;
     }
     const roots = blockRoots(changed, this.#states);
@@ -234,14 +238,7 @@ export class Annotator {
     const alive = () => run === this.#run;
     this.#running = true;
     this.#pending = [];
-    this.#relink(this.#states, settings, fresh.length, 'final', alive, () => {
-      if (!alive()) return;
-      this.#running = false;
-      const pending = this.#pending ?? [];
-      this.#pending = undefined;
-      if (pending.length > 0) this.update(pending, settings, done);
-      else done?.();
-    });
+    this.#relink(this.#states, settings, fresh.length, 'final', alive, () => alive() && this.#passEnded(settings, done));
   }
 
   /**
@@ -382,7 +379,6 @@ export class Annotator {
     // A pass still running in slices stops here: nothing it would paint may come back.
     this.#run++;
     this.#running = false;
-    this.#changedDuringRun = false;
     this.#pending = undefined;
     this.mentions = [];
     this.#states = [];

@@ -63,6 +63,23 @@ describe('live pages', () => {
   });
 });
 
+describe('live pages: changes while the first pass runs', () => {
+  it('reads them around themselves when the pass ends, not in a second pass over the whole page', async () => {
+    const page = await gloss.newPage('/busy-load.html');
+    await page.waitForSelector('body[data-settled]', { timeout: 10_000 });
+    await expect.poll(() => paintedWhere(page)).toEqual(['first:CISA', 'first:Christopher Krebs', 'late:Joe Biden', 'late:Microsoft', 'second:Mark Esper', 'second:the Pentagon']);
+    const passes = await page.evaluate(() =>
+      (performance.getEntriesByName('gloss:annotate') as PerformanceMeasure[]).map((m) => m.detail as { reread: number; blocks: number }),
+    );
+    // The clock changed every 10 ms during the first pass: the passes after it re-read the clock (and
+    // the new paragraph), not every block again.
+    expect(passes.length).toBeGreaterThan(1);
+    expect(passes.filter((p) => p.reread === p.blocks)).toHaveLength(1);
+    expect(passes[0]!.reread).toBe(passes[0]!.blocks);
+    await page.close();
+  });
+});
+
 describe('live pages: text edited inside a paragraph', () => {
   it('repaints a paragraph whose text changes in place, and the new name opens its card', async () => {
     const page = await gloss.newPage('/live.html');
