@@ -27,6 +27,7 @@ async function loadMatcherCore(): Promise<typeof import('./matcher-core')> {
 const { compileIndex, compileKnowledge, packIndex, parsePackedIndex, serializePackedIndex, unpackIndex, buildAliasTrie, findCandidatesInBlocks, findMentions } = await loadMatcherCore();
 
 const RUNS = 5;
+const WARM_UP = 3;
 
 const AhoCorasick = createRequire(import.meta.url)('ahocorasick') as new (words: string[]) => { search(text: string): unknown[] };
 
@@ -106,20 +107,25 @@ function glossPages(pages: string[][], index: CompiledIndex, trie: AliasTrie): n
 function runGloss(index: CompiledIndex, pages: string[][], bytes: number, label: string): MatcherRow[] {
   const before = heap();
   const built = time(() => buildAliasTrie(index));
-  // Warm up: one pass builds the subtrees the text needs and lets the JIT optimise.
-  glossMatch(pages, index, built.value);
+  // Warm up: one pass builds the subtrees the text needs; more let V8 finish optimising (in the first
+  // set, one pass left TurboFan's background compiles inside the timed runs' process CPU time).
+  for (let r = 0; r < WARM_UP; r++) glossMatch(pages, index, built.value);
   const heapMB = (heap() - before) / 1e6;
+  for (let r = 0; r < WARM_UP; r++) glossPages(pages, index, built.value);
   const match: number[] = [];
   const link: number[] = [];
   let matches = 0;
   let mentions = 0;
-  // Medians of several runs: the machine is shared. Matching, then the whole pipeline.
+  // Medians of several runs: the machine is shared. Matching, then the whole pipeline. Each run starts
+  // after a full GC, so no run pays for garbage an earlier step (or another matcher) left.
   for (let r = 0; r < RUNS; r++) {
+    gc();
     const m = time(() => glossMatch(pages, index, built.value));
     match.push(m.ms);
     matches = m.value;
   }
   for (let r = 0; r < RUNS; r++) {
+    gc();
     const l = time(() => glossPages(pages, index, built.value));
     link.push(l.ms);
     mentions = l.value;

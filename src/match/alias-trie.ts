@@ -167,12 +167,18 @@ export class AliasTrie implements FirstTokenFilter {
   readonly bitMask: number;
   readonly secondBits: Int32Array;
   readonly secondShift: number;
-  readonly #keys: (string[] | undefined)[] = [];
-  readonly #surfaces: (string[] | undefined)[] = [];
+  /**
+   * Made on first use, by alias row. Filled with `undefined` up front: written at scattered rows, an
+   * empty array turns into a dictionary, and its look-ups were a tenth of the matcher's time.
+   */
+  readonly #keys: (readonly string[] | undefined)[];
+  readonly #surfaces: (readonly string[] | undefined)[];
   readonly #buf = new TokenBuffer();
 
   constructor(index: CompiledIndex) {
     this.#index = index;
+    this.#keys = new Array<readonly string[] | undefined>(index.aliasText.length).fill(undefined);
+    this.#surfaces = this.#keys.slice();
     this.parts = index.trieParts ?? [{ tables: compileTrie(index.aliasText), rowOffset: 0 }];
     const filters = this.parts.map((p) => p.tables);
     if (filters.length === 1) {
