@@ -10,7 +10,7 @@ import type { LinkReason } from '../src/match/link-mentions';
 import type { ReadMention } from '../src/match/mention-wire';
 import { MAX_PAGE_TEXT, type EntityCount } from '../src/protocol';
 import type { Settings } from '../src/settings';
-import { BlockCollector, collectBlocks, ElementBlock, isAnnotatable, isBlockElement, isIntact, type TextBlock } from './collect-text';
+import { BlockCollector, ElementBlock, isAnnotatable, isBlockElement, isIntact, type TextBlock } from './collect-text';
 import { WINDOWED_ABOVE, type HighlightPainter } from './paint-highlights';
 import { rangeFor, rangesMade } from './text-ranges';
 
@@ -108,7 +108,31 @@ export class Annotator {
     private readonly painter: HighlightPainter,
     private readonly link: LinkTexts,
     public corrections: Map<string, string | null> = new Map(),
+    /**
+     * Whether to read open shadow roots: only where the highlight rules on `:root` reach their text
+     * (Chromium's highlight inheritance, `paint-highlights.ts`); Firefox's universal rules do not
+     * cross into a shadow tree, and a name the reader cannot see should not be in the popup's list.
+     */
+    private readonly readShadowRoots = false,
   ) {}
+
+  /** The open shadow roots read so far (hit-testing asks the browser to look inside them). */
+  readonly #shadowRoots = new Set<ShadowRoot>();
+  #onShadowRoot: ((root: ShadowRoot) => void) | undefined;
+
+  /** Calls `listener` with each open shadow root read, now and later (the page watcher observes them). */
+  onShadowRoot(listener: (root: ShadowRoot) => void): void {
+    this.#onShadowRoot = listener;
+    for (const root of this.#shadowRoots) listener(root);
+  }
+
+  #noteShadowRoots(collector: BlockCollector): void {
+    for (const root of collector.shadowRoots) {
+      if (this.#shadowRoots.has(root)) continue;
+      this.#shadowRoots.add(root);
+      this.#onShadowRoot?.(root);
+    }
+  }
 
   #run = 0;
   #running = false;
@@ -134,7 +158,7 @@ export class Annotator {
     // Changes noted before this pass are in what it reads.
     this.#pending = [];
     const finish = () => alive() && this.#passEnded(settings, done);
-    const collector = new BlockCollector(this.doc);
+    const collector = new BlockCollector(this.doc, this.readShadowRoots);
     const collectStart = performance.now();
     const viewportHeight = this.doc.defaultView?.innerHeight ?? 1000;
     // A walk longer than one slice, or a large page's: the blocks on screen are noted as it passes them,
@@ -174,6 +198,7 @@ export class Annotator {
     };
     const walked = () => {
       performance.measure('gloss:collect', { start: collectStart });
+      this.#noteShadowRoots(collector);
       const blocks = collector.blocks;
       // Blocks the early pass sent keep their state (and ranges), unless the walk started over.
       const states = blocks.map((block) => early?.get(block) ?? newState(block));
@@ -231,7 +256,9 @@ export class Annotator {
     const fresh: BlockState[] = [];
     for (const root of roots) {
       if (!isAnnotatable(root)) continue;
-      for (const block of collectBlocks(root)) fresh.push(newState(block));
+      const collector = new BlockCollector(root, this.readShadowRoots).walkAll();
+      this.#noteShadowRoots(collector);
+      for (const block of collector.blocks) fresh.push(newState(block));
     }
     this.#states = mergeInDocumentOrder(kept, fresh);
     const run = ++this.#run;
@@ -344,7 +371,7 @@ export class Annotator {
 
   /** The shown mention under a viewport point, if any. */
   mentionAt(x: number, y: number): PageMention | undefined {
-    const caret = caretAt(this.doc, x, y);
+    const caret = caretAt(this.doc, x, y, this.#shadowRoots);
     if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
     let candidates = this.#byNode.get(caret.node);
     if (!candidates) {
@@ -480,13 +507,20 @@ class OnScreenBlocks {
  * markup). A block element added into a block that was read whole (`ElementBlock`) splits that
  * block's text: the whole block is read again.
  */
-function blockRoots(changed: Iterable<Node>, states: readonly BlockState[]): Element[] {
+function blockRoots(changed: Iterable<Node>, states: readonly BlockState[]): (Element | ShadowRoot)[] {
   let boxes: Set<Element> | undefined;
-  const roots = new Set<Element>();
+  const roots = new Set<Element | ShadowRoot>();
   for (const node of changed) {
     let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-    while (el && !isBlockElement(el)) el = el.parentElement;
-    if (!el || !el.isConnected) continue;
+    let top: Element | null = el;
+    while (el && !isBlockElement(el)) el = (top = el).parentElement;
+    if (!el) {
+      // In a shadow tree with no block element above the change: the whole shadow root.
+      const root = (top ?? node).getRootNode();
+      if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && (root as ShadowRoot).host && root.isConnected) roots.add(root as ShadowRoot);
+      continue;
+    }
+    if (!el.isConnected) continue;
     boxes ??= new Set(states.flatMap(({ block }) => (block instanceof ElementBlock ? [block.box] : [])));
     for (let up = el.parentElement; up; up = up.parentElement) if (boxes.has(up)) el = up;
     roots.add(el);
@@ -510,9 +544,10 @@ function mergeInDocumentOrder(a: BlockState[], b: BlockState[]): BlockState[] {
  * `caretPositionFromPoint` is standard (Firefox, Chrome ≥ 128); `caretRangeFromPoint` is the older
  * WebKit/Chromium API, kept for older Chromium builds.
  */
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
+function caretAt(doc: Document, x: number, y: number, shadowRoots: ReadonlySet<ShadowRoot>): { node: Node; offset: number } | undefined {
   if (typeof doc.caretPositionFromPoint === 'function') {
-    const pos = doc.caretPositionFromPoint(x, y);
+    // Without `shadowRoots`, a point inside a shadow tree answers with its host.
+    const pos = shadowRoots.size > 0 ? doc.caretPositionFromPoint(x, y, { shadowRoots: [...shadowRoots] }) : doc.caretPositionFromPoint(x, y);
     return pos ? { node: pos.offsetNode, offset: pos.offset } : undefined;
   }
   const range = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint?.(x, y);

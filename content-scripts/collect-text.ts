@@ -135,6 +135,7 @@ const BLOCK = new Set([...BLOCK_NAMES, ...BLOCK_NAMES.map((n) => n.toUpperCase()
 
 const ELEMENT = 1; // Node.ELEMENT_NODE, without a global lookup per node
 const TEXT = 3;
+const DOCUMENT_FRAGMENT = 11;
 
 /** Only ASCII white space (what HTML source puts between elements). */
 function isBlank(text: string): boolean {
@@ -166,9 +167,18 @@ export function isBlockElement(el: Element): boolean {
   return BLOCK.has(el.localName);
 }
 
-/** Whether text under `node` may be annotated at all: no ancestor (up to the document) is skipped. */
+/** The element's parent, or for the top of a shadow tree its host. */
+export function parentAcrossShadows(node: Node): Element | null {
+  if (node.nodeType === DOCUMENT_FRAGMENT) return (node as ShadowRoot).host ?? null;
+  return node.parentElement ?? ((node.parentNode as ShadowRoot | null)?.host ?? null);
+}
+
+/**
+ * Whether text under `node` (or in a shadow root) may be annotated at all: no ancestor up to the
+ * document, across shadow hosts, is skipped.
+ */
 export function isAnnotatable(node: Node): boolean {
-  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : parentAcrossShadows(node); el; el = parentAcrossShadows(el)) {
     if (isSkippedElement(el)) return false;
   }
   return node.isConnected;
@@ -181,23 +191,29 @@ export function isSkippedElement(el: Element, name = nameOf(el)): boolean {
   return el.attributes.length > 0 && el.matches(SKIP_ATTRIBUTES);
 }
 
-export function collectBlocks(root: Node): TextBlock[] {
-  const collector = new BlockCollector(root);
-  collector.step(Infinity);
-  return collector.blocks;
+export function collectBlocks(root: Node, shadowRoots = false): TextBlock[] {
+  return new BlockCollector(root, shadowRoots).walkAll().blocks;
 }
 
 /**
  * The walk behind `collectBlocks`, resumable: `step(deadline)` walks until `performance.now()`
  * passes the deadline, so a huge page is collected over several tasks instead of one long one.
- * If the node it stopped at leaves the document in between, it starts over.
+ * If the node it stopped at leaves the document in between, it starts over. With `shadowRoots`,
+ * the open shadow roots of the elements it reads are walked too, each a tree of its own, after the
+ * document (closed ones cannot be read); their blocks follow the document's.
  */
 export class BlockCollector {
   blocks: TextBlock[] = [];
+  /** The open shadow roots walked (or still to walk), in the order they were met. */
+  readonly shadowRoots: ShadowRoot[] = [];
   #current: WalkedBlock | null = null;
   #section = 0;
-  readonly #end: Node | null;
+  readonly #root: Node | null;
+  /** The root of the tree being walked: the document's, or a shadow root. */
+  #end: Node | null;
   #node: Node | null;
+  /** How many of `shadowRoots` have been walked or are being walked. */
+  #shadowsBegun = 0;
   /**
    * Elements skipped for an attribute, found by one native query: a selector match per element cost
    * as much as the rest of the walk. Asked once per walk, not per slice (on a 20k-node page, asking
@@ -209,9 +225,18 @@ export class BlockCollector {
   /** Whether a block element without structure inside may be read whole (`ElementBlock`). */
   readonly #wholeBlocks: boolean;
 
-  constructor(root: Node) {
-    this.#node = this.#end = root.nodeType === Node.DOCUMENT_NODE ? (root as Document).documentElement : root;
+  constructor(
+    root: Node,
+    private readonly readShadowRoots = false,
+  ) {
+    this.#node = this.#end = this.#root = root.nodeType === Node.DOCUMENT_NODE ? (root as Document).documentElement : root;
     this.#wholeBlocks = root.ownerDocument?.contentType === 'text/html' || (root as Document).contentType === 'text/html';
+  }
+
+  /** Walks to the end in one go. */
+  walkAll(): this {
+    this.step(Infinity);
+    return this;
   }
 
   /** Walks on until done (true) or past `deadline` (false: call again). */
@@ -220,16 +245,18 @@ export class BlockCollector {
       this.blocks = [];
       this.#current = null;
       this.#section = 0;
-      this.#node = this.#end;
+      this.#node = this.#end = this.#root;
       this.#skipped = undefined;
+      this.shadowRoots.length = this.#shadowsBegun = 0;
     }
-    const end = this.#end;
+    let end = this.#end;
     let node = this.#node;
     // The walk's state in locals, written back when it pauses: field reads per node made it 2–3× slower.
     const blocks = this.blocks;
     let current = this.#current;
     let section = this.#section;
     const wholeBlocks = this.#wholeBlocks;
+    const shadows = this.readShadowRoots ? this.shadowRoots : undefined;
     const flush = () => {
       if (current && hasWordCharacter(current.text)) blocks.push(current);
       current = null;
@@ -240,12 +267,18 @@ export class BlockCollector {
       // The root itself is not in the query's result.
       if (end && end.nodeType === ELEMENT && isSkippedElement(end as Element)) skipped.add(end);
     }
+    // A walk that starts at a shadow root (a change inside one) starts inside it.
+    if (node && node === end && node.nodeType === DOCUMENT_FRAGMENT) {
+      for (const el of (node as ShadowRoot).querySelectorAll(SKIP_ATTRIBUTES)) skipped.add(el);
+      node = node.firstChild;
+    }
     let visited = 0;
     // An explicit stack instead of recursion: hostile pages nest elements tens of thousands deep.
     while (node) {
       // Reading the clock costs more than a node: look every 512 nodes.
       if ((++visited & 511) === 0 && performance.now() > deadline) {
         this.#node = node;
+        this.#end = end;
         this.#current = current;
         this.#section = section;
         return false;
@@ -267,9 +300,15 @@ export class BlockCollector {
         const block = BLOCK.has(name);
         if (block) flush();
         if (isHeading(name)) section++;
+        const shadowRoot = shadows ? (node as Element).shadowRoot : null;
         // A skipped element (code, a form field…) separates the text around it: no name spans it.
         if (SKIP.has(name) || skipped.has(node)) flush();
-        else if (block && wholeBlocks && node.hasChildNodes() && (node as Element).querySelector(STRUCTURE) === null) {
+        else if (shadowRoot) {
+          shadows!.push(shadowRoot);
+          // Its light children show where its shadow tree's slots put them: read as before, but apart.
+          flush();
+          descend = true;
+        } else if (block && wholeBlocks && node.hasChildNodes() && (node as Element).querySelector(STRUCTURE) === null) {
           // Read whole, in one call. Each query stops at the first structure inside, or scans a
           // subtree the walk would otherwise have read node by node: linear in the page.
           // `hasChildNodes()`, not `firstChild`: reading a node makes its wrapper in this world, and
@@ -288,11 +327,22 @@ export class BlockCollector {
         node = node.parentNode;
         if (node && node.nodeType === ELEMENT && BLOCK.has((node as Element).localName)) flush();
       }
-      if (!node || node === end) break;
+      if (!node || node === end) {
+        flush();
+        // The next shadow root met on the way, walked as a tree of its own; a list, not recursion:
+        // hostile pages nest them too.
+        if (!shadows || this.#shadowsBegun === shadows.length) break;
+        const root = shadows[this.#shadowsBegun++]!;
+        for (const el of root.querySelectorAll(SKIP_ATTRIBUTES)) skipped.add(el);
+        end = root;
+        node = root.firstChild ?? root;
+        continue;
+      }
       if (node.nodeType === ELEMENT && BLOCK.has((node as Element).localName)) flush();
       node = node.nextSibling;
     }
     this.#node = null;
+    this.#end = end;
     flush();
     this.#current = null;
     this.#section = section;

@@ -33,8 +33,9 @@ export class PageGloss {
     private readonly saveCorrections: (c: Map<string, string | null>) => void,
     corrections: Map<string, string | null>,
   ) {
-    this.#painter = new HighlightPainter(doc, highlightScope());
-    this.annotator = new Annotator(doc, this.#painter, (texts, ids) => this.#link(texts, ids), corrections);
+    const scope = highlightScope();
+    this.#painter = new HighlightPainter(doc, scope);
+    this.annotator = new Annotator(doc, this.#painter, (texts, ids) => this.#link(texts, ids), corrections, scope === ':root');
     this.#card = new LazyCardHost(doc, () => this.closeCard());
     const win = doc.defaultView!;
     trackHoverIntent(

@@ -24,8 +24,12 @@ const MAX_INTERVAL_MS = 3000;
 export interface WatchedGloss {
   annotate(): void;
   update(changed: Iterable<Node>): void;
-  /** Main-thread time Gloss's passes have taken so far (ms). */
-  readonly annotator: { readonly busyMs: number };
+  readonly annotator: {
+    /** Main-thread time Gloss's passes have taken so far (ms). */
+    readonly busyMs: number;
+    /** Calls back with each open shadow root Gloss reads, now and later: a document's observer does not see inside them. */
+    onShadowRoot?(listener: (root: ShadowRoot) => void): void;
+  };
 }
 
 /**
@@ -83,6 +87,8 @@ export function watchPage(doc: Document, gloss: WatchedGloss, signal: AbortSigna
     const wait = delayBeforePass(lastRun, gloss.annotator.busyMs - busyAtLastRun, performance.now());
     setTimeout(() => win.requestAnimationFrame(run), wait);
   });
-  observer.observe(doc, { childList: true, subtree: true, characterData: true });
+  const options: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+  observer.observe(doc, options);
+  gloss.annotator.onShadowRoot?.((root) => observer.observe(root, options));
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }

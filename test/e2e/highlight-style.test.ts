@@ -125,3 +125,18 @@ describe('names inside other elements', () => {
     await nested.close();
   });
 });
+
+describe('names inside web components', () => {
+  it('are underlined in an open shadow root and in one nested inside it, as in the page itself', async () => {
+    const story = await gloss.newPage('/shadow-story.html');
+    await waitForAnnotation(story);
+    for (const [highlight, name, colour] of [
+      ['gloss-person', 'Christopher Krebs', PERSON],
+      ['gloss-company', 'Microsoft', [0xbc, 0x4c, 0x00]],
+      ['gloss-person', 'Joe Biden', PERSON],
+    ] as [string, string, number[]][]) {
+      expect((await pixelsUnder(story, highlight, name, colour)).underline, `${name}'s underline`).toBeGreaterThan(10);
+    }
+    await story.close();
+  });
+});

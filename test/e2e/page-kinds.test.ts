@@ -110,6 +110,37 @@ describe('live pages: text edited inside a paragraph', () => {
   });
 });
 
+describe('web components', () => {
+  /** Centre of `text` inside the element `id` of the story's shadow root. */
+  const pointInStory = (page: Page, id: string, text: string) =>
+    page.evaluate(({ id, text }) => {
+      const el = document.getElementById('story')!.shadowRoot!.getElementById(id)!;
+      const node = el.firstChild as Text;
+      const r = new Range();
+      r.setStart(node, node.data.indexOf(text));
+      r.setEnd(node, node.data.indexOf(text) + text.length);
+      const b = r.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    }, { id, text });
+
+  it('annotates open shadow roots (nested too), not closed ones; cards open there, the popup lists them, and changes inside are read', async () => {
+    const page = await gloss.newPage('/shadow-story.html');
+    await waitForAnnotation(page);
+    const painted = async () => Object.values(await paintedText(page)).flat().sort();
+    expect(await painted()).toEqual(['CISA', 'Christopher Krebs', 'Joe Biden', 'Microsoft']);
+    await restOn(page, await pointInStory(page, 'first', 'Krebs'));
+    await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+    const popup = await gloss.popup(page);
+    await popup.waitForSelector('[data-entity-id="person:christopher-krebs"]');
+    expect(await popup.locator('[data-entity-id="company:microsoft"]').count()).toBe(1);
+    expect(await popup.locator('[data-entity-id="person:nancy-pelosi"]').count()).toBe(0);
+    await popup.close();
+    await page.evaluate(() => (window as unknown as { addLate: () => void }).addLate());
+    await expect.poll(painted).toEqual(['CISA', 'Christopher Krebs', 'Joe Biden', 'Mark Esper', 'Microsoft', 'the Pentagon']);
+    await page.close();
+  });
+});
+
 describe('frames', () => {
   it('annotates a same-origin iframe and opens cards inside it', async () => {
     const page = await gloss.newPage('/iframe.html');

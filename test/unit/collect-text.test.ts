@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BlockCollector, collectBlocks, ElementBlock } from '../../content-scripts/collect-text';
+import { BlockCollector, collectBlocks, ElementBlock, isAnnotatable } from '../../content-scripts/collect-text';
 
 const SKIP_TAGS = new Set(['script', 'style', 'code', 'textarea', 'button', 'svg', 'template']);
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'h2', 'br', 'section', 'td']);
@@ -139,5 +139,40 @@ describe('collecting text blocks', () => {
     const [block] = collectBlocks(document.body);
     expect(block).not.toBeInstanceOf(ElementBlock);
     expect(block!.text.startsWith('Krebs said')).toBe(true);
+  });
+
+  it('reads open shadow roots (nested too) when asked, after the document; not closed ones, nor under a skipped host', () => {
+    document.body.innerHTML = '<p>Joe Biden</p><news-story id="open"><span>slotted byline</span></news-story><sealed-box id="closed"></sealed-box><div hidden><x-box id="under-hidden"></x-box></div><p>Mark Esper</p>';
+    const story = document.getElementById('open')!.attachShadow({ mode: 'open' });
+    story.innerHTML = '<p>Christopher Krebs</p><x-quote></x-quote><p aria-hidden="true">hidden quote</p>';
+    story.querySelector('x-quote')!.attachShadow({ mode: 'open' }).innerHTML = '<blockquote>Microsoft agreed</blockquote>';
+    document.getElementById('closed')!.attachShadow({ mode: 'closed' }).innerHTML = '<p>Nancy Pelosi</p>';
+    document.getElementById('under-hidden')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Hidden Name</p>';
+    expect(collectBlocks(document.body).map((b) => b.text)).toEqual(['Joe Biden', 'slotted byline', 'Mark Esper']);
+    const collector = new BlockCollector(document.body, true).walkAll();
+    expect(collector.blocks.map((b) => b.text)).toEqual(['Joe Biden', 'slotted byline', 'Mark Esper', 'Christopher Krebs', 'Microsoft agreed']);
+    expect(collector.shadowRoots).toHaveLength(2);
+    // A change inside a shadow root is read from that root.
+    expect(collectBlocks(story, true).map((b) => b.text)).toEqual(['Christopher Krebs', 'Microsoft agreed']);
+    expect(isAnnotatable(story.querySelector('p')!)).toBe(true);
+    expect(isAnnotatable(story.querySelector('p[aria-hidden]')!)).toBe(false);
+    const underHidden = document.getElementById('under-hidden')!.shadowRoot!;
+    expect(isAnnotatable(underHidden.querySelector('p')!)).toBe(false);
+  });
+
+  it('walks shadow roots nested thousands deep without recursion, in slices', () => {
+    document.body.innerHTML = '<div id="host"></div>';
+    let host = document.getElementById('host')!;
+    for (let i = 0; i < 3000; i++) {
+      const root = host.attachShadow({ mode: 'open' });
+      root.innerHTML = `<p>Level ${i}</p><div></div>`;
+      host = root.lastElementChild as HTMLElement;
+    }
+    const collector = new BlockCollector(document.body, true);
+    let slices = 0;
+    while (!collector.step(-Infinity)) slices++;
+    expect(slices).toBeGreaterThan(2);
+    expect(collector.blocks).toHaveLength(3000);
+    expect(collector.blocks[2999]!.text).toBe('Level 2999');
   });
 });
