@@ -2,7 +2,7 @@
  * The content script's entry: loads settings, starts Gloss on this document when it is on for
  * this site, and starts or stops it live as settings change. No logic here.
  */
-import { connectToWorker, handleMessages, type TabProtocol } from '../src/protocol';
+import { connectToWorker, handleMessages, type AskWorker, type TabProtocol } from '../src/protocol';
 import { isActiveOn } from '../src/settings';
 import { loadSettings, onSettingsChanged } from '../src/settings-store';
 import { PageGloss } from './page-gloss';
@@ -21,6 +21,10 @@ async function main(): Promise<void> {
   // Read together with the settings: one round trip to storage before the first paint, not two.
   let preload: Promise<Map<string, string | null>> | undefined = loadCorrections(location);
   preload.catch(() => {}); // awaited by start(), if Gloss starts; a failure is reported there
+  // Opened before the settings are read: a worker Chrome has stopped (as it does after 30 s idle, so on
+  // most new pages) starts and reads its index during that round trip, not after it. Closed at once
+  // where Gloss is off.
+  let early: { askWorker: AskWorker; stop: AbortController } | undefined = earlyPort();
   let settings = await loadSettings();
   const host = location.hostname;
   let running: { gloss: PageGloss; stop: AbortController } | undefined;
@@ -30,10 +34,11 @@ async function main(): Promise<void> {
     if (starting || running) return;
     starting = true;
     try {
-      const stop = new AbortController();
+      // The port opened at the start, for the first start; opened here for a later one (the site
+      // turned on): first, so the worker wakes and loads its knowledge while this tab reads corrections and the page.
+      const { stop, askWorker } = early ?? earlyPort();
+      early = undefined;
       life.signal.addEventListener('abort', () => stop.abort(), { once: true });
-      // Opened first: the worker wakes and loads its knowledge while this tab reads corrections and the page.
-      const askWorker = connectToWorker(stop.signal);
       const corrections = await (preload ?? loadCorrections(location));
       preload = undefined;
       if (stop.signal.aborted || !isActiveOn(settings, host)) return stop.abort();
@@ -65,6 +70,15 @@ async function main(): Promise<void> {
   }
 
   if (isActiveOn(settings, host)) await startReporting();
+  else {
+    early?.stop.abort();
+    early = undefined;
+  }
+}
+
+function earlyPort(): { askWorker: AskWorker; stop: AbortController } {
+  const stop = new AbortController();
+  return { stop, askWorker: connectToWorker(stop.signal) };
 }
 
 void main().catch((e: unknown) => console.warn('Gloss could not start on this page:', e));

@@ -22,7 +22,8 @@ handleMessages<WorkerProtocol>({
   },
 });
 
-// A tab connects when Gloss starts on it, before it has read the page: the index loads meanwhile.
+// A tab connects as its content script starts, before it has read its settings and the page: the
+// index loads meanwhile (a tab where Gloss is off closes the port at once).
 handlePortRequests({
   findMentions(req, sender) {
     return findPageMentions(blockTexts(sender, req.ids, req.texts), new Map(req.corrections), req.reload === true);
