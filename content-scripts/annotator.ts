@@ -116,8 +116,13 @@ export class Annotator {
     private readonly readShadowRoots = false,
   ) {}
 
-  /** The open shadow roots read so far (hit-testing asks the browser to look inside them). */
+  /** The open shadow roots read so far. */
   readonly #shadowRoots = new Set<ShadowRoot>();
+  /**
+   * Those holding a mention of the latest pass (made when first needed): hit-testing asks the browser
+   * to look inside them, and a page may have thousands of roots with no name in them.
+   */
+  #hitRoots: ShadowRoot[] | undefined;
   #onShadowRoot: ((root: ShadowRoot) => void) | undefined;
 
   /** Calls `listener` with each open shadow root read, now and later (the page watcher observes them). */
@@ -305,6 +310,7 @@ export class Annotator {
           this.#linkShown = sent;
           performance.measure('gloss:ranges', { start: rangesStart });
           this.mentions = mentions;
+          this.#hitRoots = undefined;
           this.#byNode = byNode;
           this.#shownStates = states;
           timed('gloss:paint', () => this.applySettings(settings));
@@ -371,7 +377,7 @@ export class Annotator {
 
   /** The shown mention under a viewport point, if any. */
   mentionAt(x: number, y: number): PageMention | undefined {
-    const caret = caretAt(this.doc, x, y, this.#shadowRoots);
+    const caret = caretAt(this.doc, x, y, (this.#hitRoots ??= this.#rootsWithMentions()));
     if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
     let candidates = this.#byNode.get(caret.node);
     if (!candidates) {
@@ -389,6 +395,20 @@ export class Annotator {
       }
     }
     return undefined;
+  }
+
+  #rootsWithMentions(): ShadowRoot[] {
+    if (this.#shadowRoots.size === 0) return [];
+    const roots = new Set<ShadowRoot>();
+    let last: BlockState | undefined;
+    for (const m of this.mentions) {
+      const state = this.#shownStates[m.block];
+      if (!state || state === last) continue;
+      last = state;
+      const root = state.block.anchor.getRootNode();
+      if (this.#shadowRoots.has(root as ShadowRoot)) roots.add(root as ShadowRoot);
+    }
+    return [...roots];
   }
 
   /** Entities with their mention counts, for the worker and the popup. */
@@ -544,10 +564,10 @@ function mergeInDocumentOrder(a: BlockState[], b: BlockState[]): BlockState[] {
  * `caretPositionFromPoint` is standard (Firefox, Chrome ≥ 128); `caretRangeFromPoint` is the older
  * WebKit/Chromium API, kept for older Chromium builds.
  */
-function caretAt(doc: Document, x: number, y: number, shadowRoots: ReadonlySet<ShadowRoot>): { node: Node; offset: number } | undefined {
+function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[]): { node: Node; offset: number } | undefined {
   if (typeof doc.caretPositionFromPoint === 'function') {
     // Without `shadowRoots`, a point inside a shadow tree answers with its host.
-    const pos = shadowRoots.size > 0 ? doc.caretPositionFromPoint(x, y, { shadowRoots: [...shadowRoots] }) : doc.caretPositionFromPoint(x, y);
+    const pos = shadowRoots.length > 0 ? doc.caretPositionFromPoint(x, y, { shadowRoots }) : doc.caretPositionFromPoint(x, y);
     return pos ? { node: pos.offsetNode, offset: pos.offset } : undefined;
   }
   const range = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint?.(x, y);
