@@ -173,12 +173,15 @@ export class AliasTrie implements FirstTokenFilter {
    */
   readonly #keys: (readonly string[] | undefined)[];
   readonly #surfaces: (readonly string[] | undefined)[];
+  /** 1 where every letter of the alias is a capital ("IT", "NOW", "U.S."), once its strings are made. */
+  readonly #allCaps: Uint8Array;
   readonly #buf = new TokenBuffer();
 
   constructor(index: CompiledIndex) {
     this.#index = index;
     this.#keys = new Array<readonly string[] | undefined>(index.aliasText.length).fill(undefined);
     this.#surfaces = this.#keys.slice();
+    this.#allCaps = new Uint8Array(index.aliasText.length);
     this.parts = index.trieParts ?? [{ tables: compileTrie(index.aliasText), rowOffset: 0 }];
     const filters = this.parts.map((p) => p.tables);
     if (filters.length === 1) {
@@ -224,6 +227,17 @@ export class AliasTrie implements FirstTokenFilter {
     }
     this.#keys[alias] = keys;
     this.#surfaces[alias] = surfaces;
+    this.#allCaps[alias] = text === text.toUpperCase() ? 1 : 0;
+  }
+
+  /**
+   * Whether every letter of the alias is a capital. Such an alias passes the case rules only as
+   * spelled (`case-rules.ts`: its capitalised and its all-caps forms are itself): the tickers "IT",
+   * "ON", "NOW" need no closer look at "It", "On", "Now".
+   */
+  isAllCaps(alias: number): boolean {
+    if (this.#surfaces[alias] === undefined) this.#strings(alias);
+    return this.#allCaps[alias] === 1;
   }
 
   /** Each token's key of an alias, made on first use. */

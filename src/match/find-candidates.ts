@@ -169,26 +169,34 @@ const surfaces: string[] = [];
  */
 function passing(text: string, index: CompiledIndex, trie: AliasTrie, part: TriePart, node: number, first: number, last: number, ok: number[] | undefined): number[] | undefined {
   const n = last - first + 1;
-  // One plain word (no invisible characters, ASCII or not): compared in place, without making strings.
-  const plainWord = n === 1 && (buf.flags[first]! & (TokenFlag.Word | TokenFlag.Special)) === TokenFlag.Word;
-  const start = buf.start[first]!;
-  const length = buf.end[first]! - start;
+  // No invisible characters in any of the tokens (ASCII or not): each can be compared in place.
+  let plain = true;
+  for (let t = first; t <= last && plain; t++) plain = (buf.flags[t]! & TokenFlag.Special) === 0;
+  // One plain word: the alias can be told apart without making strings, even when it fails.
+  const plainWord = plain && n === 1 && (buf.flags[first]! & TokenFlag.Word) !== 0;
   let compared = false;
   const { aliasStart, aliasRows } = part.tables;
   for (let k = aliasStart[node]!, end = aliasStart[node + 1]!; k < end; k++) {
     const a = part.rowMap ? part.rowMap[aliasRows[k]!]! : aliasRows[k]! + part.rowOffset;
     if (a < 0) continue;
     const caseSensitive = (index.aliasFlags[a]! & AliasFlag.CaseSensitive) !== 0;
-    if (plainWord) {
+    if (plain) {
       const spelled = trie.tokensOf(a);
-      if (spelled.length !== 1) continue;
-      // Spelled as the alias is: same key, and the case rules pass any surface equal to the alias.
-      if (spelled[0]!.length === length && text.startsWith(spelled[0]!, start)) {
+      if (spelled.length !== n) continue;
+      // Spelled as the alias is, token by token ("New Zealand", "U.S."): same keys, and the case rules
+      // pass any surface equal to the alias. Most names on a page are; the rest are compared below.
+      let same = true;
+      for (let t = 0; t < n && same; t++) {
+        const start = buf.start[first + t]!;
+        same = spelled[t]!.length === buf.end[first + t]! - start && text.startsWith(spelled[t]!, start);
+      }
+      if (same) {
         (ok ??= []).push(a);
         continue;
       }
-      // A case-sensitive alias ("IT", "CISA") passes only as spelled.
-      if (caseSensitive) continue;
+      // A one-word alias that is case-sensitive ("CISA") or all capitals (the ticker "IT") passes only
+      // as spelled: "It" is not it.
+      if (plainWord && (caseSensitive || trie.isAllCaps(a))) continue;
     }
     if (!compared) {
       keys.length = n;

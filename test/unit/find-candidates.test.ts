@@ -23,6 +23,9 @@ const index = compileIndex([
   entity('org:qaeda', 'organization', 'al-Qaeda', [{ text: 'al-Qaeda', kind: 'name' }]),
   entity('company:new', 'company', 'New York Times', [{ text: 'New York Times', kind: 'name' }, { text: 'The New York Times', kind: 'name' }]),
   entity('place:ny', 'place', 'New York', [{ text: 'New York', kind: 'name' }]),
+  // Tickers in capitals that are not case-sensitive aliases: they pass only as spelled all the same.
+  entity('company:gartner', 'company', 'Gartner', [{ text: 'Gartner', kind: 'name' }, { text: 'IT', kind: 'ticker' }]),
+  entity('company:servicenow', 'company', 'ServiceNow', [{ text: 'NOW', kind: 'ticker' }, { text: 'U.S. Now', kind: 'name' }]),
 ]);
 const trie = buildAliasTrie(index);
 
@@ -56,6 +59,7 @@ const piece = fc.oneof(
     'Christopher Krebs', 'Krebs', 'KREBS', 'krebs', 'CISA', 'Cisa', 'the Pentagon', 'The Pentagon', 'THE PENTAGON', 'AT&T', 'AT’T',
     'U.S.', 'U.S', 'United States', 'eBay', 'Ebay', 'EBAY', 'Zoë Ögren', 'ZOË ÖGREN', 'Ögren', 'al-Qaeda', 'al‑Qaeda', 'Al-Qaeda',
     'The New York Times', 'New York', 'New', 'Department of Defense', 'Cybersecurity and Infrastructure Security Agency',
+    'It', 'IT', 'it', 'Now', 'NOW', 'now', 'U.S. NOW', 'U.S. Now', 'Gartner',
     'Chris\u00adtopher Krebs', '\u200bCISA', '\u00a0', ' ', '. ', '\n', '🦊', 'é', 'Ω',
   ),
   fc.string({ unit: 'grapheme', maxLength: 6 }),
