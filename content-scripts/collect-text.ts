@@ -331,11 +331,15 @@ export class BlockCollector {
         flush();
         // The next shadow root met on the way, walked as a tree of its own; a list, not recursion:
         // hostile pages nest them too.
-        if (!shadows || this.#shadowsBegun === shadows.length) break;
-        const root = shadows[this.#shadowsBegun++]!;
-        for (const el of root.querySelectorAll(SKIP_ATTRIBUTES)) skipped.add(el);
-        end = root;
-        node = root.firstChild ?? root;
+        let first: Node | null = null;
+        while (!first && shadows && this.#shadowsBegun < shadows.length) {
+          const root = shadows[this.#shadowsBegun++]!;
+          for (const el of root.querySelectorAll(SKIP_ATTRIBUTES)) skipped.add(el);
+          end = root;
+          first = root.firstChild;
+        }
+        if (!first) break;
+        node = first;
         continue;
       }
       if (node.nodeType === ELEMENT && BLOCK.has((node as Element).localName)) flush();

@@ -175,4 +175,16 @@ describe('collecting text blocks', () => {
     expect(collector.blocks).toHaveLength(3000);
     expect(collector.blocks[2999]!.text).toBe('Level 2999');
   });
+
+  it('walks on past empty shadow roots, whichever of them a slice ends at', () => {
+    document.body.innerHTML = '<p>First</p>';
+    for (let i = 0; i < 1500; i++) document.body.append(document.createElement('x-empty'));
+    for (const el of document.querySelectorAll('x-empty')) el.attachShadow({ mode: 'open' });
+    const last = document.createElement('x-story');
+    document.body.append(last);
+    last.attachShadow({ mode: 'open' }).innerHTML = '<p>Joe Biden</p>';
+    const collector = new BlockCollector(document.body, true);
+    while (!collector.step(-Infinity));
+    expect(collector.blocks.map((b) => b.text)).toEqual(['First', 'Joe Biden']);
+  });
 });
