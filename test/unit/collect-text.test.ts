@@ -163,10 +163,12 @@ describe('collecting text blocks', () => {
   it('walks shadow roots nested thousands deep without recursion, in slices', () => {
     document.body.innerHTML = '<div id="host"></div>';
     let host = document.getElementById('host')!;
+    const hosts = [host];
     for (let i = 0; i < 3000; i++) {
       const root = host.attachShadow({ mode: 'open' });
       root.innerHTML = `<p>Level ${i}</p><div></div>`;
       host = root.lastElementChild as HTMLElement;
+      hosts.push(host);
     }
     const collector = new BlockCollector(document.body, true);
     let slices = 0;
@@ -174,6 +176,9 @@ describe('collecting text blocks', () => {
     expect(slices).toBeGreaterThan(2);
     expect(collector.blocks).toHaveLength(3000);
     expect(collector.blocks[2999]!.text).toBe('Level 2999');
+    // Taken down from the innermost: happy-dom recurses through the levels when a whole tree leaves the
+    // document, and the next test's `innerHTML` overflowed its stack now and then.
+    for (const h of hosts.reverse()) h.remove();
   });
 
   it('walks on past empty shadow roots, whichever of them a slice ends at', () => {
