@@ -428,6 +428,7 @@ export class Annotator {
     this.#running = false;
     this.#pending = undefined;
     this.mentions = [];
+    this.#hitRoots = undefined;
     this.#states = [];
     this.#shownStates = [];
     this.#byNode.clear();

@@ -263,15 +263,12 @@ export class BlockCollector {
     };
     let skipped = this.#skipped;
     if (!skipped) {
-      skipped = this.#skipped = new Set<Node>(end && end.nodeType === ELEMENT ? (end as Element).querySelectorAll(SKIP_ATTRIBUTES) : []);
+      skipped = this.#skipped = new Set<Node>(end && (end.nodeType === ELEMENT || end.nodeType === DOCUMENT_FRAGMENT) ? (end as ParentNode).querySelectorAll(SKIP_ATTRIBUTES) : []);
       // The root itself is not in the query's result.
       if (end && end.nodeType === ELEMENT && isSkippedElement(end as Element)) skipped.add(end);
     }
     // A walk that starts at a shadow root (a change inside one) starts inside it.
-    if (node && node === end && node.nodeType === DOCUMENT_FRAGMENT) {
-      for (const el of (node as ShadowRoot).querySelectorAll(SKIP_ATTRIBUTES)) skipped.add(el);
-      node = node.firstChild;
-    }
+    if (node && node === end && node.nodeType === DOCUMENT_FRAGMENT) node = node.firstChild;
     let visited = 0;
     // An explicit stack instead of recursion: hostile pages nest elements tens of thousands deep.
     while (node) {

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   // Opened before the settings are read: a worker Chrome has stopped (as it does after 30 s idle, so on
   // most new pages) starts and reads its index during that round trip, not after it. Closed at once
   // where Gloss is off.
-  let early: { askWorker: AskWorker; stop: AbortController } | undefined = earlyPort();
+  let early: { askWorker: AskWorker; stop: AbortController } | undefined = openPort();
   let settings = await loadSettings();
   const host = location.hostname;
   let running: { gloss: PageGloss; stop: AbortController } | undefined;
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     try {
       // The port opened at the start, for the first start; opened here for a later one (the site
       // turned on): first, so the worker wakes and loads its knowledge while this tab reads corrections and the page.
-      const { stop, askWorker } = early ?? earlyPort();
+      const { stop, askWorker } = early ?? openPort();
       early = undefined;
       life.signal.addEventListener('abort', () => stop.abort(), { once: true });
       const corrections = await (preload ?? loadCorrections(location));
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   }
 }
 
-function earlyPort(): { askWorker: AskWorker; stop: AbortController } {
+function openPort(): { askWorker: AskWorker; stop: AbortController } {
   const stop = new AbortController();
   return { stop, askWorker: connectToWorker(stop.signal) };
 }

@@ -39,9 +39,7 @@ export async function recordFrame(tabId: number, frameId: number, report: { url:
   tab.frames[String(frameId)] = report.entities;
   memory.set(tabId, tab);
   await browser.storage.session.set({ [key(tabId)]: tab });
-  const ids = new Set<string>();
-  for (const entities of Object.values(tab.frames)) for (const e of entities) ids.add(e.id);
-  return ids.size;
+  return countsById(tab).size;
 }
 
 export async function tabEntities(tabId: number): Promise<TabEntities | null> {
@@ -54,7 +52,8 @@ export async function forgetTab(tabId: number): Promise<void> {
   await browser.storage.session.remove(key(tabId));
 }
 
-function merge(tab: StoredTab): TabEntities {
+/** The tab's entities across its frames, each with its mentions summed. */
+function countsById(tab: StoredTab): Map<string, EntityCount> {
   const byId = new Map<string, EntityCount>();
   for (const entities of Object.values(tab.frames)) {
     for (const e of entities) {
@@ -63,6 +62,10 @@ function merge(tab: StoredTab): TabEntities {
       else byId.set(e.id, { ...e });
     }
   }
-  const entities = [...byId.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return byId;
+}
+
+function merge(tab: StoredTab): TabEntities {
+  const entities = [...countsById(tab).values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   return { url: tab.url, host: tab.host, entities };
 }

@@ -6,6 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { startStaticServer } from '../../scripts/static-server.mjs';
+import { countPixels, paintedBox, PERSON, TINT, type PixelCounts } from '../support/pixels';
 import { cardText, launchFirefoxGloss, paintedText, pointOf, pollFor, restOn, ROOT, waitForAnnotation, type FirefoxGloss } from './support';
 
 let gloss: FirefoxGloss;
@@ -134,33 +135,9 @@ describe('Firefox ESR', () => {
 
 });
 
-/** Pixels under the first painted "Christopher Krebs": how many are the person colour (the underline), how many its 18% tint over white. */
-async function pixelsUnderKrebs(on: Page): Promise<{ underline: number; tint: number }> {
-  const box = await on.evaluate(() => {
-    const range = [...(CSS.highlights.get('gloss-person') ?? [])].find((r) => r.toString() === 'Christopher Krebs') as Range;
-    const r = range.getBoundingClientRect();
-    return { x: Math.floor(r.left), y: Math.floor(r.top), width: Math.ceil(r.width), height: Math.ceil(r.height) + 6 };
-  });
+/** Pixels under the first painted "Christopher Krebs": the person colour (the underline) and its 18% tint over white. */
+async function pixelsUnderKrebs(on: Page): Promise<PixelCounts> {
+  const box = await on.evaluate(paintedBox, { highlight: 'gloss-person', name: 'Christopher Krebs' });
   const png = Buffer.from(await on.screenshot({ clip: box })).toString('base64');
-  return on.evaluate(async (png: string) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${png}`;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.width;
-    canvas.height = img.height;
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, img.width, img.height).data;
-    const person = [0x1f, 0x6f, 0xeb];
-    const tinted = person.map((c) => Math.round(c * 0.18 + 255 * 0.82));
-    const near = (i: number, rgb: number[], tolerance: number) => rgb.every((c, k) => Math.abs(data[i + k]! - c) <= tolerance);
-    let underline = 0;
-    let tint = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (near(i, person, 40)) underline++;
-      if (near(i, tinted, 6)) tint++;
-    }
-    return { underline, tint };
-  }, png);
+  return on.evaluate(countPixels, { png, colour: PERSON, tinted: TINT });
 }

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countPixels, paintedBox, PERSON, TINT, type Box, type PixelCounts } from '../support/pixels';
 import { openDemoStory, waitForAnnotation, type Gloss } from './support/browser';
 
 let gloss: Gloss;
@@ -14,55 +15,15 @@ afterAll(async () => {
   await gloss?.close();
 });
 
-/** The person colour (light theme) and its 18% tint over the white page. */
-const PERSON = [0x1f, 0x6f, 0xeb];
-const TINT = PERSON.map((c) => Math.round(c * 0.18 + 255 * 0.82));
-
-type Box = { x: number; y: number; width: number; height: number };
-
 /** Pixels under and around the first range painted in `highlight` whose text is `name` (see `pixelsIn`). */
-async function pixelsUnder(on: Page, highlight: string, name: string, colour: number[] = PERSON): Promise<{ underline: number; tint: number }> {
-  const box = await on.evaluate(
-    ({ highlight, name }) => {
-      const range = [...(CSS.highlights.get(highlight) ?? [])].find((r) => r.toString() === name) as Range | undefined;
-      if (!range) throw new Error(`"${name}" is not painted in ${highlight}`);
-      const r = range.getBoundingClientRect();
-      return { x: Math.floor(r.left), y: Math.floor(r.top), width: Math.ceil(r.width), height: Math.ceil(r.height) + 6 };
-    },
-    { highlight, name },
-  );
-  return pixelsIn(on, box, colour);
+async function pixelsUnder(on: Page, highlight: string, name: string, colour: number[] = PERSON): Promise<PixelCounts> {
+  return pixelsIn(on, await on.evaluate(paintedBox, { highlight, name }), colour);
 }
 
-/**
- * The screenshot of `box`, counted: pixels of `colour` (an underline), of the person tint, and
- * saturated ones (any colour at all: the fixtures' own text is grey on white).
- */
-async function pixelsIn(on: Page, box: Box, colour: number[] = PERSON): Promise<{ underline: number; tint: number; saturated: number }> {
+/** The screenshot of `box`, counted (`countPixels`): `colour` for an underline, the person tint for a background. */
+async function pixelsIn(on: Page, box: Box, colour: number[] = PERSON): Promise<PixelCounts> {
   const png = (await on.screenshot({ clip: box })).toString('base64');
-  // Decode the screenshot with the browser's own PNG decoder.
-  return on.evaluate(
-    async ({ png, person, tinted }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${png}`;
-      await img.decode();
-      const canvas = new OffscreenCanvas(img.width, img.height);
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const data = ctx.getImageData(0, 0, img.width, img.height).data;
-      const near = (i: number, rgb: number[], tolerance: number) => rgb.every((c, k) => Math.abs(data[i + k]! - c) <= tolerance);
-      let underline = 0;
-      let tint = 0;
-      let saturated = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (near(i, person, 40)) underline++;
-        if (near(i, tinted, 6)) tint++;
-        if (Math.max(data[i]!, data[i + 1]!, data[i + 2]!) - Math.min(data[i]!, data[i + 1]!, data[i + 2]!) > 60) saturated++;
-      }
-      return { underline, tint, saturated };
-    },
-    { png, person: colour, tinted: TINT },
-  );
+  return on.evaluate(countPixels, { png, colour, tinted: TINT });
 }
 
 const pixelsUnderName = () => pixelsUnder(page, 'gloss-person', 'Christopher Krebs');
