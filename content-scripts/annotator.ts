@@ -74,6 +74,8 @@ class LinkedMention implements PageMention {
 
 /** Above this many changed roots, one full pass is cheaper than many partial ones. */
 const MAX_PARTIAL_ROOTS = 200;
+/** Custom elements without a root watched at most (a hostile page may have millions; each look is a property read). */
+const MAX_HOSTS_WITHOUT_ROOT = 10_000;
 
 export class Annotator {
   mentions: PageMention[] = [];
@@ -137,6 +139,29 @@ export class Annotator {
       this.#shadowRoots.add(root);
       this.#onShadowRoot?.(root);
     }
+    for (const host of collector.hostsWithoutRoot) {
+      if (this.#hostsWithoutRoot.size >= MAX_HOSTS_WITHOUT_ROOT) break;
+      this.#hostsWithoutRoot.add(host);
+    }
+  }
+
+  /** Custom elements read without a shadow root: they may attach one when they are defined. */
+  readonly #hostsWithoutRoot = new Set<Element>();
+
+  /**
+   * The custom elements read without a shadow root that have an open one now (a definition loaded
+   * after the walk): a root attached to an element already in the page makes no mutation record, so
+   * the page watcher asks now and then, and re-reads them as changed. Hosts that left the page are
+   * forgotten.
+   */
+  takeHostsWithNewRoots(): Element[] {
+    const found: Element[] = [];
+    for (const host of this.#hostsWithoutRoot) {
+      if (host.shadowRoot) found.push(host);
+      else if (host.isConnected) continue;
+      this.#hostsWithoutRoot.delete(host);
+    }
+    return found;
   }
 
   #run = 0;
@@ -429,6 +454,7 @@ export class Annotator {
     this.#pending = undefined;
     this.mentions = [];
     this.#hitRoots = undefined;
+    this.#hostsWithoutRoot.clear();
     this.#states = [];
     this.#shownStates = [];
     this.#byNode.clear();

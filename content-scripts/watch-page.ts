@@ -29,8 +29,17 @@ export interface WatchedGloss {
     readonly busyMs: number;
     /** Calls back with each open shadow root Gloss reads, now and later: a document's observer does not see inside them. */
     onShadowRoot?(listener: (root: ShadowRoot) => void): void;
+    /** Custom elements read without a shadow root that have one now (attaching a root makes no mutation record). */
+    takeHostsWithNewRoots?(): Element[];
   };
 }
+
+/**
+ * When to look for custom elements that attached a shadow root since they were read (ms after the
+ * watcher starts): a site's component definitions usually load within seconds of the page. Every
+ * pass caused by a mutation looks too.
+ */
+const NEW_ROOT_CHECKS_MS = [250, 1000, 3000, 10_000, 30_000];
 
 /**
  * How long to wait before the next pass (ms): at least MIN_INTERVAL_MS after the last one started,
@@ -58,6 +67,7 @@ export function watchPage(doc: Document, gloss: WatchedGloss, signal: AbortSigna
     busyAtLastRun = gloss.annotator.busyMs;
     const nodes = pending;
     pending = new Set();
+    for (const host of gloss.annotator.takeHostsWithNewRoots?.() ?? []) nodes.add(host);
     if (full) gloss.annotate();
     else gloss.update(nodes);
     full = false;
@@ -81,12 +91,21 @@ export function watchPage(doc: Document, gloss: WatchedGloss, signal: AbortSigna
         }
       }
     }
+    schedule();
+  });
+  const schedule = () => {
     if (pending.size > MAX_PENDING) full = true;
     if (scheduled || pending.size === 0) return;
     scheduled = true;
     const wait = delayBeforePass(lastRun, gloss.annotator.busyMs - busyAtLastRun, performance.now());
     setTimeout(() => win.requestAnimationFrame(run), wait);
-  });
+  };
+  const checkNewRoots = () => {
+    if (signal.aborted) return;
+    for (const host of gloss.annotator.takeHostsWithNewRoots?.() ?? []) pending.add(host);
+    schedule();
+  };
+  if (gloss.annotator.takeHostsWithNewRoots) for (const ms of NEW_ROOT_CHECKS_MS) setTimeout(checkNewRoots, ms);
   const options: MutationObserverInit = { childList: true, subtree: true, characterData: true };
   observer.observe(doc, options);
   gloss.annotator.onShadowRoot?.((root) => observer.observe(root, options));

@@ -95,6 +95,8 @@ describe('names inside web components', () => {
       ['gloss-person', 'Christopher Krebs', PERSON],
       ['gloss-company', 'Microsoft', [0xbc, 0x4c, 0x00]],
       ['gloss-person', 'Joe Biden', PERSON],
+      // In a component inside a paragraph.
+      ['gloss-person', 'Elon Musk', PERSON],
     ] as [string, string, number[]][]) {
       expect((await pixelsUnder(story, highlight, name, colour)).underline, `${name}'s underline`).toBeGreaterThan(10);
     }

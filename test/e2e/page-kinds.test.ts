@@ -127,7 +127,7 @@ describe('web components', () => {
     const page = await gloss.newPage('/shadow-story.html');
     await waitForAnnotation(page);
     const painted = async () => Object.values(await paintedText(page)).flat().sort();
-    expect(await painted()).toEqual(['CISA', 'Christopher Krebs', 'Joe Biden', 'Microsoft']);
+    expect(await painted()).toEqual(['CISA', 'Christopher Krebs', 'Elon Musk', 'Joe Biden', 'Microsoft']);
     await restOn(page, await pointInStory(page, 'first', 'Krebs'));
     await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
     const popup = await gloss.popup(page);
@@ -136,7 +136,26 @@ describe('web components', () => {
     expect(await popup.locator('[data-entity-id="person:nancy-pelosi"]').count()).toBe(0);
     await popup.close();
     await page.evaluate(() => (window as unknown as { addLate: () => void }).addLate());
-    await expect.poll(painted).toEqual(['CISA', 'Christopher Krebs', 'Joe Biden', 'Mark Esper', 'Microsoft', 'the Pentagon']);
+    await expect.poll(painted).toEqual(['CISA', 'Christopher Krebs', 'Elon Musk', 'Joe Biden', 'Mark Esper', 'Microsoft', 'the Pentagon']);
+    await page.close();
+  });
+
+  it('reads a shadow root attached when a component is defined after the page was read, though no mutation says so', async () => {
+    const page = await gloss.newPage('/late-components.html');
+    await waitForAnnotation(page);
+    const painted = async () => Object.values(await paintedText(page)).flat().sort();
+    expect(await painted()).toEqual(['Joe Biden']);
+    await page.waitForFunction(() => customElements.get('story-quote') !== undefined);
+    await expect.poll(painted, { timeout: 6000 }).toEqual(['Joe Biden', 'Kamala Harris']);
+    // Read around the host alone, not the whole page again.
+    const last = await page.evaluate(() => {
+      const all = performance.getEntriesByName('gloss:annotate') as PerformanceMeasure[];
+      return { passes: performance.getEntriesByName('gloss:annotate-start').length, reread: (all[all.length - 1]!.detail as { reread: number }).reread };
+    });
+    expect(last).toEqual({ passes: 2, reread: 1 });
+    const popup = await gloss.popup(page);
+    await popup.waitForSelector('[data-entity-id="person:kamala-harris"]');
+    await popup.close();
     await page.close();
   });
 });

@@ -160,6 +160,20 @@ describe('collecting text blocks', () => {
     expect(isAnnotatable(underHidden.querySelector('p')!)).toBe(false);
   });
 
+  it('walks a block holding a custom element instead of reading it whole, and notes custom elements that have no root yet', () => {
+    document.body.innerHTML = '<p>Quoted by <name-chip id="chip"></name-chip> today.</p><p>Joe Biden <later-card id="later">soon</later-card></p><p>Mark <b>Esper</b></p>';
+    document.getElementById('chip')!.attachShadow({ mode: 'open' }).innerHTML = '<b>Elon Musk</b>';
+    const collector = new BlockCollector(document.body, true).walkAll();
+    expect(collector.blocks.map((b) => [b.text, b instanceof ElementBlock])).toEqual([
+      ['Quoted by ', false], [' today.', false], ['Joe Biden soon', false], ['Mark Esper', true], ['Elon Musk', false],
+    ]);
+    expect(collector.hostsWithoutRoot.map((el) => el.id)).toEqual(['later']);
+    // Where shadow roots are not read (Firefox), paragraphs are read whole as before.
+    expect(collectBlocks(document.body).map((b) => [b.text, b instanceof ElementBlock])).toEqual([
+      ['Quoted by  today.', true], ['Joe Biden soon', true], ['Mark Esper', true],
+    ]);
+  });
+
   it('walks shadow roots nested thousands deep without recursion, in slices', () => {
     document.body.innerHTML = '<div id="host"></div>';
     let host = document.getElementById('host')!;

@@ -54,3 +54,25 @@ describe('spacing passes', () => {
     expect(counts.costly).toBeLessThanOrEqual(2);
   });
 });
+
+describe('shadow roots attached later', () => {
+  it('re-reads a custom element that attached a shadow root since it was read, which no mutation reports', async () => {
+    document.body.innerHTML = '<p>Krebs</p><x-card></x-card>';
+    const host = document.querySelector('x-card')!;
+    let attached = false;
+    const updates: Node[][] = [];
+    const gloss: WatchedGloss = {
+      annotator: { busyMs: 0, takeHostsWithNewRoots: () => (attached ? ((attached = false), [host]) : []) },
+      annotate() {},
+      update(nodes) {
+        updates.push([...nodes]);
+      },
+    };
+    const stop = new AbortController();
+    watchPage(document, gloss, stop.signal);
+    attached = true;
+    await new Promise((r) => setTimeout(r, 500));
+    stop.abort();
+    expect(updates).toEqual([[host]]);
+  });
+});
