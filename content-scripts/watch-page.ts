@@ -36,10 +36,12 @@ export interface WatchedGloss {
 
 /**
  * When to look for custom elements that attached a shadow root since they were read (ms after the
- * watcher starts): a site's component definitions usually load within seconds of the page. Every
- * pass caused by a mutation looks too.
+ * watcher starts): a site's component definitions usually load within seconds of the page. A pass
+ * caused by a mutation looks too, if the last look is NEW_ROOT_CHECK_GAP_MS old: an Angular page's
+ * components are all custom elements that never get a root, and looking at 10,000 takes ~4 ms.
  */
 const NEW_ROOT_CHECKS_MS = [250, 1000, 3000, 10_000, 30_000];
+const NEW_ROOT_CHECK_GAP_MS = 1000;
 
 /**
  * How long to wait before the next pass (ms): at least MIN_INTERVAL_MS after the last one started,
@@ -67,7 +69,7 @@ export function watchPage(doc: Document, gloss: WatchedGloss, signal: AbortSigna
     busyAtLastRun = gloss.annotator.busyMs;
     const nodes = pending;
     pending = new Set();
-    for (const host of gloss.annotator.takeHostsWithNewRoots?.() ?? []) nodes.add(host);
+    if (lastRun - lastRootCheck >= NEW_ROOT_CHECK_GAP_MS) for (const host of takeHostsWithNewRoots()) nodes.add(host);
     if (full) gloss.annotate();
     else gloss.update(nodes);
     full = false;
@@ -100,9 +102,14 @@ export function watchPage(doc: Document, gloss: WatchedGloss, signal: AbortSigna
     const wait = delayBeforePass(lastRun, gloss.annotator.busyMs - busyAtLastRun, performance.now());
     setTimeout(() => win.requestAnimationFrame(run), wait);
   };
+  let lastRootCheck = performance.now();
+  const takeHostsWithNewRoots = () => {
+    lastRootCheck = performance.now();
+    return gloss.annotator.takeHostsWithNewRoots?.() ?? [];
+  };
   const checkNewRoots = () => {
     if (signal.aborted) return;
-    for (const host of gloss.annotator.takeHostsWithNewRoots?.() ?? []) pending.add(host);
+    for (const host of takeHostsWithNewRoots()) pending.add(host);
     schedule();
   };
   if (gloss.annotator.takeHostsWithNewRoots) for (const ms of NEW_ROOT_CHECKS_MS) setTimeout(checkNewRoots, ms);
