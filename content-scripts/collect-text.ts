@@ -50,13 +50,33 @@ function nonEmptyTexts(root: Element): XPathResult | undefined {
 const customQueries = new WeakMap<Document, XPathExpression | null>();
 
 /**
+ * Elements a walk searches for custom elements at most (`markCustomElements`): the XPath query took
+ * ~5 ms per 20,000 elements here, and 30–70 ms on a 100,000-element page, a long task of its own.
+ */
+const CUSTOM_SEARCH_MAX = 20_000;
+
+/** How many elements `root` holds: the document's count is the one the annotator asked for (cached by the browser). */
+function elementCount(root: Element | ShadowRoot): number {
+  if (root.nodeType === DOCUMENT_FRAGMENT) {
+    let count = 0;
+    for (const child of root.children) count += 1 + child.getElementsByTagName('*').length;
+    return count;
+  }
+  const doc = root.ownerDocument;
+  return root === doc.documentElement ? doc.getElementsByTagName('*').length : 1 + (root as Element).getElementsByTagName('*').length;
+}
+
+/**
  * Adds to `within` every node above a custom element (a hyphen in its name) under `root`: a block
  * holding one is walked, not read whole, so the walk meets the element and its shadow root, or notes
  * it to look at again if it has none yet. No CSS selector tells a defined custom element from a
  * built-in one, so one native XPath query finds them (5 ms on a 20k-element page, under 0.3 ms on the
- * corpus pages here); each climb stops at a node already added.
+ * corpus pages here); each climb stops at a node already added. Returns the elements searched, none
+ * when `root` holds more than `budget`.
  */
-function markCustomElements(root: Element | ShadowRoot, within: Set<Node>): void {
+function markCustomElements(root: Element | ShadowRoot, within: Set<Node>, budget: number): number {
+  const size = elementCount(root);
+  if (size > budget) return 0;
   const doc = root.ownerDocument;
   let query = customQueries.get(doc);
   if (query === undefined) {
@@ -76,6 +96,7 @@ function markCustomElements(root: Element | ShadowRoot, within: Set<Node>): void
   } else {
     for (const el of root.querySelectorAll('*')) if (el.localName.includes('-')) mark(el);
   }
+  return size;
 }
 
 /** A block read node by node: its nodes are known from the walk. */
@@ -261,6 +282,8 @@ export class BlockCollector {
   #skipped: Set<Node> | undefined;
   /** When shadow roots are read: the nodes with a custom element below them (`markCustomElements`). */
   #aboveCustom: Set<Node> | undefined;
+  /** How many more elements this walk may search for custom elements. */
+  #customBudget = CUSTOM_SEARCH_MAX;
 
   /** Whether a block element without structure inside may be read whole (`ElementBlock`). */
   readonly #wholeBlocks: boolean;
@@ -287,6 +310,7 @@ export class BlockCollector {
       this.#section = 0;
       this.#node = this.#end = this.#root;
       this.#skipped = this.#aboveCustom = undefined;
+      this.#customBudget = CUSTOM_SEARCH_MAX;
       this.shadowRoots.length = this.#shadowsBegun = this.hostsWithoutRoot.length = 0;
     }
     let end = this.#end;
@@ -310,7 +334,7 @@ export class BlockCollector {
     let aboveCustom = this.#aboveCustom;
     if (!aboveCustom && shadows && wholeBlocks) {
       aboveCustom = this.#aboveCustom = new Set<Node>();
-      if (end && (end.nodeType === ELEMENT || end.nodeType === DOCUMENT_FRAGMENT)) markCustomElements(end as Element | ShadowRoot, aboveCustom);
+      if (end && (end.nodeType === ELEMENT || end.nodeType === DOCUMENT_FRAGMENT)) this.#customBudget -= markCustomElements(end as Element | ShadowRoot, aboveCustom, this.#customBudget);
     }
     // A walk that starts at a shadow root (a change inside one) starts inside it.
     if (node && node === end && node.nodeType === DOCUMENT_FRAGMENT) node = node.firstChild;
@@ -380,7 +404,7 @@ export class BlockCollector {
         while (!first && shadows && this.#shadowsBegun < shadows.length) {
           const root = shadows[this.#shadowsBegun++]!;
           for (const el of root.querySelectorAll(SKIP_ATTRIBUTES)) skipped.add(el);
-          if (aboveCustom) markCustomElements(root, aboveCustom);
+          if (aboveCustom) this.#customBudget -= markCustomElements(root, aboveCustom, this.#customBudget);
           end = root;
           first = root.firstChild;
         }

@@ -174,6 +174,17 @@ describe('collecting text blocks', () => {
     ]);
   });
 
+  it('does not search a page of more than 20,000 elements for custom elements (the search alone would be a long task)', () => {
+    document.body.innerHTML = `<p>Joe Biden <x-chip id="chip">soon</x-chip></p>${'<i></i>'.repeat(20_000)}`;
+    const collector = new BlockCollector(document.documentElement, true).walkAll();
+    expect(collector.blocks[0]).toBeInstanceOf(ElementBlock);
+    expect(collector.hostsWithoutRoot).toEqual([]);
+    document.querySelectorAll('i').forEach((i) => i.remove());
+    const small = new BlockCollector(document.documentElement, true).walkAll();
+    expect(small.blocks[0]).not.toBeInstanceOf(ElementBlock);
+    expect(small.hostsWithoutRoot.map((el) => el.id)).toEqual(['chip']);
+  });
+
   it('walks shadow roots nested thousands deep without recursion, in slices', () => {
     document.body.innerHTML = '<div id="host"></div>';
     let host = document.getElementById('host')!;
