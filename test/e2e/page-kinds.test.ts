@@ -153,6 +153,17 @@ describe('web components', () => {
       return { passes: performance.getEntriesByName('gloss:annotate-start').length, reread: (all[all.length - 1]!.detail as { reread: number }).reread };
     });
     expect(last).toEqual({ passes: 2, reread: 1 });
+    // Its card opens there: hit-testing looks into the new root.
+    const point = await page.evaluate(() => {
+      const node = document.getElementById('quote')!.shadowRoot!.getElementById('said')!.firstChild as Text;
+      const r = new Range();
+      r.setStart(node, 0);
+      r.setEnd(node, 'Kamala Harris'.length);
+      const b = r.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    });
+    await restOn(page, point);
+    await expect.poll(() => cardText(page)).toContain('Kamala Harris');
     const popup = await gloss.popup(page);
     await popup.waitForSelector('[data-entity-id="person:kamala-harris"]');
     await popup.close();
