@@ -122,7 +122,7 @@ const polyfillAsModule = {
  * its first call. Measured here, paired loads (12 each): the first card's main-thread time 68.9 →
  * 63.1 ms, and a subframe's page task time unchanged (124.5 vs 124.3 ms) with the frame annotated no
  * later (280 vs 264 ms). content.js is not a module: the manifest injects it and the main thread
- * compiles it; importing Gloss as a module from a small content.js put the page's first names 40–110
+ * compiles it; importing Gloss as a module from a small content.js put the page's first names 40–200
  * ms later (the import's fetch), so the top frame keeps its script. Firefox ignores the comment.
  */
 const IMPORTED_BY_CONTENT = ['content-frame-main.js', 'content-card.js'];
