@@ -145,8 +145,9 @@ describe('web components', () => {
     await waitForAnnotation(page);
     const painted = async () => Object.values(await paintedText(page)).flat().sort();
     expect(await painted()).toEqual(['Joe Biden']);
-    await page.waitForFunction(() => customElements.get('story-quote') !== undefined);
-    await expect.poll(painted, { timeout: 6000 }).toEqual(['Joe Biden', 'Kamala Harris']);
+    await page.evaluate(() => (window as unknown as { defineLate: () => void }).defineLate());
+    // Looked for 0.25, 1, 3 and 10 s after Gloss starts.
+    await expect.poll(painted, { timeout: 12_000 }).toEqual(['Joe Biden', 'Kamala Harris']);
     // Read around the host alone, not the whole page again.
     const last = await page.evaluate(() => {
       const all = performance.getEntriesByName('gloss:annotate') as PerformanceMeasure[];

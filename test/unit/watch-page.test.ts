@@ -71,7 +71,8 @@ describe('shadow roots attached later', () => {
     const stop = new AbortController();
     watchPage(document, gloss, stop.signal);
     attached = true;
-    await new Promise((r) => setTimeout(r, 500));
+    // The first look is 250 ms after the watcher starts.
+    await new Promise((r) => setTimeout(r, 900));
     stop.abort();
     expect(updates).toEqual([[host]]);
   });
