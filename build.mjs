@@ -20,9 +20,10 @@ const entries = [
   // worker matches (src/background/page-linker.ts).
   { in: 'content-scripts/index.ts', out: 'content', format: 'iife' },
   { in: 'content-scripts/frames-loader.ts', out: 'content-frames', format: 'iife' },
-  { in: 'content-scripts/index.ts', out: 'content-frame-main', format: 'esm' },
+  // `compileAll`: imported by a content script (`COMPILE_ALL` below).
+  { in: 'content-scripts/index.ts', out: 'content-frame-main', format: 'esm', compileAll: true },
   // The hover card, as a module both import when a reader first rests on a name (card-loader.ts).
-  { in: 'content-scripts/card-host.tsx', out: 'content-card', format: 'esm' },
+  { in: 'content-scripts/card-host.tsx', out: 'content-card', format: 'esm', compileAll: true },
   { in: 'popup/index.tsx', out: 'popup', format: 'esm' },
   { in: 'popup/options.tsx', out: 'options', format: 'esm' },
 ];
@@ -116,7 +117,7 @@ const polyfillAsModule = {
   },
 };
 /**
- * The modules content scripts import (a subframe's Gloss, the card). Chromium fetches an imported
+ * For the modules content scripts import (a subframe's Gloss, the card). Chromium fetches an imported
  * module and compiles it on a background thread as it streams in; V8's explicit compile hint (this
  * magic comment, Chrome 136) has it compile every function there too, not each on the main thread at
  * its first call. Measured here, paired loads (12 each): the first card's main-thread time 68.9 →
@@ -125,8 +126,8 @@ const polyfillAsModule = {
  * compiles it; importing Gloss as a module from a small content.js put the page's first names 40–200
  * ms later (the import's fetch), so the top frame keeps its script. Firefox ignores the comment.
  */
-const IMPORTED_BY_CONTENT = ['content-frame-main.js', 'content-card.js'];
 const COMPILE_ALL = '//# allFunctionsCalledOnLoad\n';
+const compiledAll = new Set(entries.filter((e) => e.compileAll).map((e) => `${e.out}.js`));
 
 /**
  * Each entry's build writes its own bundle into both browsers' folders, from memory (`write: false`),
@@ -142,7 +143,7 @@ const writeAfterBuild = {
       writeStatic(knowledge);
       for (const file of result.outputFiles ?? []) {
         const name = basename(file.path);
-        const text = name === 'background.js' ? withIndexComment(file.text) : IMPORTED_BY_CONTENT.includes(name) ? COMPILE_ALL + file.text : file.text;
+        const text = name === 'background.js' ? withIndexComment(file.text) : compiledAll.has(name) ? COMPILE_ALL + file.text : file.text;
         // Both browsers get the same bundles.
         for (const dir of Object.values(out)) writeFileSync(`${dir}/${name}`, text);
       }

@@ -120,6 +120,8 @@ export class Annotator {
 
   /** The open shadow roots read so far. */
   readonly #shadowRoots = new Set<ShadowRoot>();
+  /** Custom elements read without a shadow root: they may attach one when they are defined. */
+  readonly #hostsWithoutRoot = new Set<Element>();
   /**
    * Those holding a mention of the latest pass (made when first needed): hit-testing asks the browser
    * to look inside them, and a page may have thousands of roots with no name in them.
@@ -133,7 +135,8 @@ export class Annotator {
     for (const root of this.#shadowRoots) listener(root);
   }
 
-  #noteShadowRoots(collector: BlockCollector): void {
+  /** The walk's open shadow roots (observed from now on) and its custom elements without one yet. */
+  #noteShadowTrees(collector: BlockCollector): void {
     for (const root of collector.shadowRoots) {
       if (this.#shadowRoots.has(root)) continue;
       this.#shadowRoots.add(root);
@@ -144,9 +147,6 @@ export class Annotator {
       this.#hostsWithoutRoot.add(host);
     }
   }
-
-  /** Custom elements read without a shadow root: they may attach one when they are defined. */
-  readonly #hostsWithoutRoot = new Set<Element>();
 
   /**
    * The custom elements read without a shadow root that have an open one now (a definition loaded
@@ -228,7 +228,7 @@ export class Annotator {
     };
     const walked = () => {
       performance.measure('gloss:collect', { start: collectStart });
-      this.#noteShadowRoots(collector);
+      this.#noteShadowTrees(collector);
       const blocks = collector.blocks;
       // Blocks the early pass sent keep their state (and ranges), unless the walk started over.
       const states = blocks.map((block) => early?.get(block) ?? newState(block));
@@ -287,7 +287,7 @@ export class Annotator {
     for (const root of roots) {
       if (!isAnnotatable(root)) continue;
       const collector = new BlockCollector(root, this.readShadowRoots).walkAll();
-      this.#noteShadowRoots(collector);
+      this.#noteShadowTrees(collector);
       for (const block of collector.blocks) fresh.push(newState(block));
     }
     this.#states = mergeInDocumentOrder(kept, fresh);

@@ -46,6 +46,9 @@ function nonEmptyTexts(root: Element): XPathResult | undefined {
   return query?.evaluate(root, 7 /* XPathResult.ORDERED_NODE_SNAPSHOT_TYPE */) ?? undefined;
 }
 
+/** A custom element's name has a hyphen; no built-in element's does. */
+const isCustomName = (localName: string) => localName.includes('-');
+
 /** Per document: the compiled XPath for a subtree's custom elements (none where XPath is missing). */
 const customQueries = new WeakMap<Document, XPathExpression | null>();
 
@@ -89,12 +92,12 @@ function markCustomElements(root: Element | ShadowRoot, within: Set<Node>, budge
   if (query) {
     // A shadow root is not a context node XPath takes: its children are.
     for (const top of root.nodeType === DOCUMENT_FRAGMENT ? root.children : [root as Element]) {
-      if (top !== root && top.localName.includes('-')) mark(top);
+      if (top !== root && isCustomName(top.localName)) mark(top);
       const found = query.evaluate(top, 7 /* XPathResult.ORDERED_NODE_SNAPSHOT_TYPE */);
       for (let i = 0; i < found.snapshotLength; i++) mark(found.snapshotItem(i) as Element);
     }
   } else {
-    for (const el of root.querySelectorAll('*')) if (el.localName.includes('-')) mark(el);
+    for (const el of root.querySelectorAll('*')) if (isCustomName(el.localName)) mark(el);
   }
   return size;
 }
@@ -384,7 +387,7 @@ export class BlockCollector {
           else if (hasWordCharacter(text)) blocks.push(new ElementBlock(node as Element, text, section));
         } else {
           descend = true;
-          if (shadows && name.indexOf('-') > 0) this.hostsWithoutRoot.push(node as Element);
+          if (shadows && isCustomName(name)) this.hostsWithoutRoot.push(node as Element);
         }
       }
       if (descend && node.firstChild) {
