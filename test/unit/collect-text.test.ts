@@ -68,6 +68,47 @@ function build(t: Tree, parent: Node): void {
 }
 
 /**
+ * A fresh HTML document with a stand-in for the browser's XPath (happy-dom has none), answering the
+ * three queries the walk makes the way the browser does: the non-empty text nodes and the custom
+ * elements under a node, and whether a node has a text child that is not XML white space. Without
+ * XPath the walk never asks and steps over nothing: this is how its XPath paths are tested here.
+ */
+function documentWithXPath(): Document & { asked: Node[] } {
+  const doc = document.implementation.createHTMLDocument('');
+  const descendants = (root: Node, keep: (n: Node) => boolean) => {
+    const out: Node[] = [];
+    const visit = (n: Node) => {
+      for (const c of n.childNodes) {
+        if (keep(c)) out.push(c);
+        visit(c);
+      }
+    };
+    visit(root);
+    return out;
+  };
+  const answers: Record<string, (root: Node) => Partial<XPathResult>> = {
+    './/text()[string-length() > 0]': (root) => {
+      const found = descendants(root, (n) => n.nodeType === 3 && (n as Text).data.length > 0);
+      return { snapshotLength: found.length, snapshotItem: (i: number) => found[i] ?? null };
+    },
+    ".//*[contains(local-name(), '-')]": (root) => {
+      const found = descendants(root, (n) => n.nodeType === 1 && (n as Element).localName.includes('-'));
+      return { snapshotLength: found.length, snapshotItem: (i: number) => found[i] ?? null };
+    },
+    'boolean(text()[string-length(normalize-space()) > 0])': (root) => ({
+      booleanValue: [...root.childNodes].some((c) => c.nodeType === 3 && /[^ \t\r\n]/.test(c.nodeValue!)),
+    }),
+  };
+  doc.createExpression = ((expression: string) => {
+    const answer = answers[expression];
+    if (!answer) throw new Error(`the stand-in XPath has no answer for ${expression}`);
+    return { evaluate: (root: Node) => (asked.push(root), answer(root) as XPathResult) };
+  }) as Document['createExpression'];
+  const asked: Node[] = [];
+  return Object.assign(doc, { asked });
+}
+
+/**
  * Blocks as the reference gives them. A block read whole (`ElementBlock`, one `textContent`) keeps the
  * blank text at its start that the walk leaves out, so texts are compared from their first non-blank character.
  */
@@ -96,6 +137,64 @@ describe('collecting text blocks', () => {
       { numRuns: 120 },
     );
   }, 60_000);
+
+  it('finds the same blocks where it may step over blank text between elements (XPath), in one go or in slices', () => {
+    const doc = documentWithXPath();
+    // Wide trees: an element with 4 element children or more asks whether its text children are all blank.
+    const wide: fc.Arbitrary<Tree> = fc.letrec((tie) => ({
+      node: fc.record({
+        tag: fc.constantFrom('p', 'span', 'b', 'div', 'li', 'h2', 'br', 'section', 'em', 'code', 'x-chip'),
+        attr: fc.option(fc.constantFrom('hidden', 'class=x'), { freq: 5 }),
+        children: fc.array(fc.oneof({ depthSize: 'small' }, fc.constantFrom('Krebs ', 'said', ' ', '\n', '\n  ', '\f', ''), tie('node') as fc.Arbitrary<Tree>), { maxLength: 9 }),
+      }),
+    })).node as fc.Arbitrary<Tree>;
+    fc.assert(
+      fc.property(fc.array(wide, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 12 }), (trees, copies) => {
+        const root = doc.createElement('div');
+        doc.body.replaceChildren(root);
+        const add = (t: Tree, parent: Node) => {
+          const el = doc.createElement(t.tag);
+          if (t.attr) el.setAttribute(...(t.attr.split('=').concat('') as [string, string]));
+          parent.appendChild(el);
+          if (t.tag !== 'br') for (const c of t.children) typeof c === 'string' ? el.appendChild(doc.createTextNode(c)) : add(c, el);
+        };
+        for (let k = 0; k < copies; k++) for (const t of trees) add(t, root);
+        const expected = blocksOf(reference(root));
+        for (const shadows of [false, true]) {
+          const blocks = new BlockCollector(root, shadows).walkAll().blocks;
+          expect(blocksOf(blocks)).toEqual(expected);
+          for (const block of blocks) expect(block.nodes.map((n) => n.data).join('')).toBe(block.text);
+          const sliced = new BlockCollector(root, shadows);
+          while (!sliced.step(-Infinity));
+          expect(blocksOf(sliced.blocks)).toEqual(expected);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+
+  it('never reads the line breaks between paragraphs, where XPath says they are blank', () => {
+    const doc = documentWithXPath();
+    doc.body.innerHTML = `<div><span>Christopher</span> <span>Krebs</span></div>\n${Array.from({ length: 50 }, (_, i) => `<p>Paragraph ${i} says <b>CISA</b></p>`).join('\n')}\n<h2>Mark <i>Esper</i></h2>\n`;
+    let reads = 0;
+    for (const node of doc.body.childNodes) {
+      if (node.nodeType !== 3) continue;
+      // Each line break counts the times its text is read.
+      const text = (node as Text).data;
+      Object.defineProperty(node, 'data', { get: () => (reads++, text) });
+    }
+    const blocks = new BlockCollector(doc.documentElement, true).walkAll().blocks;
+    expect(reads).toBe(0);
+    expect(blocks).toHaveLength(52);
+    // The blank text between two inline elements is still read: it is inside a block.
+    expect(blocks[0]!.text).toBe('Christopher Krebs');
+    expect(blocks.at(-1)!.text).toBe('Mark Esper');
+    // An element with more than 50,000 children is not asked about: one query over them all would be a long task.
+    doc.body.innerHTML = `<p>Joe Biden</p>${'<i></i>\n'.repeat(25_001)}`;
+    doc.asked.length = 0;
+    expect(new BlockCollector(doc.body).walkAll().blocks.map((b) => b.text)).toEqual(['Joe Biden']);
+    expect(doc.asked).toEqual([]);
+  }, 30_000);
 
   it('stops and resumes on a long page', () => {
     const root = document.createElement('div');
