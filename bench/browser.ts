@@ -1,6 +1,6 @@
 /**
- * In real Chromium with the built extension (dist/chrome): on the largest corpus pages and a
- * generated 20k-text-node page, per page (medians of alternated runs):
+ * In real Chromium with the built extension (dist/chrome): on the largest corpus pages, three typical
+ * ones (median text nodes) and a generated 20k-text-node page, per page (medians of alternated runs):
  *  - blocks: the text blocks Gloss read (a name never spans two);
  *  - viewportMs / pageMs: from the content script's start (`gloss:script-start`) to the viewport's
  *    names painted (`gloss:annotate-viewport`, or the first `gloss:annotate` when the page is one
@@ -54,6 +54,8 @@ const CARD_DELAY_MS = 350;
 
 export interface BrowserRow {
   page: string;
+  /** `largest` (largest.tsv), `typical` (median text nodes), or `generated` (the 20k-node page). */
+  set: string;
   blocks: number;
   mentions: number;
   viewportMs: number;
@@ -140,6 +142,21 @@ function corpusPages(): string[] {
     for (const kind of ['bytes', 'text_nodes']) for (const r of rows.filter((r) => r[0] === kind).slice(0, 2)) if (!pages.includes(r[2]!)) pages.push(r[2]!);
   }
   return pages;
+}
+
+/**
+ * Typical pages, for the issue's "typical page" target: the three news pages of the corpus nearest the
+ * median in text nodes as Chromium counts them (index.tsv), ~200 of them, where the largest pages have
+ * 300–800 (largest.tsv ranks them by bytes and by text nodes).
+ */
+function typicalPages(): string[] {
+  if (!existsSync(join(CORPUS, 'index.tsv'))) return [];
+  const [head, ...lines] = readFileSync(join(CORPUS, 'index.tsv'), 'utf8').trim().split('\n').map((l) => l.split('\t'));
+  const col = (name: string) => head!.indexOf(name);
+  const news = lines.filter((r) => !r[col('kind')]!.includes('non-news')).map((r) => ({ path: r[col('path')]!, nodes: Number(r[col('browser_text_nodes')]) })).filter((r) => r.nodes > 0);
+  news.sort((a, b) => a.nodes - b.nodes || a.path.localeCompare(b.path));
+  const mid = Math.floor(news.length / 2);
+  return news.slice(mid - 1, mid + 2).map((r) => r.path);
 }
 
 /** A generated page of 20,000 text nodes (10,000 paragraphs of two nodes) with a name in each. */
@@ -399,7 +416,10 @@ export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: num
   const fixtures = join(ROOT, 'bench/.pages');
   generatedPage(fixtures);
   const server = await startStaticServer({ '/corpus/': CORPUS, '/bench/': fixtures, '/': join(ROOT, 'node_modules/mark.js/dist') });
-  const urls = [...corpusPages().map((p) => `/corpus/${p}`), '/bench/generated-20k.html'];
+  const largest = corpusPages();
+  const typical = typicalPages().filter((p) => !largest.includes(p));
+  const urls = [...largest.map((p) => `/corpus/${p}`), ...typical.map((p) => `/corpus/${p}`), '/bench/generated-20k.html'];
+  const setOf = (url: string) => (url.startsWith('/bench/') ? 'generated' : typical.some((p) => url.endsWith(p)) ? 'typical' : 'largest');
 
   // The same alias list mark.js gets: every alias of the bundled index, as one RegExp.
   const knowledge = JSON.parse(readFileSync(join(ROOT, 'knowledge/knowledge.json'), 'utf8')) as { entities: { aliases: { text: string }[] }[] };
@@ -429,6 +449,7 @@ export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: num
       const markJsMs = median(bare.map((b) => b.mark));
       rows.push({
         page: url.replace(/^\/(corpus|bench)\//, ''),
+        set: setOf(url),
         blocks: gloss[0]!.blocks,
         mentions: gloss[0]!.mentions,
         viewportMs: median(gloss.map((g) => g.viewport)),

@@ -80,6 +80,12 @@ export function encodeMentions(mentions: readonly Mention[], index: CompiledInde
 }
 
 /**
+ * Shared by every mention without alternatives (most): two arrays fewer per mention, 20,000 on the
+ * 20k-node page. Frozen, so no reader can add to all of them at once.
+ */
+const NO_ALTERNATIVES: { id: string; name: string }[] = Object.freeze([]) as unknown as { id: string; name: string }[];
+
+/**
  * The tab's side. The message comes from our own worker, but is still read defensively: a row that
  * points outside a table, or at a block the tab did not send, is an error naming the mention.
  */
@@ -99,6 +105,7 @@ export function decodeMentions(wire: WireMentions, blockCount: number): ReadMent
     if (!(block >= 0 && block < blockCount) || !(start >= 0 && end > start) || !entity || reasons[reason] === undefined || keys[key] === undefined) {
       throw new Error(`findMentions: mention ${i} points outside the blocks or tables sent`);
     }
+    const alts = alternatives[i];
     out.push({
       block,
       start,
@@ -108,7 +115,7 @@ export function decodeMentions(wire: WireMentions, blockCount: number): ReadMent
       category: entity.category,
       key: keys[key]!,
       reason: reasons[reason]!,
-      alternatives: (alternatives[i] ?? []).flatMap((a) => (entities[a] ? [{ id: entities[a].id, name: entities[a].name }] : [])),
+      alternatives: alts ? alts.flatMap((a) => (entities[a] ? [{ id: entities[a].id, name: entities[a].name }] : [])) : NO_ALTERNATIVES,
     });
   }
   return out;
