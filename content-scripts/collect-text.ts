@@ -463,12 +463,13 @@ export class BlockCollector {
         }
       }
       // Climb until a next sibling, closing blocks on the way up.
+      // (A node moved out of the walk's root between two slices climbs to the document's top: null.)
       let next: Node | null = null;
-      while (node !== end) {
+      while (node && node !== end) {
         if (node.nodeType === ELEMENT && BLOCK.has((node as Element).localName)) flush();
         next = sparse && current === null ? (node as ChildNode & NonDocumentTypeChildNode).nextElementSibling : node.nextSibling;
         if (next) break;
-        node = node.parentNode!;
+        node = node.parentNode;
         sparse = sparseAbove.pop() ?? false;
       }
       if (!next) {

@@ -209,6 +209,19 @@ describe('collecting text blocks', () => {
     expect(sliced.blocks).toHaveLength(800);
   });
 
+  it('finishes a walk whose next node was moved out of its root between two slices', () => {
+    document.body.innerHTML = '<div id="root"></div><div id="elsewhere"></div>';
+    const root = document.getElementById('root')!;
+    for (let i = 0; i < 600; i++) root.insertAdjacentHTML('beforeend', `<p>Krebs <i>said</i> ${i}</p>`);
+    const walk = new BlockCollector(root);
+    expect(walk.step(-Infinity)).toBe(false);
+    // Still in the document, so the walk does not start over: it climbs from where it stopped, past its root.
+    document.getElementById('elsewhere')!.append(...root.childNodes);
+    let slices = 0;
+    while (!walk.step(-Infinity)) expect(++slices).toBeLessThan(10);
+    expect(walk.blocks.length).toBeGreaterThan(0);
+  });
+
   it('skips a root that is itself skipped; a skipped element splits the text around it', () => {
     document.body.innerHTML = '<div id="r" aria-hidden="true"><p>Christopher Krebs</p></div><p id="s">Krebs <span hidden>CISA</span> said</p>';
     expect(collectBlocks(document.getElementById('r')!)).toEqual([]);
