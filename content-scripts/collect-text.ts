@@ -32,18 +32,23 @@ const WHOLE_MAX_CHARS = 20_000;
 /** Empty text nodes a block read whole walks past before it asks XPath for the non-empty ones. */
 const MAX_EMPTY_WALKED = 64;
 
-/** Per document: the compiled XPath for a subtree's non-empty text nodes (none where XPath is missing). */
-const textQueries = new WeakMap<Document, XPathExpression | null>();
+/** Per document, each XPath expression the walk asks, compiled once (null where the document has no XPath). */
+const compiledQueries = new WeakMap<Document, Map<string, XPathExpression | null>>();
+
+function compiledXPath(doc: Document, expression: string): XPathExpression | null {
+  let queries = compiledQueries.get(doc);
+  if (!queries) compiledQueries.set(doc, (queries = new Map()));
+  let query = queries.get(expression);
+  if (query === undefined) {
+    query = typeof doc.createExpression === 'function' ? doc.createExpression(expression) : null;
+    queries.set(expression, query);
+  }
+  return query;
+}
 
 /** The non-empty text nodes under `root`, in document order, found natively; undefined without XPath. */
 function nonEmptyTexts(root: Element): XPathResult | undefined {
-  const doc = root.ownerDocument;
-  let query = textQueries.get(doc);
-  if (query === undefined) {
-    query = typeof doc.createExpression === 'function' ? doc.createExpression('.//text()[string-length() > 0]') : null;
-    textQueries.set(doc, query);
-  }
-  return query?.evaluate(root, 7 /* XPathResult.ORDERED_NODE_SNAPSHOT_TYPE */) ?? undefined;
+  return compiledXPath(root.ownerDocument, './/text()[string-length() > 0]')?.evaluate(root, 7 /* XPathResult.ORDERED_NODE_SNAPSHOT_TYPE */) ?? undefined;
 }
 
 /**
@@ -58,9 +63,6 @@ const SPARSE_MIN_CHILDREN = 4;
  */
 const SPARSE_MAX_CHILDREN = 50_000;
 
-/** Per document: the compiled XPath for "a direct text child that is not blank" (none where XPath is missing). */
-const textChildQueries = new WeakMap<Document, XPathExpression | null>();
-
 /**
  * Whether all of `el`'s own text children are blank (XML white space, what HTML source puts between
  * elements), asked natively: the walk then steps from element to element where no block is open, and
@@ -71,20 +73,12 @@ const textChildQueries = new WeakMap<Document, XPathExpression | null>();
  */
 function hasOnlyBlankText(el: Element): boolean {
   if (el.childElementCount < SPARSE_MIN_CHILDREN || el.childNodes.length > SPARSE_MAX_CHILDREN) return false;
-  const doc = el.ownerDocument;
-  let query = textChildQueries.get(doc);
-  if (query === undefined) {
-    query = typeof doc.createExpression === 'function' ? doc.createExpression('boolean(text()[string-length(normalize-space()) > 0])') : null;
-    textChildQueries.set(doc, query);
-  }
+  const query = compiledXPath(el.ownerDocument, 'boolean(text()[string-length(normalize-space()) > 0])');
   return query ? !query.evaluate(el, 3 /* XPathResult.BOOLEAN_TYPE */).booleanValue : false;
 }
 
 /** A custom element's name has a hyphen; no built-in element's does. */
 const isCustomName = (localName: string) => localName.includes('-');
-
-/** Per document: the compiled XPath for a subtree's custom elements (none where XPath is missing). */
-const customQueries = new WeakMap<Document, XPathExpression | null>();
 
 /**
  * Elements a walk searches for custom elements at most (`markCustomElements`): the XPath query took
@@ -114,12 +108,7 @@ function elementCount(root: Element | ShadowRoot): number {
 function markCustomElements(root: Element | ShadowRoot, within: Set<Node>, budget: number): number {
   const size = elementCount(root);
   if (size > budget) return 0;
-  const doc = root.ownerDocument;
-  let query = customQueries.get(doc);
-  if (query === undefined) {
-    query = typeof doc.createExpression === 'function' ? doc.createExpression(".//*[contains(local-name(), '-')]") : null;
-    customQueries.set(doc, query);
-  }
+  const query = compiledXPath(root.ownerDocument, ".//*[contains(local-name(), '-')]");
   const mark = (el: Element) => {
     for (let up = el.parentNode; up && !within.has(up); up = up.parentNode) within.add(up);
   };

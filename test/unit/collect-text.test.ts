@@ -48,15 +48,19 @@ function reference(root: Element): { text: string; section: number }[] {
 
 type Tree = { tag: string; attr: string | null; children: (Tree | string)[] };
 const ATTRS = ['hidden', 'aria-hidden=true', 'aria-hidden=false', 'translate=no', 'translate=yes', 'contenteditable=', 'contenteditable=false', 'contenteditable=true', 'data-gloss=', 'class=x'];
-const tree: fc.Arbitrary<Tree> = fc.letrec((tie) => ({
-  node: fc.record({
-    tag: fc.constantFrom('p', 'span', 'b', 'div', 'li', 'h2', 'br', 'section', 'td', 'em', ...SKIP_TAGS),
-    attr: fc.option(fc.constantFrom(...ATTRS), { freq: 3 }),
-    children: fc.array(fc.oneof({ depthSize: 'small' }, fc.constantFrom('Krebs ', 'said', ' ', '\n', '—', 'Ω', ''), tie('node') as fc.Arbitrary<Tree>), { maxLength: 4 }),
-  }),
-})).node as fc.Arbitrary<Tree>;
+/** Random trees of these tags, attributes (one in `attrFreq`) and texts, up to `maxChildren` children per element. */
+const treeOf = (tags: string[], attrs: string[], attrFreq: number, texts: string[], maxChildren: number): fc.Arbitrary<Tree> =>
+  fc.letrec((tie) => ({
+    node: fc.record({
+      tag: fc.constantFrom(...tags),
+      attr: fc.option(fc.constantFrom(...attrs), { freq: attrFreq }),
+      children: fc.array(fc.oneof({ depthSize: 'small' }, fc.constantFrom(...texts), tie('node') as fc.Arbitrary<Tree>), { maxLength: maxChildren }),
+    }),
+  })).node as fc.Arbitrary<Tree>;
+const tree = treeOf(['p', 'span', 'b', 'div', 'li', 'h2', 'br', 'section', 'td', 'em', ...SKIP_TAGS], ATTRS, 3, ['Krebs ', 'said', ' ', '\n', '—', 'Ω', ''], 4);
 
 function build(t: Tree, parent: Node): void {
+  const document = parent.ownerDocument!;
   const el = document.createElement(t.tag);
   if (t.attr) {
     const [name, value = ''] = t.attr.split('=');
@@ -141,24 +145,12 @@ describe('collecting text blocks', () => {
   it('finds the same blocks where it may step over blank text between elements (XPath), in one go or in slices', () => {
     const doc = documentWithXPath();
     // Wide trees: an element with 4 element children or more asks whether its text children are all blank.
-    const wide: fc.Arbitrary<Tree> = fc.letrec((tie) => ({
-      node: fc.record({
-        tag: fc.constantFrom('p', 'span', 'b', 'div', 'li', 'h2', 'br', 'section', 'em', 'code', 'x-chip'),
-        attr: fc.option(fc.constantFrom('hidden', 'class=x'), { freq: 5 }),
-        children: fc.array(fc.oneof({ depthSize: 'small' }, fc.constantFrom('Krebs ', 'said', ' ', '\n', '\n  ', '\f', ''), tie('node') as fc.Arbitrary<Tree>), { maxLength: 9 }),
-      }),
-    })).node as fc.Arbitrary<Tree>;
+    const wide = treeOf(['p', 'span', 'b', 'div', 'li', 'h2', 'br', 'section', 'em', 'code', 'x-chip'], ['hidden', 'class=x'], 5, ['Krebs ', 'said', ' ', '\n', '\n  ', '\f', ''], 9);
     fc.assert(
       fc.property(fc.array(wide, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 12 }), (trees, copies) => {
         const root = doc.createElement('div');
         doc.body.replaceChildren(root);
-        const add = (t: Tree, parent: Node) => {
-          const el = doc.createElement(t.tag);
-          if (t.attr) el.setAttribute(...(t.attr.split('=').concat('') as [string, string]));
-          parent.appendChild(el);
-          if (t.tag !== 'br') for (const c of t.children) typeof c === 'string' ? el.appendChild(doc.createTextNode(c)) : add(c, el);
-        };
-        for (let k = 0; k < copies; k++) for (const t of trees) add(t, root);
+        for (let k = 0; k < copies; k++) for (const t of trees) build(t, root);
         const expected = blocksOf(reference(root));
         for (const shadows of [false, true]) {
           const blocks = new BlockCollector(root, shadows).walkAll().blocks;
