@@ -154,9 +154,36 @@ export class HighlightPainter {
     for (const category of CATEGORIES) {
       const list = byCategory.get(category);
       const name = `gloss-${category}`;
-      if (list && list.length > 0) CSS.highlights.set(name, new Highlight(...list));
-      else CSS.highlights.delete(name);
+      if (list && list.length > 0) {
+        if (this.#holds(name, list)) continue;
+        const highlight = new Highlight(...list);
+        CSS.highlights.set(name, highlight);
+        this.#registered.set(name, { highlight, ranges: list });
+      } else {
+        this.#registered.delete(name);
+        CSS.highlights.delete(name);
+      }
     }
+  }
+
+  /**
+   * What each highlight this painter registered holds. Any change to a highlight makes Chromium
+   * repaint the whole page and rebuild its markers for every registered range (10–15 ms on the 20k-node
+   * page), so a pass that paints the same ranges again (a live page's edit without a name, the rest of a
+   * large page after its viewport) leaves the highlights as they are. Ranges are live and reused from
+   * pass to pass (`annotator.ts`), so the same ranges are the same objects.
+   */
+  readonly #registered = new Map<string, { highlight: Highlight; ranges: readonly Range[] }>();
+
+  /**
+   * Whether `name` is registered with exactly `ranges`, in this order: as this painter set it, and as
+   * the registry still has it (the page shares the registry, and may have deleted or emptied it).
+   */
+  #holds(name: string, ranges: readonly Range[]): boolean {
+    const held = this.#registered.get(name);
+    if (!held || held.ranges.length !== ranges.length || held.highlight.size !== ranges.length || CSS.highlights.get(name) !== held.highlight) return false;
+    for (let i = 0; i < ranges.length; i++) if (held.ranges[i] !== ranges[i]) return false;
+    return true;
   }
 
   /** Windowed mode: every range to paint, in document order, and the slice painted now. */
@@ -233,6 +260,7 @@ export class HighlightPainter {
     if (this.supported) {
       for (const category of CATEGORIES) CSS.highlights.delete(`gloss-${category}`);
       CSS.highlights.delete(CURRENT_HIGHLIGHT);
+      this.#registered.clear();
     }
     this.#dropSheet();
   }

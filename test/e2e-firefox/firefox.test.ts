@@ -53,6 +53,22 @@ describe('Firefox ESR', () => {
     }
   });
 
+  it('an edit that changes no name leaves the highlights as they are (no repaint)', async () => {
+    const passes = () => page.evaluate(() => performance.getEntriesByName('gloss:annotate').length);
+    await page.evaluate(() => {
+      (window as unknown as { held: unknown }).held = CSS.highlights.get('gloss-person');
+    });
+    const before = await passes();
+    await page.evaluate(() => {
+      const note = document.createElement('p');
+      note.textContent = 'Updated at noon.';
+      document.body.append(note);
+    });
+    await pollFor(passes, (n) => n > before, 10_000, 'a pass over the edit');
+    expect(await page.evaluate(() => CSS.highlights.get('gloss-person') === (window as unknown as { held: unknown }).held)).toBe(true);
+    expect((await paintedText(page))['gloss-person']).toEqual(expect.arrayContaining(['Christopher Krebs', 'Krebs', 'Mark Esper']));
+  });
+
   it('hovering the bare "Krebs" in "The firing of Krebs" opens the card naming Christopher Krebs', async () => {
     await page.mouse.move(5, 5);
     await pollFor(() => cardText(page), (t) => t === null, 5000, 'no card');

@@ -108,6 +108,41 @@ describe('live pages: text edited inside a paragraph', () => {
     await expect.poll(() => paintedWhere(page), { timeout: 6000 }).toEqual(['first:Mark Esper', 'first:Nancy Pelosi', 'inner:CISA', 'late:Mark Esper', 'late:the Pentagon']);
     await page.close();
   });
+
+  it('an edit that changes no name leaves the highlights as they are (no repaint), and highlights the page deletes come back at the next pass', async () => {
+    const page = await gloss.newPage('/live.html');
+    await expect.poll(() => paintedWhere(page), { timeout: 6000 }).toEqual(['first:CISA', 'first:Christopher Krebs', 'late:Mark Esper', 'late:the Pentagon']);
+    const passes = () => page.evaluate(() => performance.getEntriesByName('gloss:annotate').length);
+    // Any change to a highlight makes the browser repaint the whole page: a pass that finds the same
+    // names must leave the page's highlight objects alone.
+    await page.evaluate(() => {
+      (window as unknown as { held: unknown[] }).held = ['gloss-person', 'gloss-agency', 'gloss-place'].map((n) => CSS.highlights.get(n));
+    });
+    const sameHighlights = () =>
+      page.evaluate(() => ['gloss-person', 'gloss-agency', 'gloss-place'].every((n, i) => CSS.highlights.get(n) === (window as unknown as { held: unknown[] }).held[i]));
+    let before = await passes();
+    await page.evaluate(() => {
+      const note = document.createElement('p');
+      note.textContent = 'Updated at noon.';
+      document.getElementById('story')!.append(note);
+    });
+    await expect.poll(passes, { timeout: 6000 }).toBeGreaterThan(before);
+    expect(await sameHighlights()).toBe(true);
+    expect(await paintedWhere(page)).toEqual(['first:CISA', 'first:Christopher Krebs', 'late:Mark Esper', 'late:the Pentagon']);
+
+    // The page shares the highlight registry: what it deletes or empties is registered again.
+    before = await passes();
+    await page.evaluate(() => {
+      CSS.highlights.delete('gloss-person');
+      CSS.highlights.get('gloss-agency')!.clear();
+      const note = document.createElement('p');
+      note.textContent = 'Updated at one.';
+      document.getElementById('story')!.append(note);
+    });
+    await expect.poll(passes, { timeout: 6000 }).toBeGreaterThan(before);
+    expect(await paintedWhere(page)).toEqual(['first:CISA', 'first:Christopher Krebs', 'late:Mark Esper', 'late:the Pentagon']);
+    await page.close();
+  });
 });
 
 describe('web components', () => {
