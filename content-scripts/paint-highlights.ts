@@ -127,10 +127,10 @@ export class HighlightPainter {
 
   /**
    * Paints these ranges (in document order), each in its category's highlight; a category with none
-   * is cleared. Up to WINDOWED_ABOVE ranges are all registered at once. Above that, only the ranges within a screen
-   * of the viewport are registered, and the window follows the reader's scrolling: Chromium rebuilds
-   * its markers for every registered range on any change to a highlight (20,000 ranges make a
-   * 335 ms frame, and adding them a few at a time costs that on every frame).
+   * is cleared. Up to WINDOWED_ABOVE ranges are all registered at once. Above that, only the ranges
+   * near the viewport are registered, and the window follows the reader's scrolling: Chromium repaints
+   * the whole page and rebuilds its markers for every registered range on any change to a highlight
+   * (20,000 ranges make a 335 ms frame, and adding them a few at a time costs that on every frame).
    */
   paint(items: readonly Painted[]): void {
     if (!this.supported) return;
@@ -145,12 +145,15 @@ export class HighlightPainter {
   /** Registers `items[from..to)`, by category. */
   #register(items: readonly Painted[], from: number, to: number): void {
     const byCategory = new Map<Category, Range[]>();
+    const registered = new Map<Range, Category>();
     for (let i = from; i < to; i++) {
       const { category, range } = items[i]!;
+      registered.set(range, category);
       const list = byCategory.get(category);
       if (list) list.push(range);
       else byCategory.set(category, [range]);
     }
+    this.#registeredCategory = registered;
     for (const category of CATEGORIES) {
       const list = byCategory.get(category);
       const name = `gloss-${category}`;
@@ -169,11 +172,13 @@ export class HighlightPainter {
   /**
    * What each highlight this painter registered holds. Any change to a highlight makes Chromium
    * repaint the whole page and rebuild its markers for every registered range (10–15 ms on the 20k-node
-   * page), so a pass that paints the same ranges again (a live page's edit without a name, the rest of a
-   * large page after its viewport) leaves the highlights as they are. Ranges are live and reused from
-   * pass to pass (`annotator.ts`), so the same ranges are the same objects.
+   * page), so a pass that paints the same ranges again (a live page's edit without a name) leaves the
+   * highlights as they are. Ranges are live and reused from pass to pass (`annotator.ts`), so the same
+   * ranges are the same objects.
    */
   readonly #registered = new Map<string, { highlight: Highlight; ranges: readonly Range[] }>();
+  /** Every range registered now, with the category it is registered in. */
+  #registeredCategory = new Map<Range, Category>();
 
   /**
    * Whether `name` is registered with exactly `ranges`, in this order: as this painter set it, and as
@@ -181,14 +186,21 @@ export class HighlightPainter {
    */
   #holds(name: string, ranges: readonly Range[]): boolean {
     const held = this.#registered.get(name);
-    if (!held || held.ranges.length !== ranges.length || held.highlight.size !== ranges.length || CSS.highlights.get(name) !== held.highlight) return false;
+    if (!held || held.ranges.length !== ranges.length || !this.#intact(name)) return false;
     for (let i = 0; i < ranges.length; i++) if (held.ranges[i] !== ranges[i]) return false;
     return true;
   }
 
-  /** Windowed mode: every range to paint, in document order, and the slice painted now. */
+  /** Whether the registry still has `name` as this painter registered it. */
+  #intact(name: string): boolean {
+    const held = this.#registered.get(name);
+    return held !== undefined && CSS.highlights.get(name) === held.highlight && held.highlight.size === held.ranges.length;
+  }
+
+  /** Windowed mode: every range to paint, in document order. */
   #ordered: readonly Painted[] = [];
-  #window = { from: 0, to: 0 };
+  /** Whether the registered ranges were checked against `#ordered` (a new pass's ranges may have left or moved). */
+  #checked = false;
   #stopScroll: AbortController | undefined;
   #frame = 0;
 
@@ -196,7 +208,7 @@ export class HighlightPainter {
     const view = this.#doc.defaultView;
     if (!view) return;
     this.#ordered = items;
-    this.#window = { from: 0, to: 0 };
+    this.#checked = false;
     if (!this.#stopScroll) {
       this.#stopScroll = new AbortController();
       const later = () => {
@@ -213,17 +225,53 @@ export class HighlightPainter {
   }
 
   /**
-   * Registers the ranges within a screen of the viewport. Ranges are in document order, which in
-   * normal flow is top to bottom: a binary search finds the first one near the viewport, and the
-   * window runs on until a range lies a screen below it. Only those ranges' boxes are read.
+   * Keeps the ranges within half a screen of the viewport registered. While they are (and nothing
+   * registered has left the ranges to paint or changed category), nothing changes; otherwise the
+   * ranges within one and a half screens are registered. So scrolling changes the highlights once a
+   * screen, not on every frame: each change repaints the whole page (scrolling the 20k-node page
+   * 7,200 px took 2,084 ms of main-thread time with Gloss, 534 without, when the window moved with
+   * every frame).
    */
   #paintNear(): void {
     const view = this.#doc.defaultView;
     const ordered = this.#ordered;
     if (!view || ordered.length === 0) return;
-    const margin = view.innerHeight;
+    const height = view.innerHeight;
+    if (!this.#checked) {
+      // A new pass: each registered range must still be one to paint near here, in the same category
+      // (a mention is in one range, and a range in one mention). Only ranges near the viewport are
+      // read: the others' ranges are made when first needed.
+      this.#checked = true;
+      const [from, to] = this.#near(height * 1.5);
+      const registered = this.#registeredCategory;
+      let kept = 0;
+      for (let i = from; i < to; i++) if (registered.get(ordered[i]!.range) === ordered[i]!.category) kept++;
+      if (kept !== registered.size) return this.#register(ordered, from, to);
+    }
+    const [from, to] = this.#near(height / 2);
+    for (let i = from; i < to; i++) {
+      const { range, category } = ordered[i]!;
+      if (this.#registeredCategory.get(range) !== category) return this.#registerNear(height * 1.5);
+    }
+    for (const category of CATEGORIES) {
+      if (this.#registered.has(`gloss-${category}`) && !this.#intact(`gloss-${category}`)) return this.#registerNear(height * 1.5);
+    }
+  }
+
+  #registerNear(margin: number): void {
+    const [from, to] = this.#near(margin);
+    this.#register(this.#ordered, from, to);
+  }
+
+  /**
+   * The ranges within `margin` of the viewport, as `ordered[from..to)`. Ranges are in document order,
+   * which in normal flow is top to bottom: a binary search finds the first one, and the window runs on
+   * until a range lies below. Only those ranges' boxes are read.
+   */
+  #near(margin: number): [from: number, to: number] {
+    const ordered = this.#ordered;
     const top = -margin;
-    const bottom = view.innerHeight + margin;
+    const bottom = this.#doc.defaultView!.innerHeight + margin;
     let lo = 0;
     let hi = ordered.length;
     while (lo < hi) {
@@ -233,9 +281,7 @@ export class HighlightPainter {
     }
     let to = lo;
     while (to < ordered.length && ordered[to]!.range.getBoundingClientRect().top <= bottom) to++;
-    if (lo === this.#window.from && to === this.#window.to) return;
-    this.#window = { from: lo, to };
-    this.#register(ordered, lo, to);
+    return [lo, to];
   }
 
   #stopWindow(): void {
@@ -261,6 +307,7 @@ export class HighlightPainter {
       for (const category of CATEGORIES) CSS.highlights.delete(`gloss-${category}`);
       CSS.highlights.delete(CURRENT_HIGHLIGHT);
       this.#registered.clear();
+      this.#registeredCategory = new Map();
     }
     this.#dropSheet();
   }

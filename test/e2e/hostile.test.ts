@@ -146,6 +146,43 @@ describe('bounded work', () => {
     await page.close();
   });
 
+  it('scrolling a page of 20,000 names: the names on screen are painted at every step, and the highlights change about once a screen, not at every step', async () => {
+    const page = await gloss.newPage('/hostile/huge.html');
+    await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBe(20_000);
+    await page.evaluate(() => {
+      const w = window as unknown as { held: unknown[]; changes: number };
+      w.held = [...CSS.highlights.values()];
+      w.changes = 0;
+    });
+    const step = 80;
+    const steps = 40;
+    const height = await page.evaluate(() => innerHeight);
+    for (let i = 0; i < steps; i++) {
+      await page.mouse.wheel(0, step);
+      // The painter follows scrolling in an animation frame: two frames later, it has.
+      const unpainted = await page.evaluate(async () => {
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const w = window as unknown as { held: unknown[]; changes: number };
+        const now = [...CSS.highlights.values()];
+        if (now.length !== w.held.length || now.some((h, k) => h !== w.held[k])) w.changes++;
+        w.held = now;
+        const painted = new Set<Node>();
+        for (const [name, h] of CSS.highlights) if (name.startsWith('gloss-')) for (const r of h) painted.add(r.startContainer.parentNode!);
+        return [...document.querySelectorAll('b')].filter((b) => {
+          const r = b.getBoundingClientRect();
+          return r.bottom > 0 && r.top < innerHeight && !painted.has(b);
+        }).length;
+      });
+      expect(unpainted).toBe(0);
+    }
+    expect(await page.evaluate(() => scrollY)).toBe(step * steps);
+    // 3,200 px of scrolling is under four screens here: each change repaints the whole page.
+    const changes = await page.evaluate(() => (window as unknown as { changes: number }).changes);
+    expect(changes).toBeGreaterThan(0);
+    expect(changes).toBeLessThanOrEqual(Math.ceil((step * steps) / (height / 2)));
+    await page.close();
+  });
+
   it('paragraphs added to a 100k-node page, in bursts while its relink runs, are all linked', async () => {
     const page = await gloss.newPage('/hostile/huge.html');
     await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBe(20_000);
