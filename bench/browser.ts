@@ -37,6 +37,8 @@
  * card, minus the configured delay.
  * Live page: the 20k-node page, annotated, then one paragraph's text changed every 100 ms for 5 s:
  * main-thread task time over those 5 s with the extension minus without it, and Gloss's passes.
+ * Scrolling: the 20k-node page, annotated, scrolled by the mouse wheel 60 px a frame for 7,200 px:
+ * main-thread task time with the extension minus without it.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -395,6 +397,39 @@ async function liveRun(ctx: BrowserContext, url: string, gloss: boolean): Promis
   return { task, passes };
 }
 
+/** How far `scrollRun` scrolls, and by how much per wheel event (one per frame, about). */
+const SCROLL_STEP_PX = 60;
+const SCROLL_STEPS = 120;
+
+/**
+ * Main-thread task time while the reader scrolls the annotated page with the mouse wheel: a page with
+ * more names than the painter registers at once (paint-highlights.ts) changes its highlights as the
+ * viewport moves, and each change repaints the page.
+ */
+async function scrollRun(ctx: BrowserContext, url: string, gloss: boolean): Promise<number> {
+  const m = await openMeasured(ctx, url);
+  if (gloss) await annotated(m.page);
+  await settle(m.page);
+  await m.page.mouse.move(600, 400);
+  const before = (await m.metrics()).task;
+  for (let i = 0; i < SCROLL_STEPS; i++) {
+    await m.page.mouse.wheel(0, SCROLL_STEP_PX);
+    await m.page.waitForTimeout(16);
+  }
+  await m.page.waitForTimeout(300);
+  const task = (await m.metrics()).task - before;
+  await m.page.close();
+  return task;
+}
+
+export interface ScrollStats {
+  page: string;
+  px: number;
+  /** Main-thread task time while scrolling, with Gloss and without (medians of RUNS, alternated). */
+  withMs: number;
+  withoutMs: number;
+}
+
 export interface LiveStats {
   page: string;
   /** Main-thread task time over LIVE_MS of changes, with Gloss minus without (medians of RUNS, alternated). */
@@ -412,7 +447,7 @@ export interface WorkerStats {
   page: string;
 }
 
-export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: number; worker: WorkerStats | undefined; live: LiveStats | undefined }> {
+export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: number; worker: WorkerStats | undefined; live: LiveStats | undefined; scroll: ScrollStats | undefined }> {
   const fixtures = join(ROOT, 'bench/.pages');
   generatedPage(fixtures);
   const server = await startStaticServer({ '/corpus/': CORPUS, '/bench/': fixtures, '/': join(ROOT, 'node_modules/mark.js/dist') });
@@ -432,6 +467,7 @@ export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: num
   let hoverMs = NaN;
   let worker: WorkerStats | undefined;
   let live: LiveStats | undefined;
+  let scroll: ScrollStats | undefined;
   try {
     for (const url of urls) {
       const gloss: GlossRun[] = [];
@@ -483,6 +519,13 @@ export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: num
         seconds: LIVE_MS / 1000,
         passes: median(withRuns.map((r) => r.passes)),
       };
+      const withScroll: number[] = [];
+      const withoutScroll: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        withScroll.push(await scrollRun(withExt, liveUrl, true));
+        withoutScroll.push(await scrollRun(without, liveUrl, false));
+      }
+      scroll = { page: 'generated-20k.html', px: SCROLL_STEP_PX * SCROLL_STEPS, withMs: median(withScroll), withoutMs: median(withoutScroll) };
     }
     if (!process.env.GLOSS_DIST) {
       hoverMs = await hover(withExt, server.origin);
@@ -499,5 +542,5 @@ export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: num
     await without.close();
     await server.close();
   }
-  return { rows, hoverMs, worker, live };
+  return { rows, hoverMs, worker, live, scroll };
 }

@@ -49,7 +49,14 @@ if (only !== 'matcher') {
         `(${((live.addedMs / (live.seconds * 1000)) * 100).toFixed(0)}% of a core) in ${live.passes} passes (medians of 3, alternated with a browser without the extension).`,
     );
   }
-  Object.assign(results, { browser: browser.rows, hoverMs: browser.hoverMs, worker: browser.worker, live: browser.live });
+  if (browser.scroll) {
+    const { scroll } = browser;
+    console.log(
+      `Scrolling: ${scroll.page} scrolled ${scroll.px} px by the mouse wheel: ${scroll.withMs.toFixed(0)} ms of main-thread time with Gloss, ${scroll.withoutMs.toFixed(0)} without ` +
+        `(Gloss adds ${(scroll.withMs - scroll.withoutMs).toFixed(0)}; medians of 3, alternated).`,
+    );
+  }
+  Object.assign(results, { browser: browser.rows, hoverMs: browser.hoverMs, worker: browser.worker, live: browser.live, scroll: browser.scroll });
   const ads = await adFramesBench();
   if (ads) {
     console.log(
