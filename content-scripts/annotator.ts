@@ -11,7 +11,7 @@ import type { ReadMention } from '../src/match/mention-wire';
 import { MAX_PAGE_TEXT, type EntityCount } from '../src/protocol';
 import type { Settings } from '../src/settings';
 import { BlockCollector, ElementBlock, isAnnotatable, isBlockElement, isIntact, type TextBlock } from './collect-text';
-import { WINDOWED_ABOVE, type HighlightPainter } from './paint-highlights';
+import { PAINTED_SCREENS, WINDOWED_ABOVE, type HighlightPainter } from './paint-highlights';
 import { rangeFor, rangesMade } from './text-ranges';
 
 /** A linked mention on this page: what the worker sent, with its DOM range and whether it is painted. */
@@ -191,10 +191,10 @@ export class Annotator {
     const collector = new BlockCollector(this.doc, this.readShadowRoots);
     const collectStart = performance.now();
     const viewportHeight = this.doc.defaultView?.innerHeight ?? 1000;
-    // A walk longer than one slice, or a large page's: the blocks on screen are noted as it passes them,
-    // and once it is past the viewport's bottom edge they are linked and painted, then the walk goes on.
+    // A walk longer than one slice, or a large page's: the blocks near the viewport (`NearBlocks`) are noted
+    // as it passes them, and once it is past them they are linked and painted, then the walk goes on.
     // On a 20k-node page the reader sees names after a few hundred nodes, not the whole walk.
-    const onScreen = new OnScreenBlocks(viewportHeight);
+    const near = new NearBlocks(viewportHeight);
     let early: Map<TextBlock, BlockState> | undefined;
     const walk = (): void => this.busy(walkOn);
     let slices = 0;
@@ -208,7 +208,7 @@ export class Annotator {
       const stepwise = large && !early;
       let done: boolean;
       do done = collector.step(stepwise ? 0 : deadline);
-      while (!done && stepwise && performance.now() < deadline && !onScreen.scan(collector.blocks));
+      while (!done && stepwise && performance.now() < deadline && !near.scan(collector.blocks));
       if (done) {
         // A walk of several slices ended its last one with a full slice's work: sending a large page's
         // text (~20 ms for the 20k-node page's 450 KB) waits for a task of its own.
@@ -216,8 +216,8 @@ export class Annotator {
         return walked();
       }
       slices++;
-      if (!early && onScreen.scan(collector.blocks)) {
-        const seen = onScreen.blocks.slice(0, CHUNK_BLOCKS);
+      if (!early && near.scan(collector.blocks)) {
+        const seen = near.blocks.slice(0, CHUNK_BLOCKS);
         early = new Map(seen.map((block) => [block, newState(block)]));
         // The walk goes on once they are painted: its slices would keep the worker's answer waiting
         // behind them (37 ms median on the 20k-node page here, for a 3 ms answer).
@@ -237,8 +237,8 @@ export class Annotator {
         // A large page: the viewport's blocks alone first, so the reader sees names there while the
         // worker links the whole page; the page's request is made in a task of its own.
         // The walk's own scan goes on where it stopped (if it ran at all): no block's layout is read twice.
-        timed('gloss:viewport-blocks', () => onScreen.scan(blocks));
-        const inView = new Set(onScreen.blocks.slice(0, CHUNK_BLOCKS));
+        timed('gloss:viewport-blocks', () => near.scan(blocks));
+        const inView = new Set(near.blocks.slice(0, CHUNK_BLOCKS));
         if (inView.size > 0) {
           this.#relink(states.filter((s) => inView.has(s.block)), settings, inView.size, 'viewport', alive);
           nextTask(() => alive() && this.busy(() => this.#relink(states, settings, blocks.length, 'final', alive, finish)));
@@ -512,26 +512,36 @@ function timed<T>(name: string, fn: () => T): T {
 /** Above this many blocks a page is matched viewport first, in slices; and at most this many in the viewport's first pass. */
 const CHUNK_BLOCKS = 400;
 
-/** Where a block is against the viewport, by its element's box: on screen, below it, or neither (above, or not rendered). */
-function placeOf(block: TextBlock, viewportHeight: number): 'on' | 'below' | 'off' {
+/**
+ * Where a block is against a band of the viewport (`top`..`bottom`, in viewport coordinates), by its
+ * element's box: in it, below it, or neither (above, or not rendered).
+ */
+function placeOf(block: TextBlock, top: number, bottom: number): 'on' | 'below' | 'off' {
   const el = block.box;
   if (!el) return 'off';
   const r = el.getBoundingClientRect();
-  if (r.bottom >= 0 && r.top <= viewportHeight && (r.width > 0 || r.height > 0)) return 'on';
-  return r.top > viewportHeight ? 'below' : 'off';
+  if (r.bottom >= top && r.top <= bottom && (r.width > 0 || r.height > 0)) return 'on';
+  return r.top > bottom ? 'below' : 'off';
 }
 
 /**
- * The blocks on screen, found while the walk is still going: `scan` reads the layout of the blocks
- * walked since its last call (normal flow puts them top to bottom) and says when the walk is past the
- * viewport with some on screen. Once is enough: it reads nothing after that.
+ * The blocks near the viewport, found while the walk is still going: `scan` reads the layout of the
+ * blocks walked since its last call (normal flow puts them top to bottom) and says when the walk is
+ * past them with some found. Once is enough: it reads nothing after that. Near is the band the painter
+ * keeps painted on a page with many names (PAINTED_SCREENS beyond each edge), so that the page's pass
+ * after this first one finds them painted and changes no highlight there: each change repaints the page.
  */
-class OnScreenBlocks {
+class NearBlocks {
   blocks: TextBlock[] = [];
   #walked: readonly TextBlock[] | undefined;
   #checked = 0;
+  readonly #top: number;
+  readonly #bottom: number;
 
-  constructor(private readonly viewportHeight: number) {}
+  constructor(viewportHeight: number) {
+    this.#top = -viewportHeight * PAINTED_SCREENS;
+    this.#bottom = viewportHeight * (1 + PAINTED_SCREENS);
+  }
 
   scan(walked: readonly TextBlock[]): boolean {
     if (walked !== this.#walked) {
@@ -541,7 +551,7 @@ class OnScreenBlocks {
       this.blocks = [];
     }
     for (; this.#checked < walked.length; this.#checked++) {
-      const place = placeOf(walked[this.#checked]!, this.viewportHeight);
+      const place = placeOf(walked[this.#checked]!, this.#top, this.#bottom);
       if (place === 'on') this.blocks.push(walked[this.#checked]!);
       else if (place === 'below' && this.blocks.length > 0) return true;
     }

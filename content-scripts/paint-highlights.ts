@@ -62,6 +62,12 @@ export function staticHighlightCss(scope: HighlightScope): string {
 
 /** Above this many painted ranges, only those near the viewport are registered (see `paint`). */
 export const WINDOWED_ABOVE = 2000;
+/**
+ * Then the ranges within this many screens of the viewport (above it and below it) are kept
+ * registered; when one is not, those within REGISTERED_SCREENS are registered (`#paintNear`).
+ */
+export const PAINTED_SCREENS = 0.5;
+const REGISTERED_SCREENS = 1.5;
 
 /** A range to paint and the category whose highlight it joins. */
 export interface Painted {
@@ -225,12 +231,13 @@ export class HighlightPainter {
   }
 
   /**
-   * Keeps the ranges within half a screen of the viewport registered. While they are (and nothing
-   * registered has left the ranges to paint or changed category), nothing changes; otherwise the
-   * ranges within one and a half screens are registered. So scrolling changes the highlights once a
-   * screen, not on every frame: each change repaints the whole page (scrolling the 20k-node page
-   * 7,200 px took 2,084 ms of main-thread time with Gloss, 534 without, when the window moved with
-   * every frame).
+   * Keeps the ranges within half a screen of the viewport (PAINTED_SCREENS) registered. While they are
+   * (and nothing registered has left the ranges to paint or changed category), nothing changes;
+   * otherwise the ranges within one and a half screens are registered. So scrolling changes the
+   * highlights once a screen, not on every frame: each change repaints the whole page (scrolling the
+   * 20k-node page 7,200 px took 2,129 ms of main-thread time with Gloss, 534 without, when the window
+   * moved with every frame; 674 now). A large page's first pass paints the blocks in the same band
+   * (`annotator.ts`), so the whole page's pass after it changes nothing where the reader is.
    */
   #paintNear(): void {
     const view = this.#doc.defaultView;
@@ -242,19 +249,19 @@ export class HighlightPainter {
       // (a mention is in one range, and a range in one mention). Only ranges near the viewport are
       // read: the others' ranges are made when first needed.
       this.#checked = true;
-      const [from, to] = this.#near(height * 1.5);
+      const [from, to] = this.#near(height * REGISTERED_SCREENS);
       const registered = this.#registeredCategory;
       let kept = 0;
       for (let i = from; i < to; i++) if (registered.get(ordered[i]!.range) === ordered[i]!.category) kept++;
       if (kept !== registered.size) return this.#register(ordered, from, to);
     }
-    const [from, to] = this.#near(height / 2);
+    const [from, to] = this.#near(height * PAINTED_SCREENS);
     for (let i = from; i < to; i++) {
       const { range, category } = ordered[i]!;
-      if (this.#registeredCategory.get(range) !== category) return this.#registerNear(height * 1.5);
+      if (this.#registeredCategory.get(range) !== category) return this.#registerNear(height * REGISTERED_SCREENS);
     }
     for (const category of CATEGORIES) {
-      if (this.#registered.has(`gloss-${category}`) && !this.#intact(`gloss-${category}`)) return this.#registerNear(height * 1.5);
+      if (this.#registered.has(`gloss-${category}`) && !this.#intact(`gloss-${category}`)) return this.#registerNear(height * REGISTERED_SCREENS);
     }
   }
 
