@@ -82,6 +82,17 @@ export class HighlightPainter {
   #sheet: CSSStyleSheet | undefined;
   #style: HighlightStyle = defaults.highlightStyle;
 
+  /**
+   * What each highlight this painter registered holds. Any change to a highlight makes Chromium
+   * repaint the whole page and rebuild its markers for every registered range (10–15 ms on the 20k-node
+   * page), so a pass that paints the same ranges again (a live page's edit without a name) leaves the
+   * highlights as they are. Ranges are live and reused from pass to pass (`annotator.ts`), so the same
+   * ranges are the same objects.
+   */
+  readonly #held = new Map<string, { highlight: Highlight; ranges: readonly Range[] }>();
+  /** Every range registered now, with the category it is registered in. */
+  #categoryOf = new Map<Range, Category>();
+
   /** `scope`: as in the static sheet of this build (`staticHighlightCss`). */
   constructor(doc: Document, scope: HighlightScope) {
     this.#doc = doc;
@@ -151,15 +162,15 @@ export class HighlightPainter {
   /** Registers `items[from..to)`, by category. */
   #register(items: readonly Painted[], from: number, to: number): void {
     const byCategory = new Map<Category, Range[]>();
-    const registered = new Map<Range, Category>();
+    const categoryOf = new Map<Range, Category>();
     for (let i = from; i < to; i++) {
       const { category, range } = items[i]!;
-      registered.set(range, category);
+      categoryOf.set(range, category);
       const list = byCategory.get(category);
       if (list) list.push(range);
       else byCategory.set(category, [range]);
     }
-    this.#registeredCategory = registered;
+    this.#categoryOf = categoryOf;
     for (const category of CATEGORIES) {
       const list = byCategory.get(category);
       const name = `gloss-${category}`;
@@ -167,31 +178,20 @@ export class HighlightPainter {
         if (this.#holds(name, list)) continue;
         const highlight = new Highlight(...list);
         CSS.highlights.set(name, highlight);
-        this.#registered.set(name, { highlight, ranges: list });
+        this.#held.set(name, { highlight, ranges: list });
       } else {
-        this.#registered.delete(name);
+        this.#held.delete(name);
         CSS.highlights.delete(name);
       }
     }
   }
 
   /**
-   * What each highlight this painter registered holds. Any change to a highlight makes Chromium
-   * repaint the whole page and rebuild its markers for every registered range (10–15 ms on the 20k-node
-   * page), so a pass that paints the same ranges again (a live page's edit without a name) leaves the
-   * highlights as they are. Ranges are live and reused from pass to pass (`annotator.ts`), so the same
-   * ranges are the same objects.
-   */
-  readonly #registered = new Map<string, { highlight: Highlight; ranges: readonly Range[] }>();
-  /** Every range registered now, with the category it is registered in. */
-  #registeredCategory = new Map<Range, Category>();
-
-  /**
    * Whether `name` is registered with exactly `ranges`, in this order: as this painter set it, and as
    * the registry still has it (the page shares the registry, and may have deleted or emptied it).
    */
   #holds(name: string, ranges: readonly Range[]): boolean {
-    const held = this.#registered.get(name);
+    const held = this.#held.get(name);
     if (!held || held.ranges.length !== ranges.length || !this.#intact(name)) return false;
     for (let i = 0; i < ranges.length; i++) if (held.ranges[i] !== ranges[i]) return false;
     return true;
@@ -199,7 +199,7 @@ export class HighlightPainter {
 
   /** Whether the registry still has `name` as this painter registered it. */
   #intact(name: string): boolean {
-    const held = this.#registered.get(name);
+    const held = this.#held.get(name);
     return held !== undefined && CSS.highlights.get(name) === held.highlight && held.highlight.size === held.ranges.length;
   }
 
@@ -250,7 +250,7 @@ export class HighlightPainter {
       // read: the others' ranges are made when first needed.
       this.#checked = true;
       const [from, to] = this.#near(height * REGISTERED_SCREENS);
-      const registered = this.#registeredCategory;
+      const registered = this.#categoryOf;
       let kept = 0;
       for (let i = from; i < to; i++) if (registered.get(ordered[i]!.range) === ordered[i]!.category) kept++;
       if (kept !== registered.size) return this.#register(ordered, from, to);
@@ -258,10 +258,10 @@ export class HighlightPainter {
     const [from, to] = this.#near(height * PAINTED_SCREENS);
     for (let i = from; i < to; i++) {
       const { range, category } = ordered[i]!;
-      if (this.#registeredCategory.get(range) !== category) return this.#registerNear(height * REGISTERED_SCREENS);
+      if (this.#categoryOf.get(range) !== category) return this.#registerNear(height * REGISTERED_SCREENS);
     }
     for (const category of CATEGORIES) {
-      if (this.#registered.has(`gloss-${category}`) && !this.#intact(`gloss-${category}`)) return this.#registerNear(height * REGISTERED_SCREENS);
+      if (this.#held.has(`gloss-${category}`) && !this.#intact(`gloss-${category}`)) return this.#registerNear(height * REGISTERED_SCREENS);
     }
   }
 
@@ -313,8 +313,8 @@ export class HighlightPainter {
     if (this.supported) {
       for (const category of CATEGORIES) CSS.highlights.delete(`gloss-${category}`);
       CSS.highlights.delete(CURRENT_HIGHLIGHT);
-      this.#registered.clear();
-      this.#registeredCategory = new Map();
+      this.#held.clear();
+      this.#categoryOf = new Map();
     }
     this.#dropSheet();
   }
