@@ -226,6 +226,13 @@ export class HighlightPainter {
       // Capture: scrolling inside any scroller moves names relative to the viewport too.
       view.addEventListener('scroll', later, { capture: true, passive: true, signal: this.#stopScroll.signal });
       view.addEventListener('resize', later, { passive: true, signal: this.#stopScroll.signal });
+      // So does the page growing or shrinking above the reader (images loading, a section expanded by a
+      // class change), which no scroll and no text change reports.
+      if (typeof ResizeObserver === 'function') {
+        const resized = new ResizeObserver(later);
+        resized.observe(this.#doc.documentElement);
+        this.#stopScroll.signal.addEventListener('abort', () => resized.disconnect(), { once: true });
+      }
     }
     this.#paintNear();
   }

@@ -201,6 +201,31 @@ describe('bounded work', () => {
     await page.close();
   });
 
+  it('on a page of 20,000 names, text that a style change moves under the reader (no scroll, no text change) is painted', async () => {
+    const page = await gloss.newPage('/hostile/huge.html');
+    await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBe(20_000);
+    const unpainted = () =>
+      page.evaluate(() => {
+        const painted = new Set<Node>();
+        for (const [name, h] of CSS.highlights) if (name.startsWith('gloss-')) for (const r of h) painted.add(r.startContainer.parentNode!);
+        const onScreen = [...document.querySelectorAll('b')].filter((b) => {
+          const r = b.getBoundingClientRect();
+          return r.bottom > 0 && r.top < innerHeight;
+        });
+        return { onScreen: onScreen.length, unpainted: onScreen.filter((b) => !painted.has(b)).length };
+      });
+    await page.evaluate(() => window.scrollTo(0, 20_000));
+    await expect.poll(unpainted).toEqual({ onScreen: expect.any(Number), unpainted: 0 });
+    // The text above the reader shrinks by a style change: the names three screens further down move
+    // into view. The page watcher sees no text change, and nothing scrolled.
+    await page.evaluate(() => {
+      document.getElementById('root')!.style.marginTop = '-3000px';
+    });
+    await expect.poll(unpainted).toEqual({ onScreen: expect.any(Number), unpainted: 0 });
+    expect((await unpainted()).onScreen).toBeGreaterThan(5);
+    await page.close();
+  });
+
   it('paragraphs added to a 100k-node page, in bursts while its relink runs, are all linked', async () => {
     const page = await gloss.newPage('/hostile/huge.html');
     await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBe(20_000);
