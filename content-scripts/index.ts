@@ -4,7 +4,7 @@
  */
 import { connectToWorker, handleMessages, type AskWorker, type TabProtocol } from '../src/protocol';
 import { isActiveOn } from '../src/settings';
-import { loadSettings, onSettingsChanged } from '../src/settings-store';
+import { watchSettings } from '../src/settings-store';
 import { PageGloss } from './page-gloss';
 import { loadCorrections, onPackIndexChanged, saveCorrections } from './page-storage';
 import { watchPage } from './watch-page';
@@ -25,7 +25,8 @@ async function main(): Promise<void> {
   // most new pages) starts and reads its index during that round trip, not after it. Closed at once
   // where Gloss is off.
   let early: { askWorker: AskWorker; stop: AbortController } | undefined = openPort();
-  let settings = await loadSettings();
+  const watched = watchSettings(life.signal);
+  let settings = await watched.initial;
   const host = location.hostname;
   let running: { gloss: PageGloss; stop: AbortController } | undefined;
 
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   };
   const startReporting = () => start().catch((e: unknown) => console.warn('Gloss could not start on this page:', e));
 
-  onSettingsChanged((next) => {
+  watched.onChange((next) => {
     settings = next;
     const active = isActiveOn(settings, host);
     if (active && !running) void startReporting();
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
       running.stop.abort();
       running = undefined;
     } else running?.gloss.updateSettings(settings);
-  }, life.signal);
+  });
 
   if (top) {
     handleMessages<TabProtocol>({

@@ -55,3 +55,21 @@ export function fromSyncItems(stored: Record<string, unknown>): unknown {
   const own = Array.isArray(base.disabledSites) ? base.disabledSites : [];
   return { ...base, disabledSites: [...own, ...sites] };
 }
+
+/** One key's change, as `storage.onChanged` reports it: no `newValue` when the key was removed. */
+export interface SyncChange {
+  newValue?: unknown;
+}
+
+/**
+ * The items after a `storage.onChanged` event: each changed key set to its new value, or removed.
+ * A new object; `items` is left as it was.
+ */
+export function applySyncChanges(items: Readonly<Record<string, unknown>>, changes: Readonly<Record<string, SyncChange>>): Record<string, unknown> {
+  const next = { ...items };
+  for (const [key, change] of Object.entries(changes)) {
+    if ('newValue' in change) next[key] = change.newValue;
+    else delete next[key];
+  }
+  return next;
+}
