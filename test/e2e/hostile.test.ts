@@ -1,6 +1,8 @@
 /** Hostile pages: Gloss keeps working, never breaks the page, and does bounded work. */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaults } from '../../src/settings';
+import { toSyncItems } from '../../src/settings-sync';
 import { cardText, launchGloss, paintedText, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
 
 let gloss: Gloss;
@@ -224,6 +226,26 @@ describe('bounded work', () => {
     await expect.poll(unpainted).toEqual({ onScreen: expect.any(Number), unpainted: 0 });
     expect((await unpainted()).onScreen).toBeGreaterThan(5);
     await page.close();
+  });
+
+  it('on a page of 20,000 names, a category switched off leaves the names near the reader, and back on paints them again', async () => {
+    const page = await gloss.newPage('/hostile/huge.html');
+    await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBe(20_000);
+    await page.evaluate(() => window.scrollTo(0, 40_000));
+    const painted = async () => Object.fromEntries(Object.entries(await paintedText(page)).map(([k, v]) => [k, v.length]));
+    await expect.poll(async () => (await painted())['gloss-person'] ?? 0).toBeGreaterThan(5);
+    const set = (categories: typeof defaults.categories) => gloss.worker.evaluate((items) => chrome.storage.sync.set(items), toSyncItems({ ...defaults, categories }).items);
+    try {
+      // The names near the reader are the same mentions: only the category's highlight may change.
+      await set({ ...defaults.categories, person: false });
+      await expect.poll(async () => (await painted())['gloss-person'] ?? 0).toBe(0);
+      expect((await painted())['gloss-company']).toBeGreaterThan(2);
+      await set(defaults.categories);
+      await expect.poll(async () => (await painted())['gloss-person'] ?? 0).toBeGreaterThan(5);
+    } finally {
+      await set(defaults.categories);
+      await page.close();
+    }
   });
 
   it('paragraphs added to a 100k-node page, in bursts while its relink runs, are all linked', async () => {
