@@ -257,10 +257,10 @@ export class HighlightPainter {
       // read: the others' ranges are made when first needed.
       this.#checked = true;
       const [from, to] = this.#near(height * REGISTERED_SCREENS);
-      const registered = this.#categoryOf;
+      const categoryOf = this.#categoryOf;
       let kept = 0;
-      for (let i = from; i < to; i++) if (registered.get(ordered[i]!.range) === ordered[i]!.category) kept++;
-      if (kept !== registered.size) return this.#register(ordered, from, to);
+      for (let i = from; i < to; i++) if (categoryOf.get(ordered[i]!.range) === ordered[i]!.category) kept++;
+      if (kept !== categoryOf.size) return this.#register(ordered, from, to);
     }
     const [from, to] = this.#near(height * PAINTED_SCREENS);
     for (let i = from; i < to; i++) {
