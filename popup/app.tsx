@@ -5,7 +5,7 @@ import type { CardDetails } from '../src/knowledge/card-details';
 import { CATEGORIES, type Category } from '../src/knowledge/schema';
 import { sendToTab, sendToWorker, type EntityCount, type TabEntities } from '../src/protocol';
 import { isActiveOn, type Settings } from '../src/settings';
-import { loadSettings, onSettingsChanged, updateSettings } from '../src/settings-store';
+import { updateSettings, watchSettings } from '../src/settings-store';
 import { EntityDetails } from '../src/ui/entity-details';
 import browser from 'webextension-polyfill';
 import { Credits } from './credits';
@@ -20,8 +20,9 @@ export function App({ tabId }: { tabId: number | undefined }) {
 
   useEffect(() => {
     const life = new AbortController();
-    void loadSettings().then(setSettings);
-    onSettingsChanged(setSettings, life.signal);
+    const settings = watchSettings(life.signal);
+    void settings.initial.then(setSettings);
+    settings.onChange(setSettings);
     const refresh = () => {
       if (tabId === undefined) setTab(null);
       else void sendToWorker('getTabEntities', { tabId }).then(setTab, () => setTab(null));

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../src/i18n';
 import { CATEGORIES } from '../src/knowledge/schema';
 import type { Settings } from '../src/settings';
-import { loadSettings, onSettingsChanged, updateSettings } from '../src/settings-store';
+import { updateSettings, watchSettings } from '../src/settings-store';
 import { Credits } from './credits';
 import { PacksPanel } from './packs-panel';
 import { SettingsPanel, SitesList } from './settings-panel';
@@ -15,8 +15,9 @@ function Options() {
   const [error, setError] = useState('');
   useEffect(() => {
     const life = new AbortController();
-    void loadSettings().then(setSettings);
-    onSettingsChanged(setSettings, life.signal);
+    const settings = watchSettings(life.signal);
+    void settings.initial.then(setSettings);
+    settings.onChange(setSettings);
     return () => life.abort();
   }, []);
   const change = (fn: (s: Settings) => void) => {

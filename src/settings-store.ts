@@ -16,9 +16,10 @@ function settingsFrom(stored: Record<string, unknown>): Settings {
 const isSettingsKey = (key: string) => key === SETTINGS_KEY || key.startsWith(SITES_PREFIX);
 
 /**
- * The settings, read once, kept current from `storage.onChanged`: each change is applied to what was
- * read from the change event itself, so a tab the reader turns on from the popup starts without a
- * second read (a round trip, and ~1 ms of the tab's main thread here). The listener is added before
+ * The settings, read once, kept current from `storage.onChanged` (in tabs, the popup and the options
+ * page): each change is applied to what was read from the change event itself, so a tab the reader
+ * turns on from the popup starts without a second read (a round trip, and ~1 ms of the tab's main
+ * thread here). The listener is added before
  * the read; changes that come meanwhile are applied after it, in order. `onChange` is called with the
  * settings after each change to them from then on (at once if one came before it was given).
  */
@@ -68,13 +69,4 @@ export async function updateSettings(change: (s: Settings) => void): Promise<Set
   const stale = layout.stale(existing);
   if (stale.length > 0) await browser.storage.sync.remove(stale);
   return valid;
-}
-
-export function onSettingsChanged(callback: (s: Settings) => void, signal: AbortSignal): void {
-  const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-    if (area !== 'sync' || !Object.keys(changes).some(isSettingsKey)) return;
-    void loadSettings().then(callback);
-  };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
 }

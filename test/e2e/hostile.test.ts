@@ -23,6 +23,18 @@ const passes = (page: Page) =>
     return { count: entries.length, mentions: last ? (last.detail as { mentions: number }).mentions : 0 };
   });
 
+/** The names (`<b>`) on screen in huge.html, and how many of them no gloss-* highlight paints. */
+const namesOnScreen = (page: Page) =>
+  page.evaluate(() => {
+    const painted = new Set<Node>();
+    for (const [name, h] of CSS.highlights) if (name.startsWith('gloss-')) for (const r of h) painted.add(r.startContainer.parentNode!);
+    const onScreen = [...document.querySelectorAll('b')].filter((b) => {
+      const r = b.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight;
+    });
+    return { onScreen: onScreen.length, unpainted: onScreen.filter((b) => !painted.has(b)).length };
+  });
+
 describe('hostile CSS', () => {
   it('page rules that restyle everything (all: unset, display, z-index, zoom, transforms) do not touch the card', async () => {
     const page = await gloss.newPage('/hostile/restyle.html');
@@ -180,20 +192,14 @@ describe('bounded work', () => {
     for (let i = 0; i < steps; i++) {
       await page.mouse.wheel(0, step);
       // The painter follows scrolling in an animation frame: two frames later, it has.
-      const unpainted = await page.evaluate(async () => {
+      await page.evaluate(async () => {
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
         const w = window as unknown as { held: unknown[]; changes: number };
         const now = [...CSS.highlights.values()];
         if (now.length !== w.held.length || now.some((h, k) => h !== w.held[k])) w.changes++;
         w.held = now;
-        const painted = new Set<Node>();
-        for (const [name, h] of CSS.highlights) if (name.startsWith('gloss-')) for (const r of h) painted.add(r.startContainer.parentNode!);
-        return [...document.querySelectorAll('b')].filter((b) => {
-          const r = b.getBoundingClientRect();
-          return r.bottom > 0 && r.top < innerHeight && !painted.has(b);
-        }).length;
       });
-      expect(unpainted).toBe(0);
+      expect((await namesOnScreen(page)).unpainted).toBe(0);
     }
     expect(await page.evaluate(() => scrollY)).toBe(step * steps);
     // 3,200 px of scrolling is under four screens here: each change repaints the whole page.
@@ -206,16 +212,7 @@ describe('bounded work', () => {
   it('on a page of 20,000 names, text that a style change moves under the reader (no scroll, no text change) is painted', async () => {
     const page = await gloss.newPage('/hostile/huge.html');
     await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBe(20_000);
-    const unpainted = () =>
-      page.evaluate(() => {
-        const painted = new Set<Node>();
-        for (const [name, h] of CSS.highlights) if (name.startsWith('gloss-')) for (const r of h) painted.add(r.startContainer.parentNode!);
-        const onScreen = [...document.querySelectorAll('b')].filter((b) => {
-          const r = b.getBoundingClientRect();
-          return r.bottom > 0 && r.top < innerHeight;
-        });
-        return { onScreen: onScreen.length, unpainted: onScreen.filter((b) => !painted.has(b)).length };
-      });
+    const unpainted = () => namesOnScreen(page);
     await page.evaluate(() => window.scrollTo(0, 20_000));
     await expect.poll(unpainted).toEqual({ onScreen: expect.any(Number), unpainted: 0 });
     // The text above the reader shrinks by a style change: the names three screens further down move
