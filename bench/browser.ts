@@ -48,6 +48,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { defaults } from '../src/settings';
 import { SITES_PREFIX, toSyncItems } from '../src/settings-sync';
+import { LOCAL_KEYS } from '../src/storage-keys';
 import { CORPUS } from './corpus-text';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -98,6 +99,8 @@ async function launch(withExtension: boolean): Promise<BrowserContext> {
   if (withExtension) {
     let [sw] = ctx.serviceWorkers();
     sw ??= await ctx.waitForEvent('serviceworker');
+    // The bench reads Gloss's `gloss:*` performance entries, which tabs write only with this on.
+    await sw.evaluate((key) => chrome.storage.local.set({ [key]: true }), LOCAL_KEYS.devTimings);
   }
   return ctx;
 }

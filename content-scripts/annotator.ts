@@ -12,6 +12,7 @@ import { MAX_PAGE_TEXT, type EntityCount } from '../src/protocol';
 import type { Settings } from '../src/settings';
 import { BlockCollector, ElementBlock, isAnnotatable, isBlockElement, isIntact, type TextBlock } from './collect-text';
 import { PAINTED_SCREENS, WINDOWED_ABOVE, type HighlightPainter } from './paint-highlights';
+import { mark, measure, timed } from './page-timings';
 import { rangeFor, rangesMade } from './text-ranges';
 
 /** A linked mention on this page: what the worker sent, with its DOM range and whether it is painted. */
@@ -181,7 +182,7 @@ export class Annotator {
    * complete.
    */
   run(settings: Settings, done?: () => void): void {
-    performance.mark('gloss:annotate-start');
+    mark('gloss:annotate-start');
     const run = ++this.#run;
     const alive = () => run === this.#run;
     this.#running = true;
@@ -227,7 +228,7 @@ export class Annotator {
       nextTask(walk);
     };
     const walked = () => {
-      performance.measure('gloss:collect', { start: collectStart });
+      measure('gloss:collect', collectStart);
       this.#noteShadowTrees(collector);
       const blocks = collector.blocks;
       // Blocks the early pass sent keep their state (and ranges), unless the walk started over.
@@ -278,7 +279,7 @@ export class Annotator {
     }
     const roots = blockRoots(changed, this.#states);
     if (roots.length > MAX_PARTIAL_ROOTS) return this.run(settings, done);
-    performance.mark('gloss:annotate-start');
+    mark('gloss:annotate-start');
     const inRoot = (node: Node) => roots.some((r) => r.contains(node));
     // Drop blocks that changed or left the document; keep every other block's ranges. A block read
     // whole is its element's: any change inside it made that element a root (see above).
@@ -312,7 +313,7 @@ export class Annotator {
       (linked) => this.busy(() => {
         if (!alive()) return;
         if (sent < this.#linkShown) return then?.();
-        performance.measure('gloss:link', { start: linkStart });
+        measure('gloss:link', linkStart);
         const rangesStart = performance.now();
         const mentions: PageMention[] = [];
         const byNode = new Map<Node, PageMention[]>();
@@ -333,16 +334,15 @@ export class Annotator {
           // A later answer is painted already: this one is dropped, and the pass goes on.
           if (sent < this.#linkShown) return then?.();
           this.#linkShown = sent;
-          performance.measure('gloss:ranges', { start: rangesStart });
+          measure('gloss:ranges', rangesStart);
           this.mentions = mentions;
           this.#hitRoots = undefined;
           this.#byNode = byNode;
           this.#shownStates = states;
           timed('gloss:paint', () => this.applySettings(settings));
-          performance.measure(stage === 'final' ? 'gloss:annotate' : 'gloss:annotate-viewport', {
-            start: 'gloss:annotate-start',
-            detail: { mentions: mentions.length, blocks: states.length, chars: states.reduce((n, s) => n + s.block.text.length, 0), reread, ranges: rangesMade() },
-          });
+          measure(stage === 'final' ? 'gloss:annotate' : 'gloss:annotate-viewport', 'gloss:annotate-start', () => ({
+            mentions: mentions.length, blocks: states.length, chars: states.reduce((n, s) => n + s.block.text.length, 0), reread, ranges: rangesMade(),
+          }));
           then?.();
         };
         // Painting is a task of its own when the ranges took several: the last slice is then not made longer.
@@ -499,14 +499,6 @@ function nextTask(fn: () => void): void {
   const scheduler = (globalThis as { scheduler?: { postTask?: (cb: () => void) => Promise<unknown> } }).scheduler;
   if (scheduler?.postTask) void scheduler.postTask(fn);
   else setTimeout(fn, 0);
-}
-
-/** Runs `fn` under a performance measure (`npm run bench` reads them; they cost microseconds). */
-function timed<T>(name: string, fn: () => T): T {
-  const start = performance.now();
-  const value = fn();
-  performance.measure(name, { start });
-  return value;
 }
 
 /** Above this many blocks a page is matched viewport first, in slices; and at most this many in the viewport's first pass. */

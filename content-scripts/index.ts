@@ -6,20 +6,19 @@ import { connectToWorker, handleMessages, type AskWorker, type TabProtocol } fro
 import { isActiveOn } from '../src/settings';
 import { watchSettings } from '../src/settings-store';
 import { PageGloss } from './page-gloss';
-import { loadCorrections, onPackIndexChanged, saveCorrections } from './page-storage';
+import { loadPageState, onPackIndexChanged, saveCorrections } from './page-storage';
+import { setTimings } from './page-timings';
 import { watchPage } from './watch-page';
 
-// When the content script started (before any of Gloss's work): `npm run bench` measures from here
-// to the page annotated. Marks are visible to the page (REFERENCE.md). Which frames run this script
-// is settled before it loads: content.js by the manifest (top frames only), the subframes' build by
-// content-frames.js (frames with text only).
-performance.mark('gloss:script-start');
+// Which frames run this script is settled before it loads: content.js by the manifest (top frames
+// only), the subframes' build by content-frames.js (frames with text only). page-timings.ts notes
+// when it started, for `npm run bench`.
 
 async function main(): Promise<void> {
   const top = window === window.top;
   const life = new AbortController();
   // Read together with the settings: one round trip to storage before the first paint, not two.
-  let preload: Promise<Map<string, string | null>> | undefined = loadCorrections(location);
+  let preload: ReturnType<typeof loadPageState> | undefined = loadPageState(location);
   preload.catch(() => {}); // awaited by start(), if Gloss starts; a failure is reported there
   // Opened before the settings are read: a worker Chrome has stopped (as it does after 30 s idle, so on
   // most new pages) starts and reads its index during that round trip, not after it. Closed at once
@@ -40,8 +39,9 @@ async function main(): Promise<void> {
       const { stop, askWorker } = early ?? openPort();
       early = undefined;
       life.signal.addEventListener('abort', () => stop.abort(), { once: true });
-      const corrections = await (preload ?? loadCorrections(location));
+      const { corrections, devTimings } = await (preload ?? loadPageState(location));
       preload = undefined;
+      setTimings(devTimings);
       if (stop.signal.aborted || !isActiveOn(settings, host)) return stop.abort();
       const gloss = new PageGloss(document, settings, stop.signal, askWorker, (c) => saveCorrections(location, c), corrections);
       running = { gloss, stop };

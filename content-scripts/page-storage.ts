@@ -1,4 +1,4 @@
-/** What the content script keeps in storage.local: the reader's per-page corrections; and when the packs change. */
+/** What the content script reads and keeps in storage.local: the reader's per-page corrections; and when the packs change. */
 import browser from 'webextension-polyfill';
 import { CORRECTIONS_PREFIX, LOCAL_KEYS } from '../src/storage-keys';
 
@@ -6,14 +6,19 @@ function pageKey(location: Location): string {
   return `${CORRECTIONS_PREFIX}${location.origin}${location.pathname}${location.search}`;
 }
 
-export async function loadCorrections(location: Location): Promise<Map<string, string | null>> {
+/**
+ * What a tab reads from storage.local before it starts: the reader's corrections for this page, and
+ * whether to write timings (`LOCAL_KEYS.devTimings`), in one read.
+ */
+export async function loadPageState(location: Location): Promise<{ corrections: Map<string, string | null>; devTimings: boolean }> {
   const key = pageKey(location);
-  const stored = (await browser.storage.local.get(key))[key];
-  const map = new Map<string, string | null>();
+  const read = await browser.storage.local.get([key, LOCAL_KEYS.devTimings]);
+  const stored = read[key];
+  const corrections = new Map<string, string | null>();
   if (typeof stored === 'object' && stored !== null) {
-    for (const [k, v] of Object.entries(stored)) if (typeof v === 'string' || v === null) map.set(k, v);
+    for (const [k, v] of Object.entries(stored)) if (typeof v === 'string' || v === null) corrections.set(k, v);
   }
-  return map;
+  return { corrections, devTimings: read[LOCAL_KEYS.devTimings] === true };
 }
 
 export function saveCorrections(location: Location, corrections: Map<string, string | null>): void {

@@ -6,6 +6,8 @@ export const LOCAL_KEYS = {
   packIndex: 'packIndex',
   /** Card details of pack entities by id: the worker serves them before bundled ones. */
   packDetails: 'packDetails',
+  /** `true`: tabs write their `gloss:*` timings into the page's performance timeline (tests, bench; content-scripts/page-timings.ts). */
+  devTimings: 'devTimings',
 } as const;
 
 /** Per-page corrections ("Not this one?") live under this prefix plus the page's URL without its hash. */

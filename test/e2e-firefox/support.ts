@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startStaticServer } from '../../scripts/static-server.mjs';
+import { LOCAL_KEYS } from '../../src/storage-keys';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const DIST = join(ROOT, 'dist/firefox');
@@ -83,6 +84,25 @@ export async function launchFirefoxGloss(): Promise<FirefoxGloss> {
     },
   });
   await browser.installExtension(DIST);
+  // The tests wait on and read Gloss's `gloss:*` performance entries, which tabs write only with this on.
+  const setup = await browser.newPage();
+  try {
+    openExtensionPage(setup, 'options.html');
+    await pollFor(
+      () =>
+        setup.evaluate(async (key) => {
+          const ext = (globalThis as unknown as { browser?: { storage: { local: { set(items: object): Promise<void> } } } }).browser;
+          if (!ext?.storage) return false; // still about:blank
+          await ext.storage.local.set({ [key]: true });
+          return true;
+        }, LOCAL_KEYS.devTimings),
+      (done) => done,
+      20_000,
+      'the options page to turn timings on',
+    );
+  } finally {
+    await setup.close();
+  }
 
   /** A tab's id for a page URL, read from the worker's per-tab records (no `tabs` permission needed). */
   const tabIdOf = async (url: string): Promise<number> => {

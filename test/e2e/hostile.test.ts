@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaults } from '../../src/settings';
 import { toSyncItems } from '../../src/settings-sync';
+import { LOCAL_KEYS } from '../../src/storage-keys';
 import { cardText, launchGloss, paintedText, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
 
 let gloss: Gloss;
@@ -84,6 +85,28 @@ describe('hostile scripts', () => {
     // A real pointer still works while the flood goes on.
     await restOn(page, await pointOf(page, '#story', 'Christopher Krebs'));
     await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+    await page.close();
+  });
+
+  it('a page reading its own performance timeline finds nothing of Gloss, pass after pass (analytics collect it)', async () => {
+    const glossEntries = (page: Page) => page.evaluate(() => performance.getEntries().filter((e) => e.name.startsWith('gloss')).map((e) => e.name));
+    const setTimings = (on: boolean) => gloss.worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [LOCAL_KEYS.devTimings, on] as const);
+    await setTimings(false);
+    try {
+      const page = await gloss.newPage('/seed-article.html');
+      await expect.poll(async () => (await paintedText(page))['gloss-person'] ?? []).toContain('Christopher Krebs');
+      // A second pass, for a paragraph the page adds.
+      await page.evaluate(() => document.querySelector('article p')!.after(Object.assign(document.createElement('p'), { textContent: 'Later, Nancy Pelosi spoke.' })));
+      await expect.poll(async () => (await paintedText(page))['gloss-person'] ?? []).toContain('Nancy Pelosi');
+      expect(await glossEntries(page)).toEqual([]);
+      await page.close();
+    } finally {
+      await setTimings(true);
+    }
+    // The same story with timings on (as every other test here runs): the entries this test looks for.
+    const page = await gloss.newPage('/seed-article.html');
+    await waitForAnnotation(page);
+    expect(await glossEntries(page)).toEqual(expect.arrayContaining(['gloss:script-start', 'gloss:annotate-start', 'gloss:annotate']));
     await page.close();
   });
 });

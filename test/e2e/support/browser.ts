@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/chromium-path.mjs';
 import { startStaticServer } from '../../../scripts/static-server.mjs';
+import { LOCAL_KEYS } from '../../../src/storage-keys';
 
 export const ROOT = new URL('../../../', import.meta.url).pathname;
 export const DIST = join(ROOT, 'dist/chrome');
@@ -57,6 +58,8 @@ export async function launchGloss(options: LaunchOptions = {}): Promise<Gloss> {
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;
+  // The tests wait on and read Gloss's `gloss:*` performance entries, which tabs write only with this on.
+  await worker.evaluate((key) => chrome.storage.local.set({ [key]: true }), LOCAL_KEYS.devTimings);
 
   /** A tab's id for a page URL: tab URLs need the `tabs` permission, so read the worker's per-tab records. */
   const lookup = (url: string) =>
