@@ -160,7 +160,7 @@ const contexts = await Promise.all(
       write: false,
       bundle: true,
       format: e.format,
-      target: ['chrome120', 'firefox140'],
+      target: ['chrome120', 'firefox149'],
       jsx: 'automatic',
       jsxImportSource: 'preact',
       minify: !watch && !process.argv.includes('--no-minify'), // --no-minify: readable names in profiles
