@@ -3,6 +3,7 @@
  * driven by puppeteer-core over WebDriver BiDi (Playwright cannot drive stock Firefox).
  * One browser per test file. The mirror of test/e2e/support/browser.ts for Chromium.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,8 +24,19 @@ export function firefoxPath(): string {
         'or set FIREFOX_PATH to a Firefox binary (browser downloads by test tools do not work here).',
     );
   }
+  // The manifest's strict_min_version: an older Firefox installs nothing, and each test would fail apart.
+  const version = /(\d+)\.\d+/.exec(execFileSync(path, ['--version'], { encoding: 'utf8' }));
+  const min = Number(/^(\d+)/.exec(MANIFEST.browser_specific_settings.gecko.strict_min_version)![1]);
+  if (version && Number(version[1]) < min) {
+    throw new Error(
+      `${path} is Firefox ${version[0]}; Gloss needs Firefox ${min} or later. Update it with ` +
+        '`sudo apt-get update && sudo apt-get install -y firefox-esr` (.ci/run does), or set FIREFOX_PATH.',
+    );
+  }
   return path;
 }
+
+const MANIFEST = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { strict_min_version: string } } };
 
 export interface FirefoxGloss {
   browser: Browser;
