@@ -17,6 +17,7 @@ export const ENTITY_TYPES = {
   agency: 'agency', // a government department, agency, office or court
   legislature: 'agency',
   company: 'company',
+  'market-index': 'company', // a stock market index ("the Dow"): business news, painted with companies
   outlet: 'organization', // a news organisation
   'intl-org': 'organization',
   party: 'organization',

@@ -8,6 +8,9 @@ import { safeHttpsUrl } from './safe-url';
 
 const MAX_FACTS = 4;
 
+/** Types named apart from their category on the card: an index is painted with companies but is not one. */
+const TYPE_LABELS: Partial<Record<string, 'typeOne_marketIndex'>> = { 'market-index': 'typeOne_marketIndex' };
+
 function span(from?: string, to?: string): string {
   if (!from && !to) return '';
   return ` (${from ?? ''}–${to ?? ''})`;
@@ -21,7 +24,7 @@ export function EntityDetails({ details, headingId }: { details: CardDetails; he
         {details.name}
       </h2>
       <p class="gloss-kind">
-        {t(`categoryOne_${details.category}`)}
+        {TYPE_LABELS[details.type] ? t(TYPE_LABELS[details.type]!) : t(`categoryOne_${details.category}`)}
         {details.status === 'former' ? ` · ${t('statusFormer')}` : ''}
       </p>
       <p class="gloss-description">{details.description}</p>

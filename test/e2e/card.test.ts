@@ -195,6 +195,20 @@ describe('viewport edges', () => {
   });
 });
 
+describe('a market story', () => {
+  it('"the Dow" opens a card for the Dow Jones Industrial Average, labelled a stock market index, not Dow Inc.', async () => {
+    const markets = await gloss.newPage('/markets.html');
+    await waitForAnnotation(markets);
+    await restOn(markets, await pointOf(markets, '#index', 'Dow'));
+    await expect.poll(() => cardText(markets)).toContain('Dow Jones Industrial Average');
+    const text = (await cardText(markets))!;
+    expect(text).toContain('Stock market index');
+    expect(text).not.toContain('Company');
+    expect(text).not.toContain('Dow Inc.');
+    await markets.close();
+  });
+});
+
 describe('the card’s code', () => {
   it('is not loaded while a page is only read; the first rest on a name loads it once and opens the card', async () => {
     const cardScripts: string[] = [];

@@ -8,6 +8,7 @@ import { COMMON_NEWS_WORDS } from '../../knowledge/lib/common-words';
 import { isCommonWord } from '../../knowledge/lib/text';
 import { categoryOf, type Entity, type KnowledgeFile } from '../../src/knowledge/schema';
 import { validateEntity } from '../../src/knowledge/validate-entity';
+import { matcher } from './support/test-index';
 
 const root = new URL('../../', import.meta.url).pathname;
 const file = JSON.parse(readFileSync(join(root, 'knowledge/knowledge.json'), 'utf8')) as KnowledgeFile;
@@ -126,5 +127,26 @@ describe('coverage', () => {
     for (const id of ['person:christopher-krebs', 'person:brian-krebs', 'agency:cisa', 'agency:dhs', 'person:mark-esper', 'person:donald-trump', 'person:joe-biden', 'company:microsoft', 'agency:white-house', 'agency:dod', 'company:twitter']) {
       expect(byId.has(id), id).toBe(true);
     }
+  });
+});
+
+describe('market names in the bundled knowledge', () => {
+  // Compiled once for these cases: the whole bundled knowledge, as a tab's worker has it.
+  const link = matcher(entities);
+
+  it('"the Dow" and the S&P 500 are stock market indexes, not Dow Inc. the chemical maker', () => {
+    expect(link('Stocks fell on Tuesday. The Dow lost 310 points, and the S&P 500 slipped 0.4%.')).toEqual([
+      'The Dow→market-index:djia', 'S&P 500→market-index:sp500',
+    ]);
+    expect(link('the Dow Jones Industrial Average and the Nasdaq Composite')).toEqual([
+      'the Dow Jones Industrial Average→market-index:djia', 'Nasdaq Composite→market-index:nasdaq-composite',
+    ]);
+  });
+
+  it('a bare "Dow" or "Dow Jones" links only as its page’s context says: the company, the publisher, the index, or nothing', () => {
+    expect(link('Dow said it would close two plastics plants near its Midland headquarters; the chemical maker cut 2,000 jobs.')).toContain('Dow→company:dow');
+    expect(link('Dow Jones, a News Corp company, publishes The Wall Street Journal and Barron’s.')).toContain('Dow Jones→company:dow-jones');
+    expect(link('Dow futures rose as traders bought shares of stocks that lagged the rally.')).toContain('Dow→market-index:djia');
+    expect(link('Dow was quiet.')).toEqual([]);
   });
 });
