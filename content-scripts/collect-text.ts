@@ -3,7 +3,9 @@
  * ("Christopher <a>Krebs</a>"), split at block elements and line breaks, so a name can span
  * inline markup but never two paragraphs. Skips what a reader does not read as prose or what
  * Gloss must not touch: form fields, editors, code, scripts, hidden and aria-hidden subtrees,
- * `translate="no"`, and Gloss's own host. Reads the DOM only; never writes.
+ * `translate="no"`, navigation menus and the page's own footer (a site's sections, share buttons
+ * and copyright lines: "Facebook Twitter", "© Dow Jones & Company" on every page, underlined and
+ * listed in the popup as if the story named them), and Gloss's own host. Reads the DOM only; never writes.
  */
 
 import { hasWordCharacter } from '../src/match/tokenize';
@@ -197,7 +199,7 @@ export class ElementBlock implements TextBlock {
 const SKIP_NAMES = [
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button',
   'code', 'pre', 'kbd', 'samp', 'var', 'math', 'svg', 'iframe', 'frame', 'object', 'embed', 'canvas',
-  'video', 'audio', 'head', 'title',
+  'video', 'audio', 'head', 'title', 'nav',
 ];
 // Upper case too, as for BLOCK below. An `svg` element skips its whole subtree, so the walk needs no
 // namespace check per element.
@@ -226,7 +228,28 @@ function isBlank(text: string): boolean {
 }
 
 /** Attributes that keep Gloss out of a subtree, as one selector: one native call per element instead of five. */
-const SKIP_ATTRIBUTES = '[data-gloss],[hidden],[aria-hidden="true"],[translate="no"],[contenteditable]:not([contenteditable="false"])';
+const SKIP_ATTRIBUTES =
+  '[data-gloss],[hidden],[aria-hidden="true"],[translate="no"],[contenteditable]:not([contenteditable="false"]),' +
+  '[role="navigation"],[role="contentinfo"]';
+
+/**
+ * Elements that may be skipped: those, and footers, of which only the page's own is skipped (`isPageFooter`).
+ * (`footer:not(article footer, …)` says the same in one selector, but not every DOM takes selectors inside `:not`.)
+ */
+const MAY_SKIP = `${SKIP_ATTRIBUTES},footer`;
+
+/** Where a footer is a story's or a section's own, not the page's: HTML's rule for which footer is the page's "contentinfo". */
+const OWNS_A_FOOTER = 'article,aside,main,nav,section,[role="main"],[role="article"]';
+
+/** The page's footer (copyright, site links): not inside an article, a section or the main content. */
+function isPageFooter(el: Element): boolean {
+  return !el.parentElement?.closest(OWNS_A_FOOTER);
+}
+
+/** The elements under `root` that keep Gloss out (with the root itself when it is one), found natively. */
+function skippedUnder(root: ParentNode, into: Set<Node>): void {
+  for (const el of root.querySelectorAll(MAY_SKIP)) if (el.localName !== 'footer' || isSkippedElement(el)) into.add(el);
+}
 
 /**
  * Everything that ends a block or is left out of one: a block element with none of these inside is one
@@ -286,6 +309,7 @@ export function isAnnotatable(node: Node): boolean {
 export function isSkippedElement(el: Element, name = nameOf(el)): boolean {
   if (SKIP.has(name)) return true;
   if (el.namespaceURI === SVG) return true;
+  if (name === 'footer' && isPageFooter(el)) return true;
   return el.attributes.length > 0 && el.matches(SKIP_ATTRIBUTES);
 }
 
@@ -376,7 +400,8 @@ export class BlockCollector {
     };
     let skipped = this.#skipped;
     if (!skipped) {
-      skipped = this.#skipped = new Set<Node>(end && (end.nodeType === ELEMENT || end.nodeType === DOCUMENT_FRAGMENT) ? (end as ParentNode).querySelectorAll(SKIP_ATTRIBUTES) : []);
+      skipped = this.#skipped = new Set<Node>();
+      if (end && (end.nodeType === ELEMENT || end.nodeType === DOCUMENT_FRAGMENT)) skippedUnder(end as ParentNode, skipped);
       // The root itself is not in the query's result.
       if (end && end.nodeType === ELEMENT && isSkippedElement(end as Element)) skipped.add(end);
     }
@@ -468,7 +493,7 @@ export class BlockCollector {
         let first: Node | null = null;
         while (!first && shadows && this.#shadowsBegun < shadows.length) {
           const root = shadows[this.#shadowsBegun++]!;
-          for (const el of root.querySelectorAll(SKIP_ATTRIBUTES)) skipped.add(el);
+          skippedUnder(root, skipped);
           if (aboveCustom) this.#customBudget -= markCustomElements(root, aboveCustom, this.#customBudget);
           end = root;
           first = root.firstChild;

@@ -28,10 +28,10 @@ function paintedWhere(page: Page): Promise<string[]> {
 }
 
 describe('regions Gloss leaves alone', () => {
-  it('annotates prose but not editors, form fields, code, pre, translate=no, aria-hidden, hidden or SVG text', async () => {
+  it('annotates prose and a story’s footer, but not menus, the page’s footer, editors, form fields, code, pre, translate=no, aria-hidden, hidden or SVG text', async () => {
     const page = await gloss.newPage('/editable.html');
     await waitForAnnotation(page);
-    expect(await paintedWhere(page)).toEqual(['prose:CISA', 'prose:Christopher Krebs']);
+    expect(await paintedWhere(page)).toEqual(['prose:CISA', 'prose:Christopher Krebs', 'storyfooter:Mark Esper']);
     await page.close();
   });
 });

@@ -8,8 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BlockCollector, collectBlocks, ElementBlock, isAnnotatable } from '../../content-scripts/collect-text';
 
-const SKIP_TAGS = new Set(['script', 'style', 'code', 'textarea', 'button', 'svg', 'template']);
-const BLOCK_TAGS = new Set(['p', 'div', 'li', 'h2', 'br', 'section', 'td']);
+const SKIP_TAGS = new Set(['script', 'style', 'code', 'textarea', 'button', 'svg', 'template', 'nav']);
+const BLOCK_TAGS = new Set(['p', 'div', 'li', 'h2', 'br', 'section', 'td', 'nav', 'footer', 'article']);
 
 /** What the walk promises, written the obvious way. */
 function reference(root: Element): { text: string; section: number }[] {
@@ -26,7 +26,11 @@ function reference(root: Element): { text: string; section: number }[] {
     el.hasAttribute('hidden') ||
     el.getAttribute('aria-hidden') === 'true' ||
     el.getAttribute('translate') === 'no' ||
-    (el.hasAttribute('contenteditable') && el.getAttribute('contenteditable') !== 'false');
+    (el.hasAttribute('contenteditable') && el.getAttribute('contenteditable') !== 'false') ||
+    el.getAttribute('role') === 'navigation' ||
+    el.getAttribute('role') === 'contentinfo' ||
+    // The page's footer, not an article's or a section's (HTML's "contentinfo").
+    (el.localName === 'footer' && !el.parentElement?.closest('article, aside, main, nav, section, [role="main"], [role="article"]'));
   const visit = (node: Node) => {
     if (node instanceof Text) {
       // Blank text does not start a block (it may end one).
@@ -47,7 +51,10 @@ function reference(root: Element): { text: string; section: number }[] {
 }
 
 type Tree = { tag: string; attr: string | null; children: (Tree | string)[] };
-const ATTRS = ['hidden', 'aria-hidden=true', 'aria-hidden=false', 'translate=no', 'translate=yes', 'contenteditable=', 'contenteditable=false', 'contenteditable=true', 'data-gloss=', 'class=x'];
+const ATTRS = [
+  'hidden', 'aria-hidden=true', 'aria-hidden=false', 'translate=no', 'translate=yes', 'contenteditable=', 'contenteditable=false',
+  'contenteditable=true', 'data-gloss=', 'class=x', 'role=navigation', 'role=contentinfo', 'role=main', 'role=article',
+];
 /** Random trees of these tags, attributes (one in `attrFreq`) and texts, up to `maxChildren` children per element. */
 const treeOf = (tags: string[], attrs: string[], attrFreq: number, texts: string[], maxChildren: number): fc.Arbitrary<Tree> =>
   fc.letrec((tie) => ({
@@ -57,7 +64,7 @@ const treeOf = (tags: string[], attrs: string[], attrFreq: number, texts: string
       children: fc.array(fc.oneof({ depthSize: 'small' }, fc.constantFrom(...texts), tie('node') as fc.Arbitrary<Tree>), { maxLength: maxChildren }),
     }),
   })).node as fc.Arbitrary<Tree>;
-const tree = treeOf(['p', 'span', 'b', 'div', 'li', 'h2', 'br', 'section', 'td', 'em', ...SKIP_TAGS], ATTRS, 3, ['Krebs ', 'said', ' ', '\n', '—', 'Ω', ''], 4);
+const tree = treeOf(['p', 'span', 'b', 'div', 'li', 'h2', 'br', 'section', 'td', 'em', 'footer', 'article', ...SKIP_TAGS], ATTRS, 3, ['Krebs ', 'said', ' ', '\n', '—', 'Ω', ''], 4);
 
 function build(t: Tree, parent: Node): void {
   const document = parent.ownerDocument!;
@@ -218,6 +225,19 @@ describe('collecting text blocks', () => {
     document.body.innerHTML = '<div id="r" aria-hidden="true"><p>Christopher Krebs</p></div><p id="s">Krebs <span hidden>CISA</span> said</p>';
     expect(collectBlocks(document.getElementById('r')!)).toEqual([]);
     expect(collectBlocks(document.getElementById('s')!).map((b) => b.text)).toEqual(['Krebs ', ' said']);
+  });
+
+  it('leaves out menus and the page’s footer, but not a story’s own footer', () => {
+    document.body.innerHTML =
+      '<header><nav><a>Trump</a> <a>Congress</a></nav><h1>Christopher Krebs fired</h1></header>' +
+      '<div role="navigation"><a>Biden</a></div>' +
+      '<article><p>Krebs led CISA.</p><footer>Mark Esper contributed.</footer></article>' +
+      '<section><footer>Section note on NASA</footer></section>' +
+      '<footer><p>© Dow Jones &amp; Company</p><a>Facebook</a></footer><div role="contentinfo">© CNN</div>';
+    expect(collectBlocks(document.body).map((b) => b.text)).toEqual(['Christopher Krebs fired', 'Krebs led CISA.', 'Mark Esper contributed.', 'Section note on NASA']);
+    expect(isAnnotatable(document.querySelector('nav a')!.firstChild!)).toBe(false);
+    expect(isAnnotatable(document.querySelector('body > footer p')!.firstChild!)).toBe(false);
+    expect(isAnnotatable(document.querySelector('article footer')!.firstChild!)).toBe(true);
   });
 
   it('reads a paragraph without structure inside whole, and its text nodes only when asked', () => {
