@@ -1,7 +1,7 @@
 /**
  * The curated knowledge files (knowledge/curated/*.json) are written by hand in a compact form
  * that expands to schema entities: aliases as "text|kind|flags" strings (kind defaults to name;
- * flags: s standalone, c common word, n needs context, i case-sensitive), one "link" as
+ * flags: s standalone, c common word, n needs context, i case-sensitive, d domestic), one "link" as
  * "url|label", `asOf` and `sources` defaulting to the file's.
  */
 import type { Alias, AliasKind, Entity, EntityType, Fact } from '../../src/knowledge/schema';
@@ -37,6 +37,7 @@ export function expandAlias(spec: string): Alias {
     if (f === 'c') alias.commonWord = true;
     if (f === 'n') alias.needsContext = true;
     if (f === 'i') alias.caseSensitive = true;
+    if (f === 'd') alias.domestic = true;
   }
   return alias;
 }

@@ -13,6 +13,7 @@ export const AliasFlag = {
   NeedsContext: 1 << 4,
   CommonWord: 1 << 5,
   Standalone: 1 << 6,
+  Domestic: 1 << 7,
 } as const;
 const KIND_MASK = 0b111;
 
@@ -107,6 +108,7 @@ export function compileIndex(entities: readonly Entity[]): PlainIndex {
       if (alias.needsContext) flags |= AliasFlag.NeedsContext;
       if (alias.commonWord) flags |= AliasFlag.CommonWord;
       if (alias.standalone) flags |= AliasFlag.Standalone;
+      if (alias.domestic) flags |= AliasFlag.Domestic;
       index.aliasText.push(alias.text);
       index.aliasEntity.push(e);
       index.aliasFlags.push(flags);

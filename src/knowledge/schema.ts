@@ -52,6 +52,12 @@ export interface Alias {
   commonWord?: boolean;
   /** A surname famous enough to link alone in news ("Trump", "Putin", "Biden"). */
   standalone?: boolean;
+  /**
+   * A name every country gives its own institution ("Supreme Court", "Congress", "Democratic Party"):
+   * it means this (American) one except on a page mostly about another country, where it is left
+   * unlinked: an Indian story's "Supreme Court" is India's.
+   */
+  domestic?: boolean;
 }
 
 export interface Fact {

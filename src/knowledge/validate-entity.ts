@@ -128,7 +128,7 @@ function check(raw: unknown, where: { file: string; index: number }): { entity?:
       else if (letters < 2) err(`${f}.text`, 'must have at least two letters or digits (one-letter aliases match everywhere)');
     }
     if (typeof a.kind !== 'string' || !(ALIAS_KINDS as readonly string[]).includes(a.kind)) err(`${f}.kind`, `must be one of ${ALIAS_KINDS.join(', ')}`);
-    for (const flag of ['caseSensitive', 'needsContext', 'commonWord', 'standalone'] as const) {
+    for (const flag of ['caseSensitive', 'needsContext', 'commonWord', 'standalone', 'domestic'] as const) {
       if (a[flag] !== undefined && typeof a[flag] !== 'boolean') err(`${f}.${flag}`, 'must be true or false');
     }
   });

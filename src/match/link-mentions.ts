@@ -11,9 +11,12 @@
  *  5. a curated famous surname links alone ("Trump", "Putin");
  *  6. context: candidates score by their hint words and related entities found on the page, and
  *     link only above a threshold and clear of the runner-up (never a bare surname on context alone).
+ * A name every country gives its own institution ("Supreme Court", "Democratic Party": `domestic`)
+ * means the American one only where the page is not mostly about another country.
  * Tickers and common-word aliases never link on their own.
  */
 import { AliasFlag, aliasKindOf, firstNamesOf, rowsOf, type CompiledIndex } from '../knowledge/compile-index';
+import { CATEGORIES } from '../knowledge/schema';
 import { joinForScan, type BlockMatches, type Candidate } from './find-candidates';
 import { IntSet } from './int-set';
 import { hashKey, scanTokens, TokenBuffer, TokenFlag, visibleSurface } from './tokenize';
@@ -121,6 +124,9 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     }
   }
 
+  // On a page mostly about another country, generic institution names are that country's, not these.
+  if (isAboutAnotherCountry(spans, index)) dropDomestic(spans, index);
+
   const introduced = new Map<number, string>(); // person entity → surface that introduced it
   const unknownNames = new Set<string>(); // surname keys taken by people we don't know
   const onPage = new Set<number>();
@@ -222,6 +228,86 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   for (const span of spans) if (span.mention) mentions.push(span.mention);
   return mentions;
 }
+
+/** Places whose mentions say a page is about the United States. */
+const HOME_PLACES = new Set(['place:united-states', 'place:washington-dc']);
+/** A foreign country counted at least this often, and more than twice as often as the United States, is what a page is about. */
+const FOREIGN_MIN_MENTIONS = 3;
+
+/**
+ * Whether the page is mostly about one foreign country: the names that link on their own, each counted
+ * for its country (a place for itself or the country it is related to, "Donbas" for Ukraine; a person
+ * or an organisation for the place it is related to, Yoon Suk Yeol for South Korea; a government body
+ * for the United States unless related to another country), give one foreign country at least
+ * `FOREIGN_MIN_MENTIONS` and more than twice the United States' count. A Korean story naming Yoon
+ * thirty times and "U.S." five is; an American story on Ukraine, naming Trump and the White House
+ * more often than Ukraine, is not. Counted only when some name on the page is `domestic`, and before
+ * any is linked: the country decides what those names can mean.
+ */
+function isAboutAnotherCountry(spans: readonly Span[], index: CompiledIndex): boolean {
+  const hasDomestic = spans.some((s) => s.candidate.aliases.some((a) => index.aliasFlags[a]! & AliasFlag.Domestic));
+  if (!hasDomestic) return false;
+  const counts = new Map<number, number>();
+  let home = 0;
+  const count = (e: number) => {
+    const country = countryOf(index, e);
+    if (country === HOME) home++;
+    else if (country >= 0) counts.set(country, (counts.get(country) ?? 0) + 1);
+  };
+  // Names that link on their own, and the people they introduce; then those people's bare surnames,
+  // which is how a story names its subject ("Yoon Suk Yeol" once, "Yoon" thirty times).
+  const introduced = new Set<number>();
+  const bare: Span[] = [];
+  for (const span of spans) {
+    const e = theOnlySpecific(span, index);
+    if (e < 0) bare.push(span);
+    else {
+      count(e);
+      if (index.cats[e] === 0) introduced.add(e);
+    }
+  }
+  for (const span of bare) {
+    let only = -1;
+    for (const e of span.entities.keys()) if (introduced.has(e)) only = only === -1 ? e : -3;
+    if (only >= 0) count(only);
+  }
+  let top = 0;
+  for (const n of counts.values()) top = Math.max(top, n);
+  return top >= FOREIGN_MIN_MENTIONS && top > 2 * home;
+}
+
+/** `countryOf` for the United States. */
+const HOME = -2;
+
+/** The place an entity's mentions count for (`isAboutAnotherCountry`): HOME, a place's index, or −1 for none. */
+function countryOf(index: CompiledIndex, e: number): number {
+  const cat = index.cats[e]!;
+  let place = -1;
+  if (cat === PLACE) place = e;
+  for (const r of hintsOf(index).related(e)) {
+    if (index.cats[r] === PLACE) {
+      // A place counts for the country it belongs to ("Donbas" for Ukraine), anything else for its place.
+      place = r;
+      break;
+    }
+  }
+  if (place < 0) return cat === AGENCY ? HOME : -1;
+  return HOME_PLACES.has(index.ids.at(place)!) ? HOME : place;
+}
+
+/** Takes the `domestic` alias rows out of every span's candidates (a span left with none links nothing). */
+function dropDomestic(spans: Span[], index: CompiledIndex): void {
+  for (const span of spans) {
+    for (const [e, rows] of span.entities) {
+      const kept = rows.filter((a) => (index.aliasFlags[a]! & AliasFlag.Domestic) === 0);
+      if (kept.length === 0) span.entities.delete(e);
+      else if (kept.length < rows.length) span.entities.set(e, kept);
+    }
+  }
+}
+
+const PLACE = CATEGORIES.indexOf('place');
+const AGENCY = CATEGORIES.indexOf('agency');
 
 /** Whitespace other than single spaces, or curly apostrophes: what a correction key normalises. */
 const NEEDS_NORMALISING = /[^\S ]| {2}|[\u2019\u2018]/;

@@ -36,6 +36,23 @@ describe('regions Gloss leaves alone', () => {
   });
 });
 
+describe('names every country gives its own institution', () => {
+  it('a story about South Korea leaves its Democratic Party and Supreme Court unlinked; an American story links them', async () => {
+    const korea = await gloss.newPage('/korea-story.html');
+    await waitForAnnotation(korea);
+    const painted = (await paintedWhere(korea)).map((p) => p.replace(/^[^:]*:/, ''));
+    expect(painted).toContain('Yoon Suk Yeol');
+    expect(painted).toContain('Lee Jae-myung');
+    expect(painted).not.toContain('Democratic Party');
+    expect(painted).not.toContain('Supreme Court');
+    await korea.close();
+    const court = await gloss.newPage('/us-court-story.html');
+    await waitForAnnotation(court);
+    expect(await paintedWhere(court)).toEqual(['court:Democratic Party', 'court:Supreme Court']);
+    await court.close();
+  });
+});
+
 describe('live pages', () => {
   it('annotates content appended 2 s after load, and re-annotates an SPA route change', async () => {
     const page = await gloss.newPage('/live.html');

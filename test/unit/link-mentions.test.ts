@@ -28,6 +28,40 @@ const link = matcher([
   entity('agency:congress', 'agency', 'United States Congress', [{ text: 'Congress', kind: 'short', needsContext: true }], { context: ['senate', 'house', 'washington', 'lawmakers'] }),
 ]);
 
+describe('linkMentions: names every country gives its own institution', () => {
+  const world = matcher([
+    entity('agency:scotus', 'agency', 'Supreme Court of the United States', [
+      { text: 'Supreme Court of the United States', kind: 'name' }, { text: 'Supreme Court', kind: 'short', needsContext: true, domestic: true },
+    ], { context: ['justices', 'court', 'ruling'] }),
+    entity('org:democratic-party', 'organization', 'Democratic Party', [{ text: 'Democratic Party', kind: 'name', domestic: true }]),
+    entity('agency:white-house', 'agency', 'White House', [{ text: 'White House', kind: 'name' }]),
+    entity('place:united-states', 'country', 'United States', [{ text: 'United States', kind: 'name' }, { text: 'U.S.', kind: 'short' }]),
+    entity('place:south-korea', 'country', 'South Korea', [{ text: 'South Korea', kind: 'name' }]),
+    entity('place:ukraine', 'country', 'Ukraine', [{ text: 'Ukraine', kind: 'name' }]),
+    entity('person:yoon-suk-yeol', 'person', 'Yoon Suk Yeol', [{ text: 'Yoon Suk Yeol', kind: 'name' }, { text: 'Yoon', kind: 'surname' }], { related: ['place:south-korea'] }),
+    entity('person:donald-trump', 'person', 'Donald Trump', [{ text: 'Donald Trump', kind: 'name' }, { text: 'Trump', kind: 'surname', standalone: true }], { related: ['place:united-states'] }),
+  ]);
+
+  it('on a page about South Korea, its Democratic Party and Supreme Court are not the American ones', () => {
+    const story = 'Yoon Suk Yeol declared martial law in South Korea.\n\nYoon said the Democratic Party, which leads the U.S.-backed opposition, ' +
+      'had paralysed government. Yoon ordered the arrest of a former Supreme Court justice; justices condemned the ruling.\n\nYoon later apologised.';
+    expect(world(story)).toEqual(['Yoon Suk Yeol→person:yoon-suk-yeol', 'South Korea→place:south-korea', 'Yoon→person:yoon-suk-yeol', 'U.S.→place:united-states', 'Yoon→person:yoon-suk-yeol', 'Yoon→person:yoon-suk-yeol']);
+  });
+
+  it('on an American page about Ukraine, they are the American ones', () => {
+    const story = 'Donald Trump pressed Ukraine. Ukraine denied it, and Ukraine’s envoy spoke.\n\nThe White House said the Democratic Party ' +
+      'wants the Supreme Court to rule; the justices’ ruling is due. Trump disagreed.';
+    expect(world(story)).toEqual([
+      'Donald Trump→person:donald-trump', 'Ukraine→place:ukraine', 'Ukraine→place:ukraine', 'Ukraine→place:ukraine', 'White House→agency:white-house',
+      'Democratic Party→org:democratic-party', 'Supreme Court→agency:scotus', 'Trump→person:donald-trump',
+    ]);
+  });
+
+  it('with no country named, they are the American ones', () => {
+    expect(world('The Democratic Party asked the Supreme Court for a ruling; the justices agreed.')).toEqual(['Democratic Party→org:democratic-party', 'Supreme Court→agency:scotus']);
+  });
+});
+
 describe('linkMentions: rules and traps', () => {
   it.each([
     ['full name links on its own', 'Christopher Krebs spoke.', ['Christopher Krebs→person:christopher-krebs']],
