@@ -9,6 +9,8 @@ export const COMMON_NEWS_WORDS: readonly string[] = [
   'Apple', 'Target', 'Amazon', 'Ford', 'Visa', 'Gap', 'Ball', 'Block', 'Corning', 'Progressive', 'Southern', 'Oracle',
   'Shell', 'Signal', 'Meta', 'Alphabet', 'Delta', 'United', 'American', 'Square', 'Chase', 'Citizens', 'Regions', 'Match',
   'Public', 'Crown', 'Cardinal', 'Universal', 'Principal', 'Dollar', 'General', 'Amnesty', 'Perplexity', 'Snap',
+  // Slang: "intel" is intelligence ("Senate Intel Committee", "an intel official").
+  'Intel',
   // Acronyms and tickers written in capitals that are words too.
   'WHO', 'ICE', 'IT', 'ON', 'ALL', 'KEY', 'NOW', 'AID', 'ARM', 'CAT', 'CAR', 'LOW', 'HAS', 'FAST', 'BALL', 'COST', 'DASH',
 ];

@@ -150,3 +150,12 @@ describe('market names in the bundled knowledge', () => {
     expect(link('Dow was quiet.')).toEqual([]);
   });
 });
+
+describe('words that are also company names, in the bundled knowledge', () => {
+  const link = matcher(entities);
+
+  it('"Intel" is the chipmaker on a page about chips, and nothing in "an Intel official" on a page about a phone call', () => {
+    expect(link('Intel said its new processors would ship in March, as the chipmaker races Nvidia in semiconductor sales.')).toContain('Intel→company:intel');
+    expect(link('Vindman Claims He Discussed July Call With Intel Official, Prompting Questions')).not.toContain('Intel→company:intel');
+  });
+});
