@@ -13,6 +13,9 @@ export function compileKnowledgeFile(path: string): CompiledKnowledge {
   const where = 'knowledge/knowledge.json';
   file.entities.forEach((raw, index) => errors.push(...validateEntity(raw, { file: where, index }).errors));
   errors.push(...validateKnowledge(file.entities, { file: where, sources: new Set(file.sources.map((s) => s.id)) }));
+  if (file.firstNames !== undefined && !(Array.isArray(file.firstNames) && file.firstNames.every((n) => typeof n === 'string' && n.length > 1 && n.length <= 40))) {
+    errors.push({ file: where, entityId: '(file)', field: 'firstNames', message: 'must be a list of given names (strings of 2 to 40 characters)' });
+  }
   if (errors.length > 0) throw new Error(`invalid knowledge:\n${errors.slice(0, 50).map(formatError).join('\n')}`);
   return compileKnowledge(file);
 }

@@ -20,6 +20,7 @@ import { sp500 } from './lib/from-sp500';
 import { expandCurated, type CuratedFile } from './lib/curated';
 import { EntityStore } from './lib/merge';
 import { SOURCE_DATES, SOURCES } from './lib/sources';
+import { COMMON_NEWS_WORDS } from './lib/common-words';
 import { isCommonWord } from './lib/text';
 
 const root = new URL('.', import.meta.url).pathname;
@@ -91,9 +92,14 @@ if (errors.length > 0) {
 // The newest input's date, never the clock: the same inputs give the same file.
 const curatedDates = entities.filter((e) => curatedIds.has(e.id)).map((e) => e.asOf);
 const generated = [...Object.values(SOURCE_DATES), ...curatedDates].sort().at(-1)!;
-const file: KnowledgeFile = { version: 1, generated, sources: SOURCES, entities };
+// Given names of every member of Congress since 1789, beyond the people above (whose first names the
+// index takes from their names): those that are everyday words too ("Will", "Grant", "Hunter") are left
+// out, as a capitalised word before a surname is then as likely a headline's.
+const peopleFirst = new Set(entities.filter((e) => e.type === 'person').flatMap((e) => e.aliases.filter((a) => a.kind === 'name').map((a) => a.text.split(' ')[0]!)));
+const firstNames = json<string[]>('congress-legislators/first-names.json').filter((n) => !peopleFirst.has(n) && !isCommonWord(n) && !COMMON_NEWS_WORDS.includes(n));
+const file: KnowledgeFile = { version: 1, generated, sources: SOURCES, entities, firstNames };
 // One entity per line keeps diffs of the generated file readable.
-const text = `{"version":1,"generated":${JSON.stringify(file.generated)},"sources":${JSON.stringify(file.sources)},"entities":[\n${entities.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`;
+const text = `{"version":1,"generated":${JSON.stringify(file.generated)},"sources":${JSON.stringify(file.sources)},"firstNames":${JSON.stringify(firstNames)},"entities":[\n${entities.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`;
 const outAt = process.argv.indexOf('--out');
 const outPath = outAt > 0 && process.argv[outAt + 1] ? process.argv[outAt + 1]! : join(root, 'knowledge.json');
 if (!process.argv.includes('--check')) writeFileSync(outPath, text);

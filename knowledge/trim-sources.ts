@@ -37,6 +37,11 @@ write('congress-legislators/executive.json', (json('congress-legislators/executi
   const col = (n: string) => header!.indexOf(n);
   const keep = ['last_name', 'first_name', 'nickname', 'full_name', 'type', 'state', 'district', 'party', 'url', 'bioguide_id', 'wikipedia_id'];
   write('congress-legislators/legislators-former.json', rows.filter((r) => r[col('full_name')]).map((r) => Object.fromEntries(keep.map((k) => [k, r[col(k)] ?? '']))));
+  // The given names (and nicknames) of every member since 1789: what a first name looks like to the
+  // linker, beyond the people in the knowledge ("Allison Gore" is not Al Gore).
+  const given = new Set<string>();
+  for (const r of rows) for (const k of ['first_name', 'nickname']) if (/^\p{Lu}[\p{L}'’-]+$/u.test(r[col(k)] ?? '')) given.add(r[col(k)]!);
+  write('congress-legislators/first-names.json', [...given].sort());
 }
 copy('congress-legislators/LICENSE', 'congress-legislators/LICENSE');
 copy('congress-legislators/SOURCE.txt', 'congress-legislators/SOURCE.txt');

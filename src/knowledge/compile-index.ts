@@ -76,6 +76,8 @@ export interface PlainIndex extends CompiledIndex {
   related: string[];
   aliasText: string[];
   relatedRows?: string[];
+  /** Given names besides the people's own (`KnowledgeFile.firstNames`), for `firstNamesOf`. */
+  givenNames?: string[];
 }
 
 /** An index being built, its number columns still plain arrays. */
@@ -123,6 +125,7 @@ export function compileIndex(entities: readonly Entity[]): PlainIndex {
  */
 export function firstNamesOf(index: CompiledIndex): string[] {
   const names = new Set<string>();
+  for (const name of (index as PlainIndex).givenNames ?? []) names.add(name.toLowerCase());
   for (let a = 0; a < index.aliasText.length; a++) {
     const e = index.aliasEntity[a]!;
     if (index.cats[e] !== 0 || aliasKindOf(index.aliasFlags[a]!) !== 'name') continue;
@@ -218,5 +221,9 @@ export function mergeIndexes(base: CompiledIndex, extra: CompiledIndex): PlainIn
     );
     out.trieParts = [...baseParts, ...extraParts];
   }
+  // The base's given names (the bundled index ships them, with more than its people's) and the pack's people's.
+  const baseNames = base.firstNames ?? new Set(firstNamesOf(base));
+  const extraNames = new Set(firstNamesOf(extra));
+  out.firstNames = { has: (word) => baseNames.has(word) || extraNames.has(word) };
   return out;
 }

@@ -17,5 +17,7 @@ export function compileKnowledge(file: KnowledgeFile): CompiledKnowledge {
   const sources = new Map<string, Source>(file.sources.map((s) => [s.id, s]));
   const shards: Record<string, CardDetails>[] = Array.from({ length: DETAIL_SHARDS }, () => ({}));
   for (const entity of file.entities) shards[shardOf(entity.id)]![entity.id] = toCardDetails(entity, sources);
-  return { index: compileIndex(file.entities), shards, sources: file.sources };
+  const index = compileIndex(file.entities);
+  if (file.firstNames) index.givenNames = file.firstNames;
+  return { index, shards, sources: file.sources };
 }

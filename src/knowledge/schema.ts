@@ -126,6 +126,12 @@ export interface KnowledgeFile {
   generated: string;
   sources: Source[];
   entities: Entity[];
+  /**
+   * Given names beyond those of the people in `entities` (the bundled file: every member of Congress
+   * since 1789). A capitalised given name right before a known surname makes it someone the knowledge
+   * does not know: "Allison Gore" is not Al Gore.
+   */
+  firstNames?: string[];
 }
 
 export function categoryOf(entity: Pick<Entity, 'type' | 'category'>): Category {

@@ -106,6 +106,15 @@ describe('merged with a knowledge pack', () => {
     expect(surfaces(shipped).filter((s) => s.startsWith('Cybersecurity and Infrastructure')).length).toBeGreaterThan(0);
   });
 
+  it("keeps the shipped index's given names, and adds the pack's people's: an unknown given name before a known surname still blocks it", () => {
+    const merged = mergeIndexes(shipped, pack);
+    expect(shipped.firstNames!.has('allison')).toBe(true);
+    expect(merged.firstNames!.has('allison')).toBe(true);
+    expect(merged.firstNames!.has('zed')).toBe(true);
+    const ids = (index: CompiledIndex, text: string) => findMentions([text], index, buildAliasTrie(index)).map((m) => index.ids.at(m.entity));
+    expect(ids(merged, 'Produced by Allison Gore.')).toEqual([]);
+  });
+
   it('links the same mentions as before the merge for everything the pack leaves alone', () => {
     const merged = mergeIndexes(shipped, pack);
     const ids = (index: CompiledIndex) => findMentions([seedText], index, buildAliasTrie(index)).map((m) => index.ids.at(m.entity)).filter((id) => id !== 'agency:cisa');

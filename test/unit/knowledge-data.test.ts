@@ -8,6 +8,9 @@ import { COMMON_NEWS_WORDS } from '../../knowledge/lib/common-words';
 import { isCommonWord } from '../../knowledge/lib/text';
 import { categoryOf, type Entity, type KnowledgeFile } from '../../src/knowledge/schema';
 import { validateEntity } from '../../src/knowledge/validate-entity';
+import { compileKnowledge } from '../../src/knowledge/compile-knowledge';
+import { buildAliasTrie } from '../../src/match/alias-trie';
+import { findMentions } from '../../src/match/find-mentions';
 import { matcher } from './support/test-index';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -157,5 +160,24 @@ describe('words that are also company names, in the bundled knowledge', () => {
   it('"Intel" is the chipmaker on a page about chips, and nothing in "an Intel official" on a page about a phone call', () => {
     expect(link('Intel said its new processors would ship in March, as the chipmaker races Nvidia in semiconductor sales.')).toContain('Intel→company:intel');
     expect(link('Vindman Claims He Discussed July Call With Intel Official, Prompting Questions')).not.toContain('Intel→company:intel');
+  });
+});
+
+describe('given names in the bundled knowledge', () => {
+  // As the build compiles it: the entities and the file's list of given names.
+  const { index } = compileKnowledge(file);
+  const trie = buildAliasTrie(index);
+  const link = (text: string) => findMentions([text], index, trie).map((m) => `${text.slice(m.start, m.end)}→${index.ids[m.entity]}`);
+
+  it('lists the given names of members of Congress since 1789, beyond the people it has, but no everyday words', () => {
+    const names = new Set(file.firstNames);
+    expect(names.size).toBeGreaterThan(800);
+    expect(names.has('Allison')).toBe(true);
+    for (const word of ['Grant', 'Major', 'Will', 'Rose', 'Page']) expect(names.has(word), word).toBe(false);
+  });
+
+  it('a famous surname after a given name the knowledge has no person for is someone else: "Allison Gore" is not Al Gore', () => {
+    expect(link('Produced by Allison Gore and Mary Blount.')).toEqual([]);
+    expect(link('Al Gore spoke. Gore said the climate would not wait.')).toEqual(['Al Gore→person:al-gore', 'Gore→person:al-gore']);
   });
 });
