@@ -9,8 +9,9 @@
  *     that is part of an unknown full name ("Tom Ford") is never linked, nor are its repeats;
  *  4. a title just before the name narrows the candidates ("Defense Secretary Esper", "Sen. Scott");
  *  5. a curated famous surname links alone ("Trump", "Putin");
- *  6. context: candidates score by their hint words and related entities found on the page, and
- *     link only above a threshold and clear of the runner-up (never a bare surname on context alone).
+ *  6. context: candidates score by their hint words and related entities found on the page (and an
+ *     acronym by its own entity, named in full elsewhere on the page), and link only above a
+ *     threshold and clear of the runner-up (never a bare surname on context alone).
  * A name every country gives its own institution ("Supreme Court", "Democratic Party": `domestic`)
  * means the American one only where the page is not mostly about another country.
  * Tickers and common-word aliases never link on their own.
@@ -209,7 +210,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     words ??= collectWords();
     const pageWords = words;
     const scored = pool
-      .map((e) => ({ e, ...contextScore(index, e, pageWords, onPage) }))
+      .map((e) => ({ e, ...contextScore(index, e, pageWords, onPage, span.entities.get(e)!.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'acronym')) }))
       .sort((x, y) => y.score - x.score);
     const best = scored[0]!;
     const runnerUp = scored[1]?.score ?? 0;
@@ -440,7 +441,7 @@ function titleOf(index: CompiledIndex, entity: number, before: string): string |
   return undefined;
 }
 
-function contextScore(index: CompiledIndex, entity: number, pageWords: IntSet, onPage: ReadonlySet<number>) {
+function contextScore(index: CompiledIndex, entity: number, pageWords: IntSet, onPage: ReadonlySet<number>, acronym: boolean) {
   const words: string[] = [];
   let score = 0;
   const hints = hintsOf(index);
@@ -452,6 +453,13 @@ function contextScore(index: CompiledIndex, entity: number, pageWords: IntSet, o
       score++;
     }
   });
+  // An acronym of an entity the page names in full elsewhere ("Associated Press … (AP)", "Department
+  // of Energy (DOE)"): as strong as a related entity named. Not other short names: on the Los Angeles
+  // Times's own pages, "The Times" is not the New York Times it mentions once.
+  if (acronym && onPage.has(entity)) {
+    words.push(index.names.at(entity)!);
+    score += 2;
+  }
   for (const e of hintsOf(index).related(entity)) {
     if (onPage.has(e)) {
       words.push(index.names.at(e)!);

@@ -62,6 +62,18 @@ describe('linkMentions: names every country gives its own institution', () => {
   });
 });
 
+describe('linkMentions: an acronym the page spells out', () => {
+  const wire = matcher([
+    entity('org:ap', 'organization', 'Associated Press', [{ text: 'Associated Press', kind: 'name' }, { text: 'AP', kind: 'acronym', needsContext: true }], { context: ['wire'] }),
+    entity('org:ap-physics', 'organization', 'AP Physics', [{ text: 'AP', kind: 'acronym', needsContext: true }], { context: ['exam', 'students'] }),
+  ]);
+
+  it('links "AP" where the page names the Associated Press in full, and not where it does not', () => {
+    expect(wire('WASHINGTON (AP) — The vote is today.\n\nCopyright Associated Press.')).toEqual(['AP→org:ap', 'Associated Press→org:ap']);
+    expect(wire('WASHINGTON (AP) — The vote is today.')).toEqual([]);
+  });
+});
+
 describe('linkMentions: rules and traps', () => {
   it.each([
     ['full name links on its own', 'Christopher Krebs spoke.', ['Christopher Krebs→person:christopher-krebs']],
