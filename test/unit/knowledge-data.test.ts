@@ -181,3 +181,13 @@ describe('given names in the bundled knowledge', () => {
     expect(link('Al Gore spoke. Gore said the climate would not wait.')).toEqual(['Al Gore→person:al-gore', 'Gore→person:al-gore']);
   });
 });
+
+describe('acronyms two bodies share, in the bundled knowledge', () => {
+  const link = matcher(entities);
+
+  it('"EPA" on a photo credit is the European Pressphoto Agency; in a story on pollution rules, the U.S. agency', () => {
+    expect(link('Protesters in Hong Kong. Image copyright EPA. Photo credit: Getty.')).toContain('EPA→org:epa-images');
+    expect(link('The EPA tightened its rules on emissions and pollution from power plants.')).toContain('EPA→agency:epa');
+    expect(link('EPA said nothing.')).toEqual([]);
+  });
+});
