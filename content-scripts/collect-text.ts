@@ -199,7 +199,7 @@ export class ElementBlock implements TextBlock {
 const SKIP_NAMES = [
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button',
   'code', 'pre', 'kbd', 'samp', 'var', 'math', 'svg', 'iframe', 'frame', 'object', 'embed', 'canvas',
-  'video', 'audio', 'head', 'title', 'nav',
+  'video', 'audio', 'head', 'title',
 ];
 // Upper case too, as for BLOCK below. An `svg` element skips its whole subtree, so the walk needs no
 // namespace check per element.
@@ -228,27 +228,39 @@ function isBlank(text: string): boolean {
 }
 
 /** Attributes that keep Gloss out of a subtree, as one selector: one native call per element instead of five. */
-const SKIP_ATTRIBUTES =
-  '[data-gloss],[hidden],[aria-hidden="true"],[translate="no"],[contenteditable]:not([contenteditable="false"]),' +
-  '[role="navigation"],[role="contentinfo"]';
+const SKIP_ATTRIBUTES = '[data-gloss],[hidden],[aria-hidden="true"],[translate="no"],[contenteditable]:not([contenteditable="false"])';
+
+/** Menus and footers by role (`isPageChrome`). */
+const CHROME_ROLES = '[role="navigation"],[role="contentinfo"]';
 
 /**
- * Elements that may be skipped: those, and footers, of which only the page's own is skipped (`isPageFooter`).
- * (`footer:not(article footer, …)` says the same in one selector, but not every DOM takes selectors inside `:not`.)
+ * Elements that may be skipped: those, and the page's menus and footer (`isPageChrome`).
+ * (`footer:not(article footer, …)` says part of it in one selector, but not every DOM takes selectors inside `:not`.)
  */
-const MAY_SKIP = `${SKIP_ATTRIBUTES},footer`;
+const MAY_SKIP = `${SKIP_ATTRIBUTES},${CHROME_ROLES},nav,footer`;
 
 /** Where a footer is a story's or a section's own, not the page's: HTML's rule for which footer is the page's "contentinfo". */
 const OWNS_A_FOOTER = 'article,aside,main,nav,section,[role="main"],[role="article"]';
 
-/** The page's footer (copyright, site links): not inside an article, a section or the main content. */
-function isPageFooter(el: Element): boolean {
-  return !el.parentElement?.closest(OWNS_A_FOOTER);
+/**
+ * What a menu or a footer never holds: the page's main content. (Not `article`: a menu of teasers
+ * holds story cards, each an `article`, as the New York Times's ribbon does.)
+ */
+const STORY = 'main,[role="main"]';
+
+/**
+ * A navigation menu (`nav`, `role="navigation"`) or the page's own footer (`role="contentinfo"`, or a
+ * `footer` outside any article, section or main content), unless it holds the page's main content:
+ * a page that wraps everything in one (a site builder's `<nav>` around the page) is still read.
+ */
+function isPageChrome(el: Element, name: string): boolean {
+  const chrome = name === 'nav' || (name === 'footer' && !el.parentElement?.closest(OWNS_A_FOOTER)) || (el.attributes.length > 0 && el.matches(CHROME_ROLES));
+  return chrome && el.querySelector(STORY) === null;
 }
 
-/** The elements under `root` that keep Gloss out (with the root itself when it is one), found natively. */
+/** The elements under `root` that keep Gloss out, found natively. */
 function skippedUnder(root: ParentNode, into: Set<Node>): void {
-  for (const el of root.querySelectorAll(MAY_SKIP)) if (el.localName !== 'footer' || isSkippedElement(el)) into.add(el);
+  for (const el of root.querySelectorAll(MAY_SKIP)) if (isSkippedElement(el)) into.add(el);
 }
 
 /**
@@ -256,7 +268,7 @@ function skippedUnder(root: ParentNode, into: Set<Node>): void {
  * block, its `textContent`. Only for HTML documents, where type selectors ignore case as `localName`
  * reads need not.
  */
-const STRUCTURE = [...BLOCK_NAMES, ...SKIP_NAMES].join(',') + ',' + SKIP_ATTRIBUTES;
+const STRUCTURE = [...BLOCK_NAMES, ...SKIP_NAMES].join(',') + ',' + SKIP_ATTRIBUTES + ',' + CHROME_ROLES;
 
 /** The elements a paragraph usually holds, none of them structure (the filter keeps it so). */
 const PHRASING_NAMES = [
@@ -270,7 +282,7 @@ const PHRASING_NAMES = [
  * `STRUCTURE` has 76: asking this short list first, and `STRUCTURE` only when it finds something, took
  * the 20k-node page's walk from 48 to 34 ms (cold, in an isolated world here).
  */
-const NOT_PHRASING = `:not(${PHRASING_NAMES.join(',')}),${SKIP_ATTRIBUTES}`;
+const NOT_PHRASING = `:not(${PHRASING_NAMES.join(',')}),${SKIP_ATTRIBUTES},${CHROME_ROLES}`;
 
 /** Whether `el` holds nothing that ends a block or is left out of one (`STRUCTURE`), asked natively. */
 function holdsNoStructure(el: Element): boolean {
@@ -309,8 +321,8 @@ export function isAnnotatable(node: Node): boolean {
 export function isSkippedElement(el: Element, name = nameOf(el)): boolean {
   if (SKIP.has(name)) return true;
   if (el.namespaceURI === SVG) return true;
-  if (name === 'footer' && isPageFooter(el)) return true;
-  return el.attributes.length > 0 && el.matches(SKIP_ATTRIBUTES);
+  if (el.attributes.length > 0 && el.matches(SKIP_ATTRIBUTES)) return true;
+  return isPageChrome(el, name);
 }
 
 export function collectBlocks(root: Node, shadowRoots = false): TextBlock[] {

@@ -33,6 +33,11 @@ describe('regions Gloss leaves alone', () => {
     await waitForAnnotation(page);
     expect(await paintedWhere(page)).toEqual(['prose:CISA', 'prose:Christopher Krebs', 'storyfooter:Mark Esper']);
     await page.close();
+    // A site that wraps its whole page, main content and all, in a menu is still read.
+    const wrapped = await gloss.newPage('/wrapped-in-nav.html');
+    await waitForAnnotation(wrapped);
+    expect(await paintedWhere(wrapped)).toEqual(['story:CISA', 'story:Christopher Krebs']);
+    await wrapped.close();
   });
 });
 

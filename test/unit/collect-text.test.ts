@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BlockCollector, collectBlocks, ElementBlock, isAnnotatable } from '../../content-scripts/collect-text';
 
-const SKIP_TAGS = new Set(['script', 'style', 'code', 'textarea', 'button', 'svg', 'template', 'nav']);
+const SKIP_TAGS = new Set(['script', 'style', 'code', 'textarea', 'button', 'svg', 'template']);
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'h2', 'br', 'section', 'td', 'nav', 'footer', 'article']);
 
 /** What the walk promises, written the obvious way. */
@@ -27,10 +27,12 @@ function reference(root: Element): { text: string; section: number }[] {
     el.getAttribute('aria-hidden') === 'true' ||
     el.getAttribute('translate') === 'no' ||
     (el.hasAttribute('contenteditable') && el.getAttribute('contenteditable') !== 'false') ||
-    el.getAttribute('role') === 'navigation' ||
-    el.getAttribute('role') === 'contentinfo' ||
-    // The page's footer, not an article's or a section's (HTML's "contentinfo").
-    (el.localName === 'footer' && !el.parentElement?.closest('article, aside, main, nav, section, [role="main"], [role="article"]'));
+    // Menus and the page's footer (not an article's or a section's: HTML's "contentinfo"), unless they hold a story.
+    ((el.localName === 'nav' ||
+      el.getAttribute('role') === 'navigation' ||
+      el.getAttribute('role') === 'contentinfo' ||
+      (el.localName === 'footer' && !el.parentElement?.closest('article, aside, main, nav, section, [role="main"], [role="article"]'))) &&
+      !el.querySelector('main, [role="main"]'));
   const visit = (node: Node) => {
     if (node instanceof Text) {
       // Blank text does not start a block (it may end one).
@@ -64,7 +66,7 @@ const treeOf = (tags: string[], attrs: string[], attrFreq: number, texts: string
       children: fc.array(fc.oneof({ depthSize: 'small' }, fc.constantFrom(...texts), tie('node') as fc.Arbitrary<Tree>), { maxLength: maxChildren }),
     }),
   })).node as fc.Arbitrary<Tree>;
-const tree = treeOf(['p', 'span', 'b', 'div', 'li', 'h2', 'br', 'section', 'td', 'em', 'footer', 'article', ...SKIP_TAGS], ATTRS, 3, ['Krebs ', 'said', ' ', '\n', '—', 'Ω', ''], 4);
+const tree = treeOf(['p', 'span', 'b', 'div', 'li', 'h2', 'br', 'section', 'td', 'em', 'footer', 'article', 'nav', ...SKIP_TAGS], ATTRS, 3, ['Krebs ', 'said', ' ', '\n', '—', 'Ω', ''], 4);
 
 function build(t: Tree, parent: Node): void {
   const document = parent.ownerDocument!;
@@ -238,6 +240,15 @@ describe('collecting text blocks', () => {
     expect(isAnnotatable(document.querySelector('nav a')!.firstChild!)).toBe(false);
     expect(isAnnotatable(document.querySelector('body > footer p')!.firstChild!)).toBe(false);
     expect(isAnnotatable(document.querySelector('article footer')!.firstChild!)).toBe(true);
+  });
+
+  it('reads a menu or footer that holds the main content: a page wrapped whole in one is not left blank', () => {
+    document.body.innerHTML =
+      '<nav><a>Home</a><main><p>Christopher Krebs led CISA.</p></main></nav>' +
+      '<div role="navigation"><div role="main"><p>Mark Esper left.</p></div></div>' +
+      '<nav><article><p>Teaser: Joe Biden</p></article></nav><footer><a>Facebook</a></footer>';
+    expect(collectBlocks(document.body).map((b) => b.text)).toEqual(['Home', 'Christopher Krebs led CISA.', 'Mark Esper left.']);
+    expect(isAnnotatable(document.querySelector('main p')!.firstChild!)).toBe(true);
   });
 
   it('reads a paragraph without structure inside whole, and its text nodes only when asked', () => {
