@@ -268,9 +268,8 @@ function isAboutAnotherCountry(spans: readonly Span[], index: CompiledIndex): bo
     }
   }
   for (const span of bare) {
-    let only = -1;
-    for (const e of span.entities.keys()) if (introduced.has(e)) only = only === -1 ? e : -3;
-    if (only >= 0) count(only);
+    const people = [...span.entities.keys()].filter((e) => introduced.has(e));
+    if (people.length === 1) count(people[0]!);
   }
   let top = 0;
   for (const n of counts.values()) top = Math.max(top, n);

@@ -27,34 +27,33 @@ function paintedWhere(page: Page): Promise<string[]> {
   });
 }
 
+/** `paintedWhere` on a fixture page opened for it, once annotated, and closed. */
+async function paintedOn(path: string): Promise<string[]> {
+  const page = await gloss.newPage(path);
+  await waitForAnnotation(page);
+  try {
+    return await paintedWhere(page);
+  } finally {
+    await page.close();
+  }
+}
+
 describe('regions Gloss leaves alone', () => {
   it('annotates prose and a story’s footer, but not menus, the page’s footer, editors, form fields, code, pre, translate=no, aria-hidden, hidden or SVG text', async () => {
-    const page = await gloss.newPage('/editable.html');
-    await waitForAnnotation(page);
-    expect(await paintedWhere(page)).toEqual(['prose:CISA', 'prose:Christopher Krebs', 'storyfooter:Mark Esper']);
-    await page.close();
+    expect(await paintedOn('/editable.html')).toEqual(['prose:CISA', 'prose:Christopher Krebs', 'storyfooter:Mark Esper']);
     // A site that wraps its whole page, main content and all, in a menu is still read.
-    const wrapped = await gloss.newPage('/wrapped-in-nav.html');
-    await waitForAnnotation(wrapped);
-    expect(await paintedWhere(wrapped)).toEqual(['story:CISA', 'story:Christopher Krebs']);
-    await wrapped.close();
+    expect(await paintedOn('/wrapped-in-nav.html')).toEqual(['story:CISA', 'story:Christopher Krebs']);
   });
 });
 
 describe('names every country gives its own institution', () => {
   it('a story about South Korea leaves its Democratic Party and Supreme Court unlinked; an American story links them', async () => {
-    const korea = await gloss.newPage('/korea-story.html');
-    await waitForAnnotation(korea);
-    const painted = (await paintedWhere(korea)).map((p) => p.replace(/^[^:]*:/, ''));
+    const painted = (await paintedOn('/korea-story.html')).map((p) => p.replace(/^[^:]*:/, ''));
     expect(painted).toContain('Yoon Suk Yeol');
     expect(painted).toContain('Lee Jae-myung');
     expect(painted).not.toContain('Democratic Party');
     expect(painted).not.toContain('Supreme Court');
-    await korea.close();
-    const court = await gloss.newPage('/us-court-story.html');
-    await waitForAnnotation(court);
-    expect(await paintedWhere(court)).toEqual(['court:Democratic Party', 'court:Supreme Court']);
-    await court.close();
+    expect(await paintedOn('/us-court-story.html')).toEqual(['court:Democratic Party', 'court:Supreme Court']);
   });
 });
 
