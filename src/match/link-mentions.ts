@@ -220,6 +220,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     if (isSurname && titled.length < 2) continue;
     const min = titled.length > 1 ? CONTEXT_MIN_SCORE_TITLED : CONTEXT_MIN_SCORE;
     if (best.score >= min && best.score - runnerUp >= CONTEXT_MARGIN) {
+      if (index.cats[best.e] === PLACE && isInsideLongerName(blocks[span.block]!, span)) continue;
       link(span, best.e, { kind: 'context', alias, words: best.words });
     }
   }
@@ -231,7 +232,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
 }
 
 /** Places whose mentions say a page is about the United States. */
-const HOME_PLACES = new Set(['place:united-states', 'place:washington-dc']);
+const HOME_PLACES = new Set(['place:united-states', 'place:washington-dc', 'place:washington-state']);
 /** A foreign country counted at least this often, and more than twice as often as the United States, is what a page is about. */
 const FOREIGN_MIN_MENTIONS = 3;
 
@@ -417,6 +418,31 @@ function isPartOfUnknownName(block: LinkBlock, span: Span, index: CompiledIndex)
   // A word that is itself part of another match ("CISA Director Krebs") is not a first name.
   return !block.matches.candidates.some((o) => o !== c && o.start <= c.prevStart && o.end >= c.prevEnd);
 }
+
+/**
+ * A one-word name with a capitalised word right before or after it that is not another name, nor a
+ * word that starts sentences or headlines ("Washington Monument", "Washington Examiner", "Bushrod
+ * Washington", "Georgia Tech", "Jordan Peterson"): part of a longer name the knowledge does not have.
+ * Asked only of places that link by context, the names most often borrowed by others: a company
+ * followed by its product ("Apple Music") is still the company.
+ */
+function isInsideLongerName(block: LinkBlock, span: Span): boolean {
+  const c = span.candidate;
+  if (c.tokenCount !== 1) return false;
+  const text = block.text;
+  const isNameWord = (start: number, end: number) => {
+    const word = text.slice(start, end);
+    if (word.length < 2 || word[0] === word[0]!.toLowerCase() || word === word.toUpperCase()) return false;
+    if (NOT_A_FIRST_NAME.has(word.toLowerCase())) return false;
+    return !block.matches.candidates.some((o) => o.start <= start && o.end >= end);
+  };
+  if (c.prevStart >= 0 && c.prevEnd + 1 === c.start && text[c.prevEnd] === ' ' && isNameWord(c.prevStart, c.prevEnd)) return true;
+  const next = NEXT_WORD.exec(text.slice(c.end, c.end + 40));
+  return next !== null && isNameWord(c.end + 1, c.end + 1 + next[1]!.length);
+}
+
+/** The word right after a name, one space away. */
+const NEXT_WORD = /^ ([\p{L}\p{N}]+)/u;
 
 function precedingText(text: string, start: number): string {
   return text

@@ -57,6 +57,21 @@ describe('names every country gives its own institution', () => {
   });
 });
 
+describe('a place name other names borrow', () => {
+  it('"Washington" in a story about the government is the capital, and its card says so; "Washington Monument" and "Washington Examiner" are not', async () => {
+    const page = await gloss.newPage('/washington-story.html');
+    try {
+      await waitForAnnotation(page);
+      expect((await paintedWhere(page)).filter((p) => p.includes('Washington'))).toEqual(['news:Washington']);
+      await restOn(page, await pointOf(page, '#news', 'Washington'));
+      await expect.poll(() => cardText(page)).toContain('Washington, D.C.');
+      expect(await cardText(page)).toContain('federal government');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('live pages', () => {
   it('annotates content appended 2 s after load, and re-annotates an SPA route change', async () => {
     const page = await gloss.newPage('/live.html');

@@ -127,3 +127,40 @@ describe('linkMentions: rules and traps', () => {
     expect(link(text, { corrections: new Map([['krebs', null]]) })).toEqual(['Christopher Krebs→person:christopher-krebs']);
   });
 });
+
+describe('linkMentions: "Washington", the capital, the state and the longer names that borrow it', () => {
+  const us = matcher([
+    entity('place:washington-dc', 'place', 'Washington, D.C.', [
+      { text: 'Washington, D.C.', kind: 'name' }, { text: 'Washington', kind: 'short', needsContext: true },
+    ], { context: ['capital', 'white house', 'congress', 'lawmakers', 'administration'] }, 0.6),
+    entity('place:washington-state', 'place', 'Washington (state)', [
+      { text: 'Washington state', kind: 'name' }, { text: 'Washington', kind: 'short', needsContext: true },
+    ], { context: ['seattle', 'spokane', 'olympia', 'oregon'] }, 0.3),
+    entity('agency:white-house', 'agency', 'White House', [{ text: 'White House', kind: 'name' }]),
+  ]);
+
+  it('is the capital in a story about the government', () => {
+    expect(us('Lawmakers in Washington argued over the bill; the administration disagreed.')).toEqual(['Washington→place:washington-dc']);
+  });
+
+  it('is the state in a story about Seattle and Spokane', () => {
+    expect(us('Wildfires spread from Spokane toward Seattle, and Washington declared an emergency.')).toEqual(['Washington→place:washington-state']);
+    expect(us('An activist in Washington state spoke.')).toEqual(['Washington state→place:washington-state']);
+  });
+
+  it('is neither with no hint of which', () => {
+    expect(us('Washington scored twice in the second half.')).toEqual([]);
+  });
+
+  it('is not the capital inside a longer name the knowledge lacks', () => {
+    const story = (name: string) => `Lawmakers toured ${name} while the administration met at the White House.`;
+    expect(us(story('Washington'))).toEqual(['Washington→place:washington-dc', 'White House→agency:white-house']);
+    expect(us(story('the Washington Monument'))).toEqual(['White House→agency:white-house']);
+    expect(us('Justice Bushrod Washington, lawmakers said, shaped the capital.')).toEqual([]);
+    expect(us('The Washington Examiner reported that lawmakers and the administration met.')).toEqual([]);
+  });
+
+  it('stays the capital after a word that starts a sentence or before a known name', () => {
+    expect(us('In Washington, lawmakers met. The White House agreed.')).toEqual(['Washington→place:washington-dc', 'White House→agency:white-house']);
+  });
+});
