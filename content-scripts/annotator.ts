@@ -7,7 +7,7 @@
  */
 import type { Category } from '../src/knowledge/schema';
 import type { LinkReason } from '../src/match/link-mentions';
-import type { ReadMention } from '../src/match/mention-wire';
+import { WireMention, type MentionRows, type ReadMention } from '../src/match/mention-wire';
 import { MAX_PAGE_TEXT, type EntityCount } from '../src/protocol';
 import type { Settings } from '../src/settings';
 import { BlockCollector, ElementBlock, isAnnotatable, isBlockElement, isIntact, type TextBlock } from './collect-text';
@@ -22,8 +22,8 @@ export interface PageMention extends ReadMention {
   shown: boolean;
 }
 
-/** Finds and links the mentions in blocks of text (in page order): the worker's `findMentions`. */
-export type LinkTexts = (texts: string[], ids: number[]) => Promise<ReadMention[]>;
+/** Finds and links the mentions in blocks of text (in page order): the worker's `findMentions`, checked. */
+export type LinkTexts = (texts: string[], ids: number[]) => Promise<MentionRows>;
 
 interface BlockState {
   block: TextBlock;
@@ -39,25 +39,17 @@ interface BlockState {
  * stepped to need a range: a huge page painted windowed makes a few hundred of its 10,000, and every
  * live range is one more the browser updates on each edit of the page's DOM.
  */
-class LinkedMention implements PageMention {
-  readonly block: number;
-  readonly start: number;
-  readonly end: number;
-  readonly id: string;
-  readonly name: string;
-  readonly category: Category;
-  readonly key: string;
-  readonly reason: LinkReason;
-  readonly alternatives: { id: string; name: string }[];
+class LinkedMention extends WireMention implements PageMention {
   shown = true;
   #range: Range | undefined;
 
   constructor(
-    m: ReadMention,
+    rows: MentionRows,
+    i: number,
     private readonly state: BlockState,
     private readonly doc: Document,
   ) {
-    ({ block: this.block, start: this.start, end: this.end, id: this.id, name: this.name, category: this.category, key: this.key, reason: this.reason, alternatives: this.alternatives } = m);
+    super(rows, i);
   }
 
   get range(): Range {
@@ -319,12 +311,12 @@ export class Annotator {
         const byNode = new Map<Node, PageMention[]>();
         // A page the painter paints whole gets its ranges here, in slices, not in the one task that paints;
         // on a larger one, painted a window at a time, each range is made when first needed.
-        const eager = linked.length <= WINDOWED_ABOVE;
+        const eager = linked.count <= WINDOWED_ABOVE;
         const work = (deadline: number): boolean => {
-          for (let k = mentions.length; k < linked.length; k++) {
+          for (let k = mentions.length; k < linked.count; k++) {
             // Every 16: the first ranges in a tab cost far more than later ones.
             if ((k & 15) === 0 && performance.now() > deadline) return false;
-            const mention = this.#pageMention(linked[k]!, states, byNode);
+            const mention = this.#pageMention(linked, k, states, byNode);
             if (eager) void mention.range;
             mentions.push(mention);
           }
@@ -361,9 +353,9 @@ export class Annotator {
    * A linked mention (its range made when first read), indexed for hit-testing by text node, or by
    * element for a block read whole (whose nodes are not read for this).
    */
-  #pageMention(m: ReadMention, states: readonly BlockState[], byNode: Map<Node, PageMention[]>): PageMention {
-    const state = states[m.block]!;
-    const mention = new LinkedMention(m, state, this.doc);
+  #pageMention(rows: MentionRows, k: number, states: readonly BlockState[], byNode: Map<Node, PageMention[]>): PageMention {
+    const state = states[rows.blocks[k]!]!;
+    const mention = new LinkedMention(rows, k, state, this.doc);
     const { block } = state;
     if (block instanceof ElementBlock) {
       const list = byNode.get(block.box);
@@ -374,7 +366,7 @@ export class Annotator {
     for (let i = 0; i < block.nodes.length; i++) {
       const nodeStart = block.starts[i]!;
       const nodeEnd = i + 1 < block.nodes.length ? block.starts[i + 1]! : block.text.length;
-      if (nodeEnd <= m.start || nodeStart >= m.end) continue;
+      if (nodeEnd <= mention.start || nodeStart >= mention.end) continue;
       const list = byNode.get(block.nodes[i]!);
       if (list) list.push(mention);
       else byNode.set(block.nodes[i]!, [mention]);

@@ -6,7 +6,7 @@
 import type { VirtualElement } from '@floating-ui/dom';
 import browser from 'webextension-polyfill';
 import type { CardDetails } from '../src/knowledge/card-details';
-import { decodeMentions } from '../src/match/mention-wire';
+import { MentionRows } from '../src/match/mention-wire';
 import { UNKNOWN_TEXT, type AskWorker } from '../src/protocol';
 import type { Settings } from '../src/settings';
 import { Annotator, type PageMention } from './annotator';
@@ -108,7 +108,7 @@ export class PageGloss {
         if (!(e instanceof Error && e.message.includes(UNKNOWN_TEXT))) throw e;
         wire = await ask(new Map());
       }
-      return this.annotator.busy(() => decodeMentions(wire, texts.length));
+      return this.annotator.busy(() => new MentionRows(wire, texts.length));
     } catch (e) {
       this.#reload ||= reload;
       this.#sent = new Map();

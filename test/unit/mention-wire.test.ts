@@ -19,7 +19,10 @@ describe('mention wire format', () => {
     const corrections = new Map([['krebs', 'person:brian-krebs']]);
     const mentions = findMentions(blocks, index, trie, { corrections });
     expect(mentions.length).toBe(6);
-    const read = decodeMentions(JSON.parse(JSON.stringify(encodeMentions(mentions, index))), blocks.length);
+    // What the tab reads of each (its fields are getters into the tables).
+    const read = decodeMentions(JSON.parse(JSON.stringify(encodeMentions(mentions, index))), blocks.length).map((m) => ({
+      block: m.block, start: m.start, end: m.end, id: m.id, name: m.name, category: m.category, key: m.key, reason: m.reason, alternatives: m.alternatives,
+    }));
     expect(read).toEqual(
       mentions.map((m) => ({
         block: m.block,
@@ -51,5 +54,8 @@ describe('mention wire format', () => {
     expect(() => decodeMentions(wire, 1)).toThrow(/mention \d+ points outside/);
     expect(() => decodeMentions({ ...wire, entities: [] }, blocks.length)).toThrow('mention 0 points outside');
     expect(() => decodeMentions({ ...wire, rows: wire.rows.slice(1) }, blocks.length)).toThrow('not a whole number of mentions');
+    // Blocks go as differences: one that takes the count below zero is refused too.
+    expect(() => decodeMentions({ ...wire, rows: [-1, ...wire.rows.slice(1)] }, blocks.length)).toThrow('mention 0 points outside');
+    expect(() => decodeMentions({ ...wire, rows: [0, 0, 0, ...wire.rows.slice(3)] }, blocks.length)).toThrow('mention 0 points outside');
   });
 });
