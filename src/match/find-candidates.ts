@@ -8,7 +8,7 @@
  * The linker reads the block's other words itself, only when some name needs context.
  */
 import { AliasFlag, type CompiledIndex } from '../knowledge/compile-index';
-import { childOf, rootOf, type AliasTrie, type TriePart } from './alias-trie';
+import { childOf, pairBitOf, rootOf, type AliasTrie, type TriePart } from './alias-trie';
 import { caseMatches } from './case-rules';
 import { keyAt, scanTokens, TokenBuffer, TokenFlag, visibleSurface } from './tokenize';
 
@@ -48,12 +48,19 @@ export function findCandidates(text: string, index: CompiledIndex, trie: AliasTr
   const hits = buf.hits;
   const hitCount = buf.hitCount;
   const parts = trie.parts;
+  const { pairBits, pairShift } = trie;
   let candidates: Candidate[] | undefined;
   // Tokens before `from` are inside an earlier match (leftmost-longest, no overlaps).
   let from = 0;
   for (let h = 0; h < hitCount; h++) {
     const i = hits[h]!;
     if (i < from) continue;
+    // Whether some alias starts with this token and the next (else only one-token aliases can match here).
+    let pair = false;
+    if (i + 1 < count) {
+      const bit = pairBitOf(hash[i]!, hash[i + 1]!, pairShift);
+      pair = (pairBits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+    }
     // Every alias-ending node along the longest path in each part (the bundled knowledge, the packs).
     let ends = 0;
     for (let p = 0; p < parts.length; p++) {
@@ -67,7 +74,7 @@ export function findCandidates(text: string, index: CompiledIndex, trie: AliasTr
           endTokens[ends] = j;
           ends++;
         }
-        if (++j >= count) break;
+        if (++j >= count || (j === i + 1 && !pair)) break;
         node = childOf(tables, node, hash[j]!);
       }
     }

@@ -8,7 +8,7 @@ import { compileIndex, mergeIndexes, type CompiledIndex } from '../../src/knowle
 import { compileKnowledge } from '../../src/knowledge/compile-knowledge';
 import { packIndex, packTrie, readStoredPackIndex, unpackIndex, unpackTrie, withPackedTrie, type StoredPackIndex } from '../../src/knowledge/packed-index';
 import type { KnowledgeFile } from '../../src/knowledge/schema';
-import { buildAliasTrie, childOf, compileTrie, rootOf, type TrieTables } from '../../src/match/alias-trie';
+import { buildAliasTrie, childOf, compileTrie, pairBitOf, rootOf, type TrieTables } from '../../src/match/alias-trie';
 import { findCandidates } from '../../src/match/find-candidates';
 import { findMentions } from '../../src/match/find-mentions';
 import { scanTokens, TokenBuffer } from '../../src/match/tokenize';
@@ -70,6 +70,28 @@ describe('alias trie', () => {
     const back = unpackTrie(text);
     for (const [name, column] of Object.entries(big)) expect(Buffer.compare(Buffer.from(column.buffer), Buffer.from((back as unknown as Record<string, Int32Array>)[name]!.buffer)), name).toBe(0);
     expect(rowsAt(back, walk(back, 'Name65999'))).toEqual([65_999]);
+  });
+
+  it("passes every alias's first two tokens through its pair filter, and turns most other pairs away", () => {
+    const trie = buildAliasTrie(bundled);
+    const buf = new TokenBuffer();
+    const passes = (a: number, b: number) => {
+      const bit = pairBitOf(a, b, trie.pairShift);
+      return (trie.pairBits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+    };
+    let pairs = 0;
+    for (const text of bundled.aliasText) {
+      scanTokens(text, buf);
+      if (buf.count < 2) continue;
+      pairs++;
+      expect(passes(buf.hash[0]!, buf.hash[1]!), text).toBe(true);
+    }
+    expect(pairs).toBeGreaterThan(3000);
+    // Pairs of made-up words, "the" before each of them among them: few get through, by collision.
+    const hash = (word: string) => (scanTokens(word, buf), buf.hash[0]!);
+    let passed = 0;
+    for (let i = 0; i < 2000; i++) if (passes(hash(i % 4 ? `zq${i}x` : 'the'), hash(`vk${i * 7}w`))) passed++;
+    expect(passed / 2000).toBeLessThan(0.08);
   });
 
   it('refuses a damaged trie text, saying what is wrong', () => {
