@@ -95,8 +95,12 @@ export class Annotator {
   #states: BlockState[] = [];
   /** The blocks `mentions` point into (the viewport's alone, until the whole page is linked). */
   #shownStates: BlockState[] = [];
-  /** Text node → the mentions touching it, for hit-testing; for a block read whole, its element → its mentions. */
-  #byNode = new Map<Node, PageMention[]>();
+  /**
+   * Text node → the mentions touching it, for hit-testing; for a block read whole, its element → its
+   * mentions. Made when the pointer first needs it after a pass (`#hitIndex`): many pages are read
+   * without a pointer resting on them, and on the 20k-node page it is 10,000 entries.
+   */
+  #byNode: Map<Node, PageMention[]> | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -308,7 +312,6 @@ export class Annotator {
         measure('gloss:link', linkStart);
         const rangesStart = performance.now();
         const mentions: PageMention[] = [];
-        const byNode = new Map<Node, PageMention[]>();
         // A page the painter paints whole gets its ranges here, in slices, not in the one task that paints;
         // on a larger one, painted a window at a time, each range is made when first needed.
         const eager = linked.count <= WINDOWED_ABOVE;
@@ -316,7 +319,7 @@ export class Annotator {
           for (let k = mentions.length; k < linked.count; k++) {
             // Every 16: the first ranges in a tab cost far more than later ones.
             if ((k & 15) === 0 && performance.now() > deadline) return false;
-            const mention = this.#pageMention(linked, k, states, byNode);
+            const mention = new LinkedMention(linked, k, states[linked.blocks[k]!]!, this.doc);
             if (eager) void mention.range;
             mentions.push(mention);
           }
@@ -329,7 +332,7 @@ export class Annotator {
           measure('gloss:ranges', rangesStart);
           this.mentions = mentions;
           this.#hitRoots = undefined;
-          this.#byNode = byNode;
+          this.#byNode = undefined;
           this.#shownStates = states;
           timed('gloss:paint', () => this.applySettings(settings));
           measure(stage === 'final' ? 'gloss:annotate' : 'gloss:annotate-viewport', 'gloss:annotate-start', () => ({
@@ -350,28 +353,29 @@ export class Annotator {
   }
 
   /**
-   * A linked mention (its range made when first read), indexed for hit-testing by text node, or by
-   * element for a block read whole (whose nodes are not read for this).
+   * The latest pass's mentions indexed for hit-testing by text node, or by element for a block read
+   * whole (whose nodes are not read for this).
    */
-  #pageMention(rows: MentionRows, k: number, states: readonly BlockState[], byNode: Map<Node, PageMention[]>): PageMention {
-    const state = states[rows.blocks[k]!]!;
-    const mention = new LinkedMention(rows, k, state, this.doc);
-    const { block } = state;
-    if (block instanceof ElementBlock) {
-      const list = byNode.get(block.box);
+  #hitIndex(): Map<Node, PageMention[]> {
+    const byNode = new Map<Node, PageMention[]>();
+    const add = (node: Node, mention: PageMention) => {
+      const list = byNode.get(node);
       if (list) list.push(mention);
-      else byNode.set(block.box, [mention]);
-      return mention;
+      else byNode.set(node, [mention]);
+    };
+    for (const mention of this.mentions) {
+      const block = this.#shownStates[mention.block]!.block;
+      if (block instanceof ElementBlock) {
+        add(block.box, mention);
+        continue;
+      }
+      for (let i = 0; i < block.nodes.length; i++) {
+        const nodeStart = block.starts[i]!;
+        const nodeEnd = i + 1 < block.nodes.length ? block.starts[i + 1]! : block.text.length;
+        if (nodeEnd > mention.start && nodeStart < mention.end) add(block.nodes[i]!, mention);
+      }
     }
-    for (let i = 0; i < block.nodes.length; i++) {
-      const nodeStart = block.starts[i]!;
-      const nodeEnd = i + 1 < block.nodes.length ? block.starts[i + 1]! : block.text.length;
-      if (nodeEnd <= mention.start || nodeStart >= mention.end) continue;
-      const list = byNode.get(block.nodes[i]!);
-      if (list) list.push(mention);
-      else byNode.set(block.nodes[i]!, [mention]);
-    }
-    return mention;
+    return byNode;
   }
 
   /** Repaints for new category, density or style settings without matching again. */
@@ -396,12 +400,13 @@ export class Annotator {
   mentionAt(x: number, y: number): PageMention | undefined {
     const caret = caretAt(this.doc, x, y, (this.#hitRoots ??= this.#rootsWithMentions()));
     if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
-    let candidates = this.#byNode.get(caret.node);
+    const byNode = (this.#byNode ??= this.#hitIndex());
+    let candidates = byNode.get(caret.node);
     if (!candidates) {
       // In a block read whole: the text's nearest block element is that block's.
       let el = caret.node.parentElement;
       while (el && !isBlockElement(el)) el = el.parentElement;
-      candidates = el ? this.#byNode.get(el) : undefined;
+      candidates = el ? byNode.get(el) : undefined;
     }
     if (!candidates) return undefined;
     for (const m of candidates) {
@@ -449,7 +454,7 @@ export class Annotator {
     this.#hostsWithoutRoot.clear();
     this.#states = [];
     this.#shownStates = [];
-    this.#byNode.clear();
+    this.#byNode = undefined;
     this.painter.paint([]);
   }
 }
