@@ -250,7 +250,7 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
-  args?: { name?: string; data?: { url?: string } };
+  args?: { data?: { url?: string } };
 }
 
 /** Events that run JavaScript inside a task (a function, a script, promise reactions). */

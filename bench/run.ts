@@ -35,7 +35,7 @@ if (only !== 'browser') {
   Object.assign(results, { matcher: rows, index: { packedKB: matcher.packedKB, loadMs: matcher.indexLoadMs, jsonKB: matcher.jsonKB, jsonLoadMs: matcher.jsonLoadMs } });
 }
 if (only !== 'matcher') {
-  // mark.js's time moves with the browser: 99–135 ms on the real pages in Chromium 156, ~420 in 150, while Gloss's stayed within the noise.
+  // mark.js's time moves with the browser: on one machine, 156–172 ms on the real pages in Chromium 156 and 394–431 in 150, while Gloss's stayed in its range.
   results.browserVersion = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   console.log(`${results.browserVersion as string}; task times are main-thread CPU, medians of 3\n`);
   const browser = await browserBench();

@@ -5,8 +5,6 @@
  * ranges (and, in the worker, its matches). Keeps the page's mentions for hit-testing, the card and
  * the popup.
  */
-import type { Category } from '../src/knowledge/schema';
-import type { LinkReason } from '../src/match/link-mentions';
 import { WireMention, type MentionRows, type ReadMention } from '../src/match/mention-wire';
 import { MAX_PAGE_TEXT, type EntityCount } from '../src/protocol';
 import type { Settings } from '../src/settings';

@@ -100,9 +100,8 @@ export function compileTrie(texts: Rows): TrieTables {
     while (k < rootCount && order[k]!.hash >>> (32 - radixBits) < r) k++;
     radix[r] = k;
   }
-  // About 16 bits per first token, at least 64 Kbit: one read rejects most of a page's words.
-  let bits = 1 << 16;
-  while (bits < rootCount * 16) bits *= 2;
+  // One read rejects most of a page's words.
+  const bits = filterBits(rootCount);
   const firstBits = new Int32Array(bits >>> 5);
   const lowerBits = new Int32Array(bits >>> 5);
   const rootLower = new Uint8Array(rootCount);
@@ -116,11 +115,22 @@ export function compileTrie(texts: Rows): TrieTables {
   };
 }
 
+/** The size of a bit filter over `items` (a power of two): about 16 bits each, at least 64 Kbit. */
+function filterBits(items: number): number {
+  let bits = 1 << 16;
+  while (bits < items * 16) bits *= 2;
+  return bits;
+}
+
+function setBit(bits: Int32Array, bit: number): void {
+  bits[bit >>> 5]! |= 1 << (bit & 31);
+}
+
 /** Sets a first token's bits in a filter (`firstBits.length` × 32 bits; `lowerBits` alike). */
 function markFirstToken(firstBits: Int32Array, lowerBits: Int32Array, hash: number, lower: boolean): void {
   const bit = bitOf(hash) & (firstBits.length * 32 - 1);
-  firstBits[bit >>> 5]! |= 1 << (bit & 31);
-  if (lower) lowerBits[bit >>> 5]! |= 1 << (bit & 31);
+  setBit(firstBits, bit);
+  if (lower) setBit(lowerBits, bit);
 }
 
 /** The child of `node` reached by a token with this hash, or −1. */
@@ -212,29 +222,22 @@ export class AliasTrie implements FirstTokenFilter {
     // The second filter is made here, not shipped: it is a few thousand writes, and packs saved by
     // an earlier version load as they are.
     let roots = 0;
-    for (const t of filters) roots += t.rootLower.length;
-    let bits = 1 << 16;
-    while (bits < roots * 16) bits *= 2;
-    this.secondBits = new Int32Array(bits >>> 5);
-    this.secondShift = 32 - Math.log2(bits);
-    for (const t of filters) {
-      for (let k = 0; k < t.rootLower.length; k++) {
-        const bit = secondBitOf(t.nodeHash[k]!, this.secondShift);
-        this.secondBits[bit >>> 5]! |= 1 << (bit & 31);
-      }
-    }
     let pairs = 0;
-    for (const t of filters) pairs += t.childStart[t.rootLower.length]! - t.rootLower.length;
-    let pairBitCount = 1 << 16;
-    while (pairBitCount < pairs * 16) pairBitCount *= 2;
-    this.pairBits = new Int32Array(pairBitCount >>> 5);
-    this.pairShift = 32 - Math.log2(pairBitCount);
+    for (const t of filters) {
+      roots += t.rootLower.length;
+      pairs += t.childStart[t.rootLower.length]! - t.rootLower.length;
+    }
+    const secondBits = filterBits(roots);
+    this.secondBits = new Int32Array(secondBits >>> 5);
+    this.secondShift = 32 - Math.log2(secondBits);
+    const pairBits = filterBits(pairs);
+    this.pairBits = new Int32Array(pairBits >>> 5);
+    this.pairShift = 32 - Math.log2(pairBits);
     for (const t of filters) {
       for (let k = 0; k < t.rootLower.length; k++) {
-        for (let c = t.childStart[k]!, end = t.childStart[k + 1]!; c < end; c++) {
-          const bit = pairBitOf(t.nodeHash[k]!, t.nodeHash[c]!, this.pairShift);
-          this.pairBits[bit >>> 5]! |= 1 << (bit & 31);
-        }
+        setBit(this.secondBits, secondBitOf(t.nodeHash[k]!, this.secondShift));
+        // Depth-1 nodes are the second tokens: the children of the roots.
+        for (let c = t.childStart[k]!, end = t.childStart[k + 1]!; c < end; c++) setBit(this.pairBits, pairBitOf(t.nodeHash[k]!, t.nodeHash[c]!, this.pairShift));
       }
     }
   }

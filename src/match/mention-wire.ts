@@ -172,9 +172,3 @@ export class WireMention implements ReadMention {
     return alts ? alts.flatMap((a) => (entities[a] ? [{ id: entities[a].id, name: entities[a].name }] : [])) : NO_ALTERNATIVES;
   }
 }
-
-/** Every mention of the worker's answer (checked: see `MentionRows`). */
-export function decodeMentions(wire: WireMentions, blockCount: number): ReadMention[] {
-  const rows = new MentionRows(wire, blockCount);
-  return Array.from({ length: rows.count }, (_, i) => new WireMention(rows, i));
-}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileIndex } from '../../src/knowledge/compile-index';
 import { buildAliasTrie } from '../../src/match/alias-trie';
 import { findMentions } from '../../src/match/find-mentions';
-import { decodeMentions, encodeMentions } from '../../src/match/mention-wire';
+import { encodeMentions, MentionRows, WireMention, type WireMentions } from '../../src/match/mention-wire';
 import { entity } from './support/test-index';
 
 const index = compileIndex([
@@ -12,6 +12,11 @@ const index = compileIndex([
   entity('agency:cisa', 'agency', 'Cybersecurity and Infrastructure Security Agency', [{ text: 'CISA', kind: 'acronym' }]),
 ]);
 const trie = buildAliasTrie(index);
+/** Every mention of the worker's answer, as the tab reads them (checked whole first). */
+const decodeMentions = (wire: WireMentions, blockCount: number) => {
+  const rows = new MentionRows(wire, blockCount);
+  return Array.from({ length: rows.count }, (_, i) => new WireMention(rows, i));
+};
 const blocks = ['Christopher Krebs led CISA.', 'Krebs was fired. CISA said so.', 'Krebs again, then CISA.'];
 
 describe('mention wire format', () => {
