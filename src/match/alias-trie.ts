@@ -177,9 +177,9 @@ export function pairBitOf(first: number, second: number, shift: number): number 
 export class AliasTrie implements FirstTokenFilter {
   readonly #index: CompiledIndex;
   readonly parts: readonly TriePart[];
-  readonly firstBits: Int32Array;
-  readonly lowerBits: Int32Array;
+  readonly startBits: Int32Array;
   readonly bitMask: number;
+  readonly lowerOffset: number;
   readonly secondBits: Int32Array;
   readonly secondShift: number;
   /**
@@ -206,19 +206,19 @@ export class AliasTrie implements FirstTokenFilter {
     this.#allCaps = new Uint8Array(index.aliasText.length);
     this.parts = index.trieParts ?? [{ tables: compileTrie(index.aliasText), rowOffset: 0 }];
     const filters = this.parts.map((p) => p.tables);
-    if (filters.length === 1) {
-      ({ firstBits: this.firstBits, lowerBits: this.lowerBits } = filters[0]!);
-    } else {
-      // One filter for all parts: the widest, with the others' first tokens added.
-      const widest = filters.reduce((a, b) => (b.firstBits.length > a.firstBits.length ? b : a));
-      this.firstBits = widest.firstBits.slice();
-      this.lowerBits = widest.lowerBits.slice();
-      for (const t of filters) {
-        if (t === widest) continue;
-        for (let k = 0; k < t.rootLower.length; k++) markFirstToken(this.firstBits, this.lowerBits, t.nodeHash[k]!, t.rootLower[k] === 1);
-      }
+    // One filter for all parts: the widest, with the others' first tokens added; its two halves side by side.
+    const widest = filters.reduce((a, b) => (b.firstBits.length > a.firstBits.length ? b : a));
+    const firstBits = widest.firstBits.slice();
+    const lowerBits = widest.lowerBits.slice();
+    for (const t of filters) {
+      if (t === widest) continue;
+      for (let k = 0; k < t.rootLower.length; k++) markFirstToken(firstBits, lowerBits, t.nodeHash[k]!, t.rootLower[k] === 1);
     }
-    this.bitMask = this.firstBits.length * 32 - 1;
+    this.startBits = new Int32Array(firstBits.length * 2);
+    this.startBits.set(firstBits);
+    this.startBits.set(lowerBits, firstBits.length);
+    this.bitMask = firstBits.length * 32 - 1;
+    this.lowerOffset = firstBits.length * 32;
     // The second filter is made here, not shipped: it is a few thousand writes, and packs saved by
     // an earlier version load as they are.
     let roots = 0;

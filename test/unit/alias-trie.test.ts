@@ -94,6 +94,20 @@ describe('alias trie', () => {
     expect(passed / 2000).toBeLessThan(0.08);
   });
 
+  it('lists as possible starts the words that begin an alias, a lower-case word only when some alias begins with it lower-case', () => {
+    const index = compileIndex([
+      entity('company:apple', 'company', 'Apple', [{ text: 'Apple', kind: 'name' }]),
+      entity('agency:pentagon', 'agency', 'the Pentagon', [{ text: 'the Pentagon', kind: 'name' }]),
+    ]);
+    const trie = buildAliasTrie(index);
+    const buf = new TokenBuffer();
+    const text = 'apple Apple APPLE the The THE pear Pear';
+    scanTokens(text, buf, trie);
+    const listed = Array.from(buf.hits.subarray(0, buf.hitCount), (t) => text.slice(buf.start[t], buf.end[t]));
+    // "apple" can never be "Apple" (no upper-casing gives a lower-case letter): it is not looked up.
+    expect(listed).toEqual(['Apple', 'APPLE', 'the', 'The', 'THE']);
+  });
+
   it('refuses a damaged trie text, saying what is wrong', () => {
     const columns = packTrie(tables).split(' ');
     expect(() => unpackTrie(columns.slice(1).join(' '))).toThrow('packed trie: 7 tables, expected 8');
