@@ -11,7 +11,7 @@ import { mergeIndexes, type CompiledIndex } from '../knowledge/compile-index';
 import { parsePackedIndex, readStoredPackIndex, unpackIndex, type StoredPackIndex } from '../knowledge/packed-index';
 import { buildAliasTrie, type AliasTrie } from '../match/alias-trie';
 import { findCandidatesInBlocks, type BlockMatches } from '../match/find-candidates';
-import { linkMentions } from '../match/link-mentions';
+import { linkMentions, PageBlock } from '../match/link-mentions';
 import { encodeMentions, type WireMentions } from '../match/mention-wire';
 import { Lru } from '../lru';
 import { LOCAL_KEYS } from '../storage-keys';
@@ -83,7 +83,7 @@ function warmUp(index: CompiledIndex): void {
   try {
     const trie = buildAliasTrie(index);
     const found = findCandidatesInBlocks(WARM_UP_TEXTS, index, trie);
-    encodeMentions(linkMentions(WARM_UP_TEXTS.map((text, i) => ({ text, matches: found[i]! })), index, { corrections: new Map() }), index);
+    encodeMentions(linkMentions(WARM_UP_TEXTS.map((text, i) => new PageBlock(text, found[i]!)), index, { corrections: new Map() }), index);
   } catch (e) {
     // Only a head start: a page's request runs the same code and reports its own errors.
     console.warn('Gloss: warming up the matcher failed:', e);
@@ -160,7 +160,7 @@ export async function findPageMentions(texts: readonly string[], corrections: Re
   found.forEach((m, i) => m === undefined && missing.push(i));
   const fresh = findCandidatesInBlocks(missing.map((i) => texts[i]!), index, trie);
   missing.forEach((i, k) => matches.set(texts[i]!, (found[i] = fresh[k]!)));
-  const blocks = texts.map((text, i) => ({ text, matches: found[i]! }));
+  const blocks = texts.map((text, i) => new PageBlock(text, found[i]!));
   const mentions = linkMentions(blocks, index, { corrections });
   const wire = encodeMentions(mentions, index);
   performance.clearMeasures('gloss:find-mentions');

@@ -24,8 +24,25 @@ export interface Candidate {
   prevEnd: number;
 }
 
+/** Made with `new`, not as a literal, so V8 does not move a literal's objects to the old generation (`PageBlock` in `link-mentions.ts`). */
+class FoundCandidate implements Candidate {
+  constructor(
+    public start: number,
+    public end: number,
+    public tokenCount: number,
+    public aliases: number[],
+    public prevStart: number,
+    public prevEnd: number,
+  ) {}
+}
+
 export interface BlockMatches {
   readonly candidates: readonly Candidate[];
+}
+
+/** Made with `new`, as `FoundCandidate` is. */
+class FoundMatches implements BlockMatches {
+  constructor(readonly candidates: readonly Candidate[]) {}
 }
 
 /** Most blocks of a page hold no name: they share this result rather than allocate their own. */
@@ -97,16 +114,13 @@ export function findCandidates(text: string, index: CompiledIndex, trie: AliasTr
       ends = kept;
       if (ok) {
         const prevIsWord = i > 0 && (flags[i - 1]! & TokenFlag.Word) !== 0;
-        (candidates ??= []).push({
-          start: buf.start[i]!, end: buf.end[last]!, tokenCount: last - i + 1, aliases: ok,
-          prevStart: prevIsWord ? buf.start[i - 1]! : -1, prevEnd: prevIsWord ? buf.end[i - 1]! : -1,
-        });
+        (candidates ??= []).push(new FoundCandidate(buf.start[i]!, buf.end[last]!, last - i + 1, ok, prevIsWord ? buf.start[i - 1]! : -1, prevIsWord ? buf.end[i - 1]! : -1));
         from = last + 1;
         break;
       }
     }
   }
-  return candidates ? { candidates } : NO_MATCHES;
+  return candidates ? new FoundMatches(candidates) : NO_MATCHES;
 }
 
 /**
@@ -145,7 +159,7 @@ export function findCandidatesInBlocks(texts: readonly string[], index: Compiled
           }
           (own ??= []).push(m);
         }
-        out[b] = own ? { candidates: own } : NO_MATCHES;
+        out[b] = own ? new FoundMatches(own) : NO_MATCHES;
       }
     }
   });

@@ -5,12 +5,12 @@
 import type { CompiledIndex } from '../knowledge/compile-index';
 import type { AliasTrie } from './alias-trie';
 import { findCandidatesInBlocks } from './find-candidates';
-import { linkMentions, type LinkOptions, type Mention } from './link-mentions';
+import { linkMentions, PageBlock, type LinkOptions, type Mention } from './link-mentions';
 
 export function findMentions(blocks: readonly string[], index: CompiledIndex, trie: AliasTrie, options?: LinkOptions): Mention[] {
   const matches = findCandidatesInBlocks(blocks, index, trie);
   return linkMentions(
-    blocks.map((text, i) => ({ text, matches: matches[i]! })),
+    blocks.map((text, i) => new PageBlock(text, matches[i]!)),
     index,
     options,
   );
