@@ -27,6 +27,8 @@ export class Lru<K, V> {
     if (weight > this.capacity) return;
     this.#map.set(key, value);
     this.#weight += weight;
+    // An iterator only when something must go: the worker sets an entry for every new block of a page.
+    if (this.#weight <= this.capacity) return;
     for (const oldest of this.#map.keys()) {
       if (this.#weight <= this.capacity) break;
       this.#forget(oldest);

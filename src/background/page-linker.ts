@@ -10,9 +10,9 @@ import browser from 'webextension-polyfill';
 import { mergeIndexes, type CompiledIndex } from '../knowledge/compile-index';
 import { parsePackedIndex, readStoredPackIndex, unpackIndex, type StoredPackIndex } from '../knowledge/packed-index';
 import { buildAliasTrie, type AliasTrie } from '../match/alias-trie';
-import { findCandidatesInBlocks, type BlockMatches } from '../match/find-candidates';
-import { linkMentions, PageBlock } from '../match/link-mentions';
-import { encodeMentions, type WireMentions } from '../match/mention-wire';
+import type { BlockMatches } from '../match/find-candidates';
+import { linkPage } from '../match/link-page';
+import type { WireMentions } from '../match/mention-wire';
 import { Lru } from '../lru';
 import { LOCAL_KEYS } from '../storage-keys';
 
@@ -81,9 +81,8 @@ const WARM_UP_TEXTS = [
  */
 function warmUp(index: CompiledIndex): void {
   try {
-    const trie = buildAliasTrie(index);
-    const found = findCandidatesInBlocks(WARM_UP_TEXTS, index, trie);
-    encodeMentions(linkMentions(WARM_UP_TEXTS.map((text, i) => new PageBlock(text, found[i]!)), index, { corrections: new Map() }), index);
+    // A cache of its own: the warm-up's blocks are no page's.
+    linkPage(WARM_UP_TEXTS, index, buildAliasTrie(index), new Lru(MATCH_CACHE_CHARS), new Map());
   } catch (e) {
     // Only a head start: a page's request runs the same code and reports its own errors.
     console.warn('Gloss: warming up the matcher failed:', e);
@@ -155,15 +154,8 @@ export async function findPageMentions(texts: readonly string[], corrections: Re
   if (reload) forgetKnowledge();
   const { index, trie, matches } = await currentKnowledge();
   const start = performance.now();
-  const found = texts.map((text) => matches.get(text));
-  const missing: number[] = [];
-  found.forEach((m, i) => m === undefined && missing.push(i));
-  const fresh = findCandidatesInBlocks(missing.map((i) => texts[i]!), index, trie);
-  missing.forEach((i, k) => matches.set(texts[i]!, (found[i] = fresh[k]!)));
-  const blocks = texts.map((text, i) => new PageBlock(text, found[i]!));
-  const mentions = linkMentions(blocks, index, { corrections });
-  const wire = encodeMentions(mentions, index);
+  const { wire, matched, mentions } = linkPage(texts, index, trie, matches, corrections);
   performance.clearMeasures('gloss:find-mentions');
-  performance.measure('gloss:find-mentions', { start, detail: { blocks: texts.length, matched: missing.length, mentions: mentions.length } });
+  performance.measure('gloss:find-mentions', { start, detail: { blocks: texts.length, matched, mentions } });
   return wire;
 }

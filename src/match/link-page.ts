@@ -1,0 +1,35 @@
+/**
+ * One request of a tab, as the worker answers it: the page's text blocks in order → the answer on the
+ * wire. Blocks matched before come from `cache` (a live page's unchanged paragraphs, a large page's
+ * viewport blocks); the others are matched in one scan, then the whole page is linked. The worker
+ * (`page-linker.ts`) and `bench/worker-requests.ts` run it.
+ */
+import type { CompiledIndex } from '../knowledge/compile-index';
+import type { Lru } from '../lru';
+import type { AliasTrie } from './alias-trie';
+import { findCandidatesInBlocks, type BlockMatches } from './find-candidates';
+import { linkMentions, PageBlock } from './link-mentions';
+import { encodeMentions, type WireMentions } from './mention-wire';
+
+export interface LinkedPage {
+  wire: WireMentions;
+  /** Blocks matched by this request (not found in the cache). */
+  matched: number;
+  mentions: number;
+}
+
+export function linkPage(
+  texts: readonly string[],
+  index: CompiledIndex,
+  trie: AliasTrie,
+  cache: Lru<string, BlockMatches>,
+  corrections: ReadonlyMap<string, string | null>,
+): LinkedPage {
+  const found = texts.map((text) => cache.get(text));
+  const missing: number[] = [];
+  found.forEach((m, i) => m === undefined && missing.push(i));
+  const fresh = findCandidatesInBlocks(missing.map((i) => texts[i]!), index, trie);
+  missing.forEach((i, k) => cache.set(texts[i]!, (found[i] = fresh[k]!)));
+  const mentions = linkMentions(texts.map((text, i) => new PageBlock(text, found[i]!)), index, { corrections });
+  return { wire: encodeMentions(mentions, index), matched: missing.length, mentions: mentions.length };
+}
