@@ -3,27 +3,17 @@
  * baselines in the same process — one RegExp alternation of all aliases, and the npm `ahocorasick`
  * package — on the bundled knowledge, 10k and 100k aliases.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import * as esbuild from 'esbuild';
 import type { CompiledIndex } from '../src/knowledge/compile-index';
 import type { Entity, KnowledgeFile } from '../src/knowledge/schema';
 import type { AliasTrie } from '../src/match/alias-trie';
+import { loadMatcherCore } from './matcher-core-load';
 
-/**
- * The matcher as the content script runs it: one esbuild bundle. Imported through tsx, every use of an
- * imported name in the hot loops goes through a live-binding getter, which halves the measured speed.
- */
-async function loadMatcherCore(): Promise<typeof import('./matcher-core')> {
-  const out = join(mkdtempSync(join(tmpdir(), 'gloss-bench-')), 'matcher-core.mjs');
-  await esbuild.build({ entryPoints: [new URL('./matcher-core.ts', import.meta.url).pathname], bundle: true, format: 'esm', platform: 'neutral', target: 'node20', outfile: out, logLevel: 'error' });
-  return (await import(pathToFileURL(out).href)) as typeof import('./matcher-core');
-}
 const { compileIndex, compileKnowledge, packIndex, parsePackedIndex, serializePackedIndex, unpackIndex, buildAliasTrie, findCandidatesInBlocks, findMentions } = await loadMatcherCore();
 
 const RUNS = 5;
@@ -167,6 +157,17 @@ function runAho(aliases: string[], text: string, label: string): MatcherRow {
   return { knowledge: label, aliases: aliases.length, matcher: 'ahocorasick (npm)', buildMs: built.ms, heapMB, mbPerS: text.length / 1e3 / run.ms, matches: run.value };
 }
 
+/**
+ * The worker's whole answer to each page, timed in a process of its own (`bench/worker-requests.ts`:
+ * why). It reads the corpus text itself, as this process does.
+ */
+function workerRequests(): Omit<MatcherRow, 'knowledge' | 'aliases'> {
+  const script = fileURLToPath(new URL('./worker-requests.ts', import.meta.url));
+  const out = execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)) });
+  const { mbPerS, mentions } = JSON.parse(out.trim().split('\n').at(-1)!) as { mbPerS: number; mentions: number };
+  return { matcher: 'Gloss worker requests', buildMs: NaN, heapMB: NaN, mbPerS, matches: mentions };
+}
+
 export function matcherBench(pages: string[][]): { rows: MatcherRow[]; packedKB: number; indexLoadMs: number; jsonKB: number; jsonLoadMs: number } {
   const text = pages.flat().join('\n');
   const bytes = text.length;
@@ -185,6 +186,7 @@ export function matcherBench(pages: string[][]): { rows: MatcherRow[]; packedKB:
     const compiled = compileIndex(entities);
     const index = label === 'bundled' ? unpackIndex(packIndex(compiled)) : compiled;
     rows.push(...runGloss(index, pages, bytes, label));
+    if (label === 'bundled') rows.push({ knowledge: label, aliases: index.aliasText.length, ...workerRequests() });
     rows.push(runRegExp(compiled.aliasText, text, label));
     rows.push(runAho(compiled.aliasText, text, label));
   }

@@ -12,7 +12,7 @@ const only = process.argv[2]; // `matcher` or `browser` to run one half
 const { pages, source } = benchText(4_000_000);
 const table = (rows: Record<string, unknown>[]) => {
   const keys = Object.keys(rows[0] ?? {});
-  const cell = (v: unknown) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(Math.abs(v) < 10 ? 2 : 1)) : String(v ?? ''));
+  const cell = (v: unknown) => (typeof v === 'number' ? (Number.isNaN(v) ? '-' : Number.isInteger(v) ? String(v) : v.toFixed(Math.abs(v) < 10 ? 2 : 1)) : String(v ?? ''));
   const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => cell(r[k]).length)));
   console.log(`| ${keys.map((k, i) => k.padEnd(widths[i]!)).join(' | ')} |`);
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);

@@ -1,0 +1,38 @@
+/**
+ * The worker's whole answer to a tab (`linkPage`: match, link, encode), timed in a process of its
+ * own, as the worker runs it: it never matches without linking. In the bench's main process the
+ * candidates-only runs come first, and they teach V8 that the matcher's objects die young, which
+ * made linking read up to 2× faster there than in a fresh process (README, Performance).
+ * Each round sends every page once, with a fresh match cache (a tab's first pass); the first
+ * round (compiling) is left out. Prints one JSON line: `{ mbPerS, mentions, rounds }`.
+ * Run by `bench/matcher.ts`; alone: `npx tsx bench/worker-requests.ts`.
+ */
+import { readFileSync } from 'node:fs';
+import type { KnowledgeFile } from '../src/knowledge/schema';
+import type { BlockMatches } from '../src/match/find-candidates';
+import { benchText } from './corpus-text';
+import { loadMatcherCore } from './matcher-core-load';
+
+const ROUNDS = 6;
+const { compileKnowledge, packIndex, unpackIndex, buildAliasTrie, linkPage, Lru } = await loadMatcherCore();
+const { pages } = benchText(4_000_000);
+const bytes = pages.flat().join('\n').length;
+const file = JSON.parse(readFileSync(new URL('../knowledge/knowledge.json', import.meta.url), 'utf8')) as KnowledgeFile;
+// As the worker has it: packed at build time, read back.
+const index = unpackIndex(packIndex(compileKnowledge(file).index));
+const trie = buildAliasTrie(index);
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const times: number[] = [];
+let mentions = 0;
+for (let r = 0; r < ROUNDS; r++) {
+  const cache = new Lru<string, BlockMatches>(4_000_000, (text) => text.length + 1);
+  const start = cpuMs();
+  mentions = 0;
+  for (const texts of pages) mentions += linkPage(texts, index, trie, cache, new Map()).mentions;
+  if (r > 0) times.push(cpuMs() - start);
+}
+const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+console.log(JSON.stringify({ mbPerS: bytes / 1e3 / median, mentions, rounds: times.length }));
