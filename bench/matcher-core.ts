@@ -5,5 +5,4 @@ export { packIndex, parsePackedIndex, serializePackedIndex, unpackIndex } from '
 export { buildAliasTrie } from '../src/match/alias-trie';
 export { findCandidates, findCandidatesInBlocks } from '../src/match/find-candidates';
 export { findMentions } from '../src/match/find-mentions';
-export { linkPage } from '../src/match/link-page';
-export { Lru } from '../src/lru';
+export { linkPage, newMatchCache } from '../src/match/link-page';

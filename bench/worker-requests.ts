@@ -9,12 +9,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { KnowledgeFile } from '../src/knowledge/schema';
-import type { BlockMatches } from '../src/match/find-candidates';
 import { benchText } from './corpus-text';
 import { loadMatcherCore } from './matcher-core-load';
 
 const ROUNDS = 6;
-const { compileKnowledge, packIndex, unpackIndex, buildAliasTrie, linkPage, Lru } = await loadMatcherCore();
+const { compileKnowledge, packIndex, unpackIndex, buildAliasTrie, linkPage, newMatchCache } = await loadMatcherCore();
 const { pages } = benchText(4_000_000);
 const bytes = pages.flat().join('\n').length;
 const file = JSON.parse(readFileSync(new URL('../knowledge/knowledge.json', import.meta.url), 'utf8')) as KnowledgeFile;
@@ -28,7 +27,7 @@ const cpuMs = () => {
 const times: number[] = [];
 let mentions = 0;
 for (let r = 0; r < ROUNDS; r++) {
-  const cache = new Lru<string, BlockMatches>(4_000_000, (text) => text.length + 1);
+  const cache = newMatchCache();
   const start = cpuMs();
   mentions = 0;
   for (const texts of pages) mentions += linkPage(texts, index, trie, cache, new Map()).mentions;

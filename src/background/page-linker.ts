@@ -10,26 +10,18 @@ import browser from 'webextension-polyfill';
 import { mergeIndexes, type CompiledIndex } from '../knowledge/compile-index';
 import { parsePackedIndex, readStoredPackIndex, unpackIndex, type StoredPackIndex } from '../knowledge/packed-index';
 import { buildAliasTrie, type AliasTrie } from '../match/alias-trie';
-import type { BlockMatches } from '../match/find-candidates';
-import { linkPage } from '../match/link-page';
+import { linkPage, newMatchCache, type MatchCache } from '../match/link-page';
 import type { WireMentions } from '../match/mention-wire';
-import { Lru } from '../lru';
 import { LOCAL_KEYS } from '../storage-keys';
 
 /** Where the build writes the bundled index (read only if this script's source lacks it). */
 const BUNDLED_INDEX_PATH = 'knowledge/index.pack';
 
-/**
- * Characters of block text whose matches are kept: a few large pages' worth (a block averages ~60
- * characters), bounded by text so that huge blocks cannot pile up.
- */
-const MATCH_CACHE_CHARS = 4_000_000;
-
 interface Knowledge {
   index: CompiledIndex;
   trie: AliasTrie;
-  /** Block text → its matches against this index (the rows are this index's). */
-  matches: Lru<string, BlockMatches>;
+  /** Block text → its matches against this index. */
+  matches: MatchCache;
 }
 
 let bundled: Promise<CompiledIndex> | undefined;
@@ -82,7 +74,7 @@ const WARM_UP_TEXTS = [
 function warmUp(index: CompiledIndex): void {
   try {
     // A cache of its own: the warm-up's blocks are no page's.
-    linkPage(WARM_UP_TEXTS, index, buildAliasTrie(index), new Lru(MATCH_CACHE_CHARS), new Map());
+    linkPage(WARM_UP_TEXTS, index, buildAliasTrie(index), newMatchCache(), new Map());
   } catch (e) {
     // Only a head start: a page's request runs the same code and reports its own errors.
     console.warn('Gloss: warming up the matcher failed:', e);
@@ -111,7 +103,7 @@ async function loadKnowledge(): Promise<Knowledge> {
       console.warn('Gloss: the stored knowledge-pack index could not be read; using the bundled knowledge alone:', e);
     }
   }
-  const loaded = { index, trie: buildAliasTrie(index), matches: new Lru<string, BlockMatches>(MATCH_CACHE_CHARS, (text) => text.length + 1) };
+  const loaded = { index, trie: buildAliasTrie(index), matches: newMatchCache() };
   performance.clearMeasures('gloss:index');
   performance.measure('gloss:index', { start, detail: { aliases: index.aliasEntity.length, readMs: read - start } });
   return loaded;

@@ -107,7 +107,7 @@ export function compileTrie(texts: Rows): TrieTables {
   const rootLower = new Uint8Array(rootCount);
   for (let k = 0; k < rootCount; k++) {
     rootLower[k] = order[k]!.lower ? 1 : 0;
-    markFirstToken(firstBits, lowerBits, order[k]!.hash, order[k]!.lower);
+    markFirstToken(firstBits, lowerBits, 0, bits - 1, order[k]!.hash, order[k]!.lower);
   }
   return {
     nodeHash: Int32Array.from(order, (node) => node.hash), childStart: Int32Array.from(childStart), aliasStart,
@@ -126,11 +126,14 @@ function setBit(bits: Int32Array, bit: number): void {
   bits[bit >>> 5]! |= 1 << (bit & 31);
 }
 
-/** Sets a first token's bits in a filter (`firstBits.length` × 32 bits; `lowerBits` alike). */
-function markFirstToken(firstBits: Int32Array, lowerBits: Int32Array, hash: number, lower: boolean): void {
-  const bit = bitOf(hash) & (firstBits.length * 32 - 1);
-  setBit(firstBits, bit);
-  if (lower) setBit(lowerBits, bit);
+/**
+ * Sets a first token's bit (`bitOf(hash) & mask`) in `any`, and, when an alias starts with it in lower
+ * case, in `lower` from bit `lowerFrom` on (the shipped tables are two arrays; `AliasTrie` joins them).
+ */
+function markFirstToken(any: Int32Array, lower: Int32Array, lowerFrom: number, mask: number, hash: number, isLower: boolean): void {
+  const bit = bitOf(hash) & mask;
+  setBit(any, bit);
+  if (isLower) setBit(lower, lowerFrom + bit);
 }
 
 /** The child of `node` reached by a token with this hash, or −1. */
@@ -206,19 +209,18 @@ export class AliasTrie implements FirstTokenFilter {
     this.#allCaps = new Uint8Array(index.aliasText.length);
     this.parts = index.trieParts ?? [{ tables: compileTrie(index.aliasText), rowOffset: 0 }];
     const filters = this.parts.map((p) => p.tables);
-    // One filter for all parts: the widest, with the others' first tokens added; its two halves side by side.
+    // One filter for all parts: the widest's two halves side by side, with the others' first tokens added.
     const widest = filters.reduce((a, b) => (b.firstBits.length > a.firstBits.length ? b : a));
-    const firstBits = widest.firstBits.slice();
-    const lowerBits = widest.lowerBits.slice();
+    const words = widest.firstBits.length;
+    this.startBits = new Int32Array(words * 2);
+    this.startBits.set(widest.firstBits);
+    this.startBits.set(widest.lowerBits, words);
+    this.bitMask = words * 32 - 1;
+    this.lowerOffset = words * 32;
     for (const t of filters) {
       if (t === widest) continue;
-      for (let k = 0; k < t.rootLower.length; k++) markFirstToken(firstBits, lowerBits, t.nodeHash[k]!, t.rootLower[k] === 1);
+      for (let k = 0; k < t.rootLower.length; k++) markFirstToken(this.startBits, this.startBits, this.lowerOffset, this.bitMask, t.nodeHash[k]!, t.rootLower[k] === 1);
     }
-    this.startBits = new Int32Array(firstBits.length * 2);
-    this.startBits.set(firstBits);
-    this.startBits.set(lowerBits, firstBits.length);
-    this.bitMask = firstBits.length * 32 - 1;
-    this.lowerOffset = firstBits.length * 32;
     // The second filter is made here, not shipped: it is a few thousand writes, and packs saved by
     // an earlier version load as they are.
     let roots = 0;

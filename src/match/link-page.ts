@@ -5,11 +5,24 @@
  * (`page-linker.ts`) and `bench/worker-requests.ts` run it.
  */
 import type { CompiledIndex } from '../knowledge/compile-index';
-import type { Lru } from '../lru';
+import { Lru } from '../lru';
 import type { AliasTrie } from './alias-trie';
 import { findCandidatesInBlocks, type BlockMatches } from './find-candidates';
 import { linkMentions, PageBlock } from './link-mentions';
 import { encodeMentions, type WireMentions } from './mention-wire';
+
+/**
+ * Characters of block text whose matches are kept: a few large pages' worth (a block averages ~60
+ * characters), bounded by text so that huge blocks cannot pile up.
+ */
+const MATCH_CACHE_CHARS = 4_000_000;
+
+/** Block text → its matches against one index (the rows are that index's). */
+export type MatchCache = Lru<string, BlockMatches>;
+
+export function newMatchCache(): MatchCache {
+  return new Lru<string, BlockMatches>(MATCH_CACHE_CHARS, (text) => text.length + 1);
+}
 
 export interface LinkedPage {
   wire: WireMentions;
@@ -22,7 +35,7 @@ export function linkPage(
   texts: readonly string[],
   index: CompiledIndex,
   trie: AliasTrie,
-  cache: Lru<string, BlockMatches>,
+  cache: MatchCache,
   corrections: ReadonlyMap<string, string | null>,
 ): LinkedPage {
   const found = texts.map((text) => cache.get(text));

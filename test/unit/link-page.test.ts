@@ -2,9 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileIndex } from '../../src/knowledge/compile-index';
 import { buildAliasTrie } from '../../src/match/alias-trie';
-import type { BlockMatches } from '../../src/match/find-candidates';
-import { linkPage } from '../../src/match/link-page';
-import { Lru } from '../../src/lru';
+import { linkPage, newMatchCache } from '../../src/match/link-page';
 import { entity } from './support/test-index';
 
 const index = compileIndex([
@@ -16,7 +14,7 @@ const names = (page: ReturnType<typeof linkPage>) => page.wire.rows.filter((_, i
 
 describe('linkPage', () => {
   it('matches only the blocks it has not seen, and answers the same as for a fresh page', () => {
-    const cache = new Lru<string, BlockMatches>(1_000_000, (text) => text.length);
+    const cache = newMatchCache();
     const texts = ['Christopher Krebs led CISA.', 'Nothing here.', 'Krebs was fired.'];
     const first = linkPage(texts, index, trie, cache, new Map());
     expect(first.matched).toBe(3);
