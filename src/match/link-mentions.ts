@@ -197,6 +197,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     if (namesAnInstitution(span)) continue;
     const e = theOnlySpecific(span, index);
     if (e >= 0) {
+      if (index.cats[e] === PLACE && isInsideLongerPlaceName(blocks[span.block]!, span, span.entities.get(e)!, index)) continue;
       link(span, e, { kind: 'name', alias: surface(span) });
       if (index.cats[e] === 0 && !introduced.has(e)) introduced.set(e, surface(span));
       continue;
@@ -207,6 +208,9 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       if (!standalone) unknownNames.add(span.key);
       continue;
     }
+    // Its repeats still follow whoever the page introduced: a family name that comes first ("Kim",
+    // "Lee", "Li") is shared by many of the people a Korean or Chinese story names.
+    if (hasGivenNameAfter(blocks[span.block]!, span, index)) continue;
     deferred.push(span);
   }
 
@@ -443,8 +447,12 @@ function firstNames(index: CompiledIndex): { has(word: string): boolean } {
  * people in the knowledge count, so a headline's "Unpredictable Sondland" does not make Sondland unknown.
  */
 function isPartOfUnknownName(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
+  return span.candidate.tokenCount === 1 && hasFirstNameBefore(block, span, index);
+}
+
+function hasFirstNameBefore(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
   const c = span.candidate;
-  if (c.tokenCount !== 1 || c.prevStart < 0) return false;
+  if (c.prevStart < 0) return false;
   if (c.prevEnd + 1 !== c.start || block.text[c.prevEnd] !== ' ') return false;
   const first = block.text[c.prevStart]!;
   if (first === first.toLowerCase() || first !== first.toUpperCase()) return false;
@@ -454,14 +462,79 @@ function isPartOfUnknownName(block: LinkBlock, span: Span, index: CompiledIndex)
   const key = visibleSurface(block.text, c.prevStart, c.prevEnd).toLowerCase();
   if (key.length < 2 || NOT_A_FIRST_NAME.has(key) || !firstNames(index).has(key)) return false;
   // A word that is itself part of another match ("CISA Director Krebs") is not a first name.
-  return !block.matches.candidates.some((o) => o !== c && o.start <= c.prevStart && o.end >= c.prevEnd);
+  return !isInOtherMatch(block, c, c.prevStart, c.prevEnd);
+}
+
+/**
+ * "Li Keqiang", "Kim Yo Jong": a given name right after the surname of a person whose name puts the
+ * surname first ("Li Qiang", "Kim Jong Un"), who is then another of that family: "Premier Li Keqiang"
+ * is not today's premier.
+ */
+function hasGivenNameAfter(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
+  if (span.candidate.tokenCount !== 1) return false;
+  let surnameFirst = false;
+  for (const e of span.entities.keys()) {
+    if (index.cats[e] === 0 && index.names.at(e)!.toLowerCase().startsWith(`${span.key} `)) surnameFirst = true;
+  }
+  if (!surnameFirst) return false;
+  const c = span.candidate;
+  const next = NEXT_WORD.exec(block.text.slice(c.end, c.end + 40));
+  if (!next) return false;
+  const word = next[1]!;
+  if (word.length < 2 || word[0] === word[0]!.toLowerCase() || word === word.toUpperCase() || NOT_A_FIRST_NAME.has(word.toLowerCase())) return false;
+  // In a headline set in title case every word is capitalised: "Xi Warns Taiwan".
+  return !isInOtherMatch(block, c, c.end + 1, c.end + 1 + word.length) && !isTitleCase(block.text);
+}
+
+/** Whether the text from `start` to `end` lies inside a match other than `c`. */
+function isInOtherMatch(block: LinkBlock, c: Candidate, start: number, end: number): boolean {
+  return block.matches.candidates.some((o) => o !== c && o.start <= start && o.end >= end);
+}
+
+/** Every word of four letters or more capitalised, and at least three of them: a headline's title case. */
+function isTitleCase(text: string): boolean {
+  let capitalised = 0;
+  for (const [word] of text.matchAll(/\p{L}{4,}/gu)) {
+    if (word[0] === word[0]!.toLowerCase()) return false;
+    capitalised++;
+  }
+  return capitalised >= 3;
+}
+
+/** Words right before a place's name that make it another place's ("New Mexico", "New England", "Northern Ireland"). */
+const OTHER_PLACE_BEFORE = /(?:^|[^\p{L}\p{N}])(New|NEW|Northern|NORTHERN)[ \u00a0]$/u;
+/** …and right after it ("Mexico City", "Kuwait City", "South China Sea"). */
+const OTHER_PLACE_AFTER = /^[ \u00a0](?:City|CITY|Sea|SEA)(?![\p{L}\p{N}])/u;
+/** "Voice of America", "Boy Scouts of America": a capitalised word and "of" before an informal name. */
+const NAME_OF_BEFORE = /(?:^|[^\p{L}\p{N}])(\p{Lu}[\p{L}'\u2019-]*)[ \u00a0]of[ \u00a0]$/u;
+
+/**
+ * A place named by a longer name the knowledge lacks, which is another place or not a place at all:
+ * "New Mexico" and "Mexico City" are not Mexico, "Northern Ireland" is not Ireland. An informal name
+ * ("America") also inside any longer capitalised name ("Miss America", "Captain America", "Voice of
+ * America"), as context-bound places are (`isInsideLongerName`). Not "eastern Ukraine", nor "South"
+ * or "West" before a name: "South Korea" and "West Bank" are in the knowledge, matched whole, and
+ * "West Africa" or "North London" are parts of the place, not others.
+ */
+function isInsideLongerPlaceName(block: LinkBlock, span: Span, rows: readonly number[], index: CompiledIndex): boolean {
+  const c = span.candidate;
+  const text = block.text;
+  const before = text.slice(Math.max(0, c.start - 12), c.start);
+  const prefix = OTHER_PLACE_BEFORE.exec(before);
+  if (prefix && !isInOtherMatch(block, c, c.start - 1 - prefix[1]!.length, c.start - 1)) return true;
+  if (OTHER_PLACE_AFTER.test(text.slice(c.end, c.end + 6))) return true;
+  if (!rows.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'informal')) return false;
+  if (isInsideLongerName(block, span)) return true;
+  const of = NAME_OF_BEFORE.exec(text.slice(Math.max(0, c.start - 40), c.start));
+  return of !== null && !NOT_A_FIRST_NAME.has(of[1]!.toLowerCase());
 }
 
 /**
  * A one-word name with a capitalised word right before or after it that is not another name, nor a
  * word that starts sentences or headlines ("Washington Monument", "Washington Examiner", "Bushrod
  * Washington", "Georgia Tech", "Jordan Peterson"): part of a longer name the knowledge does not have.
- * Asked only of places that link by context, the names most often borrowed by others: a company
+ * Asked only of places that link by context and of places' informal names ("America"), the names most
+ * often borrowed by others: a company
  * followed by its product ("Apple Music") is still the company.
  */
 function isInsideLongerName(block: LinkBlock, span: Span): boolean {

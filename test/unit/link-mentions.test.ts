@@ -164,3 +164,40 @@ describe('linkMentions: "Washington", the capital, the state and the longer name
     expect(us('In Washington, lawmakers met. The White House agreed.')).toEqual(['Washington→place:washington-dc', 'White House→agency:white-house']);
   });
 });
+
+describe('linkMentions: a name inside a longer name the knowledge lacks', () => {
+  const world = matcher([
+    entity('place:mexico', 'country', 'Mexico', [{ text: 'Mexico', kind: 'name' }]),
+    entity('place:ireland', 'country', 'Ireland', [{ text: 'Ireland', kind: 'name' }]),
+    entity('place:china', 'country', 'China', [{ text: 'China', kind: 'name' }]),
+    entity('place:south-korea', 'country', 'South Korea', [{ text: 'South Korea', kind: 'name' }]),
+    entity('place:united-states', 'country', 'United States', [{ text: 'United States', kind: 'name' }, { text: 'America', kind: 'informal' }]),
+    entity('person:li-qiang', 'person', 'Li Qiang', [{ text: 'Li Qiang', kind: 'name' }, { text: 'Li', kind: 'surname' }], { titles: ['premier'] }),
+    entity('person:xi-jinping', 'person', 'Xi Jinping', [{ text: 'Xi Jinping', kind: 'name' }, { text: 'Xi', kind: 'surname', standalone: true }]),
+    entity('person:mark-esper', 'person', 'Mark Esper', [{ text: 'Mark Esper', kind: 'name' }, { text: 'Esper', kind: 'surname' }], { titles: ['secretary'] }),
+  ]);
+
+  it('"New Mexico", "Mexico City" and "Northern Ireland" are not the countries; "in Mexico" and "Ireland" are', () => {
+    expect(world('A New Mexico bureau and a Mexico City museum; storms in Mexico.')).toEqual(['Mexico→place:mexico']);
+    expect(world('NEW MEXICO VOTES')).toEqual([]);
+    expect(world('Northern Ireland and Ireland agreed; South Korea and the South China Sea too.')).toEqual(['Ireland→place:ireland', 'South Korea→place:south-korea']);
+    expect(world('Trade with China grew, northern Mexico said.')).toEqual(['China→place:china', 'Mexico→place:mexico']);
+  });
+
+  it('"America" inside a longer capitalised name is not the United States', () => {
+    expect(world('Miss America and Captain America met the Boy Scouts of America.')).toEqual([]);
+    expect(world('The people of America, in America, on America’s roads.')).toEqual(['America→place:united-states', 'America→place:united-states', 'America→place:united-states']);
+  });
+
+  it('a surname that comes first, followed by another given name, is another person of that family', () => {
+    expect(world('Premier Li Qiang spoke.\n\nLi said more.')).toEqual(['Li Qiang→person:li-qiang', 'Li→person:li-qiang']);
+    expect(world('Premier Li Keqiang spoke.\n\nLi said more.')).toEqual([]);
+    expect(world('Xi Jinping met Xi Mingze, his daughter. Xi said so.')).toEqual(['Xi Jinping→person:xi-jinping', 'Xi→person:xi-jinping']);
+  });
+
+  it('not after a word every headline capitalises, nor for a name that puts the surname last', () => {
+    expect(world('Xi Jinping travels\n\nXi Warns Taiwan Over Independence')).toEqual(['Xi Jinping→person:xi-jinping', 'Xi→person:xi-jinping']);
+    expect(world('Xi Jinping spoke.\n\nXi Monday said more.')).toEqual(['Xi Jinping→person:xi-jinping', 'Xi→person:xi-jinping']);
+    expect(world('Mark Esper left.\n\nEsper Pentagon memo.')).toEqual(['Mark Esper→person:mark-esper', 'Esper→person:mark-esper']);
+  });
+});
