@@ -28,9 +28,13 @@ const src = (p: string) => readFileSync(join(root, 'sources', p), 'utf8');
 const json = <T>(p: string) => JSON.parse(src(p)) as T;
 
 const store = new EntityStore();
-for (const e of congressMembers(json('congress-legislators/legislators-current.json'))) store.add(e);
-for (const e of executives(json('congress-legislators/executive.json'))) store.add(e, { mergeByName: true });
-for (const e of formerMembers(json('congress-legislators/legislators-former.json'))) store.add(e);
+const members = congressMembers(json('congress-legislators/legislators-current.json'));
+const former = formerMembers(json('congress-legislators/legislators-former.json'));
+for (const e of members) store.add(e);
+// Members' full names, for the presidents who share one with another person ("John Kennedy").
+const memberNames = new Map([...members, ...former].flatMap((e) => e.aliases.filter((a) => a.kind === 'name').map((a) => [a.text, e.refs?.bioguide] as const)));
+for (const e of executives(json('congress-legislators/executive.json'), memberNames)) store.add(e, { mergeByName: true });
+for (const e of former) store.add(e);
 for (const e of cabinetMembers(src('cabinet-538/cabinet-turnover.csv'))) store.add(e, { mergeByName: true });
 for (const e of agencies(json('federal-register-agencies/agencies.json'), json('usagov-agencies/agencies.json'))) store.add(e);
 for (const e of sp500(src('sp500/constituents.csv'))) store.add(e);

@@ -63,37 +63,38 @@ export function congressMembers(people: Person[]): Entity[] {
 /** Surnames news uses alone for these presidents and vice presidents (curated judgement). */
 const STANDALONE = new Set(['Obama', 'Trump', 'Biden', 'Reagan', 'Nixon', 'Clinton', 'Eisenhower', 'Lincoln', 'Pence', 'Quayle', 'Gore', 'Mondale']);
 
-export function executives(people: Person[]): Entity[] {
+/**
+ * Presidents and vice presidents. `otherPeople`: full name → bioguide id of the members of Congress
+ * already in the knowledge: a president whose everyday name is another member's ("John Kennedy", the
+ * senator for Louisiana) is named with his initial ("John F. Kennedy"), and so gets an id of his own.
+ */
+export function executives(people: Person[], otherPeople: ReadonlyMap<string, string | undefined> = new Map()): Entity[] {
   const out: Entity[] = [];
-  let presidents = 0;
-  let lastPresident = '';
   const common = (p: Person) => `${p.name.nickname ?? p.name.first} ${p.name.last}`;
   const counts = new Map<string, number>();
   for (const p of people) counts.set(common(p), (counts.get(common(p)) ?? 0) + 1);
+  const numbers = presidentNumbers(people);
   for (const p of people) {
-    // The name news uses ("Bill Clinton"), with middle initials only where two share it (the Bushes).
+    // The name news uses ("Bill Clinton"), with middle initials only where two share it (the Bushes),
+    // or a member of Congress has it.
     const middle = (p.name as { middle?: string }).middle;
     const initials = middle ? middle.split(/\s+/).map((m) => `${m[0]}.`).join(' ') : '';
-    const name = (counts.get(common(p)) ?? 0) > 1 && initials ? `${p.name.first} ${initials} ${p.name.last}` : common(p);
-    const roles: string[] = [];
+    const other = otherPeople.has(common(p)) && otherPeople.get(common(p)) !== p.id.bioguide;
+    const name = ((counts.get(common(p)) ?? 0) > 1 || other) && initials ? `${p.name.first} ${initials} ${p.name.last}` : common(p);
     const facts: NonNullable<Entity['facts']> = [];
     for (const t of p.terms) {
       if (t.type === 'prez') {
-        if (lastPresident !== name) {
-          presidents++;
-          lastPresident = name;
-          roles.push(`${ordinal(presidents)} President of the United States`);
-        }
         facts.push({ label: 'President of the United States', value: t.party ?? '', from: t.start, to: t.end, asOf: AS_OF });
       } else if (t.type === 'viceprez') {
         facts.push({ label: 'Vice President of the United States', value: t.party ?? '', from: t.start, to: t.end, asOf: AS_OF });
       }
     }
+    const roles = numbers.has(p) ? [`${numbers.get(p)!.map(ordinal).join(' and ')} President of the United States`] : [];
     const prez = p.terms.filter((t) => t.type === 'prez');
     const vp = p.terms.filter((t) => t.type === 'viceprez');
     const spans = (ts: Term[]) => ts.map((t) => `${year(t.start)}–${t.end > AS_OF ? '' : year(t.end)}`).join(', ');
     const parts: string[] = [];
-    if (prez.length) parts.push(`${[...new Set(roles)].join(' and ')} (${mergeSpans(spans(prez))})`);
+    if (prez.length) parts.push(`${roles.join(' and ')} (${mergeSpans(spans(prez))})`);
     if (vp.length) parts.push(`Vice President of the United States (${mergeSpans(spans(vp))})`);
     const party = p.terms[p.terms.length - 1]!.party;
     const current = p.terms.some((t) => t.end > AS_OF);
@@ -101,7 +102,7 @@ export function executives(people: Person[]): Entity[] {
       id: `person:${slug(name)}`,
       type: 'person',
       name,
-      aliases: executiveAliases(p, name, STANDALONE.has(p.name.last) && (counts.get(common(p)) ?? 0) === 1, (counts.get(common(p)) ?? 0) > 1),
+      aliases: executiveAliases(p, name, STANDALONE.has(p.name.last) && (counts.get(common(p)) ?? 0) === 1, (counts.get(common(p)) ?? 0) > 1 || other),
       description: `${parts.join('; ')}${party ? `, ${party}` : ''}.`,
       facts,
       links: [{ label: 'Biography (Congress)', url: p.id.bioguide ? `https://bioguide.congress.gov/search/bio/${p.id.bioguide}` : 'https://www.whitehouse.gov/about-the-white-house/presidents/' }],
@@ -114,6 +115,29 @@ export function executives(people: Person[]): Entity[] {
     });
   }
   return out;
+}
+
+/**
+ * Each president's number or numbers, counted over every presidential term in order of its start: a
+ * president counts again after another's term ("22nd and 24th": Grover Cleveland), not for his own
+ * second term. The data lists people, not terms, in order: counting people gave Benjamin Harrison,
+ * listed before Cleveland, the 22nd, and everyone after him one too few, down to "39th" for Reagan.
+ */
+export function presidentNumbers(people: readonly Person[]): Map<Person, number[]> {
+  const terms = people.flatMap((p) => p.terms.filter((t) => t.type === 'prez').map((t) => ({ p, start: t.start })));
+  terms.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const numbers = new Map<Person, number[]>();
+  let n = 0;
+  let last: Person | undefined;
+  for (const { p } of terms) {
+    if (p === last) continue;
+    last = p;
+    n++;
+    const list = numbers.get(p);
+    if (list) list.push(n);
+    else numbers.set(p, [n]);
+  }
+  return numbers;
 }
 
 /** "1933–1937, 1937–1941" → "1933–1941". */
@@ -167,5 +191,15 @@ export function formerMembers(rows: FormerRow[]): Entity[] {
 function executiveAliases(p: Person, name: string, standalone: boolean, shared: boolean): Alias[] {
   const aliases = [{ text: name, kind: 'name' as const }, ...personAliases(p, standalone)];
   const unique = aliases.filter((a, i, all) => all.findIndex((b) => b.text === a.text) === i);
-  return shared ? unique.filter((a) => a.text === name || a.kind === 'surname') : unique;
+  const kept = shared ? unique.filter((a) => a.text === name || a.kind === 'surname') : unique;
+  // With the middle name or its initial ("John F. Kennedy", "Franklin Delano Roosevelt"), as news names many of them.
+  const middle = (p.name as { middle?: string }).middle;
+  // Not a middle name with particles ("Rufus de Vane"), whose initials nobody writes.
+  if (middle && /^\p{Lu}\S*(?:\s+\p{Lu}\S*)*$/u.test(middle)) {
+    const initials = middle.split(/\s+/).map((m) => `${m[0]}.`).join(' ');
+    for (const text of [`${p.name.first} ${initials} ${p.name.last}`, `${p.name.first} ${middle} ${p.name.last}`]) {
+      if (!kept.some((a) => a.text === text)) kept.push({ text, kind: 'name' });
+    }
+  }
+  return kept;
 }

@@ -17,12 +17,14 @@ export class EntityStore {
     // that has one of them exactly is the same entity ("Donald J. Trump" from the Factbook and the
     // Congress record of "Donald Trump") and folds into it.
     const sameName = options.curated ? this.#byExactName(e) : [];
+    // Two people with one name (and so one id) but different Congress records are two people.
+    const same = (other: Entity | undefined) => (other?.refs?.bioguide && e.refs?.bioguide && other.refs.bioguide !== e.refs.bioguide ? undefined : other);
     const existing =
-      this.byId.get(e.id) ??
+      same(this.byId.get(e.id)) ??
       sameName[0] ??
       (e.refs?.bioguide ? this.#byRef.get(`bioguide:${e.refs.bioguide}`) : undefined) ??
       (e.refs?.wikidata ? this.#byRef.get(`wikidata:${e.refs.wikidata}`) : undefined) ??
-      (options.mergeByName && e.type === 'person' ? this.#byName.get(nameKey(e.name)) : undefined);
+      (options.mergeByName && e.type === 'person' ? same(this.#byName.get(nameKey(e.name))) : undefined);
     if (existing) {
       for (const other of sameName) {
         if (other === existing) continue;

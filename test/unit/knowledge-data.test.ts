@@ -163,6 +163,35 @@ describe('words that are also company names, in the bundled knowledge', () => {
   });
 });
 
+describe('presidents and the members of Congress who share their names, in the bundled knowledge', () => {
+  const { index } = compileKnowledge(file);
+  const trie = buildAliasTrie(index);
+  const link = (text: string) => findMentions([text], index, trie).map((m) => `${text.slice(m.start, m.end)}→${index.ids[m.entity]}`);
+  const description = (id: string) => byId.get(id)?.description ?? '';
+
+  it('numbers each president by the order of the terms: Cleveland is the 22nd and 24th, Reagan the 40th', () => {
+    expect(description('person:grover-cleveland')).toMatch(/^22nd and 24th President of the United States/);
+    expect(description('person:benjamin-harrison')).toMatch(/^23rd President/);
+    expect(description('person:william-mckinley')).toMatch(/^25th President/);
+    expect(description('person:john-f-kennedy')).toMatch(/^35th President/);
+    expect(description('person:ronald-reagan')).toMatch(/^40th President/);
+    expect(description('person:george-h-w-bush')).toMatch(/^41st President/);
+  });
+
+  it('President John F. Kennedy and Senator John Kennedy of Louisiana are two people', () => {
+    expect(link('John F. Kennedy was shot in Dallas in 1963.')).toEqual(['John F. Kennedy→person:john-f-kennedy']);
+    expect(link('Franklin Delano Roosevelt and Lyndon B. Johnson signed them.')).toEqual(['Franklin Delano Roosevelt→person:franklin-roosevelt', 'Lyndon B. Johnson→person:lyndon-johnson']);
+    expect(description('person:john-kennedy')).toMatch(/senator for Louisiana/);
+    expect(link('Sen. John Kennedy of Louisiana objected.')).toEqual(['John Kennedy→person:john-kennedy']);
+  });
+
+  it('two members of Congress with one name keep their own cards: Senator Bob Menendez is not his son, Rep. Rob Menendez', () => {
+    const menendez = entities.filter((e) => has(e, 'Robert Menendez'));
+    expect(menendez.map((e) => e.description).sort()).toEqual([expect.stringMatching(/^Democrat U\.S\. representative for New Jersey/), expect.stringMatching(/^Former Democrat U\.S\. senator for New Jersey/)]);
+    expect(link('Bob Menendez was convicted.')).toEqual([`Bob Menendez→${menendez.find((e) => /senator/.test(e.description))!.id}`]);
+  });
+});
+
 describe('given names in the bundled knowledge', () => {
   // As the build compiles it: the entities and the file's list of given names.
   const { index } = compileKnowledge(file);
