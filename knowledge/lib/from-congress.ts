@@ -23,6 +23,9 @@ function personAliases(p: Person, standalone: boolean): Alias[] {
   return aliases;
 }
 
+/** The party as an adjective, as news writes it before a title: "a Democratic senator", not "a Democrat senator". */
+const partyAdjective = (party: string) => (party === 'Democrat' ? 'Democratic' : party === 'Independent' || party === '' ? 'independent' : party);
+
 const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 
 export function congressMembers(people: Person[]): Entity[] {
@@ -41,7 +44,7 @@ export function congressMembers(people: Person[]): Entity[] {
       type: 'person',
       name,
       aliases: personAliases(p, false),
-      description: `${party} U.S. ${chamber} for ${where}, in Congress since ${year(p.terms[0]!.start)}${last.type === 'sen' ? `, in the Senate since ${year(since)}` : ''}.`,
+      description: `${partyAdjective(party).replace(/^./, (c) => c.toUpperCase())} U.S. ${chamber} for ${where}, in Congress since ${year(p.terms[0]!.start)}${last.type === 'sen' ? `, in the Senate since ${year(since)}` : ''}.`,
       facts: [{ label: last.type === 'sen' ? 'U.S. Senator' : 'U.S. Representative', value: where, from: since, asOf: AS_OF }],
       links: [{ label: last.type === 'sen' ? 'Senate website' : 'House website', url }, { label: 'Congressional biography', url: `https://bioguide.congress.gov/search/bio/${p.id.bioguide}` }],
       hints: {
@@ -175,7 +178,7 @@ export function formerMembers(rows: FormerRow[]): Entity[] {
       type: 'person',
       name: r.full_name,
       aliases,
-      description: `Former ${r.party || 'independent'} U.S. ${chamber} for ${state}${r.type === 'rep' && r.district && r.district !== '0' ? ` (district ${r.district})` : ''}; left Congress after 2012.`,
+      description: `Former ${partyAdjective(r.party)} U.S. ${chamber} for ${state}${r.type === 'rep' && r.district && r.district !== '0' ? ` (district ${r.district})` : ''}; left Congress after 2012.`,
       links: [{ label: 'Congressional biography', url: `https://bioguide.congress.gov/search/bio/${r.bioguide_id}` }],
       hints: { titles: r.type === 'sen' ? ['sen.', 'senator', 'former senator'] : ['rep.', 'representative', 'congressman', 'congresswoman', 'former congressman'], context: [state.replace(/^the /, '').toLowerCase()] },
       salience: 0.2,

@@ -185,9 +185,15 @@ describe('presidents and the members of Congress who share their names, in the b
     expect(link('Sen. John Kennedy of Louisiana objected.')).toEqual(['John Kennedy→person:john-kennedy']);
   });
 
+  it('a member’s card names the party as news does: a "Democratic senator", never a "Democrat senator"', () => {
+    expect(entities.filter((e) => /\bDemocrat U\.S\./.test(e.description)).map((e) => e.id)).toEqual([]);
+    expect(description('person:mark-r-warner')).toMatch(/^Democratic U\.S\. senator for Virginia/);
+    expect(description('person:angus-s-king-jr')).toMatch(/^Independent U\.S\. senator for Maine/);
+  });
+
   it('two members of Congress with one name keep their own cards: Senator Bob Menendez is not his son, Rep. Rob Menendez', () => {
     const menendez = entities.filter((e) => has(e, 'Robert Menendez'));
-    expect(menendez.map((e) => e.description).sort()).toEqual([expect.stringMatching(/^Democrat U\.S\. representative for New Jersey/), expect.stringMatching(/^Former Democrat U\.S\. senator for New Jersey/)]);
+    expect(menendez.map((e) => e.description).sort()).toEqual([expect.stringMatching(/^Democratic U\.S\. representative for New Jersey/), expect.stringMatching(/^Former Democratic U\.S\. senator for New Jersey/)]);
     expect(link('Bob Menendez was convicted.')).toEqual([`Bob Menendez→${menendez.find((e) => /senator/.test(e.description))!.id}`]);
   });
 });
