@@ -28,8 +28,9 @@ const src = (p: string) => readFileSync(join(root, 'sources', p), 'utf8');
 const json = <T>(p: string) => JSON.parse(src(p)) as T;
 
 const store = new EntityStore();
-const members = congressMembers(json('congress-legislators/legislators-current.json'));
-const former = formerMembers(json('congress-legislators/legislators-former.json'));
+const commonSurnames = new Set(json<string[]>('congress-legislators/common-surnames.json'));
+const members = congressMembers(json('congress-legislators/legislators-current.json'), commonSurnames);
+const former = formerMembers(json('congress-legislators/legislators-former.json'), commonSurnames);
 for (const e of members) store.add(e);
 // Members' full names, for the presidents who share one with another person ("John Kennedy").
 const memberNames = new Map([...members, ...former].flatMap((e) => e.aliases.filter((a) => a.kind === 'name').map((a) => [a.text, e.refs?.bioguide] as const)));

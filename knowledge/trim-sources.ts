@@ -21,6 +21,8 @@ const copy = (from: string, to: string) => {
   mkdirSync(join(out, to.split('/')[0]!), { recursive: true });
   copyFileSync(join(data, from), join(out, to));
 };
+/** Members since 1789 who bore a surname for it to be common (483 surnames, from Smith's 130 down). */
+const COMMON_SURNAME_MEMBERS = 5;
 type R = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw third-party JSON, narrowed field by field below
 
 // Congress (CC0): current members and presidents/vice presidents.
@@ -42,6 +44,13 @@ write('congress-legislators/executive.json', (json('congress-legislators/executi
   const given = new Set<string>();
   for (const r of rows) for (const k of ['first_name', 'nickname']) if (/^\p{Lu}[\p{L}'’-]+$/u.test(r[col(k)] ?? '')) given.add(r[col(k)]!);
   write('congress-legislators/first-names.json', [...given].sort());
+  // How many members since 1789 bore each surname: a member's full name with a common one ("David
+  // Price", "Chris Smith", "Joe Walsh") is also a pitcher's, a running back's, a guitarist's.
+  const surnames = new Map<string, number>();
+  const count = (name: string | undefined) => name && surnames.set(name, (surnames.get(name) ?? 0) + 1);
+  for (const r of rows) count(r[col('last_name')]);
+  for (const p of json('congress-legislators/legislators-current.json') as R[]) count(p.name.last);
+  write('congress-legislators/common-surnames.json', [...surnames].filter(([, n]) => n >= COMMON_SURNAME_MEMBERS).map(([name]) => name).sort());
 }
 copy('congress-legislators/LICENSE', 'congress-legislators/LICENSE');
 copy('congress-legislators/SOURCE.txt', 'congress-legislators/SOURCE.txt');

@@ -23,12 +23,29 @@ function personAliases(p: Person, standalone: boolean): Alias[] {
   return aliases;
 }
 
+/**
+ * A member whose surname many members have borne (`common-surnames.json`: "Price", "Smith", "Walsh")
+ * shares a plain full name with people outside politics: on the corpus's sports and music pages "David
+ * Price" was a pitcher, "Chris Smith" a running back, "Joe Walsh" a guitarist. Such a name ("First
+ * Last", not the official "David E. Price") links only with a title ("Rep. David Price") or two words
+ * of `#us-politics` (or the member's state) on its page. The same words for every such member, party
+ * and chamber alike, so they never decide between two members: a bare surname after a title is still
+ * told apart by the state.
+ */
+/** A member's context hints, and their plain full names marked as needing them when the surname is common. */
+function politicalNames(aliases: Alias[], surname: string, state: string, commonSurnames: ReadonlySet<string>): string[] {
+  const context = [state.replace(/^the /, '').toLowerCase()];
+  if (!commonSurnames.has(surname)) return context;
+  for (const a of aliases) if (a.kind === 'name' && a.text.split(' ').length === 2) a.needsContext = true;
+  return [...context, '#us-politics'];
+}
+
 /** The party as an adjective, as news writes it before a title: "a Democratic senator", not "a Democrat senator". */
 const partyAdjective = (party: string) => (party === 'Democrat' ? 'Democratic' : party === 'Independent' || party === '' ? 'independent' : party);
 
 const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 
-export function congressMembers(people: Person[]): Entity[] {
+export function congressMembers(people: Person[], commonSurnames: ReadonlySet<string> = new Set()): Entity[] {
   return people.map((p) => {
     const last = p.terms[p.terms.length - 1]!;
     const chamber = last.type === 'sen' ? 'senator' : 'representative';
@@ -39,19 +56,21 @@ export function congressMembers(people: Person[]): Entity[] {
     const where = last.type === 'rep' && last.district ? `${state}'s ${last.district === 0 ? 'at-large' : ordinal(last.district)} district` : state;
     const name = p.name.official_full ?? `${p.name.first} ${p.name.last}`;
     const url = https(last.url) ?? `https://bioguide.congress.gov/search/bio/${p.id.bioguide}`;
+    const aliases = personAliases(p, false);
+    const context = politicalNames(aliases, p.name.last, state, commonSurnames);
     const entity: Entity = {
       id: `person:${slug(name)}`,
       type: 'person',
       name,
-      aliases: personAliases(p, false),
+      aliases,
       description: `${partyAdjective(party).replace(/^./, (c) => c.toUpperCase())} U.S. ${chamber} for ${where}, in Congress since ${year(p.terms[0]!.start)}${last.type === 'sen' ? `, in the Senate since ${year(since)}` : ''}.`,
       facts: [{ label: last.type === 'sen' ? 'U.S. Senator' : 'U.S. Representative', value: where, from: since, asOf: AS_OF }],
       links: [{ label: last.type === 'sen' ? 'Senate website' : 'House website', url }, { label: 'Congressional biography', url: `https://bioguide.congress.gov/search/bio/${p.id.bioguide}` }],
       hints: {
         titles: last.type === 'sen' ? ['sen.', 'senator'] : ['rep.', 'representative', 'congressman', 'congresswoman'],
-        // Only the state: chamber and party words are on every political page and would let any
-        // member's bare surname link by context.
-        context: [state.replace(/^the /, '').toLowerCase()],
+        // The state; chamber and party words only where the surname is common (`#us-politics`), for
+        // the full name, the same for every member: they would not tell one Smith from another.
+        context,
       },
       salience: last.type === 'sen' ? 0.5 : 0.3,
       status: 'current',
@@ -165,7 +184,7 @@ function refsOf(p: Person): Entity['refs'] {
 interface FormerRow { last_name: string; first_name: string; nickname: string; full_name: string; type: string; state: string; district: string; party: string; url: string; bioguide_id: string }
 
 /** Members who left Congress since 2012 (the historical file's last term only, so no dates). */
-export function formerMembers(rows: FormerRow[]): Entity[] {
+export function formerMembers(rows: FormerRow[], commonSurnames: ReadonlySet<string> = new Set()): Entity[] {
   return rows.map((r) => {
     const state = US_STATES[r.state] ?? r.state;
     const chamber = r.type === 'sen' ? 'senator' : 'representative';
@@ -173,6 +192,7 @@ export function formerMembers(rows: FormerRow[]): Entity[] {
     if (`${r.first_name} ${r.last_name}` !== r.full_name) aliases.push({ text: `${r.first_name} ${r.last_name}`, kind: 'name' });
     if (r.nickname) aliases.push({ text: `${r.nickname} ${r.last_name}`, kind: 'name' });
     if ([...r.last_name].length > 1) aliases.push({ text: r.last_name, kind: 'surname' });
+    const context = politicalNames(aliases, r.last_name, state, commonSurnames);
     return {
       id: `person:${slug(r.full_name)}`,
       type: 'person',
@@ -180,7 +200,7 @@ export function formerMembers(rows: FormerRow[]): Entity[] {
       aliases,
       description: `Former ${partyAdjective(r.party)} U.S. ${chamber} for ${state}${r.type === 'rep' && r.district && r.district !== '0' ? ` (district ${r.district})` : ''}; left Congress after 2012.`,
       links: [{ label: 'Congressional biography', url: `https://bioguide.congress.gov/search/bio/${r.bioguide_id}` }],
-      hints: { titles: r.type === 'sen' ? ['sen.', 'senator', 'former senator'] : ['rep.', 'representative', 'congressman', 'congresswoman', 'former congressman'], context: [state.replace(/^the /, '').toLowerCase()] },
+      hints: { titles: r.type === 'sen' ? ['sen.', 'senator', 'former senator'] : ['rep.', 'representative', 'congressman', 'congresswoman', 'former congressman'], context },
       salience: 0.2,
       status: 'former',
       asOf: AS_OF,

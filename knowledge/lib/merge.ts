@@ -120,7 +120,12 @@ function mergeAliases(a: Alias[], b: Alias[], curatedWins: boolean): Alias[] {
   for (const alias of b) {
     const same = out.find((x) => x.text === alias.text);
     if (!same) out.push({ ...alias });
-    else if (curatedWins) Object.assign(same, alias);
+    else if (curatedWins) {
+      // A name chosen by hand for a curated record links on its own unless it says otherwise: the
+      // Speaker's "Mike Johnson" is not the plain name of one of many members called Johnson.
+      if (!alias.needsContext) delete same.needsContext;
+      Object.assign(same, alias);
+    }
   }
   return out.slice(0, 64);
 }

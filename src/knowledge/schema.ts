@@ -78,8 +78,25 @@ export interface Link {
   url: string; // https only
 }
 
+/**
+ * Shared lists of context words, named in `hints.context` as `#name`: each word of the list counts as
+ * a hint of its own. The hundreds of members of Congress whose plain full names need their page to be
+ * about politics share one list instead of carrying it each (63 KB of the packed index).
+ */
+export const CONTEXT_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  'us-politics': [
+    'congress', 'congressional', 'congressman', 'congresswoman', 'lawmaker', 'lawmakers', 'senate', 'senator', 'capitol',
+    'republican', 'republicans', 'democrat', 'democrats', 'democratic', 'gop', 'caucus', 'legislation', 'white house',
+  ],
+};
+
+/** `hints.context` with its `#group` names replaced by their words. */
+export function expandContext(hints: readonly string[]): string[] {
+  return hints.flatMap((h) => (h.startsWith('#') ? (CONTEXT_GROUPS[h.slice(1)] ?? []) : [h]));
+}
+
 export interface Hints {
-  /** Words whose presence in the page supports this entity (lower-case). */
+  /** Words whose presence in the page supports this entity (lower-case), or `#group` names (`CONTEXT_GROUPS`). */
   context?: string[];
   /** Ids of entities that, when found on the same page, support this entity. */
   related?: string[];

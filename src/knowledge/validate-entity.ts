@@ -3,7 +3,7 @@
  * readers' knowledge packs at import. Pure (no browser or Node APIs), never throws, and names the
  * file, entity and field of every problem.
  */
-import { ALIAS_KINDS, CATEGORIES, ENTITY_TYPES, type Alias, type Entity, type EntityType } from './schema';
+import { ALIAS_KINDS, CATEGORIES, CONTEXT_GROUPS, ENTITY_TYPES, type Alias, type Entity, type EntityType } from './schema';
 import { isRecord } from '../is-record';
 
 export interface KnowledgeError {
@@ -162,6 +162,9 @@ function check(raw: unknown, where: { file: string; index: number }): { entity?:
       for (const key of ['context', 'related', 'titles'] as const) {
         list(`hints.${key}`, raw.hints[key], KNOWLEDGE_LIMITS.maxHints, false).forEach((h, i) => {
           if (typeof h !== 'string' || !h.trim() || h.length > KNOWLEDGE_LIMITS.maxAliasLength) err(`hints.${key}[${i}]`, 'must be a short non-empty string');
+          else if (key === 'context' && h.startsWith('#') && !Object.hasOwn(CONTEXT_GROUPS, h.slice(1))) {
+            err(`hints.${key}[${i}]`, `names no list of context words: "${h}" (there are ${Object.keys(CONTEXT_GROUPS).map((g) => `#${g}`).join(', ')})`);
+          }
         });
       }
     }

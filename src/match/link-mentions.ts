@@ -3,21 +3,24 @@
  * unlinked. The rules, in order (a card that names the wrong person is worse than no card):
  *  1. the reader's own correction for this name on this page;
  *  2. specific names ("Christopher Krebs", "CISA", "the Pentagon") link on their own when only
- *     one entity owns them; people so named are "introduced" on the page;
+ *     one entity owns them, but not a place inside a longer name the knowledge lacks ("New Mexico",
+ *     "Mexico City"); people so named are "introduced" on the page;
  *  3. a bare surname links to the one person introduced with it anywhere on the page ("Krebs"
  *     after "Christopher Krebs"); two introduced with one surname leave it unlinked; a surname
- *     that is part of an unknown full name ("Tom Ford") is never linked, nor are its repeats;
+ *     that is part of an unknown full name ("Tom Ford") is never linked, nor are its repeats, and
+ *     a family name written first and followed by another given name ("Li Keqiang") is not linked;
  *  4. a title just before the name narrows the candidates ("Defense Secretary Esper", "Sen. Scott");
  *  5. a curated famous surname links alone ("Trump", "Putin");
  *  6. context: candidates score by their hint words and related entities found on the page (and an
  *     acronym by its own entity, named in full elsewhere on the page), and link only above a
- *     threshold and clear of the runner-up (never a bare surname on context alone).
+ *     threshold and clear of the runner-up (never a bare surname on context alone). People's full
+ *     names that need context ("David Price", a common name) are decided first, and introduce them.
  * A name every country gives its own institution ("Supreme Court", "Democratic Party": `domestic`)
  * means the American one only where the page is not mostly about another country.
  * Tickers and common-word aliases never link on their own.
  */
 import { AliasFlag, aliasKindOf, firstNamesOf, rowsOf, type CompiledIndex } from '../knowledge/compile-index';
-import { CATEGORIES } from '../knowledge/schema';
+import { CATEGORIES, expandContext } from '../knowledge/schema';
 import { joinForScan, type BlockMatches, type Candidate } from './find-candidates';
 import { IntSet } from './int-set';
 import { hashKey, scanTokens, TokenBuffer, TokenFlag, visibleSurface } from './tokenize';
@@ -215,8 +218,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   }
 
   // Pass 2: everything that needs the page's evidence.
-  for (let i = 0; i < deferred.length; i++) {
-    const span = deferred[i]!;
+  const decide = (span: Span): void => {
     const candidates = [...span.entities.keys()];
     const alias = surface(span);
 
@@ -224,12 +226,12 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     // An unknown person introduced with the same surname ("Tom Ford") makes the bare name ambiguous too.
     if (intro.length === 1 && !unknownNames.has(span.key)) {
       link(span, intro[0]!, { kind: 'coreference', alias, via: introduced.get(intro[0]!)! });
-      continue;
+      return;
     }
-    if (intro.length > 1 || unknownNames.has(span.key)) continue;
+    if (intro.length > 1 || unknownNames.has(span.key)) return;
 
     const usable = candidates.filter((e) => span.entities.get(e)!.some((a) => aliasKindOf(index.aliasFlags[a]!) !== 'ticker'));
-    if (usable.length === 0) continue;
+    if (usable.length === 0) return;
 
     // The text before the name is only read when a candidate has titles to look for.
     const hasTitles = usable.some((e) => hintsOf(index).titles(e).length > 0);
@@ -239,14 +241,14 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       const e = titled[0]!;
       link(span, e, { kind: 'title', alias, title: titleOf(index, e, before)! });
       if (index.cats[e] === 0 && !introduced.has(e)) introduced.set(e, `${titleOf(index, e, before)} ${alias}`);
-      continue;
+      return;
     }
     const pool = titled.length > 1 ? titled : usable;
 
     const standalone = pool.filter((e) => span.entities.get(e)!.some((a) => index.aliasFlags[a]! & AliasFlag.Standalone));
     if (standalone.length === 1) {
       link(span, standalone[0]!, { kind: 'standalone', alias });
-      continue;
+      return;
     }
 
     words ??= collectWords();
@@ -259,13 +261,22 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     // A bare surname never links on context alone ("Kim" on a page about South Korea is as likely a
     // reporter as the prime minister); with a title that already narrowed it, one clear hint will do.
     const isSurname = span.entities.get(best.e)!.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'surname');
-    if (isSurname && titled.length < 2) continue;
+    if (isSurname && titled.length < 2) return;
     const min = titled.length > 1 ? CONTEXT_MIN_SCORE_TITLED : CONTEXT_MIN_SCORE;
     if (best.score >= min && best.score - runnerUp >= CONTEXT_MARGIN) {
-      if (index.cats[best.e] === PLACE && isInsideLongerName(blocks[span.block]!, span)) continue;
+      if (index.cats[best.e] === PLACE && isInsideLongerName(blocks[span.block]!, span)) return;
       link(span, best.e, { kind: 'context', alias, words: best.words });
+      // A person's full name linked by its page's support introduces them, as one linked alone does.
+      if (index.cats[best.e] === 0 && !isSurname && !introduced.has(best.e)) introduced.set(best.e, alias);
     }
-  }
+  };
+  // People's full names first ("David Price", which links only with a title or its page's support):
+  // one linked introduces its surname to the rest. One still unlinked is tried again once the others
+  // are decided: "Rep. David McKinley" further down the page tells who the byline's "David McKinley" is.
+  const people = deferred.filter((span) => isPersonFullName(span, index));
+  for (const span of people) decide(span);
+  for (const span of people) if (!span.mention) decide(span);
+  for (const span of deferred) if (!isPersonFullName(span, index)) decide(span);
 
   // Spans are in page order (blocks in order, each block's candidates in order): so are the mentions.
   const mentions: Mention[] = [];
@@ -358,6 +369,15 @@ const NEEDS_NORMALISING = /[^\S ]| {2}|[\u2019\u2018]/;
 /** Shared by the many names that could mean only one entity: a huge page keeps one, not thousands. */
 const NONE: number[] = Object.freeze([]) as unknown as number[];
 
+/** A person's full name, not a bare surname: every entity it may mean is a person, and none by their surname alone. */
+function isPersonFullName(span: Span, index: CompiledIndex): boolean {
+  for (const [e, rows] of span.entities) {
+    if (index.cats[e] !== 0) return false;
+    for (const a of rows) if (aliasKindOf(index.aliasFlags[a]!) === 'surname') return false;
+  }
+  return true;
+}
+
 /** The entities a span could mean besides `entity`. */
 function otherEntities(span: Span, entity: number): number[] {
   if (span.entities.size === 1) return NONE;
@@ -408,7 +428,7 @@ class IndexHints {
   }
 
   context(e: number): string[] {
-    return (this.#context[e] ??= splitHints(this.index.context.at(e)!));
+    return (this.#context[e] ??= expandContext(splitHints(this.index.context.at(e)!)));
   }
 
   /** Key hashes of each context hint's words ("south carolina" → two hashes). */

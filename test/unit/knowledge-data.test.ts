@@ -191,6 +191,15 @@ describe('presidents and the members of Congress who share their names, in the b
     expect(description('person:angus-s-king-jr')).toMatch(/^Independent U\.S\. senator for Maine/);
   });
 
+  it('a member whose plain full name many share links by it only where the page is about politics', () => {
+    expect(link('The Red Sox rotation: Chris Sale, Rick Porcello and David Price.')).toEqual([]);
+    expect(link('The Browns signed running back Chris Smith, and Joe Walsh played the Eagles’ hits at halftime.')).toEqual([]);
+    expect(link('David Price, a North Carolina Democrat, told lawmakers he would retire from Congress.')).toEqual(['David Price→person:david-e-price']);
+    expect(link('Rep. David Price spoke.')).toEqual(['David Price→person:david-e-price']);
+    // Names chosen by hand for a curated record, and uncommon surnames, link alone.
+    expect(link('Bernie Sanders and Mike Johnson and Ilhan Omar spoke.')).toEqual(['Bernie Sanders→person:bernard-sanders', 'Mike Johnson→person:mike-johnson', 'Ilhan Omar→person:ilhan-omar']);
+  });
+
   it('two members of Congress with one name keep their own cards: Senator Bob Menendez is not his son, Rep. Rob Menendez', () => {
     const menendez = entities.filter((e) => has(e, 'Robert Menendez'));
     expect(menendez.map((e) => e.description).sort()).toEqual([expect.stringMatching(/^Democratic U\.S\. representative for New Jersey/), expect.stringMatching(/^Former Democratic U\.S\. senator for New Jersey/)]);

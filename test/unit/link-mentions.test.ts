@@ -201,3 +201,29 @@ describe('linkMentions: a name inside a longer name the knowledge lacks', () => 
     expect(world('Mark Esper left.\n\nEsper Pentagon memo.')).toEqual(['Mark Esper→person:mark-esper', 'Esper→person:mark-esper']);
   });
 });
+
+describe('linkMentions: a member of Congress whose plain full name many people share', () => {
+  // The state, and the shared list of words that say a page is about politics (`CONTEXT_GROUPS`).
+  const politics = ['north carolina', '#us-politics'];
+  const congress = matcher([
+    entity('person:david-e-price', 'person', 'David E. Price', [
+      { text: 'David E. Price', kind: 'name' }, { text: 'David Price', kind: 'name', needsContext: true }, { text: 'Price', kind: 'surname' },
+    ], { titles: ['rep.', 'representative'], context: politics }),
+    entity('person:mark-esper', 'person', 'Mark Esper', [{ text: 'Mark Esper', kind: 'name' }, { text: 'Esper', kind: 'surname' }]),
+  ]);
+
+  it('is not linked on a page about baseball: "David Price" there is a pitcher', () => {
+    expect(congress('The Red Sox rotation: Chris Sale, Rick Porcello and David Price.\n\nPrice threw 98 pitches.')).toEqual([]);
+  });
+
+  it('is linked on a page about Congress, and its surname after it', () => {
+    expect(congress('David Price, a Democrat, told lawmakers in Congress he would retire.\n\nPrice said so.')).toEqual([
+      'David Price→person:david-e-price', 'Price→person:david-e-price',
+    ]);
+  });
+
+  it('is linked after a title, and so where the same page names him with one further down', () => {
+    expect(congress('— David Price, on Sunday\n\nRep. David Price visited the border.')).toEqual(['David Price→person:david-e-price', 'David Price→person:david-e-price']);
+    expect(congress('David E. Price spoke.')).toEqual(['David E. Price→person:david-e-price']);
+  });
+});
