@@ -1,6 +1,6 @@
 /** U.S. federal agencies from the Federal Register list and the USA.gov A–Z index (both public domain). */
 import type { Alias, Entity } from '../../src/knowledge/schema';
-import { https, isCommonWord, slug } from './text';
+import { distinctiveWords, https, isCommonWord, slug } from './text';
 
 interface FrAgency { id: string; name: string; short_name?: string; slug?: string; parent_id?: string | null; agency_url?: string; description?: string }
 interface UsaGovAgency { name: string; description?: string; website?: string }
@@ -143,7 +143,7 @@ export function agencies(fr: FrAgency[], usagov: UsaGovAgency[]): Entity[] {
       description: (description?.trim() || `U.S. federal government body: ${formal}.`).slice(0, 1200),
       links: [{ label: new URL(link).hostname, url: link }],
       // The name's distinctive words only: "federal" or "agency" are on every page about government.
-      hints: { context: formal.toLowerCase().split(/\W+/).filter((w) => w.length > 5 && !['department', 'office', 'national', 'federal', 'agency', 'administration', 'service', 'united', 'states', 'commission', 'bureau', 'council'].includes(w)).slice(0, 8) },
+      hints: { context: distinctiveWords(formal) },
       salience: /^Department of /.test(formal) ? 0.7 : 0.3,
       status: 'current',
       asOf: AS_OF,

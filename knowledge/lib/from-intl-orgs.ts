@@ -1,6 +1,6 @@
 /** International organisations from the CIA World Factbook's Appendix B (public domain). */
 import type { Alias, Entity } from '../../src/knowledge/schema';
-import { isCommonWord, slug } from './text';
+import { distinctiveWords, isCommonWord, slug } from './text';
 
 interface Org { title: string; founded?: string; aim?: string }
 const AS_OF = '2020-01-29';
@@ -28,6 +28,8 @@ export function intlOrgs(orgs: Org[]): Entity[] {
       aliases,
       description: `International organisation${o.founded ? ` established ${o.founded}` : ''}${o.aim ? `; aim: ${o.aim}` : ''}.`,
       facts: o.founded ? [{ label: 'Established', value: o.founded, asOf: AS_OF }] : [],
+      // The name's distinctive words, for an acronym that needs its page's support ("ESA": "european", "space").
+      hints: { context: distinctiveWords(name) },
       links: [{ label: 'CIA World Factbook, Appendix B', url: 'https://www.cia.gov/the-world-factbook/references/international-organizations-and-groups/' }],
       salience: 0.4,
       status: 'current',

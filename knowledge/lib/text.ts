@@ -31,6 +31,17 @@ export function isCommonWord(text: string): boolean {
   return !text.includes(' ') && COMMON.has(text.toLowerCase());
 }
 
+/** Words every body's name has ("federal", "agency", "international"): no sign of one body on a page. */
+const GENERIC_NAME_WORDS = new Set([
+  'department', 'office', 'national', 'federal', 'agency', 'administration', 'service', 'united', 'states', 'commission',
+  'bureau', 'council', 'international', 'organization', 'organisation', 'association', 'committee',
+]);
+
+/** A body's name's distinctive words ("nuclear", "regulatory"), its context hints: longer than five letters, not generic. */
+export function distinctiveWords(name: string): string[] {
+  return [...new Set(name.toLowerCase().split(/\W+/).filter((w) => w.length > 5 && !GENERIC_NAME_WORDS.has(w)))].slice(0, 8);
+}
+
 const NAMED: Record<string, string> = { amp: '&', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”', ndash: '–', mdash: '—' };
 
 /** HTML character references in the Factbook's text ("Jos&eacute;" → "José"): accents fold from their names. */

@@ -1,5 +1,6 @@
 /**
- * Finds every place in a block of text where an alias matches (leftmost, then longest), with the
+ * Finds every place in a block of text where an alias matches (leftmost, then longest, unless a
+ * longer one starts inside it), with the
  * alias rows whose case rules the surface passes. Which entity it means is decided later, with
  * the whole page in view (`link-mentions.ts`).
  *
@@ -59,68 +60,94 @@ const endTokens: number[] = [];
 export function findCandidates(text: string, index: CompiledIndex, trie: AliasTrie): BlockMatches {
   // The scanner notes the tokens whose hash passes the trie's first-token filter: only those are looked up.
   scanTokens(text, buf, trie);
-  const count = buf.count;
-  const hash = buf.hash;
   const flags = buf.flags;
   const hits = buf.hits;
   const hitCount = buf.hitCount;
-  const parts = trie.parts;
-  const { pairBits, pairShift } = trie;
   let candidates: Candidate[] | undefined;
   // Tokens before `from` are inside an earlier match (leftmost-longest, no overlaps).
   let from = 0;
   for (let h = 0; h < hitCount; h++) {
-    const i = hits[h]!;
+    let i = hits[h]!;
     if (i < from) continue;
-    // Whether some alias starts with this token and the next (else only one-token aliases can match here).
-    let pair = false;
-    if (i + 1 < count) {
-      const bit = pairBitOf(hash[i]!, hash[i + 1]!, pairShift);
-      pair = (pairBits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-    }
-    // Every alias-ending node along the longest path in each part (the bundled knowledge, the packs).
-    let ends = 0;
-    for (let p = 0; p < parts.length; p++) {
-      const tables = parts[p]!.tables;
-      const aliasStart = tables.aliasStart;
-      let node = rootOf(tables, hash[i]!, (flags[i]! & TokenFlag.Lower) !== 0);
-      for (let j = i; node >= 0; ) {
-        if (aliasStart[node] !== aliasStart[node + 1]) {
-          endNodes[ends] = node;
-          endParts[ends] = p;
-          endTokens[ends] = j;
-          ends++;
-        }
-        if (++j >= count || (j === i + 1 && !pair)) break;
-        node = childOf(tables, node, hash[j]!);
+    let last = longestAt(i, text, index, trie);
+    if (last < 0) continue;
+    let ok = matched;
+    // A longer match that starts inside this one and ends after it wins: "the Bureau of Land
+    // Management" is the bureau, not "the Bureau" (the FBI) followed by "of Land Management".
+    for (let k = h + 1; k < hitCount && hits[k]! <= last; k++) {
+      const j = hits[k]!;
+      const end = longestAt(j, text, index, trie);
+      if (end > last && end - j > last - i) {
+        i = j;
+        last = end;
+        ok = matched;
       }
     }
-    // The longest that passes the case rules, with every part's aliases that end on that token.
-    while (ends > 0) {
-      let last = -1;
-      for (let e = 0; e < ends; e++) if (endTokens[e]! > last) last = endTokens[e]!;
-      let ok: number[] | undefined;
-      let kept = 0;
-      for (let e = 0; e < ends; e++) {
-        if (endTokens[e] === last) {
-          ok = passing(text, index, trie, parts[endParts[e]!]!, endNodes[e]!, i, last, ok);
-        } else {
-          endNodes[kept] = endNodes[e]!;
-          endParts[kept] = endParts[e]!;
-          endTokens[kept] = endTokens[e]!;
-          kept++;
-        }
-      }
-      ends = kept;
-      if (ok) {
-        const prevIsWord = i > 0 && (flags[i - 1]! & TokenFlag.Word) !== 0;
-        (candidates ??= []).push(new FoundCandidate(buf.start[i]!, buf.end[last]!, last - i + 1, ok, prevIsWord ? buf.start[i - 1]! : -1, prevIsWord ? buf.end[i - 1]! : -1));
-        from = last + 1;
-        break;
-      }
-    }
+    const prevIsWord = i > 0 && (flags[i - 1]! & TokenFlag.Word) !== 0;
+    (candidates ??= []).push(new FoundCandidate(buf.start[i]!, buf.end[last]!, last - i + 1, ok!, prevIsWord ? buf.start[i - 1]! : -1, prevIsWord ? buf.end[i - 1]! : -1));
+    from = last + 1;
   }
   return candidates ? new FoundMatches(candidates) : NO_MATCHES;
+}
+
+/** The alias rows of the latest match `longestAt` found. */
+let matched: number[] | undefined;
+
+/**
+ * The last token of the longest alias match starting at token `i` whose surface passes the case rules,
+ * with its alias rows (of every part that has one ending there) in `matched`; -1 when none does.
+ */
+function longestAt(i: number, text: string, index: CompiledIndex, trie: AliasTrie): number {
+  const count = buf.count;
+  const hash = buf.hash;
+  const flags = buf.flags;
+  const parts = trie.parts;
+  // Whether some alias starts with this token and the next (else only one-token aliases can match here).
+  let pair = false;
+  if (i + 1 < count) {
+    const bit = pairBitOf(hash[i]!, hash[i + 1]!, trie.pairShift);
+    pair = (trie.pairBits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+  }
+  // Every alias-ending node along the longest path in each part (the bundled knowledge, the packs).
+  let ends = 0;
+  for (let p = 0; p < parts.length; p++) {
+    const tables = parts[p]!.tables;
+    const aliasStart = tables.aliasStart;
+    let node = rootOf(tables, hash[i]!, (flags[i]! & TokenFlag.Lower) !== 0);
+    for (let j = i; node >= 0; ) {
+      if (aliasStart[node] !== aliasStart[node + 1]) {
+        endNodes[ends] = node;
+        endParts[ends] = p;
+        endTokens[ends] = j;
+        ends++;
+      }
+      if (++j >= count || (j === i + 1 && !pair)) break;
+      node = childOf(tables, node, hash[j]!);
+    }
+  }
+  // The longest that passes the case rules, with every part's aliases that end on that token.
+  while (ends > 0) {
+    let last = -1;
+    for (let e = 0; e < ends; e++) if (endTokens[e]! > last) last = endTokens[e]!;
+    let ok: number[] | undefined;
+    let kept = 0;
+    for (let e = 0; e < ends; e++) {
+      if (endTokens[e] === last) {
+        ok = passing(text, index, trie, parts[endParts[e]!]!, endNodes[e]!, i, last, ok);
+      } else {
+        endNodes[kept] = endNodes[e]!;
+        endParts[kept] = endParts[e]!;
+        endTokens[kept] = endTokens[e]!;
+        kept++;
+      }
+    }
+    ends = kept;
+    if (ok) {
+      matched = ok;
+      return last;
+    }
+  }
+  return -1;
 }
 
 /**

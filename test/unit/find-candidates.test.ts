@@ -1,7 +1,8 @@
 /**
  * The fast candidate finder (UTF-8 bytes, first-token filter, lazy hash trie) finds exactly what a
  * plain reference finds: `tokenize`, then at each token the longest alias whose keys equal the next
- * tokens and whose case rules the surface passes, leftmost first, without overlaps.
+ * tokens and whose case rules the surface passes, leftmost first, without overlaps, unless a longer
+ * one starts inside it and ends after it.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +27,9 @@ const index = compileIndex([
   // Tickers in capitals that are not case-sensitive aliases: they pass only as spelled all the same.
   entity('company:gartner', 'company', 'Gartner', [{ text: 'Gartner', kind: 'name' }, { text: 'IT', kind: 'ticker' }]),
   entity('company:servicenow', 'company', 'ServiceNow', [{ text: 'NOW', kind: 'ticker' }, { text: 'U.S. Now', kind: 'name' }]),
+  // "the Bureau" (the FBI) overlaps a longer name that starts inside it.
+  entity('agency:fbi', 'agency', 'FBI', [{ text: 'the Bureau', kind: 'informal' }]),
+  entity('agency:blm', 'agency', 'Bureau of Land Management', [{ text: 'Bureau of Land Management', kind: 'name' }]),
 ]);
 const trie = buildAliasTrie(index);
 
@@ -33,10 +37,8 @@ const trie = buildAliasTrie(index);
 function reference(text: string, idx: PlainIndex): [number, number, number[]][] {
   const tokens = tokenize(text);
   const aliasTokens = idx.aliasText.map((a) => tokenize(a));
-  const out: [number, number, number[]][] = [];
-  for (let i = 0; i < tokens.length; ) {
-    let best: [number, number[]] | undefined;
-    for (let len = tokens.length - i; len >= 1 && !best; len--) {
+  const longest = (i: number): [number, number[]] | undefined => {
+    for (let len = tokens.length - i; len >= 1; len--) {
       const span = tokens.slice(i, i + len);
       const surface = span.map((t) => (t.isWord ? visibleSurface(text, t.start, t.end) : t.key));
       const ok = aliasTokens.flatMap((at, a) => {
@@ -44,12 +46,24 @@ function reference(text: string, idx: PlainIndex): [number, number, number[]][] 
         const aliasSurface = at.map((t) => (t.isWord ? idx.aliasText[a]!.slice(t.start, t.end) : t.key));
         return caseMatches(aliasSurface, surface, (idx.aliasFlags[a]! & AliasFlag.CaseSensitive) !== 0) ? [a] : [];
       });
-      if (ok.length > 0) best = [len, ok];
+      if (ok.length > 0) return [len, ok];
     }
-    if (best) {
-      out.push([tokens[i]!.start, tokens[i + best[0] - 1]!.end, best[1]]);
-      i += best[0];
-    } else i++;
+    return undefined;
+  };
+  const out: [number, number, number[]][] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const found = longest(i);
+    if (!found) {
+      i++;
+      continue;
+    }
+    let [start, len, ok] = [i, ...found] as [number, number, number[]];
+    for (let j = i + 1; j < start + len; j++) {
+      const inner = longest(j);
+      if (inner && j + inner[0] > start + len && inner[0] > len) [start, len, ok] = [j, ...inner];
+    }
+    out.push([tokens[start]!.start, tokens[start + len - 1]!.end, ok]);
+    i = start + len;
   }
   return out;
 }
@@ -60,6 +74,7 @@ const piece = fc.oneof(
     'U.S.', 'U.S', 'United States', 'eBay', 'Ebay', 'EBAY', 'Zoë Ögren', 'ZOË ÖGREN', 'Ögren', 'al-Qaeda', 'al‑Qaeda', 'Al-Qaeda',
     'The New York Times', 'New York', 'New', 'Department of Defense', 'Cybersecurity and Infrastructure Security Agency',
     'It', 'IT', 'it', 'Now', 'NOW', 'now', 'U.S. NOW', 'U.S. Now', 'Gartner',
+    'the Bureau', 'The Bureau of Land Management', 'Bureau of Land', 'Management',
     'Chris\u00adtopher Krebs', '\u200bCISA', '\u00a0', ' ', '. ', '\n', '🦊', 'é', 'Ω',
   ),
   fc.string({ unit: 'grapheme', maxLength: 6 }),
@@ -85,6 +100,7 @@ describe('findCandidates', () => {
     ['AT&T and U.S. and eBay', ['AT&T', 'U.S.', 'eBay']],
     ['ZOË ÖGREN met Ögren', ['ZOË ÖGREN', 'Ögren']],
     ['The New York Times in New York', ['The New York Times', 'New York']],
+    ['the Bureau of Land Management, not the Bureau', ['Bureau of Land Management', 'the Bureau']],
   ])('%j', (t, surfaces) => {
     expect(findCandidates(t, index, trie).candidates.map((c) => t.slice(c.start, c.end))).toEqual(surfaces);
   });

@@ -207,6 +207,26 @@ describe('presidents and the members of Congress who share their names, in the b
   });
 });
 
+describe('three-letter acronyms of the agency and organisation lists, in the bundled knowledge', () => {
+  const { index } = compileKnowledge(file);
+  const trie = buildAliasTrie(index);
+  const link = (text: string) => findMentions(text.split('\n\n'), index, trie).map((m) => `${index.ids[m.entity]}`);
+
+  it('are other things on most pages: Black Lives Matter, India’s citizens’ register, an air force, "in my opinion", a football conference', () => {
+    expect(link('BLM protesters marched downtown.')).toEqual([]);
+    expect(link('The NRC exercise in Assam left 1.9 million people stateless.')).toEqual([]);
+    expect(link('Air defenses engaged a reported IAF attack near Damascus.')).toEqual([]);
+    expect(link('IMO, the phone is the best of the year.')).toEqual([]);
+    expect(link('Watch SEC football this Saturday.')).toEqual([]);
+  });
+
+  it('link where the page names the body in full or speaks of its field, and the few news uses alone always do', () => {
+    expect(link('The Bureau of Land Management (BLM) leased the land.\n\nBLM said so.')).toEqual(['agency:blm', 'agency:blm', 'agency:blm']);
+    expect(link('The SEC said investors were misled about the shares.')).toEqual(['agency:sec']);
+    expect(link('The FCC and the CDC and the IRS replied.')).toEqual(['agency:fcc', 'agency:cdc', 'agency:irs']);
+  });
+});
+
 describe('given names in the bundled knowledge', () => {
   // As the build compiles it: the entities and the file's list of given names.
   const { index } = compileKnowledge(file);
