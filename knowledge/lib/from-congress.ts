@@ -24,18 +24,19 @@ function personAliases(p: Person, standalone: boolean): Alias[] {
 }
 
 /**
- * A member whose surname many members have borne (`common-surnames.json`: "Price", "Smith", "Walsh")
+ * A member of the House whose surname many members have borne (`common-surnames.json`: "Price", "Smith", "Walsh")
  * shares a plain full name with people outside politics: on the corpus's sports and music pages "David
  * Price" was a pitcher, "Chris Smith" a running back, "Joe Walsh" a guitarist. Such a name ("First
  * Last", not the official "David E. Price") links only with a title ("Rep. David Price") or two words
  * of `#us-politics` (or the member's state) on its page. The same words for every such member, party
  * and chamber alike, so they never decide between two members: a bare surname after a title is still
- * told apart by the state.
+ * told apart by the state. Returns the member's context hints, and marks those names.
  */
-/** A member's context hints, and their plain full names marked as needing them when the surname is common. */
-function politicalNames(aliases: Alias[], surname: string, state: string, commonSurnames: ReadonlySet<string>): string[] {
+function politicalNames(aliases: Alias[], surname: string, state: string, commonSurnames: ReadonlySet<string>, senator = false): string[] {
   const context = [state.replace(/^the /, '').toLowerCase()];
-  if (!commonSurnames.has(surname)) return context;
+  // Not a sitting senator's: one of a hundred, named in business and world news too ("a billionaire
+  // who tangled with Elizabeth Warren" on a page with no word of politics).
+  if (senator || !commonSurnames.has(surname)) return context;
   for (const a of aliases) if (a.kind === 'name' && a.text.split(' ').length === 2) a.needsContext = true;
   return [...context, '#us-politics'];
 }
@@ -57,7 +58,7 @@ export function congressMembers(people: Person[], commonSurnames: ReadonlySet<st
     const name = p.name.official_full ?? `${p.name.first} ${p.name.last}`;
     const url = https(last.url) ?? `https://bioguide.congress.gov/search/bio/${p.id.bioguide}`;
     const aliases = personAliases(p, false);
-    const context = politicalNames(aliases, p.name.last, state, commonSurnames);
+    const context = politicalNames(aliases, p.name.last, state, commonSurnames, last.type === 'sen');
     const entity: Entity = {
       id: `person:${slug(name)}`,
       type: 'person',

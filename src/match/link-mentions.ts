@@ -103,6 +103,10 @@ const NOT_A_FIRST_NAME = new Set(
 const INSTITUTION_AFTER =
   /^[\s\u00a0]+(?:University|College|School|Institute|Institution|Foundation|Center|Centre|Library|Memorial|Bridge|Airport|Hospital|Medical|Building|Executive|Prize|Award|Park|Street|Avenue|Boulevard|Stadium|Museum|Hall|Tower|High)\b/;
 
+/** Words that, right after a company's name, make it a venue's ("Verizon Amphitheatre", "Toyota Music Factory"). */
+const VENUE_AFTER =
+  /^[\s\u00a0]+(?:Music[\s\u00a0]+)?(?:Stadium|Arena|Center|Centre|Amphitheatre|Amphitheater|Theatre|Theater|Pavilion|Coliseum|Dome|Ballpark|Speedway|Field|Bowl|Factory|Hall)\b/;
+
 /** Reused to read each block's words for context (linking is synchronous and never nested). */
 const wordBuffer = new TokenBuffer();
 
@@ -181,10 +185,20 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   };
   const surface = (span: Span) => blocks[span.block]!.text.slice(span.candidate.start, span.candidate.end);
 
-  /** "George Washington University", "Eisenhower Executive Office Building": a person's name inside a place's or institution's. */
+  /**
+   * "George Washington University", "Eisenhower Executive Office Building": a person's name inside a
+   * place's or institution's. "Verizon Amphitheatre", "FirstEnergy Stadium", "306 HP": a company's name
+   * in a venue's, or a unit after a number.
+   */
   const namesAnInstitution = (span: Span) => {
-    for (const e of span.entities.keys()) if (index.cats[e] !== 0) return false;
-    return INSTITUTION_AFTER.test(blocks[span.block]!.text.slice(span.candidate.end, span.candidate.end + 40));
+    let cat = -1;
+    for (const e of span.entities.keys()) {
+      if (cat >= 0 && index.cats[e] !== cat) return false;
+      cat = index.cats[e]!;
+    }
+    const after = blocks[span.block]!.text.slice(span.candidate.end, span.candidate.end + 40);
+    if (cat === 0) return INSTITUTION_AFTER.test(after);
+    return cat === COMPANY && (VENUE_AFTER.test(after) || isUnitAfterNumber(blocks[span.block]!, span));
   };
 
   // Pass 1: corrections and self-sufficient names, which introduce people for pass 2.
@@ -361,6 +375,7 @@ function dropDomestic(spans: Span[], index: CompiledIndex): void {
 }
 
 const PLACE = CATEGORIES.indexOf('place');
+const COMPANY = CATEGORIES.indexOf('company');
 const AGENCY = CATEGORIES.indexOf('agency');
 
 /** Whitespace other than single spaces, or curly apostrophes: what a correction key normalises. */
@@ -506,6 +521,19 @@ function hasGivenNameAfter(block: LinkBlock, span: Span, index: CompiledIndex): 
   return !isInOtherMatch(block, c, c.end + 1, c.end + 1 + word.length) && !isTitleCase(block.text);
 }
 
+/**
+ * "306 HP", "12 GB": a short name in capitals right after a number is a unit or a model, not the
+ * company. (Asked of companies only: "12 FBI agents" is the FBI.)
+ */
+function isUnitAfterNumber(block: LinkBlock, span: Span): boolean {
+  const c = span.candidate;
+  if (c.tokenCount !== 1 || c.prevStart < 0 || c.prevEnd + 1 !== c.start || (block.text[c.prevEnd] !== ' ' && block.text[c.prevEnd] !== '\u00a0')) return false;
+  const name = block.text.slice(c.start, c.end);
+  const number = block.text.slice(c.prevStart, c.prevEnd);
+  // Not a model year: "2020 VW ID.3" is Volkswagen's.
+  return name.length <= 4 && name === name.toUpperCase() && /^\d[\d,.]*$/.test(number) && !/^(?:19|20)\d\d$/.test(number);
+}
+
 /** Whether the text from `start` to `end` lies inside a match other than `c`. */
 function isInOtherMatch(block: LinkBlock, c: Candidate, start: number, end: number): boolean {
   return block.matches.candidates.some((o) => o !== c && o.start <= start && o.end >= end);
@@ -521,8 +549,11 @@ function isTitleCase(text: string): boolean {
   return capitalised >= 3;
 }
 
-/** Words right before a place's name that make it another place's ("New Mexico", "New England", "Northern Ireland"). */
-const OTHER_PLACE_BEFORE = /(?:^|[^\p{L}\p{N}])(New|NEW|Northern|NORTHERN)[ \u00a0]$/u;
+/** A word right before a place's name that makes it another place's ("New Mexico", "New England"). */
+const OTHER_PLACE_BEFORE = /(?:^|[^\p{L}\p{N}])(New|NEW)[ \u00a0]$/u;
+/** "Northern Ireland" and "Northern Cyprus" are other places; "Northern Italy" is Italy's north. */
+const OTHER_PLACE_NORTHERN = /(?:^|[^\p{L}\p{N}])(Northern|NORTHERN)[ \u00a0]$/u;
+const NORTHERN_OTHERS = new Set(['ireland', 'cyprus']);
 /** …and right after it ("Mexico City", "Kuwait City", "South China Sea"). */
 const OTHER_PLACE_AFTER = /^[ \u00a0](?:City|CITY|Sea|SEA)(?![\p{L}\p{N}])/u;
 /** "Voice of America", "Boy Scouts of America": a capitalised word and "of" before an informal name. */
@@ -540,7 +571,7 @@ function isInsideLongerPlaceName(block: LinkBlock, span: Span, rows: readonly nu
   const c = span.candidate;
   const text = block.text;
   const before = text.slice(Math.max(0, c.start - 12), c.start);
-  const prefix = OTHER_PLACE_BEFORE.exec(before);
+  const prefix = OTHER_PLACE_BEFORE.exec(before) ?? (NORTHERN_OTHERS.has(span.key) ? OTHER_PLACE_NORTHERN.exec(before) : null);
   if (prefix && !isInOtherMatch(block, c, c.start - 1 - prefix[1]!.length, c.start - 1)) return true;
   if (OTHER_PLACE_AFTER.test(text.slice(c.end, c.end + 6))) return true;
   if (!rows.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'informal')) return false;

@@ -169,6 +169,7 @@ describe('linkMentions: a name inside a longer name the knowledge lacks', () => 
   const world = matcher([
     entity('place:mexico', 'country', 'Mexico', [{ text: 'Mexico', kind: 'name' }]),
     entity('place:ireland', 'country', 'Ireland', [{ text: 'Ireland', kind: 'name' }]),
+    entity('place:italy', 'country', 'Italy', [{ text: 'Italy', kind: 'name' }]),
     entity('place:china', 'country', 'China', [{ text: 'China', kind: 'name' }]),
     entity('place:south-korea', 'country', 'South Korea', [{ text: 'South Korea', kind: 'name' }]),
     entity('place:united-states', 'country', 'United States', [{ text: 'United States', kind: 'name' }, { text: 'America', kind: 'informal' }]),
@@ -182,6 +183,7 @@ describe('linkMentions: a name inside a longer name the knowledge lacks', () => 
     expect(world('NEW MEXICO VOTES')).toEqual([]);
     expect(world('Northern Ireland and Ireland agreed; South Korea and the South China Sea too.')).toEqual(['Ireland→place:ireland', 'South Korea→place:south-korea']);
     expect(world('Trade with China grew, northern Mexico said.')).toEqual(['China→place:china', 'Mexico→place:mexico']);
+    expect(world('Set in 1983 in Northern Italy.')).toEqual(['Italy→place:italy']);
   });
 
   it('"America" inside a longer capitalised name is not the United States', () => {
@@ -225,5 +227,25 @@ describe('linkMentions: a member of Congress whose plain full name many people s
   it('is linked after a title, and so where the same page names him with one further down', () => {
     expect(congress('— David Price, on Sunday\n\nRep. David Price visited the border.')).toEqual(['David Price→person:david-e-price', 'David Price→person:david-e-price']);
     expect(congress('David E. Price spoke.')).toEqual(['David E. Price→person:david-e-price']);
+  });
+});
+
+describe('linkMentions: a company’s name in a venue’s, or a unit after a number', () => {
+  const firms = matcher([
+    entity('company:hp', 'company', 'HP Inc.', [{ text: 'HP Inc.', kind: 'name' }, { text: 'HP', kind: 'short' }]),
+    entity('company:verizon', 'company', 'Verizon', [{ text: 'Verizon', kind: 'name' }]),
+    entity('company:toyota', 'company', 'Toyota', [{ text: 'Toyota', kind: 'name' }]),
+    entity('agency:fbi', 'agency', 'FBI', [{ text: 'FBI', kind: 'acronym' }]),
+    entity('company:volkswagen', 'company', 'Volkswagen', [{ text: 'Volkswagen', kind: 'name' }, { text: 'VW', kind: 'short' }]),
+  ]);
+
+  it('"Verizon Amphitheatre" and "Toyota Music Factory" are venues; "Toyota factory workers" work for Toyota', () => {
+    expect(firms('Aug. 2 -- Verizon Amphitheatre, Alpharetta. Oct. 9 -- Toyota Music Factory, Irving.')).toEqual([]);
+    expect(firms('Toyota factory workers and Verizon customers.')).toEqual(['Toyota→company:toyota', 'Verizon→company:verizon']);
+  });
+
+  it('"306 HP" is horsepower, "HP sells printers" the company, "12 FBI agents" the FBI', () => {
+    expect(firms('The car has 306 HP. HP sells printers. 12 FBI agents came.')).toEqual(['HP→company:hp', 'FBI→agency:fbi']);
+    expect(firms('The 2020 VW ID.3 is official.')).toEqual(['VW→company:volkswagen']);
   });
 });
