@@ -39,6 +39,15 @@ const NEEDS_CONTEXT: Record<string, string[]> = {
   RE: ['indian ocean', 'saint-denis', 'mauritius'],
 };
 
+/**
+ * Short names of a country that name something else as often, with the words that say the page means
+ * the country: "Emirates" alone is the Dubai airline in most news (a curated company), the country
+ * being "the UAE" or "the Emirates".
+ */
+const SHORT_NAME_NEEDS_CONTEXT: Record<string, { aliases: string[]; context: string[] }> = {
+  AE: { aliases: ['Emirates'], context: ['emirati', 'dubai', 'gulf', 'sheikh', 'federation'] },
+};
+
 /** Titles the Factbook puts before a leader's name; the longest that fits wins ("President of China" before "President"). */
 export const TITLES = ['Supreme Leader', 'Prime Minister', 'Federal Chancellor', 'Chancellor', 'President', 'Vice President', 'King', 'Queen', 'Emperor', 'Emir', 'Amir', 'Sultan', 'Grand Duke', 'Prince', 'Crown Prince', 'Premier', 'Chairman', 'General Secretary', 'Pope', 'Chief Executive', 'Governor General', 'Taoiseach', 'Co-Prince', 'Co-prince', 'Captain Regent', 'Head of State', 'Chief Adviser', 'Transitional President', 'Transition President', 'Transition Prime Minister', 'Interim President', 'Interim Prime Minister', 'Acting President', 'State Counsellor',
   'Sultan and Prime Minister', 'President of China', 'President of the Swiss Confederation', 'President of Council of Ministers', 'President of the Government', 'President of French Polynesia', 'President of the Territorial Assembly', 'President of Territorial Council', 'Chairman of the Cabinet of Ministers', 'Chairperson of the Council of Ministers', 'Chairperson of the Presidency', 'State Affairs Commission President',
@@ -58,8 +67,10 @@ export function countries(list: Record<string, ListedCountry>, isoToGec: Record<
     if (fb?.long && fb.long !== 'none') add({ text: fb.long, kind: 'name' });
     for (const a of c.alias ?? []) add(/^[A-Z]{2,4}$/.test(a) ? { text: a, kind: 'acronym' } : { text: a, kind: /^(Upper Volta|Dahomey|Zaire|Abyssinia|East Pakistan|Bechuanaland|British Honduras|Gold Coast|Spanish Sahara|Portuguese Guinea|Dutch East Indies|Ubangi-Shari|Byelorussia|Belorussia)$/.test(a) ? 'former' : 'short' });
     for (const a of EXTRA_ALIASES[iso] ?? []) add(a);
-    const context = NEEDS_CONTEXT[iso];
-    if (context) for (const a of aliases) a.needsContext = true;
+    const shortNames = SHORT_NAME_NEEDS_CONTEXT[iso];
+    const context = NEEDS_CONTEXT[iso] ?? shortNames?.context;
+    if (NEEDS_CONTEXT[iso]) for (const a of aliases) a.needsContext = true;
+    for (const a of aliases) if (shortNames?.aliases.includes(a.text)) a.needsContext = true;
     const fbSlug = slug(fb?.short && fb.short !== 'none' ? fb.short : c.name);
     const link = `https://www.cia.gov/the-world-factbook/countries/${fbSlug}/`;
     const facts: NonNullable<Entity['facts']> = [];

@@ -227,6 +227,18 @@ describe('three-letter acronyms of the agency and organisation lists, in the bun
   });
 });
 
+describe('"Emirates", in the bundled knowledge', () => {
+  const { index } = compileKnowledge(file);
+  const trie = buildAliasTrie(index);
+  const link = (text: string) => findMentions([text], index, trie).map((m) => `${text.slice(m.start, m.end)}→${index.ids[m.entity]}`);
+
+  it('is the airline on a page about flights, the country on a page about the federation, and "the UAE" always the country', () => {
+    expect(link('Emirates to get 30 Boeing 787 Dreamliners for its flights.')).toContain('Emirates→company:emirates');
+    expect(link('Emirati officials in Dubai said the Emirates federation and its sheikh agreed.')).toEqual(['Emirates→place:united-arab-emirates']);
+    expect(link('The UAE and the United Arab Emirates.')).toEqual(['UAE→place:united-arab-emirates', 'United Arab Emirates→place:united-arab-emirates']);
+  });
+});
+
 describe('given names in the bundled knowledge', () => {
   // As the build compiles it: the entities and the file's list of given names.
   const { index } = compileKnowledge(file);
