@@ -175,6 +175,9 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
 
   // On a page mostly about another country, generic institution names are that country's, not these.
   if (isAboutAnotherCountry(spans, index)) dropDomestic(spans, index);
+  // Acronyms the page spells out as something else ("hypersensitivity pneumonitis, or HP") mean that
+  // everywhere on it.
+  const spelledOut = acronymsSpelledOutAsOthers(blocks, spans, index);
 
   const introduced = new Map<number, string>(); // person entity → surface that introduced it
   const unknownNames = new Set<string>(); // surname keys taken by people we don't know
@@ -211,7 +214,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       if (e >= 0) link(span, e, { kind: 'correction', alias: surface(span) });
       continue;
     }
-    if (namesAnInstitution(span)) continue;
+    if (namesAnInstitution(span) || spelledOut?.has(span.key)) continue;
     const e = theOnlySpecific(span, index);
     if (e >= 0) {
       if (index.cats[e] === PLACE && isInsideLongerPlaceName(blocks[span.block]!, span, span.entities.get(e)!, index)) continue;
@@ -532,6 +535,64 @@ function isUnitAfterNumber(block: LinkBlock, span: Span): boolean {
   const number = block.text.slice(c.prevStart, c.prevEnd);
   // Not a model year: "2020 VW ID.3" is Volkswagen's.
   return name.length <= 4 && name === name.toUpperCase() && /^\d[\d,.]*$/.test(number) && !/^(?:19|20)\d\d$/.test(number);
+}
+
+/** Small words a spelled-out acronym may hold that its letters leave out ("Department of Energy": DOE). */
+const ACRONYM_SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'at', 'de', 'du', 'la', 'des', '&']);
+
+/**
+ * The acronyms (as keys) the page spells out as something none of their entities is called: "…
+ * hypersensitivity pneumonitis, or HP", "the National Register of Citizens (NRC)". Such a page means
+ * its own thing by them throughout, before the spelling-out too; "Department of Energy (DOE)", or
+ * "Centre for Disease Control (CDC)" (most of whose words are in the entity's name), are the entity's
+ * own and change nothing. Undefined when the page spells none out.
+ */
+function acronymsSpelledOutAsOthers(blocks: readonly LinkBlock[], spans: readonly Span[], index: CompiledIndex): Set<string> | undefined {
+  let out: Set<string> | undefined;
+  for (const span of spans) {
+    const c = span.candidate;
+    const text = blocks[span.block]!.text;
+    const acronym = text.slice(c.start, c.end).replace(/[^\p{L}]/gu, '');
+    if (c.tokenCount > 3 || acronym.length < 2 || acronym.length > 8 || acronym !== acronym.toUpperCase()) continue;
+    const long = spelledOutBefore(text, c, acronym);
+    if (!long) continue;
+    const words = contentWords(long);
+    let own = false;
+    for (const e of span.entities.keys()) {
+      const name = new Set(contentWords(index.names.at(e)!).map((w) => w.slice(0, 4)));
+      if (words.filter((w) => name.has(w.slice(0, 4))).length * 2 >= words.length) own = true;
+    }
+    if (!own) (out ??= new Set()).add(span.key);
+  }
+  return out;
+}
+
+const contentWords = (text: string) => (text.toLowerCase().match(/\p{L}[\p{L}'\u2019]*/gu) ?? []).filter((w) => !ACRONYM_SMALL_WORDS.has(w));
+
+/**
+ * The words a match spells out, when it follows them as "long form (ACR)" or "long form, or ACR" and
+ * their initials (small words aside) are its letters in order.
+ */
+function spelledOutBefore(text: string, c: Candidate, acronym: string): string | undefined {
+  let end: number;
+  if (text[c.start - 1] === '(' && text[c.end] === ')') end = c.start - 1;
+  else {
+    const or = /,?[ \u00a0]+or[ \u00a0]+$/.exec(text.slice(Math.max(0, c.start - 8), c.start));
+    if (!or) return undefined;
+    end = c.start - or[0].length;
+  }
+  const before = text.slice(Math.max(0, end - 160), end);
+  const words = [...before.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'\u2019]*/gu)];
+  let k = acronym.length - 1;
+  for (let w = words.length - 1; w >= 0; w--) {
+    const word = words[w]![0];
+    // The last word must end right before the parenthesis or the comma.
+    if (w === words.length - 1 && before.slice(words[w]!.index! + word.length).trim() !== '') return undefined;
+    if (word[0]!.toUpperCase() === acronym[k]!.toUpperCase()) {
+      if (--k < 0) return before.slice(words[w]!.index!);
+    } else if (!ACRONYM_SMALL_WORDS.has(word.toLowerCase())) return undefined;
+  }
+  return undefined;
 }
 
 /** Whether the text from `start` to `end` lies inside a match other than `c`. */

@@ -249,3 +249,24 @@ describe('linkMentions: a company’s name in a venue’s, or a unit after a num
     expect(firms('The 2020 VW ID.3 is official.')).toEqual(['VW→company:volkswagen']);
   });
 });
+
+describe('linkMentions: an acronym the page spells out as something else', () => {
+  const acronyms = matcher([
+    entity('company:hp', 'company', 'HP Inc.', [{ text: 'HP Inc.', kind: 'name' }, { text: 'HP', kind: 'short' }]),
+    entity('agency:cdc', 'agency', 'Centers for Disease Control and Prevention', [
+      { text: 'Centers for Disease Control and Prevention', kind: 'name' }, { text: 'CDC', kind: 'acronym' },
+    ]),
+    entity('agency:doe', 'agency', 'Department of Energy', [{ text: 'Department of Energy', kind: 'name' }, { text: 'DOE', kind: 'acronym' }]),
+  ]);
+
+  it('means that thing all over the page: "hypersensitivity pneumonitis, or HP", "(HP)"', () => {
+    expect(acronyms('HP is basically a severe allergy.\n\nThe man had hypersensitivity pneumonitis, or HP.')).toEqual([]);
+    expect(acronyms('Officials of Himachal Pradesh (HP) met. HP said so.')).toEqual([]);
+    expect(acronyms('HP sells printers. Its laptops, or HP machines, sell.')).toEqual(['HP→company:hp', 'HP→company:hp']);
+  });
+
+  it('is still the entity where the page spells out its own name, in its words or close to them', () => {
+    expect(acronyms('The Department of Energy (DOE) said. DOE agreed.')).toEqual(['Department of Energy→agency:doe', 'DOE→agency:doe', 'DOE→agency:doe']);
+    expect(acronyms('According to the Centre for Disease Control (CDC), it spreads.')).toEqual(['CDC→agency:cdc']);
+  });
+});
