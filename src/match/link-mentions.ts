@@ -552,8 +552,10 @@ function acronymsSpelledOutAsOthers(blocks: readonly LinkBlock[], spans: readonl
   for (const span of spans) {
     const c = span.candidate;
     const text = blocks[span.block]!.text;
+    // Most matches follow neither "(" nor "or ": the rest is asked of the few that do.
+    if (c.tokenCount > 3 || (text[c.start - 1] !== '(' && !(text[c.start - 1] === ' ' && text[c.start - 2] === 'r' && text[c.start - 3] === 'o'))) continue;
     const acronym = text.slice(c.start, c.end).replace(/[^\p{L}]/gu, '');
-    if (c.tokenCount > 3 || acronym.length < 2 || acronym.length > 8 || acronym !== acronym.toUpperCase()) continue;
+    if (acronym.length < 2 || acronym.length > 8 || acronym !== acronym.toUpperCase()) continue;
     const long = spelledOutBefore(text, c, acronym);
     if (!long) continue;
     const words = contentWords(long);
