@@ -227,7 +227,7 @@ describe('three-letter acronyms of the agency and organisation lists, in the bun
   });
 });
 
-describe('"Emirates", in the bundled knowledge', () => {
+describe('names that are also other things, in the bundled knowledge', () => {
   const { index } = compileKnowledge(file);
   const trie = buildAliasTrie(index);
   const link = (text: string) => findMentions([text], index, trie).map((m) => `${text.slice(m.start, m.end)}→${index.ids[m.entity]}`);
@@ -236,6 +236,11 @@ describe('"Emirates", in the bundled knowledge', () => {
     expect(link('Emirates to get 30 Boeing 787 Dreamliners for its flights.')).toContain('Emirates→company:emirates');
     expect(link('Emirati officials in Dubai said the Emirates federation and its sheikh agreed.')).toEqual(['Emirates→place:united-arab-emirates']);
     expect(link('The UAE and the United Arab Emirates.')).toEqual(['UAE→place:united-arab-emirates', 'United Arab Emirates→place:united-arab-emirates']);
+  });
+
+  it('"RTX" is the defense company on a page about missiles, not Nvidia’s graphics card', () => {
+    expect(link('It is very similar to the RTX 2060 in raw performance.')).toEqual([]);
+    expect(link('RTX, the Pentagon contractor, won a missile deal.')).toContain('RTX→company:rtx');
   });
 });
 
