@@ -83,8 +83,15 @@ export function congressMembers(people: Person[], commonSurnames: ReadonlySet<st
   });
 }
 
-/** Surnames news uses alone for these presidents and vice presidents (curated judgement). */
-const STANDALONE = new Set(['Obama', 'Trump', 'Biden', 'Reagan', 'Nixon', 'Clinton', 'Eisenhower', 'Lincoln', 'Pence', 'Quayle', 'Gore', 'Mondale']);
+/**
+ * The presidents and vice presidents whose surnames news uses alone (curated judgement), by name: not
+ * every namesake (George Clinton, Jefferson's vice president, had "Clinton" alone too). Not Bill
+ * Clinton: since 2015 a bare "Clinton" is as often Hillary, and links only to the Clinton its page names.
+ */
+const STANDALONE = new Set([
+  'Barack Obama', 'Donald Trump', 'Joe Biden', 'Ronald Reagan', 'Richard Nixon', 'Dwight Eisenhower', 'Abraham Lincoln',
+  'Mike Pence', 'Dan Quayle', 'Al Gore', 'Walter Mondale',
+]);
 
 /**
  * Presidents and vice presidents. `otherPeople`: full name → bioguide id of the members of Congress
@@ -125,7 +132,7 @@ export function executives(people: Person[], otherPeople: ReadonlyMap<string, st
       id: `person:${slug(name)}`,
       type: 'person',
       name,
-      aliases: executiveAliases(p, name, STANDALONE.has(p.name.last) && (counts.get(common(p)) ?? 0) === 1, (counts.get(common(p)) ?? 0) > 1 || other),
+      aliases: executiveAliases(p, name, STANDALONE.has(name) && (counts.get(common(p)) ?? 0) === 1, (counts.get(common(p)) ?? 0) > 1 || other),
       description: `${parts.join('; ')}${party ? `, ${party}` : ''}.`,
       facts,
       links: [{ label: 'Biography (Congress)', url: p.id.bioguide ? `https://bioguide.congress.gov/search/bio/${p.id.bioguide}` : 'https://www.whitehouse.gov/about-the-white-house/presidents/' }],

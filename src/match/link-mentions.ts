@@ -223,8 +223,10 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       continue;
     }
     if (isPartOfUnknownName(blocks[span.block]!, span, index)) {
-      // Its repeats are that unknown person too, unless a famous surname ("Melania Trump" leaves "Trump" alone).
-      const standalone = [...span.entities.values()].some((rows) => rows.some((a) => index.aliasFlags[a]! & AliasFlag.Standalone));
+      // Its repeats are that unknown person too, unless the surname is one of the very few that mean one
+      // person on any page (a salience of 0.9 or more: "Melania Trump" leaves "Trump" alone); "Frank Gore",
+      // the running back, takes a page's "Gore" from Al Gore.
+      const standalone = [...span.entities].some(([e, rows]) => index.sal[e]! >= 90 && rows.some((a) => index.aliasFlags[a]! & AliasFlag.Standalone));
       if (!standalone) unknownNames.add(span.key);
       continue;
     }
@@ -499,8 +501,13 @@ function hasFirstNameBefore(block: LinkBlock, span: Span, index: CompiledIndex):
   if (prevText === prevText.toUpperCase()) return false;
   const key = visibleSurface(block.text, c.prevStart, c.prevEnd).toLowerCase();
   if (key.length < 2 || NOT_A_FIRST_NAME.has(key) || !firstNames(index).has(key)) return false;
-  // A word that is itself part of another match ("CISA Director Krebs") is not a first name.
-  return !isInOtherMatch(block, c, c.prevStart, c.prevEnd);
+  // A word that is itself part of another match ("CISA Director Krebs", "Cleveland Fed") is not a first
+  // name, unless that match is only a surname that is also a first name before a person's surname
+  // ("Frank Gore": Barney Frank's).
+  const beforeSurname = [...span.entities].some(([e, rows]) => index.cats[e] === 0 && rows.some((a) => aliasKindOf(index.aliasFlags[a]!) === 'surname'));
+  return !block.matches.candidates.some(
+    (o) => o !== c && o.start <= c.prevStart && o.end >= c.prevEnd && (!beforeSurname || o.aliases.some((a) => aliasKindOf(index.aliasFlags[a]!) !== 'surname')),
+  );
 }
 
 /**

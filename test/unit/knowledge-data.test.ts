@@ -259,6 +259,12 @@ describe('given names in the bundled knowledge', () => {
 
   it('a famous surname after a given name the knowledge has no person for is someone else: "Allison Gore" is not Al Gore', () => {
     expect(link('Produced by Allison Gore and Mary Blount.')).toEqual([]);
+    // Nor are the page's other "Gore": the running back's story is not about the vice president.
+    expect(findMentions(['Frank Gore Dragged Naked Woman Across Street', 'Gore was arrested.'], index, trie)).toEqual([]);
+    // But "Trump" stays the president's after another Trump the knowledge lacks.
+    expect(findMentions(['Fred Trump built houses.', 'Trump said so.'], index, trie).map((m) => index.ids[m.entity])).toEqual(['person:donald-trump']);
+    // No Clinton's surname links alone: since 2015 a bare "Clinton" is as often Hillary as Bill.
+    expect(withAlias('Clinton').filter((e) => e.aliases.some((a) => a.text === 'Clinton' && a.standalone)).map((e) => e.id)).toEqual([]);
     expect(link('Al Gore spoke. Gore said the climate would not wait.')).toEqual(['Al Gore→person:al-gore', 'Gore→person:al-gore']);
   });
 });
