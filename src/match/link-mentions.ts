@@ -619,13 +619,16 @@ function isTitleCase(text: string): boolean {
   return capitalised >= 3;
 }
 
-/** A word right before a place's name that makes it another place's ("New Mexico", "New England"). */
-const OTHER_PLACE_BEFORE = /(?:^|[^\p{L}\p{N}])(New|NEW)[ \u00a0]$/u;
+/**
+ * A word right before a place's name that makes it another place's, or an airline's ("New Mexico",
+ * "New England", "Inner Mongolia", "Air India").
+ */
+const OTHER_PLACE_BEFORE = /(?:^|[^\p{L}\p{N}])(New|NEW|Inner|INNER|Air|AIR)[ \u00a0]$/u;
 /** "Northern Ireland" and "Northern Cyprus" are other places; "Northern Italy" is Italy's north. */
 const OTHER_PLACE_NORTHERN = /(?:^|[^\p{L}\p{N}])(Northern|NORTHERN)[ \u00a0]$/u;
 const NORTHERN_OTHERS = new Set(['ireland', 'cyprus']);
-/** …and right after it ("Mexico City", "Kuwait City", "South China Sea"). */
-const OTHER_PLACE_AFTER = /^[ \u00a0](?:City|CITY|Sea|SEA)(?![\p{L}\p{N}])/u;
+/** …and right after it ("Mexico City", "Kuwait City", "South China Sea", "Qatar Airways"). */
+const OTHER_PLACE_AFTER = /^[ \u00a0](?:City|CITY|Sea|SEA|Airlines|AIRLINES|Airways|AIRWAYS)(?![\p{L}\p{N}])/u;
 /** "Voice of America", "Boy Scouts of America": a capitalised word and "of" before an informal name. */
 const NAME_OF_BEFORE = /(?:^|[^\p{L}\p{N}])(\p{Lu}[\p{L}'\u2019-]*)[ \u00a0]of[ \u00a0]$/u;
 
@@ -643,7 +646,7 @@ function isInsideLongerPlaceName(block: LinkBlock, span: Span, rows: readonly nu
   const before = text.slice(Math.max(0, c.start - 12), c.start);
   const prefix = OTHER_PLACE_BEFORE.exec(before) ?? (NORTHERN_OTHERS.has(span.key) ? OTHER_PLACE_NORTHERN.exec(before) : null);
   if (prefix && !isInOtherMatch(block, c, c.start - 1 - prefix[1]!.length, c.start - 1)) return true;
-  if (OTHER_PLACE_AFTER.test(text.slice(c.end, c.end + 6))) return true;
+  if (OTHER_PLACE_AFTER.test(text.slice(c.end, c.end + 10))) return true;
   if (!rows.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'informal')) return false;
   if (isInsideLongerName(block, span)) return true;
   const of = NAME_OF_BEFORE.exec(text.slice(Math.max(0, c.start - 40), c.start));

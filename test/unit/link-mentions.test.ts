@@ -170,6 +170,10 @@ describe('linkMentions: a name inside a longer name the knowledge lacks', () => 
     entity('place:mexico', 'country', 'Mexico', [{ text: 'Mexico', kind: 'name' }]),
     entity('place:ireland', 'country', 'Ireland', [{ text: 'Ireland', kind: 'name' }]),
     entity('place:italy', 'country', 'Italy', [{ text: 'Italy', kind: 'name' }]),
+    entity('place:mongolia', 'country', 'Mongolia', [{ text: 'Mongolia', kind: 'name' }]),
+    entity('place:india', 'country', 'India', [{ text: 'India', kind: 'name' }]),
+    entity('place:qatar', 'country', 'Qatar', [{ text: 'Qatar', kind: 'name' }]),
+    entity('place:bangladesh', 'country', 'Bangladesh', [{ text: 'Bangladesh', kind: 'name' }]),
     entity('place:china', 'country', 'China', [{ text: 'China', kind: 'name' }]),
     entity('place:south-korea', 'country', 'South Korea', [{ text: 'South Korea', kind: 'name' }]),
     entity('place:united-states', 'country', 'United States', [{ text: 'United States', kind: 'name' }, { text: 'America', kind: 'informal' }]),
@@ -184,6 +188,7 @@ describe('linkMentions: a name inside a longer name the knowledge lacks', () => 
     expect(world('Northern Ireland and Ireland agreed; South Korea and the South China Sea too.')).toEqual(['Ireland→place:ireland', 'South Korea→place:south-korea']);
     expect(world('Trade with China grew, northern Mexico said.')).toEqual(['China→place:china', 'Mexico→place:mexico']);
     expect(world('Set in 1983 in Northern Italy.')).toEqual(['Italy→place:italy']);
+    expect(world('China’s Inner Mongolia, Air India, Qatar Airways and Biman Bangladesh Airlines.')).toEqual(['China→place:china']);
   });
 
   it('"America" inside a longer capitalised name is not the United States', () => {
