@@ -214,7 +214,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       if (e >= 0) link(span, e, { kind: 'correction', alias: surface(span) });
       continue;
     }
-    if (namesAnInstitution(span) || spelledOut?.has(span.key)) continue;
+    if (namesAnInstitution(span) || spelledOut?.has(span.key) || isAnotherCountrys(blocks[span.block]!, span, index)) continue;
     const e = theOnlySpecific(span, index);
     if (e >= 0) {
       if (index.cats[e] === PLACE && isInsideLongerPlaceName(blocks[span.block]!, span, span.entities.get(e)!, index)) continue;
@@ -301,6 +301,53 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   const mentions: Mention[] = [];
   for (const span of spans) if (span.mention) mentions.push(span.mention);
   return mentions;
+}
+
+/** Nationalities that, right before an institution's name, make it that country's ("the Chinese CDC"), with the country's id. */
+const NATIONALITIES: Record<string, string> = {
+  Afghan: 'afghanistan', Argentine: 'argentina', Australian: 'australia', Austrian: 'austria', Belgian: 'belgium', Brazilian: 'brazil',
+  British: 'united-kingdom', Canadian: 'canada', Chinese: 'china', Colombian: 'colombia', Cuban: 'cuba', Czech: 'czechia', Danish: 'denmark',
+  Dutch: 'netherlands', Egyptian: 'egypt', Emirati: 'united-arab-emirates', Filipino: 'philippines', Finnish: 'finland', French: 'france',
+  German: 'germany', Greek: 'greece', Hungarian: 'hungary', Indian: 'india', Indonesian: 'indonesia', Iranian: 'iran', Iraqi: 'iraq',
+  Irish: 'ireland', Israeli: 'israel', Italian: 'italy', Japanese: 'japan', Jordanian: 'jordan', Kenyan: 'kenya', Korean: 'south-korea',
+  Lebanese: 'lebanon', Malaysian: 'malaysia', Mexican: 'mexico', Nigerian: 'nigeria', Norwegian: 'norway', Pakistani: 'pakistan',
+  Palestinian: 'palestine', Peruvian: 'peru', Polish: 'poland', Portuguese: 'portugal', Qatari: 'qatar', Romanian: 'romania', Russian: 'russia',
+  Saudi: 'saudi-arabia', Singaporean: 'singapore', Spanish: 'spain', Swedish: 'sweden', Swiss: 'switzerland', Syrian: 'syria',
+  Taiwanese: 'taiwan', Thai: 'thailand', Turkish: 'turkey', Ukrainian: 'ukraine', Venezuelan: 'venezuela', Vietnamese: 'vietnam',
+};
+const NATIONALITY_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${Object.keys(NATIONALITIES).join('|')})[ \\u00a0]+$`, 'u');
+
+/**
+ * "the Chinese CDC", "Israel's Supreme Court": an institution every country has (an agency, or a name
+ * flagged `domestic`) after another country's nationality or possessive is that country's, not the
+ * American one, whatever the rest of the page is about. Not a body the knowledge relates to that
+ * country itself: "the Chinese Ministry of State Security", "Russia's FSB".
+ */
+function isAnotherCountrys(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
+  for (const [e, rows] of span.entities) {
+    if (index.cats[e] !== AGENCY && !rows.some((a) => index.aliasFlags[a]! & AliasFlag.Domestic)) return false;
+  }
+  const c = span.candidate;
+  const before = block.text.slice(Math.max(0, c.start - 24), c.start);
+  let country: number | undefined;
+  const nationality = NATIONALITY_BEFORE.exec(before);
+  if (nationality) country = hintsOf(index).ids.get(`place:${NATIONALITIES[nationality[1]!]}`) ?? -1;
+  else {
+    // "Israel's Supreme Court": a place other than the United States, matched right before "'s ".
+    const possessive = /['\u2019]s[ \u00a0]+$/.exec(before);
+    if (!possessive) return false;
+    const end = c.start - possessive[0].length;
+    for (const o of block.matches.candidates) {
+      if (o.end !== end) continue;
+      for (const a of o.aliases) {
+        const e = index.aliasEntity[a]!;
+        if (index.cats[e] === PLACE && !HOME_PLACES.has(index.ids.at(e)!)) country = e;
+      }
+    }
+    if (country === undefined) return false;
+  }
+  for (const e of span.entities.keys()) if (hintsOf(index).related(e).includes(country)) return false;
+  return true;
 }
 
 /** Places whose mentions say a page is about the United States. */

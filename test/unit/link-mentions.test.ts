@@ -275,3 +275,27 @@ describe('linkMentions: an acronym the page spells out as something else', () =>
     expect(acronyms('According to the Centre for Disease Control (CDC), it spreads.')).toEqual(['CDC→agency:cdc']);
   });
 });
+
+describe('linkMentions: another country’s institution', () => {
+  const bodies = matcher([
+    entity('agency:cdc', 'agency', 'Centers for Disease Control and Prevention', [{ text: 'CDC', kind: 'acronym' }]),
+    entity('agency:scotus', 'agency', 'Supreme Court of the United States', [
+      { text: 'U.S. Supreme Court', kind: 'short' }, { text: 'Supreme Court', kind: 'short', domestic: true },
+    ]),
+    entity('place:israel', 'country', 'Israel', [{ text: 'Israel', kind: 'name' }]),
+    entity('place:united-states', 'country', 'United States', [{ text: 'America', kind: 'informal' }]),
+    entity('place:russia', 'country', 'Russia', [{ text: 'Russia', kind: 'name' }]),
+    entity('agency:fsb', 'agency', 'Federal Security Service', [{ text: 'FSB', kind: 'acronym' }], { related: ['place:russia'] }),
+  ]);
+
+  it('is still itself after its own country’s name: "the Russian FSB", "Russia’s FSB"', () => {
+    expect(bodies('The Russian FSB and Russia’s FSB.')).toEqual(['FSB→agency:fsb', 'Russia→place:russia', 'FSB→agency:fsb']);
+  });
+
+  it('after a nationality or a foreign country’s possessive is that country’s, not the American one', () => {
+    expect(bodies('The Chinese CDC said so, and Israel’s Supreme Court ruled.')).toEqual(['Israel→place:israel']);
+    expect(bodies('The CDC said so, the U.S. Supreme Court and America’s Supreme Court ruled.')).toEqual([
+      'CDC→agency:cdc', 'U.S. Supreme Court→agency:scotus', 'America→place:united-states', 'Supreme Court→agency:scotus',
+    ]);
+  });
+});
