@@ -199,9 +199,10 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       if (cat >= 0 && index.cats[e] !== cat) return false;
       cat = index.cats[e]!;
     }
+    if (cat !== 0 && cat !== COMPANY) return false;
     const after = blocks[span.block]!.text.slice(span.candidate.end, span.candidate.end + 40);
     if (cat === 0) return INSTITUTION_AFTER.test(after);
-    return cat === COMPANY && (VENUE_AFTER.test(after) || isUnitAfterNumber(blocks[span.block]!, span));
+    return VENUE_AFTER.test(after) || isUnitAfterNumber(blocks[span.block]!, span);
   };
 
   // Pass 1: corrections and self-sufficient names, which introduce people for pass 2.
@@ -563,13 +564,15 @@ function hasFirstNameBefore(block: LinkBlock, span: Span, index: CompiledIndex):
  * is not today's premier.
  */
 function hasGivenNameAfter(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
-  if (span.candidate.tokenCount !== 1) return false;
+  const c = span.candidate;
+  // Most names are followed by anything but a space and a capital: nothing else is read for them.
+  const after = block.text.charCodeAt(c.end + 1);
+  if (c.tokenCount !== 1 || block.text[c.end] !== ' ' || !(after >= 65 && after <= 90) && after < 0xc0) return false;
   let surnameFirst = false;
   for (const e of span.entities.keys()) {
     if (index.cats[e] === 0 && index.names.at(e)!.toLowerCase().startsWith(`${span.key} `)) surnameFirst = true;
   }
   if (!surnameFirst) return false;
-  const c = span.candidate;
   const next = NEXT_WORD.exec(block.text.slice(c.end, c.end + 40));
   if (!next) return false;
   const word = next[1]!;
