@@ -697,6 +697,8 @@ function isInsideLongerPlaceName(block: LinkBlock, span: Span, rows: readonly nu
   const prefix = OTHER_PLACE_BEFORE.exec(before) ?? (NORTHERN_OTHERS.has(span.key) ? OTHER_PLACE_NORTHERN.exec(before) : null);
   if (prefix && !isInOtherMatch(block, c, c.start - 1 - prefix[1]!.length, c.start - 1)) return true;
   if (OTHER_PLACE_AFTER.test(text.slice(c.end, c.end + 10))) return true;
+  // A currency: "US$36,254", "NZ$27.8b".
+  if (text[c.end] === '$') return true;
   if (!rows.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'informal')) return false;
   if (isInsideLongerName(block, span)) return true;
   const of = NAME_OF_BEFORE.exec(text.slice(Math.max(0, c.start - 40), c.start));

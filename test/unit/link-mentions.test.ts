@@ -176,7 +176,7 @@ describe('linkMentions: a name inside a longer name the knowledge lacks', () => 
     entity('place:bangladesh', 'country', 'Bangladesh', [{ text: 'Bangladesh', kind: 'name' }]),
     entity('place:china', 'country', 'China', [{ text: 'China', kind: 'name' }]),
     entity('place:south-korea', 'country', 'South Korea', [{ text: 'South Korea', kind: 'name' }]),
-    entity('place:united-states', 'country', 'United States', [{ text: 'United States', kind: 'name' }, { text: 'America', kind: 'informal' }]),
+    entity('place:united-states', 'country', 'United States', [{ text: 'United States', kind: 'name' }, { text: 'America', kind: 'informal' }, { text: 'US', kind: 'acronym' }]),
     entity('person:li-qiang', 'person', 'Li Qiang', [{ text: 'Li Qiang', kind: 'name' }, { text: 'Li', kind: 'surname' }], { titles: ['premier'] }),
     entity('person:xi-jinping', 'person', 'Xi Jinping', [{ text: 'Xi Jinping', kind: 'name' }, { text: 'Xi', kind: 'surname', standalone: true }]),
     entity('person:mark-esper', 'person', 'Mark Esper', [{ text: 'Mark Esper', kind: 'name' }, { text: 'Esper', kind: 'surname' }], { titles: ['secretary'] }),
@@ -188,6 +188,7 @@ describe('linkMentions: a name inside a longer name the knowledge lacks', () => 
     expect(world('Northern Ireland and Ireland agreed; South Korea and the South China Sea too.')).toEqual(['Ireland→place:ireland', 'South Korea→place:south-korea']);
     expect(world('Trade with China grew, northern Mexico said.')).toEqual(['China→place:china', 'Mexico→place:mexico']);
     expect(world('Set in 1983 in Northern Italy.')).toEqual(['Italy→place:italy']);
+    expect(world('A GDP per capita of US$36,254 in the US.')).toEqual(['US→place:united-states']);
     expect(world('China’s Inner Mongolia, Air India, Qatar Airways and Biman Bangladesh Airlines.')).toEqual(['China→place:china']);
   });
 
