@@ -215,7 +215,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       if (e >= 0) link(span, e, { kind: 'correction', alias: surface(span) });
       continue;
     }
-    if (namesAnInstitution(span) || spelledOut?.has(span.key) || isAnotherCountrys(blocks[span.block]!, span, index)) continue;
+    if (namesAnInstitution(span) || isInHandle(blocks[span.block]!, span) || spelledOut?.has(span.key) || isAnotherCountrys(blocks[span.block]!, span, index)) continue;
     const e = theOnlySpecific(span, index);
     if (e >= 0) {
       if (index.cats[e] === PLACE && isInsideLongerPlaceName(blocks[span.block]!, span, span.entities.get(e)!, index)) continue;
@@ -652,6 +652,11 @@ function spelledOutBefore(text: string, c: Candidate, acronym: string): string |
     } else if (!ACRONYM_SMALL_WORDS.has(word.toLowerCase())) return undefined;
   }
   return undefined;
+}
+
+/** A name joined to other characters by an underscore is part of a user name or a file's ("Ring_Apple", "@Uber_Sydney"). */
+function isInHandle(block: LinkBlock, span: Span): boolean {
+  return block.text[span.candidate.start - 1] === '_' || block.text[span.candidate.end] === '_';
 }
 
 /** Whether the text from `start` to `end` lies inside a match other than `c`. */
