@@ -232,7 +232,8 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       continue;
     }
     // Its repeats still follow whoever the page introduced: a family name that comes first ("Kim",
-    // "Lee", "Li") is shared by many of the people a Korean or Chinese story names.
+    // "Lee", "Li") is shared by many of the people a Korean or Chinese story names, and a surname that
+    // is also a given name ("Scott") is only that here.
     if (hasGivenNameAfter(blocks[span.block]!, span, index)) continue;
     deferred.push(span);
   }
@@ -559,26 +560,37 @@ function hasFirstNameBefore(block: LinkBlock, span: Span, index: CompiledIndex):
 }
 
 /**
- * "Li Keqiang", "Kim Yo Jong": a given name right after the surname of a person whose name puts the
- * surname first ("Li Qiang", "Kim Jong Un"), who is then another of that family: "Premier Li Keqiang"
- * is not today's premier.
+ * A person's surname followed by another capitalised name that is no match and no word headlines
+ * capitalise: either it is someone else's given name ("InfoNation President Dan McDowell" is not
+ * Romania's President Nicușor Dan, "Rep. Scott Perry" not Rep. David Scott), or, for a name written
+ * surname first, another member of the family ("Premier Li Keqiang" is not today's premier, Li Qiang).
  */
 function hasGivenNameAfter(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
   const c = span.candidate;
   // Most names are followed by anything but a space and a capital: nothing else is read for them.
   const after = block.text.charCodeAt(c.end + 1);
   if (c.tokenCount !== 1 || block.text[c.end] !== ' ' || !(after >= 65 && after <= 90) && after < 0xc0) return false;
-  let surnameFirst = false;
-  for (const e of span.entities.keys()) {
-    if (index.cats[e] === 0 && index.names.at(e)!.toLowerCase().startsWith(`${span.key} `)) surnameFirst = true;
+  // People's surnames only ("Ford Focus" is Ford's car, whatever Gerald Ford's name is), and only one
+  // that is also a given name ("Dan", "Scott") or comes first in its person's name ("Li Qiang"): after
+  // "Obama" or "Trump" a capitalised word is a headline's ("Obama Gave $221 Million").
+  let givenOrFirst = firstNames(index).has(span.key);
+  for (const [e, rows] of span.entities) {
+    if (index.cats[e] !== 0 || !rows.some((a) => aliasKindOf(index.aliasFlags[a]!) === 'surname')) return false;
+    givenOrFirst ||= index.names.at(e)!.toLowerCase().startsWith(`${span.key} `);
   }
-  if (!surnameFirst) return false;
+  if (!givenOrFirst) return false;
   const next = NEXT_WORD.exec(block.text.slice(c.end, c.end + 40));
   if (!next) return false;
   const word = next[1]!;
   if (word.length < 2 || word[0] === word[0]!.toLowerCase() || word === word.toUpperCase() || NOT_A_FIRST_NAME.has(word.toLowerCase())) return false;
-  // In a headline set in title case every word is capitalised: "Xi Warns Taiwan".
-  return !isInOtherMatch(block, c, c.end + 1, c.end + 1 + word.length) && !isTitleCase(block.text);
+  // Not a word of another match, unless a surname alone ("Dan McDowell": some McDowell's), nor in a
+  // headline set in title case, where every word is capitalised ("Xi Warns Taiwan").
+  const start = c.end + 1;
+  const end = start + word.length;
+  const inOther = block.matches.candidates.some(
+    (o) => o !== c && o.start <= start && o.end >= end && o.aliases.some((a) => aliasKindOf(index.aliasFlags[a]!) !== 'surname'),
+  );
+  return !inOther && !isTitleCase(block.text);
 }
 
 /**
@@ -664,10 +676,17 @@ function isInOtherMatch(block: LinkBlock, c: Candidate, start: number, end: numb
   return block.matches.candidates.some((o) => o !== c && o.start <= start && o.end >= end);
 }
 
-/** Every word of four letters or more capitalised, and at least three of them: a headline's title case. */
+/** Words title case leaves in lower case ("Clinton Cancels Joint Events with Sanders"). */
+const TITLE_CASE_SMALL_WORDS = new Set([
+  'with', 'from', 'into', 'onto', 'over', 'upon', 'than', 'that', 'about', 'after', 'amid', 'near', 'like', 'among', 'across', 'under',
+  'between', 'through', 'during', 'before', 'against', 'without', 'within', 'toward', 'towards', 'since', 'until', 'behind', 'beyond',
+]);
+
+/** Every word of four letters or more capitalised (title case's small words aside), at least three of them: a headline's title case. */
 function isTitleCase(text: string): boolean {
   let capitalised = 0;
   for (const [word] of text.matchAll(/\p{L}{4,}/gu)) {
+    if (TITLE_CASE_SMALL_WORDS.has(word)) continue;
     if (word[0] === word[0]!.toLowerCase()) return false;
     capitalised++;
   }

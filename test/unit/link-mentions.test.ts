@@ -203,6 +203,23 @@ describe('linkMentions: a name inside a longer name the knowledge lacks', () => 
     expect(world('Xi Jinping met Xi Mingze, his daughter. Xi said so.')).toEqual(['Xi Jinping→person:xi-jinping', 'Xi→person:xi-jinping']);
   });
 
+  it('nor a surname that is someone else’s given name here: "President Dan McDowell", "Rep. Scott Perry"', () => {
+    const people = matcher([
+      entity('person:nicusor-dan', 'person', 'Nicușor Dan', [{ text: 'Nicușor Dan', kind: 'name' }, { text: 'Dan', kind: 'surname' }], { titles: ['president'] }),
+      entity('person:david-scott', 'person', 'David Scott', [{ text: 'David Scott', kind: 'name' }, { text: 'Scott', kind: 'surname' }], { titles: ['rep.'] }),
+      entity('person:gerald-ford', 'person', 'Gerald Ford', [{ text: 'Gerald Ford', kind: 'name' }, { text: 'Ford', kind: 'surname' }]),
+      entity('company:ford', 'company', 'Ford Motor Company', [{ text: 'Ford', kind: 'short' }]),
+      entity('person:pete-buttigieg', 'person', 'Pete Buttigieg', [{ text: 'Pete Buttigieg', kind: 'name' }, { text: 'Buttigieg', kind: 'surname', standalone: true }]),
+      // "Dan" and "Scott" are given names too: the knowledge has a Dan and a Scott.
+      entity('person:dan-quayle', 'person', 'Dan Quayle', [{ text: 'Dan Quayle', kind: 'name' }]),
+      entity('person:scott-walker', 'person', 'Scott Walker', [{ text: 'Scott Walker', kind: 'name' }]),
+    ]);
+    expect(people('InfoNation President Dan McDowell said so. Rep. Scott Perry agreed.')).toEqual([]);
+    expect(people('President Dan said so. Rep. Scott agreed.')).toEqual(['Dan→person:nicusor-dan', 'Scott→person:david-scott']);
+    // Not a company's product, nor a surname that is no given name ("Buttigieg Remains" is a headline's).
+    expect(people('The Ford Focus Electric.\n\nPoll: Buttigieg Remains at Zero Percent among Black Voters, 5 comments')).toEqual(['Ford→company:ford', 'Buttigieg→person:pete-buttigieg']);
+  });
+
   it('not after a word every headline capitalises, nor for a name that puts the surname last', () => {
     expect(world('Xi Jinping travels\n\nXi Warns Taiwan Over Independence')).toEqual(['Xi Jinping→person:xi-jinping', 'Xi→person:xi-jinping']);
     expect(world('Xi Jinping spoke.\n\nXi Monday said more.')).toEqual(['Xi Jinping→person:xi-jinping', 'Xi→person:xi-jinping']);
