@@ -238,6 +238,19 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     deferred.push(span);
   }
 
+  /**
+   * "the Times" on a page that names the Los Angeles Times is that paper, not the New York Times: an
+   * organisation's informal "the …" is the end of the name of another organisation the page names.
+   * (Not agencies': "the Fed" is the Federal Reserve beside the New York Fed.)
+   */
+  const namesAnotherPaper = (span: Span): boolean => {
+    if (!span.key.startsWith('the ')) return false;
+    for (const [e, rows] of span.entities) if (index.cats[e] !== ORGANIZATION || !rows.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'informal')) return false;
+    const tail = span.key.slice(3);
+    for (const e of onPage) if (!span.entities.has(e) && index.cats[e] === ORGANIZATION && index.names.at(e)!.toLowerCase().endsWith(tail)) return true;
+    return false;
+  };
+
   // Pass 2: everything that needs the page's evidence.
   const decide = (span: Span): void => {
     const candidates = [...span.entities.keys()];
@@ -251,6 +264,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     }
     if (intro.length > 1 || unknownNames.has(span.key)) return;
 
+    if (namesAnotherPaper(span)) return;
     const usable = candidates.filter((e) => span.entities.get(e)!.some((a) => aliasKindOf(index.aliasFlags[a]!) !== 'ticker'));
     if (usable.length === 0) return;
 
@@ -430,6 +444,7 @@ function dropDomestic(spans: Span[], index: CompiledIndex): void {
 
 const PLACE = CATEGORIES.indexOf('place');
 const COMPANY = CATEGORIES.indexOf('company');
+const ORGANIZATION = CATEGORIES.indexOf('organization');
 const AGENCY = CATEGORIES.indexOf('agency');
 
 /** Whitespace other than single spaces, or curly apostrophes: what a correction key normalises. */

@@ -318,3 +318,18 @@ describe('linkMentions: another country’s institution', () => {
     ]);
   });
 });
+
+describe('linkMentions: a paper’s informal name on a page that names another paper of that name', () => {
+  const papers = matcher([
+    entity('org:nyt', 'organization', 'The New York Times', [{ text: 'The New York Times', kind: 'name' }, { text: 'the Times', kind: 'informal', needsContext: true }], { context: ['newspaper', 'reported', 'reporter'] }),
+    entity('org:lat', 'organization', 'Los Angeles Times', [{ text: 'Los Angeles Times', kind: 'name' }]),
+    entity('agency:fed', 'agency', 'Federal Reserve', [{ text: 'the Fed', kind: 'informal' }]),
+    entity('agency:ny-fed', 'agency', 'New York Fed', [{ text: 'New York Fed', kind: 'name' }]),
+  ]);
+
+  it('"the Times" on the Los Angeles Times’s page is not the New York Times; elsewhere it is', () => {
+    expect(papers('The owner of the Los Angeles Times spoke. The Times, the newspaper reported, was sold.')).toEqual(['Los Angeles Times→org:lat']);
+    expect(papers('The Times reported, the newspaper said, and a reporter agreed.')).toEqual(['The Times→org:nyt']);
+    expect(papers('The New York Fed and the Fed agreed.')).toEqual(['New York Fed→agency:ny-fed', 'the Fed→agency:fed']);
+  });
+});
