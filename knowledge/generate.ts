@@ -87,8 +87,9 @@ for (const e of entities) {
   if (curatedIds.has(e.id)) continue;
   e.aliases = e.aliases.filter((a) => a.kind !== 'acronym' || !curatedAcronyms.has(a.text));
   for (const a of e.aliases) {
-    if (a.kind === 'acronym' && a.text.replace(/[^A-Za-z]/g, '').length <= 2) a.needsContext = true;
-    if (a.kind === 'acronym' && a.text.replace(/[^A-Za-z]/g, '').length === 3 && (e.type === 'agency' || e.type === 'intl-org') && !WELL_KNOWN_ACRONYMS.has(a.text)) a.needsContext = true;
+    const letters = a.kind === 'acronym' ? a.text.replace(/[^A-Za-z]/g, '').length : 0;
+    if (a.kind === 'acronym' && letters <= 2) a.needsContext = true;
+    if (letters === 3 && (e.type === 'agency' || e.type === 'intl-org') && !WELL_KNOWN_ACRONYMS.has(a.text)) a.needsContext = true;
     // Country names are proper nouns in news ("China", "Turkey"): the ambiguous ones are curated as needing context.
     if (a.kind !== 'surname' && a.kind !== 'ticker' && e.type !== 'country' && isCommonWord(a.text)) a.commonWord = true;
   }

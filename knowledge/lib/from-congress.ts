@@ -24,7 +24,7 @@ function personAliases(p: Person, standalone: boolean): Alias[] {
 }
 
 /**
- * A member of the House whose surname many members have borne (`common-surnames.json`: "Price", "Smith", "Walsh")
+ * A member, or former member, whose surname many members have borne (`common-surnames.json`: "Price", "Smith", "Walsh")
  * shares a plain full name with people outside politics: on the corpus's sports and music pages "David
  * Price" was a pitcher, "Chris Smith" a running back, "Joe Walsh" a guitarist. Such a name ("First
  * Last", not the official "David E. Price") links only with a title ("Rep. David Price") or two words
@@ -107,8 +107,7 @@ export function executives(people: Person[], otherPeople: ReadonlyMap<string, st
   for (const p of people) {
     // The name news uses ("Bill Clinton"), with middle initials only where two share it (the Bushes),
     // or a member of Congress has it.
-    const middle = (p.name as { middle?: string }).middle;
-    const initials = middle ? middle.split(/\s+/).map((m) => `${m[0]}.`).join(' ') : '';
+    const initials = initialsOf(p);
     const other = otherPeople.has(common(p)) && otherPeople.get(common(p)) !== p.id.bioguide;
     const name = ((counts.get(common(p)) ?? 0) > 1 || other) && initials ? `${p.name.first} ${initials} ${p.name.last}` : common(p);
     const facts: NonNullable<Entity['facts']> = [];
@@ -170,6 +169,12 @@ export function presidentNumbers(people: readonly Person[]): Map<Person, number[
   return numbers;
 }
 
+/** A person's middle names as initials ("F." for Fitzgerald), or '' without one. */
+function initialsOf(p: Person): string {
+  const middle = (p.name as { middle?: string }).middle;
+  return middle ? middle.split(/\s+/).map((m) => `${m[0]}.`).join(' ') : '';
+}
+
 /** "1933–1937, 1937–1941" → "1933–1941". */
 function mergeSpans(s: string): string {
   const parts = s.split(', ').map((x) => x.split('–'));
@@ -227,8 +232,7 @@ function executiveAliases(p: Person, name: string, standalone: boolean, shared: 
   const middle = (p.name as { middle?: string }).middle;
   // Not a middle name with particles ("Rufus de Vane"), whose initials nobody writes.
   if (middle && /^\p{Lu}\S*(?:\s+\p{Lu}\S*)*$/u.test(middle)) {
-    const initials = middle.split(/\s+/).map((m) => `${m[0]}.`).join(' ');
-    for (const text of [`${p.name.first} ${initials} ${p.name.last}`, `${p.name.first} ${middle} ${p.name.last}`]) {
+    for (const text of [`${p.name.first} ${initialsOf(p)} ${p.name.last}`, `${p.name.first} ${middle} ${p.name.last}`]) {
       if (!kept.some((a) => a.text === text)) kept.push({ text, kind: 'name' });
     }
   }

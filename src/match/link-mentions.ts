@@ -569,9 +569,7 @@ function hasFirstNameBefore(block: LinkBlock, span: Span, index: CompiledIndex):
   // name, unless that match is only a surname that is also a first name before a person's surname
   // ("Frank Gore": Barney Frank's).
   const beforeSurname = [...span.entities].some(([e, rows]) => index.cats[e] === 0 && rows.some((a) => aliasKindOf(index.aliasFlags[a]!) === 'surname'));
-  return !block.matches.candidates.some(
-    (o) => o !== c && o.start <= c.prevStart && o.end >= c.prevEnd && (!beforeSurname || o.aliases.some((a) => aliasKindOf(index.aliasFlags[a]!) !== 'surname')),
-  );
+  return !isInOtherMatch(block, c, c.prevStart, c.prevEnd, beforeSurname ? index : undefined);
 }
 
 /**
@@ -600,12 +598,7 @@ function hasGivenNameAfter(block: LinkBlock, span: Span, index: CompiledIndex): 
   if (word.length < 2 || word[0] === word[0]!.toLowerCase() || word === word.toUpperCase() || NOT_A_FIRST_NAME.has(word.toLowerCase())) return false;
   // Not a word of another match, unless a surname alone ("Dan McDowell": some McDowell's), nor in a
   // headline set in title case, where every word is capitalised ("Xi Warns Taiwan").
-  const start = c.end + 1;
-  const end = start + word.length;
-  const inOther = block.matches.candidates.some(
-    (o) => o !== c && o.start <= start && o.end >= end && o.aliases.some((a) => aliasKindOf(index.aliasFlags[a]!) !== 'surname'),
-  );
-  return !inOther && !isTitleCase(block.text);
+  return !isInOtherMatch(block, c, c.end + 1, c.end + 1 + word.length, index) && !isTitleCase(block.text);
 }
 
 /**
@@ -686,9 +679,14 @@ function isInHandle(block: LinkBlock, span: Span): boolean {
   return block.text[span.candidate.start - 1] === '_' || block.text[span.candidate.end] === '_';
 }
 
-/** Whether the text from `start` to `end` lies inside a match other than `c`. */
-function isInOtherMatch(block: LinkBlock, c: Candidate, start: number, end: number): boolean {
-  return block.matches.candidates.some((o) => o !== c && o.start <= start && o.end >= end);
+/**
+ * Whether the text from `start` to `end` lies inside a match other than `c`; with `surnamesAside`, a
+ * match that is only some person's surname does not count (a given name that is also a surname).
+ */
+function isInOtherMatch(block: LinkBlock, c: Candidate, start: number, end: number, surnamesAside?: CompiledIndex): boolean {
+  return block.matches.candidates.some(
+    (o) => o !== c && o.start <= start && o.end >= end && (!surnamesAside || o.aliases.some((a) => aliasKindOf(surnamesAside.aliasFlags[a]!) !== 'surname')),
+  );
 }
 
 /** Words title case leaves in lower case ("Clinton Cancels Joint Events with Sanders"). */
@@ -760,7 +758,7 @@ function isInsideLongerName(block: LinkBlock, span: Span): boolean {
     const word = text.slice(start, end);
     if (word.length < 2 || word[0] === word[0]!.toLowerCase() || word === word.toUpperCase()) return false;
     if (NOT_A_FIRST_NAME.has(word.toLowerCase())) return false;
-    return !block.matches.candidates.some((o) => o.start <= start && o.end >= end);
+    return !isInOtherMatch(block, c, start, end);
   };
   if (c.prevStart >= 0 && c.prevEnd + 1 === c.start && text[c.prevEnd] === ' ' && isNameWord(c.prevStart, c.prevEnd)) return true;
   const next = NEXT_WORD.exec(text.slice(c.end, c.end + 40));
