@@ -107,6 +107,14 @@ const INSTITUTION_AFTER =
 const VENUE_AFTER =
   /^[\s\u00a0]+(?:Music[\s\u00a0]+)?(?:Stadium|Arena|Center|Centre|Amphitheatre|Amphitheater|Theatre|Theater|Pavilion|Coliseum|Dome|Ballpark|Speedway|Field|Bowl|Factory|Hall)\b/;
 
+/**
+ * An agency's name that ends in an institution's noun, followed by "of" and a capitalised name: a
+ * longer name, another body's ("Washington State Department of Health", "Supreme Court of Canada",
+ * "Secret Service of Ukraine"). "of the …" is left alone ("Supreme Court of the United States").
+ */
+const AGENCY_NOUN_END = /(?:Department|Ministry|Office|Bureau|Agency|Service|Commission|Administration|Authority|Council|Committee|Board|Court|Institute)$/i;
+const OF_A_NAME_AFTER = /^[ \u00a0]of[ \u00a0](?!the[ \u00a0]|The[ \u00a0]|THE[ \u00a0])\p{Lu}/u;
+
 /** Reused to read each block's words for context (linking is synchronous and never nested). */
 const wordBuffer = new TokenBuffer();
 
@@ -191,7 +199,8 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   /**
    * "George Washington University", "Eisenhower Executive Office Building": a person's name inside a
    * place's or institution's. "Verizon Amphitheatre", "FirstEnergy Stadium", "306 HP": a company's name
-   * in a venue's, or a unit after a number.
+   * in a venue's, or a unit after a number. "Washington State Department of Health": an agency's name
+   * inside another body's (`AGENCY_NOUN_END`).
    */
   const namesAnInstitution = (span: Span) => {
     let cat = -1;
@@ -199,8 +208,9 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       if (cat >= 0 && index.cats[e] !== cat) return false;
       cat = index.cats[e]!;
     }
-    if (cat !== 0 && cat !== COMPANY) return false;
+    if (cat !== 0 && cat !== COMPANY && cat !== AGENCY) return false;
     const after = blocks[span.block]!.text.slice(span.candidate.end, span.candidate.end + 40);
+    if (cat === AGENCY) return OF_A_NAME_AFTER.test(after) && AGENCY_NOUN_END.test(surface(span));
     if (cat === 0) return INSTITUTION_AFTER.test(after);
     return VENUE_AFTER.test(after) || isUnitAfterNumber(blocks[span.block]!, span);
   };
@@ -710,12 +720,18 @@ function isTitleCase(text: string): boolean {
  * A word right before a place's name that makes it another place's, or an airline's ("New Mexico",
  * "New England", "Inner Mongolia", "Air India").
  */
-const OTHER_PLACE_BEFORE = /(?:^|[^\p{L}\p{N}])(New|NEW|Inner|INNER|Air|AIR)[ \u00a0]$/u;
+const OTHER_PLACE_BEFORE = /(?:^|[^\p{L}\p{N}])(New|NEW|Inner|INNER|Air|AIR|Lake|LAKE|Mount|MOUNT|Port|PORT|Fort|FORT)[ \u00a0]$/u;
 /** "Northern Ireland" and "Northern Cyprus" are other places; "Northern Italy" is Italy's north. */
 const OTHER_PLACE_NORTHERN = /(?:^|[^\p{L}\p{N}])(Northern|NORTHERN)[ \u00a0]$/u;
 const NORTHERN_OTHERS = new Set(['ireland', 'cyprus']);
-/** …and right after it ("Mexico City", "Kuwait City", "South China Sea", "Qatar Airways"). */
-const OTHER_PLACE_AFTER = /^[ \u00a0](?:City|CITY|Sea|SEA|Airlines|AIRLINES|Airways|AIRWAYS)(?![\p{L}\p{N}])/u;
+/**
+ * …and right after it ("Mexico City", "Kuwait City", "South China Sea", "Qatar Airways"), among them a
+ * street's, a river's or a town's ("Georgia Avenue", "Jordan River", "Virginia Beach", "China Grove").
+ */
+const OTHER_PLACE_WORDS = ['City', 'Sea', 'Airlines', 'Airways', 'Street', 'Avenue', 'Road', 'Boulevard', 'Beach', 'Grove', 'River', 'Bay', 'Creek', 'Canal', 'Highway', 'Turnpike', 'Parkway', 'Airport'];
+// Capitalised or in capitals only: "a Texas beach", "the Jordan river valley's farms" describe the place.
+// Not words a headline uses as verbs: "US FALLS", "China Squares Off" ("Falls", "Springs", "Square").
+const OTHER_PLACE_AFTER = new RegExp(`^[ \\u00a0](?:${[...OTHER_PLACE_WORDS, ...OTHER_PLACE_WORDS.map((w) => w.toUpperCase())].join('|')})(?![\\p{L}\\p{N}])`, 'u');
 /** "Voice of America", "Boy Scouts of America": a capitalised word and "of" before an informal name. */
 const NAME_OF_BEFORE = /(?:^|[^\p{L}\p{N}])(\p{Lu}[\p{L}'\u2019-]*)[ \u00a0]of[ \u00a0]$/u;
 
@@ -733,7 +749,7 @@ function isInsideLongerPlaceName(block: LinkBlock, span: Span, rows: readonly nu
   const before = text.slice(Math.max(0, c.start - 12), c.start);
   const prefix = OTHER_PLACE_BEFORE.exec(before) ?? (NORTHERN_OTHERS.has(span.key) ? OTHER_PLACE_NORTHERN.exec(before) : null);
   if (prefix && !isInOtherMatch(block, c, c.start - 1 - prefix[1]!.length, c.start - 1)) return true;
-  if (OTHER_PLACE_AFTER.test(text.slice(c.end, c.end + 10))) return true;
+  if (OTHER_PLACE_AFTER.test(text.slice(c.end, c.end + 12))) return true;
   // A currency: "US$36,254", "NZ$27.8b".
   if (text[c.end] === '$') return true;
   if (!rows.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'informal')) return false;

@@ -165,6 +165,26 @@ describe('linkMentions: "Washington", the capital, the state and the longer name
   });
 });
 
+describe('linkMentions: an agency\'s name inside another body\'s', () => {
+  const us = matcher([
+    entity('agency:state', 'agency', 'United States Department of State', [{ text: 'Department of State', kind: 'name' }, { text: 'State Department', kind: 'short' }]),
+    entity('agency:scotus', 'agency', 'Supreme Court of the United States', [{ text: 'Supreme Court of the United States', kind: 'name' }, { text: 'Supreme Court', kind: 'short' }]),
+    entity('agency:usss', 'agency', 'United States Secret Service', [{ text: 'Secret Service', kind: 'short' }]),
+  ]);
+
+  it('"Washington State Department of Health", "Supreme Court of Canada" and "Secret Service of Ukraine" are other bodies', () => {
+    expect(us('Julie Graham, of the Washington State Department of Health, said the State Department of Ohio has no such office.')).toEqual([]);
+    expect(us('The Supreme Court of Canada and the Secret Service of Ukraine agreed.')).toEqual([]);
+  });
+
+  it('the agencies themselves still link, "of the …" after them too', () => {
+    expect(us('The State Department said the Supreme Court of the United States and the Secret Service of the president met.')).toEqual([
+      'State Department→agency:state', 'Supreme Court of the United States→agency:scotus', 'Secret Service→agency:usss',
+    ]);
+    expect(us('West Virginia’s Supreme Court of Appeals differs: the Supreme Court ruled.')).toEqual(['Supreme Court→agency:scotus']);
+  });
+});
+
 describe('linkMentions: a name inside a longer name the knowledge lacks', () => {
   const world = matcher([
     entity('place:mexico', 'country', 'Mexico', [{ text: 'Mexico', kind: 'name' }]),
@@ -190,6 +210,13 @@ describe('linkMentions: a name inside a longer name the knowledge lacks', () => 
     expect(world('Set in 1983 in Northern Italy.')).toEqual(['Italy→place:italy']);
     expect(world('A GDP per capita of US$36,254 in the US.')).toEqual(['US→place:united-states']);
     expect(world('China’s Inner Mongolia, Air India, Qatar Airways and Biman Bangladesh Airlines.')).toEqual(['China→place:china']);
+  });
+
+  it('nor a street, a river or a town named for one: "Georgia Avenue", "Jordan River", "Lake Chad", "China Grove"', () => {
+    expect(world('From China Street to the China Grove bar, by Mexico Beach, Lake Mexico and Fort India, to India.')).toEqual(['India→place:india']);
+    expect(world('MEXICO BEACH REOPENS')).toEqual([]);
+    // Lower case: the place itself, described.
+    expect(world('A Mexico beach and a China road.')).toEqual(['Mexico→place:mexico', 'China→place:china']);
   });
 
   it('"America" inside a longer capitalised name is not the United States', () => {
