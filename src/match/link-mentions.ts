@@ -110,10 +110,11 @@ const VENUE_AFTER =
 /**
  * An agency's name that ends in an institution's noun, followed by "of" and a capitalised name: a
  * longer name, another body's ("Washington State Department of Health", "Supreme Court of Canada",
- * "Secret Service of Ukraine"). "of the …" is left alone ("Supreme Court of the United States").
+ * "Secret Service of Ukraine"). "of the …" is left alone ("Supreme Court of the United States"), and
+ * so are the people who sit on a board ("the Federal Reserve Board of Governors").
  */
 const AGENCY_NOUN_END = /(?:Department|Ministry|Office|Bureau|Agency|Service|Commission|Administration|Authority|Council|Committee|Board|Court|Institute)$/i;
-const OF_A_NAME_AFTER = /^[ \u00a0]of[ \u00a0](?!the[ \u00a0]|The[ \u00a0]|THE[ \u00a0])\p{Lu}/u;
+const OF_A_NAME_AFTER = /^[ \u00a0]of[ \u00a0](?!(?:the|The|THE)[ \u00a0]|(?:Governors|Directors|Trustees|Regents|Commissioners|Supervisors)\b)\p{Lu}/u;
 
 /** Reused to read each block's words for context (linking is synchronous and never nested). */
 const wordBuffer = new TokenBuffer();

@@ -170,6 +170,7 @@ describe('linkMentions: an agency\'s name inside another body\'s', () => {
     entity('agency:state', 'agency', 'United States Department of State', [{ text: 'Department of State', kind: 'name' }, { text: 'State Department', kind: 'short' }]),
     entity('agency:scotus', 'agency', 'Supreme Court of the United States', [{ text: 'Supreme Court of the United States', kind: 'name' }, { text: 'Supreme Court', kind: 'short' }]),
     entity('agency:usss', 'agency', 'United States Secret Service', [{ text: 'Secret Service', kind: 'short' }]),
+    entity('agency:frs', 'agency', 'Federal Reserve', [{ text: 'Federal Reserve Board', kind: 'short' }]),
   ]);
 
   it('"Washington State Department of Health", "Supreme Court of Canada" and "Secret Service of Ukraine" are other bodies', () => {
@@ -177,11 +178,12 @@ describe('linkMentions: an agency\'s name inside another body\'s', () => {
     expect(us('The Supreme Court of Canada and the Secret Service of Ukraine agreed.')).toEqual([]);
   });
 
-  it('the agencies themselves still link, "of the …" after them too', () => {
+  it('the agencies themselves still link, "of the …" or a board\'s members after them too', () => {
     expect(us('The State Department said the Supreme Court of the United States and the Secret Service of the president met.')).toEqual([
       'State Department→agency:state', 'Supreme Court of the United States→agency:scotus', 'Secret Service→agency:usss',
     ]);
     expect(us('West Virginia’s Supreme Court of Appeals differs: the Supreme Court ruled.')).toEqual(['Supreme Court→agency:scotus']);
+    expect(us('The Federal Reserve Board of Governors voted.')).toEqual(['Federal Reserve Board→agency:frs']);
   });
 });
 
