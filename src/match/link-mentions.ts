@@ -23,7 +23,7 @@ import { AliasFlag, aliasKindOf, firstNamesOf, rowsOf, type CompiledIndex } from
 import { CATEGORIES, expandContext } from '../knowledge/schema';
 import { joinForScan, type BlockMatches, type Candidate } from './find-candidates';
 import { IntSet } from './int-set';
-import { hashKey, scanTokens, TokenBuffer, TokenFlag, visibleSurface } from './tokenize';
+import { scanTokens, TokenBuffer, TokenFlag, visibleSurface } from './tokenize';
 
 export type LinkReason =
   | { kind: 'name'; alias: string }
@@ -528,7 +528,7 @@ class IndexHints {
 
   /** Key hashes of each context hint's words ("south carolina" → two hashes). */
   contextHashes(e: number): number[][] {
-    return (this.#contextHashes[e] ??= this.context(e).map((hint) => hint.split(' ').filter(Boolean).map(hashKey)));
+    return (this.#contextHashes[e] ??= this.context(e).map(hintWordHashes));
   }
 
   related(e: number): number[] {
@@ -538,6 +538,20 @@ class IndexHints {
 }
 
 const splitHints = (list: string) => (list ? list.split('|') : []);
+
+/** Its own buffer: hints are read while the page's words are in `wordBuffer`. */
+const hintBuffer = new TokenBuffer();
+
+/**
+ * A hint's words read as the page's words are, so that every hint can match: "far-right" is the
+ * words "far" and "right" on a page, and a hint split at spaces alone kept it whole and never counted.
+ */
+function hintWordHashes(hint: string): number[] {
+  scanTokens(hint, hintBuffer);
+  const hashes: number[] = [];
+  for (let t = 0; t < hintBuffer.count; t++) if (hintBuffer.flags[t]! & TokenFlag.Word) hashes.push(hintBuffer.hash[t]!);
+  return hashes;
+}
 
 const hintsCache = new WeakMap<CompiledIndex, IndexHints>();
 
@@ -814,7 +828,7 @@ function contextScore(index: CompiledIndex, entity: number, pageWords: IntSet, o
   const hashes = hints.contextHashes(entity);
   hints.context(entity).forEach((word, k) => {
     // Multi-word hints ("south carolina") count when each of their words is on the page.
-    if (word && hashes[k]!.every((h) => pageWords.has(h))) {
+    if (word && hashes[k]!.length > 0 && hashes[k]!.every((h) => pageWords.has(h))) {
       words.push(word);
       score++;
     }

@@ -165,6 +165,16 @@ describe('linkMentions: "Washington", the capital, the state and the longer name
   });
 });
 
+describe('linkMentions: context hints', () => {
+  it('a hyphenated hint counts as the page writes it: "far-right", "e-commerce"', () => {
+    const shop = matcher([
+      entity('company:shein', 'company', 'Shein', [{ text: 'Shein', kind: 'name', needsContext: true }], { context: ['e-commerce', 'fast-fashion'] }),
+    ]);
+    expect(shop('Shein, the e-commerce and fast-fashion seller, grew.')).toEqual(['Shein→company:shein']);
+    expect(shop('Shein said nothing about commerce or fashion.')).toEqual([]);
+  });
+});
+
 describe('linkMentions: an agency\'s name inside another body\'s', () => {
   const us = matcher([
     entity('agency:state', 'agency', 'United States Department of State', [{ text: 'Department of State', kind: 'name' }, { text: 'State Department', kind: 'short' }]),
