@@ -278,3 +278,21 @@ describe('acronyms two bodies share, in the bundled knowledge', () => {
     expect(link('EPA said nothing.')).toEqual([]);
   });
 });
+
+describe('news outlets and agencies that other stories cite, in the bundled knowledge', () => {
+  const { index } = compileKnowledge(file);
+  const trie = buildAliasTrie(index);
+  const link = (text: string) => findMentions([text], index, trie).map((m) => `${text.slice(m.start, m.end)}→${index.ids[m.entity]}`);
+
+  it('an outlet named for a place is the outlet, not the place inside its name', () => {
+    expect(link('The South China Morning Post reported the talks.')).toEqual(['South China Morning Post→org:south-china-morning-post']);
+    expect(link('He told the Times of India and the New Zealand Herald.')).toEqual(['Times of India→org:times-of-india', 'New Zealand Herald→org:new-zealand-herald']);
+    expect(link('U.S. News & World Report ranked the college first.')).toEqual(['U.S. News & World Report→org:us-news-world-report']);
+    expect(link('The Korea Times reported, citing Yonhap and Kyodo News.')).toEqual(['The Korea Times→org:korea-times', 'Yonhap→org:yonhap', 'Kyodo News→org:kyodo-news']);
+  });
+
+  it('"China Daily" is the state paper only where the page speaks of its reporting', () => {
+    expect(link('China Daily, the state-run English-language paper, reported the figures.')).toEqual(['China Daily→org:china-daily']);
+    expect(link('China Daily Cases Climb Again')).not.toContain('China Daily→org:china-daily');
+  });
+});
