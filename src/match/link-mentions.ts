@@ -99,6 +99,16 @@ const NOT_A_FIRST_NAME = new Set(
     'january february march april may june july august september october november december').split(' '),
 );
 
+/**
+ * A regnal or generational number right after a person's name makes it another person's: "Pope Leo
+ * XIII" is not Leo XIV, "King Charles I" not Charles III, "Henry Ford II" not Henry Ford. (Not "I",
+ * "V" or "X" alone, which a sentence puts after a name as a pronoun or a letter.)
+ */
+const NUMBER_AFTER = /^[ \u00a0](?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI|XVII|XVIII)(?![\p{L}\p{N}])/u;
+/** …and "I" after a monarch's or a pope's name: "Queen Elizabeth I", "King Charles I". */
+const FIRST_AFTER = /^[ \u00a0]I(?![\p{L}\p{N}'\u2019])/u;
+const REGNAL_TITLE = /^(?:King|Queen|Pope|Emperor|Empress|Tsar|Czar)[ \u00a0]/;
+
 /** Words that, right after a person's name, make it part of an institution's or a place's name. */
 const INSTITUTION_AFTER =
   /^[\s\u00a0]+(?:University|College|School|Institute|Institution|Foundation|Center|Centre|Library|Memorial|Bridge|Airport|Hospital|Medical|Building|Executive|Prize|Award|Park|Street|Avenue|Boulevard|Stadium|Museum|Hall|Tower|High)\b/;
@@ -199,7 +209,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
 
   /**
    * "George Washington University", "Eisenhower Executive Office Building": a person's name inside a
-   * place's or institution's. "Verizon Amphitheatre", "FirstEnergy Stadium", "306 HP": a company's name
+   * place's or institution's; "Pope Leo XIII": another person's (`NUMBER_AFTER`). "Verizon Amphitheatre", "FirstEnergy Stadium", "306 HP": a company's name
    * in a venue's, or a unit after a number. "Washington State Department of Health": an agency's name
    * inside another body's (`AGENCY_NOUN_END`).
    */
@@ -212,7 +222,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     if (cat !== 0 && cat !== COMPANY && cat !== AGENCY) return false;
     const after = blocks[span.block]!.text.slice(span.candidate.end, span.candidate.end + 40);
     if (cat === AGENCY) return OF_A_NAME_AFTER.test(after) && AGENCY_NOUN_END.test(surface(span));
-    if (cat === 0) return INSTITUTION_AFTER.test(after);
+    if (cat === 0) return INSTITUTION_AFTER.test(after) || NUMBER_AFTER.test(after) || (FIRST_AFTER.test(after) && REGNAL_TITLE.test(surface(span)));
     return VENUE_AFTER.test(after) || isUnitAfterNumber(blocks[span.block]!, span);
   };
 

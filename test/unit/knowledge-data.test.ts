@@ -296,3 +296,24 @@ describe('news outlets and agencies that other stories cite, in the bundled know
     expect(link('China Daily Cases Climb Again')).not.toContain('China Daily→org:china-daily');
   });
 });
+
+describe('monarchs, popes and others news names often, in the bundled knowledge', () => {
+  const { index } = compileKnowledge(file);
+  const trie = buildAliasTrie(index);
+  const link = (text: string) => findMentions([text], index, trie).map((m) => `${text.slice(m.start, m.end)}→${index.ids[m.entity]}`);
+
+  it('a regnal number after a name is another monarch or pope: "Pope Leo XIII", "Queen Elizabeth I", "King Charles I"', () => {
+    expect(link('Pope Leo chose his name for Pope Leo XIII.')).toEqual(['Pope Leo→person:pope-leo-xiv']);
+    expect(link('Queen Elizabeth I ruled before King Charles I; Queen Elizabeth II died in 2022, and King Charles spoke.')).toEqual([
+      'Queen Elizabeth II→person:elizabeth-ii', 'King Charles→person:charles-iii',
+    ]);
+    expect(link('Prince William and Prince Harry met.')).toEqual(['Prince William→person:prince-william', 'Prince Harry→person:prince-harry']);
+  });
+
+  it('names the corpus repeats that the knowledge lacked: outlets, a company, people', () => {
+    expect(link('The New York Post, Business Insider and CNBC reported that American Airlines cut flights.')).toEqual([
+      'The New York Post→org:new-york-post', 'Business Insider→org:business-insider', 'CNBC→org:cnbc', 'American Airlines→company:american-airlines',
+    ]);
+    expect(link('Steve Jobs unveiled it.')).toEqual(['Steve Jobs→person:steve-jobs']);
+  });
+});

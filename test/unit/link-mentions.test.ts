@@ -165,6 +165,20 @@ describe('linkMentions: "Washington", the capital, the state and the longer name
   });
 });
 
+describe('linkMentions: a regnal or generational number after a name', () => {
+  const royals = matcher([
+    entity('person:charles-iii', 'person', 'Charles III', [{ text: 'King Charles', kind: 'name' }, { text: 'Charles III', kind: 'name' }]),
+    entity('person:henry-ford', 'person', 'Henry Ford', [{ text: 'Henry Ford', kind: 'name' }]),
+  ]);
+
+  it('is another person\'s name: "King Charles I", "Henry Ford II"; the name alone, or with its own number, is theirs', () => {
+    expect(royals('King Charles I was beheaded; Henry Ford II ran the company.')).toEqual([]);
+    expect(royals('King Charles spoke, Charles III wrote, and Henry Ford, I think, built cars.')).toEqual([
+      'King Charles→person:charles-iii', 'Charles III→person:charles-iii', 'Henry Ford→person:henry-ford',
+    ]);
+  });
+});
+
 describe('linkMentions: context hints', () => {
   it('a hyphenated hint counts as the page writes it: "far-right", "e-commerce"', () => {
     const shop = matcher([
