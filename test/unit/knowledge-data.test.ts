@@ -315,5 +315,7 @@ describe('monarchs, popes and others news names often, in the bundled knowledge'
       'The New York Post→org:new-york-post', 'Business Insider→org:business-insider', 'CNBC→org:cnbc', 'American Airlines→company:american-airlines',
     ]);
     expect(link('Steve Jobs unveiled it.')).toEqual(['Steve Jobs→person:steve-jobs']);
+    // India's channel of the name is its own.
+    expect(link('CNBC TV18 and CNBC-TV18 reported it, then CNBC.')).toEqual(['CNBC TV18→org:cnbc-tv18', 'CNBC-TV18→org:cnbc-tv18', 'CNBC→org:cnbc']);
   });
 });
