@@ -209,9 +209,10 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
 
   /**
    * "George Washington University", "Eisenhower Executive Office Building": a person's name inside a
-   * place's or institution's; "Pope Leo XIII": another person's (`NUMBER_AFTER`). "Verizon Amphitheatre", "FirstEnergy Stadium", "306 HP": a company's name
-   * in a venue's, or a unit after a number. "Washington State Department of Health": an agency's name
-   * inside another body's (`AGENCY_NOUN_END`).
+   * place's or institution's; "Pope Leo XIII": another person's (`NUMBER_AFTER`). "Verizon
+   * Amphitheatre", "FirstEnergy Stadium", "306 HP": a company's name in a venue's, or a unit after a
+   * number. "Washington State Department of Health": an agency's name inside another body's
+   * (`AGENCY_NOUN_END`).
    */
   const namesAnInstitution = (span: Span) => {
     let cat = -1;
@@ -751,7 +752,7 @@ const OTHER_PLACE_NORTHERN = /(?:^|[^\p{L}\p{N}])(Northern|NORTHERN)[ \u00a0]$/u
 const NORTHERN_OTHERS = new Set(['ireland', 'cyprus']);
 /**
  * …and right after it ("Mexico City", "Kuwait City", "South China Sea", "Qatar Airways"), among them a
- * street's, a river's or a town's ("Georgia Avenue", "Jordan River", "Virginia Beach", "China Grove").
+ * street's, a river's or a town's ("Georgia Avenue", "Jordan River", "Mexico Beach", "China Grove").
  */
 const OTHER_PLACE_WORDS = ['City', 'Sea', 'Airlines', 'Airways', 'Street', 'Avenue', 'Road', 'Boulevard', 'Beach', 'Grove', 'River', 'Bay', 'Creek', 'Canal', 'Highway', 'Turnpike', 'Parkway', 'Airport'];
 // Capitalised or in capitals only: "a Texas beach", "the Jordan river valley's farms" describe the place.
