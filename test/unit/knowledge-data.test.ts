@@ -20,6 +20,21 @@ const byId = new Map(entities.map((e) => [e.id, e]));
 const has = (e: Entity, text: string) => e.aliases.some((a) => a.text === text);
 const withAlias = (text: string) => entities.filter((e) => has(e, text));
 
+/** The bundled knowledge compiled as the build compiles it (the entities and the given names), once for the file. */
+let compiled: { index: ReturnType<typeof compileKnowledge>['index']; trie: ReturnType<typeof buildAliasTrie> } | undefined;
+function bundled() {
+  if (!compiled) {
+    const { index } = compileKnowledge(file);
+    compiled = { index, trie: buildAliasTrie(index) };
+  }
+  return compiled;
+}
+/** Each link the bundled knowledge makes in `text`, as "surface→id". */
+function linkBundled(text: string): string[] {
+  const { index, trie } = bundled();
+  return findMentions([text], index, trie).map((m) => `${text.slice(m.start, m.end)}→${index.ids[m.entity]}`);
+}
+
 describe('knowledge.json', () => {
   it('has unique ids, and every entity passes the validator', () => {
     expect(byId.size).toBe(entities.length);
@@ -164,9 +179,7 @@ describe('words that are also company names, in the bundled knowledge', () => {
 });
 
 describe('presidents and the members of Congress who share their names, in the bundled knowledge', () => {
-  const { index } = compileKnowledge(file);
-  const trie = buildAliasTrie(index);
-  const link = (text: string) => findMentions([text], index, trie).map((m) => `${text.slice(m.start, m.end)}→${index.ids[m.entity]}`);
+  const link = linkBundled;
   const description = (id: string) => byId.get(id)?.description ?? '';
 
   it('numbers each president by the order of the terms: Cleveland is the 22nd and 24th, Reagan the 40th', () => {
@@ -208,9 +221,10 @@ describe('presidents and the members of Congress who share their names, in the b
 });
 
 describe('three-letter acronyms of the agency and organisation lists, in the bundled knowledge', () => {
-  const { index } = compileKnowledge(file);
-  const trie = buildAliasTrie(index);
-  const link = (text: string) => findMentions(text.split('\n\n'), index, trie).map((m) => `${index.ids[m.entity]}`);
+  const link = (text: string) => {
+    const { index, trie } = bundled();
+    return findMentions(text.split('\n\n'), index, trie).map((m) => `${index.ids[m.entity]}`);
+  };
 
   it('are other things on most pages: Black Lives Matter, India’s citizens’ register, an air force, "in my opinion", a football conference', () => {
     expect(link('BLM protesters marched downtown.')).toEqual([]);
@@ -228,9 +242,7 @@ describe('three-letter acronyms of the agency and organisation lists, in the bun
 });
 
 describe('names that are also other things, in the bundled knowledge', () => {
-  const { index } = compileKnowledge(file);
-  const trie = buildAliasTrie(index);
-  const link = (text: string) => findMentions([text], index, trie).map((m) => `${text.slice(m.start, m.end)}→${index.ids[m.entity]}`);
+  const link = linkBundled;
 
   it('is the airline on a page about flights, the country on a page about the federation, and "the UAE" always the country', () => {
     expect(link('Emirates to get 30 Boeing 787 Dreamliners for its flights.')).toContain('Emirates→company:emirates');
@@ -245,10 +257,8 @@ describe('names that are also other things, in the bundled knowledge', () => {
 });
 
 describe('given names in the bundled knowledge', () => {
-  // As the build compiles it: the entities and the file's list of given names.
-  const { index } = compileKnowledge(file);
-  const trie = buildAliasTrie(index);
-  const link = (text: string) => findMentions([text], index, trie).map((m) => `${text.slice(m.start, m.end)}→${index.ids[m.entity]}`);
+  const link = linkBundled;
+  const { index, trie } = bundled();
 
   it('lists the given names of members of Congress since 1789, beyond the people it has, but no everyday words', () => {
     const names = new Set(file.firstNames);
@@ -280,9 +290,7 @@ describe('acronyms two bodies share, in the bundled knowledge', () => {
 });
 
 describe('news outlets and agencies that other stories cite, in the bundled knowledge', () => {
-  const { index } = compileKnowledge(file);
-  const trie = buildAliasTrie(index);
-  const link = (text: string) => findMentions([text], index, trie).map((m) => `${text.slice(m.start, m.end)}→${index.ids[m.entity]}`);
+  const link = linkBundled;
 
   it('an outlet named for a place is the outlet, not the place inside its name', () => {
     expect(link('The South China Morning Post reported the talks.')).toEqual(['South China Morning Post→org:south-china-morning-post']);
@@ -298,9 +306,7 @@ describe('news outlets and agencies that other stories cite, in the bundled know
 });
 
 describe('monarchs, popes and others news names often, in the bundled knowledge', () => {
-  const { index } = compileKnowledge(file);
-  const trie = buildAliasTrie(index);
-  const link = (text: string) => findMentions([text], index, trie).map((m) => `${text.slice(m.start, m.end)}→${index.ids[m.entity]}`);
+  const link = linkBundled;
 
   it('a regnal number after a name is another monarch or pope: "Pope Leo XIII", "Queen Elizabeth I", "King Charles I"', () => {
     expect(link('Pope Leo chose his name for Pope Leo XIII.')).toEqual(['Pope Leo→person:pope-leo-xiv']);
