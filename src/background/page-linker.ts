@@ -57,10 +57,33 @@ function loadBundled(): Promise<CompiledIndex> {
 
 let warmed = false;
 
-/** A few sentences of news, matched and linked once when the worker starts (`warmUp`). */
+/**
+ * One trie per index: without packs the warm-up's index is the pages' too, and its trie keeps what
+ * the warm-up made (each alias's tokens, made on first comparison); it was built twice, ~5 ms each in
+ * a just-started worker.
+ */
+const tries = new WeakMap<CompiledIndex, AliasTrie>();
+function trieOf(index: CompiledIndex): AliasTrie {
+  let trie = tries.get(index);
+  if (!trie) tries.set(index, (trie = buildAliasTrie(index)));
+  return trie;
+}
+
+/**
+ * A few sentences of news, matched and linked once when the worker starts (`warmUp`): between them
+ * they take most of the linker's paths (titles, acronyms spelled out, possessives, curly quotes,
+ * places inside longer names, context-bound countries, regnal numbers, a headline in capitals,
+ * accented names), so that their first use, with its compiling, is here and not in a page's request.
+ */
 const WARM_UP_TEXTS = [
   'President Joe Biden met NATO officials in Washington on Monday, the White House said.',
   'Microsoft and the Cybersecurity and Infrastructure Security Agency (CISA) said Krebs was right.',
+  'Former Defense Secretary Mark Esper told Reuters that the Pentagon\u2019s plan was \u201csound,\u201d according to The New York Times.',
+  'Sen. Elizabeth Warren (D-Mass.) and Rep. Nancy Pelosi questioned Apple Inc. and Amazon.com about China, Russia and Ukraine.',
+  'In New Mexico and Mexico City, officials of the Supreme Court of Canada met Emmanuel Macron\u2019s aides; Jordan and Georgia protested.',
+  'The Federal Bureau of Investigation (FBI) and the U.S. Department of Justice said Trump\u2019s lawyers filed in Florida. Krebs, 42, declined.',
+  'Wall Street fell as the S&P 500 and the Dow Jones slid; Tesla CEO Elon Musk posted on X. Kyiv, Moscow and Beijing reacted \u2014 AP, BBC and CNN reported.',
+  'KREBS SAYS CISA WAS RIGHT. Pope Leo XIV and King Charles III, Henry Ford II; \u201cEsper said\u201d, Esper\u2019s aides; Jos\u00e9 Andr\u00e9s and Zelenskyy.',
 ];
 
 /**
@@ -74,7 +97,7 @@ const WARM_UP_TEXTS = [
 function warmUp(index: CompiledIndex): void {
   try {
     // A cache of its own: the warm-up's blocks are no page's.
-    linkPage(WARM_UP_TEXTS, index, buildAliasTrie(index), newMatchCache(), new Map());
+    linkPage(WARM_UP_TEXTS, index, trieOf(index), newMatchCache(), new Map());
   } catch (e) {
     // Only a head start: a page's request runs the same code and reports its own errors.
     console.warn('Gloss: warming up the matcher failed:', e);
@@ -103,7 +126,7 @@ async function loadKnowledge(): Promise<Knowledge> {
       console.warn('Gloss: the stored knowledge-pack index could not be read; using the bundled knowledge alone:', e);
     }
   }
-  const loaded = { index, trie: buildAliasTrie(index), matches: newMatchCache() };
+  const loaded = { index, trie: trieOf(index), matches: newMatchCache() };
   performance.clearMeasures('gloss:index');
   performance.measure('gloss:index', { start, detail: { aliases: index.aliasEntity.length, readMs: read - start } });
   return loaded;

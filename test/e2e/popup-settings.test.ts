@@ -157,6 +157,40 @@ describe('worker restarts', () => {
     await again.close();
   });
 
+  it('wakes a stopped worker as soon as a page starts loading, before Gloss reads the page', async () => {
+    // Chrome stops an idle worker after 30 s, so most pages a reader opens find it stopped: it should
+    // start and read its knowledge while the page loads, not once the page is loaded (content.js).
+    const ext = await gloss.context.newPage();
+    await ext.goto(`chrome-extension://${gloss.extensionId}/manifest.json`);
+    const cdp = await gloss.context.newCDPSession(ext);
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) statuses.push(v.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => statuses.at(-1)).toBe('stopped');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await gloss.context.route('**/held-script.js', async (route) => {
+      await held;
+      await route.fulfill({ contentType: 'text/javascript', body: '' });
+    });
+    const tab = await gloss.context.newPage();
+    const loaded = tab.goto(`${gloss.origin}/held-load.html`);
+    try {
+      await expect.poll(() => statuses.at(-1), { timeout: 10_000 }).toBe('running');
+      // Still parsing, held at the script: content.js (document_idle) has not run.
+      expect(await tab.evaluate(() => document.readyState)).toBe('loading');
+    } finally {
+      release();
+    }
+    await loaded;
+    await expect.poll(async () => (await paintedText(tab))['gloss-person'] ?? [], { timeout: 20_000 }).toContain('Christopher Krebs');
+    await tab.close();
+    await ext.close();
+  });
+
   it('a page open while the worker stopped still gets its new names linked (its port to the worker reconnects)', async () => {
     // The worker was stopped by the test above, after this page had connected; the page's port is gone.
     await page.evaluate(() => {
