@@ -20,8 +20,6 @@ const entries = [
   // worker matches (src/background/page-linker.ts).
   { in: 'content-scripts/index.ts', out: 'content', format: 'iife' },
   { in: 'content-scripts/frames-loader.ts', out: 'content-frames', format: 'iife' },
-  // The top frame's first script, at document_start: it only wakes the worker (wake-worker.ts).
-  { in: 'content-scripts/wake-worker.ts', out: 'content-wake', format: 'iife' },
   // `compileAll`: imported by a content script (`COMPILE_ALL` below).
   { in: 'content-scripts/index.ts', out: 'content-frame-main', format: 'esm', compileAll: true },
   // The hover card, as a module both import when a reader first rests on a name (card-loader.ts).
@@ -183,11 +181,11 @@ if (watch) {
   // One non-ASCII character makes the whole script UTF-16 for V8, which then compiles it ~25% slower
   // (8.2 → 6.4 ms in Node for this script, index included), in every frame of every page.
   // Unminified builds keep comments, which may be non-ASCII: they are for profiling only.
-  for (const script of process.argv.includes('--no-minify') ? [] : ['content.js', 'content-wake.js', 'content-frames.js', 'content-frame-main.js', 'content-card.js']) {
+  for (const script of process.argv.includes('--no-minify') ? [] : ['content.js', 'content-frames.js', 'content-frame-main.js', 'content-card.js']) {
     const content = readFileSync(`${out.chrome}/${script}`, 'utf8');
     const wide = content.search(/[^\x00-\x7f]/);
     if (wide >= 0) throw new Error(`${script} has a non-ASCII character (${JSON.stringify(content.slice(wide - 30, wide + 5))}): write it as a \\u escape in the source`);
   }
   const kb = (f) => (readFileSync(f).length / 1024).toFixed(0);
-  console.log(`[gloss] built dist/chrome and dist/firefox (content.js ${kb(`${out.chrome}/content.js`)} KiB, content-wake.js ${kb(`${out.chrome}/content-wake.js`)} KiB, content-frames.js ${kb(`${out.chrome}/content-frames.js`)} KiB, ${knowledge.index.ids.length} entities)`);
+  console.log(`[gloss] built dist/chrome and dist/firefox (content.js ${kb(`${out.chrome}/content.js`)} KiB, content-frames.js ${kb(`${out.chrome}/content-frames.js`)} KiB, ${knowledge.index.ids.length} entities)`);
 }

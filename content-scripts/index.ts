@@ -2,7 +2,7 @@
  * The content script's entry: loads settings, starts Gloss on this document when it is on for
  * this site, and starts or stops it live as settings change. No logic here.
  */
-import { closeWakePort, connectToWorker, handleMessages, type AskWorker, type TabProtocol } from '../src/protocol';
+import { connectToWorker, handleMessages, type AskWorker, type TabProtocol } from '../src/protocol';
 import { isActiveOn } from '../src/settings';
 import { watchSettings } from '../src/settings-store';
 import { PageGloss } from './page-gloss';
@@ -24,7 +24,6 @@ async function main(): Promise<void> {
   // most new pages) starts and reads its index during that round trip, not after it. Closed at once
   // where Gloss is off.
   let early: { askWorker: AskWorker; stop: AbortController } | undefined = openPort();
-  closeWakePort();
   const watched = watchSettings(life.signal);
   let settings = await watched.initial;
   const host = location.hostname;

@@ -9,6 +9,7 @@ import { packDetails } from './background/pack-details';
 import { forwardCommands } from './background/commands';
 import { recompilePacks } from './packs/pack-store';
 import { findPageMentions, prepareKnowledge, watchKnowledge } from './background/page-linker';
+import { prepareOnPageLoads } from './background/wake-on-page-load';
 
 const details = async (ids: string[]) => ({ details: await getDetails(ids, await packDetails()) });
 
@@ -36,6 +37,7 @@ handlePortRequests({
   getDetails: (req) => details(req.ids),
 }, prepareKnowledge);
 watchKnowledge();
+prepareOnPageLoads(prepareKnowledge);
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 forwardCommands();
 browser.runtime.onInstalled.addListener(({ reason }) => {

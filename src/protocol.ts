@@ -195,43 +195,9 @@ function isPortRequest(m: unknown): m is PortRequest {
   return isRecord(m) && m.gloss === 1 && Number.isSafeInteger(m.id) && typeof m.name === 'string';
 }
 
-/**
- * The port a top frame opens as its page starts to load (`wakeWorker`), only to wake the worker:
- * it carries no message, and content.js closes it when it opens its own (`closeWakePort`).
- */
-const WAKE_PORT = 'gloss-wake';
-/** Where the wake port waits for content.js: the extension's content scripts in a frame share one global scope, which the page cannot see. */
-const WAKE_PORT_KEY = Symbol.for('gloss.wakePort');
-
-/**
- * content-wake.js, at document_start: wakes the worker while the page loads. Chrome stops an idle
- * worker after 30 s, so most pages a reader opens find it stopped; it then starts, reads its index
- * and warms up its matcher (page-linker.ts) when content.js connects at document_idle, and the
- * page's first request waited for all of it (README, Performance). Woken here, it does that while
- * the page is still loading.
- */
-export function wakeWorker(): void {
-  (globalThis as Record<symbol, Runtime.Port | undefined>)[WAKE_PORT_KEY] = browser.runtime.connect({ name: WAKE_PORT });
-}
-
-/** content.js, once its own port is open: closes the wake port, if this page opened one. */
-export function closeWakePort(): void {
-  const scope = globalThis as Record<symbol, Runtime.Port | undefined>;
-  scope[WAKE_PORT_KEY]?.disconnect();
-  scope[WAKE_PORT_KEY] = undefined;
-}
-
-/**
- * The worker's side of content scripts' ports; `onConnect` runs for each port accepted, and for each
- * wake port (`wakeWorker`): a tab is about to ask.
- */
+/** The worker's side of content scripts' ports; `onConnect` runs for each port accepted (a tab is about to ask). */
 export function handlePortRequests(handlers: Partial<Handlers<PortProtocol>>, onConnect?: () => void): void {
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === WAKE_PORT) {
-      if (port.sender && senderAllowed('findMentions', port.sender)) onConnect?.();
-      else port.disconnect();
-      return;
-    }
     if (port.name !== PAGE_PORT) return;
     const sender = port.sender;
     if (!sender || !senderAllowed('findMentions', sender)) {

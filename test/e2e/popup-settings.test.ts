@@ -159,7 +159,8 @@ describe('worker restarts', () => {
 
   it('wakes a stopped worker as soon as a page starts loading, before Gloss reads the page', async () => {
     // Chrome stops an idle worker after 30 s, so most pages a reader opens find it stopped: it should
-    // start and read its knowledge while the page loads, not once the page is loaded (content.js).
+    // start and read its knowledge while the page loads (the tab's load event), not once the page is
+    // loaded (content.js connects at document_idle).
     const ext = await gloss.context.newPage();
     await ext.goto(`chrome-extension://${gloss.extensionId}/manifest.json`);
     const cdp = await gloss.context.newCDPSession(ext);
@@ -168,8 +169,13 @@ describe('worker restarts', () => {
       for (const v of versions) statuses.push(v.runningStatus);
     });
     await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect.poll(() => statuses.at(-1)).toBe('stopped');
+    // Stopped, and still stopped a moment later: the earlier tests' tabs may wake it with a late event.
+    await expect.poll(async () => {
+      if (statuses.at(-1) !== 'stopped') await cdp.send('ServiceWorker.stopAllWorkers');
+      const before = statuses.length;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return statuses.at(-1) === 'stopped' && statuses.length === before;
+    }, { timeout: 15_000 }).toBe(true);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     await gloss.context.route('**/held-script.js', async (route) => {
@@ -179,6 +185,7 @@ describe('worker restarts', () => {
     const tab = await gloss.context.newPage();
     const loaded = tab.goto(`${gloss.origin}/held-load.html`);
     try {
+      await tab.waitForURL('**/held-load.html', { waitUntil: 'commit' });
       await expect.poll(() => statuses.at(-1), { timeout: 10_000 }).toBe('running');
       // Still parsing, held at the script: content.js (document_idle) has not run.
       expect(await tab.evaluate(() => document.readyState)).toBe('loading');

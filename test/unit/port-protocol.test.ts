@@ -56,7 +56,7 @@ vi.mock('webextension-polyfill', () => ({
     },
   },
 }));
-const { closeWakePort, connectToWorker, handlePortRequests, REQUEST_TIMEOUT_MS, wakeWorker } = await import('../../src/protocol');
+const { connectToWorker, handlePortRequests, REQUEST_TIMEOUT_MS } = await import('../../src/protocol');
 
 const contentScript = { id: 'gloss-id', tab: { id: 7 }, url: 'https://news.example/story' };
 const wire = { entities: [], reasons: [], keys: [], rows: [], alternatives: {} };
@@ -115,23 +115,6 @@ describe('ports to the worker', () => {
     expect(calls).toEqual([]);
     // Within the limit and well formed: answered.
     await expect(ask('findMentions', { texts: ['x'.repeat(4_000_000), 'y'.repeat(4_000_000)], ids: [1, 2], corrections: [['krebs', null]] })).resolves.toEqual(wire);
-  });
-
-  it('lets a page wake the worker as it starts loading: the worker prepares, answers nothing on that port, and content.js closes it', async () => {
-    wakeWorker();
-    expect(connects).toBe(1);
-    const wake = pairs.at(-1)!;
-    wake.tab.postMessage({ gloss: 1, id: 1, name: 'findMentions', req: { texts: ['Krebs'], ids: [1], corrections: [] } });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(calls).toEqual([]);
-    closeWakePort();
-    expect(() => wake.tab.postMessage({})).toThrow('disconnected');
-    closeWakePort(); // nothing left to close
-    // Only a content script's wake port wakes it: the worker closes any other.
-    senderOfNext = { id: 'gloss-id', url: 'chrome-extension://gloss-id/popup.html' };
-    wakeWorker();
-    expect(connects).toBe(1);
-    expect(() => pairs.at(-1)!.tab.postMessage({})).toThrow('disconnected');
   });
 
   it('sends a request again on a new port when the worker stopped with it pending', async () => {
