@@ -96,7 +96,7 @@ export function countries(list: Record<string, ListedCountry>, isoToGec: Record<
       description: fb?.background ? firstSentences(decodeEntities(fb.background.replace(/<[^>]+>/g, ' ')), 900) : `Country${c.partOf ? ' or territory' : ''} with its capital at ${capital ?? 'none'}.`,
       facts,
       links: [{ label: 'CIA World Factbook', url: link }],
-      hints: { context: [...(context ?? []), ...(capital ? [capital.split(/[;,(]/)[0]!.trim().toLowerCase()] : [])] },
+      hints: { context: [...new Set([...(context ?? []), ...(capital ? [capital.split(/[;,(]/)[0]!.trim().toLowerCase()] : [])])] },
       salience: 0.6,
       status: 'current',
       asOf: AS_OF,

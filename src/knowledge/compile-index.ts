@@ -102,7 +102,9 @@ export function compileIndex(entities: readonly Entity[]): PlainIndex {
     index.cats.push(CATEGORIES.indexOf(categoryOf(entity)));
     index.sal.push(Math.round((entity.salience ?? 0.3) * 100));
     index.titles.push((entity.hints?.titles ?? []).map((t) => t.toLowerCase()).join('|'));
-    index.context.push((entity.hints?.context ?? []).map((t) => t.toLowerCase()).join('|'));
+    // Once each: a hint listed twice ("ankara" as a curated hint and as the capital) would count twice
+    // towards the entity and be named twice in the card's reason.
+    index.context.push([...new Set((entity.hints?.context ?? []).map((t) => t.toLowerCase()))].join('|'));
     index.related.push((entity.hints?.related ?? []).join('|'));
     for (const alias of entity.aliases) {
       let flags = ALIAS_KINDS.indexOf(alias.kind);

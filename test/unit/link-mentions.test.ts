@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { compileIndex } from '../../src/knowledge/compile-index';
+import { buildAliasTrie } from '../../src/match/alias-trie';
+import { findMentions } from '../../src/match/find-mentions';
 import { entity, matcher } from './support/test-index';
 
 const link = matcher([
@@ -384,5 +387,15 @@ describe('linkMentions: a paper’s informal name on a page that names another p
     expect(papers('The owner of the Los Angeles Times spoke. The Times, the newspaper reported, was sold.')).toEqual(['Los Angeles Times→org:lat']);
     expect(papers('The Times reported, the newspaper said, and a reporter agreed.')).toEqual(['The Times→org:nyt']);
     expect(papers('The New York Fed and the Fed agreed.')).toEqual(['New York Fed→agency:ny-fed', 'the Fed→agency:fed']);
+  });
+});
+
+describe('linkMentions: context hints', () => {
+  it('counts and names a hint listed twice once (a curated hint that is also the capital)', () => {
+    const index = compileIndex([
+      entity('place:georgia', 'country', 'Georgia', [{ text: 'Georgia', kind: 'name', needsContext: true }], { context: ['tbilisi', 'caucasus', 'Tbilisi'] }),
+    ]);
+    const [mention] = findMentions(['Protesters in Georgia marched through Tbilisi, in the Caucasus.'], index, buildAliasTrie(index));
+    expect(mention?.reason).toEqual({ kind: 'context', alias: 'Georgia', words: ['tbilisi', 'caucasus'] });
   });
 });
