@@ -10,7 +10,14 @@
 import browser, { type Tabs } from 'webextension-polyfill';
 
 export function prepareOnPageLoads(prepare: () => void): void {
-  browser.tabs.onUpdated.addListener((_tabId: number, change: Tabs.OnUpdatedChangeInfoType) => {
+  const listener = (_tabId: number, change: Tabs.OnUpdatedChangeInfoType) => {
     if (change.status === 'loading') prepare();
-  });
+  };
+  try {
+    // Firefox then wakes its event page for loads alone, not for every title or favicon a tab changes.
+    browser.tabs.onUpdated.addListener(listener, { properties: ['status'] });
+  } catch {
+    // Chromium's event takes no filter ("This event does not support filters").
+    browser.tabs.onUpdated.addListener(listener);
+  }
 }
