@@ -43,8 +43,9 @@ if (only !== 'matcher') {
   console.log(`\nHover: card painted ${browser.hoverMs.toFixed(1)} ms after the 350 ms delay (median of 5).`);
   if (browser.worker) {
     console.log(
-      `Worker: reads the index in ${browser.worker.indexMs.toFixed(1)} ms when it starts (cold); ${browser.worker.page} loaded right after the worker was stopped ` +
-        `has its viewport annotated ${browser.worker.coldViewportMs.toFixed(0)} ms after the script starts (median of 3).`,
+      `Worker: reads the index in ${browser.worker.indexMs.toFixed(1)} ms when it starts (cold). The ${browser.worker.pages} real pages, each loaded right after the worker was stopped: ` +
+        `viewport annotated ${browser.worker.coldViewportMs.toFixed(0)} ms after the script starts (median; ${browser.worker.coldViewportRange.map((x) => x.toFixed(0)).join('–')}), ` +
+        `the first request's round trip ${browser.worker.coldLinkMs.toFixed(0)} ms (median).`,
     );
   }
   if (browser.live) {
