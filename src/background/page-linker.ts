@@ -58,18 +58,6 @@ function loadBundled(): Promise<CompiledIndex> {
 let warmed = false;
 
 /**
- * One trie per index: without packs the warm-up's index is the pages' too, and its trie keeps what
- * the warm-up made (each alias's tokens, made on first comparison); it was built twice, ~5 ms each in
- * a just-started worker.
- */
-const tries = new WeakMap<CompiledIndex, AliasTrie>();
-function trieOf(index: CompiledIndex): AliasTrie {
-  let trie = tries.get(index);
-  if (!trie) tries.set(index, (trie = buildAliasTrie(index)));
-  return trie;
-}
-
-/**
  * A few sentences of news, matched and linked once when the worker starts (`warmUp`): between them
  * they take most of the linker's paths (titles, acronyms spelled out, possessives, curly quotes,
  * places inside longer names, context-bound countries, regnal numbers, a headline in capitals,
@@ -87,18 +75,20 @@ const WARM_UP_TEXTS = [
 ];
 
 /**
- * Matches and links WARM_UP_TEXTS with the knowledge, once per worker, as soon as it is loaded: the
- * worker is woken as a tab starts loading a page (`wake-on-page-load.ts`), so this usually runs
- * before that page's request arrives, and a request already waiting is answered first. A new worker compiles each
- * function of the matcher and linker on first use, and the first page after a worker start waited
+ * Matches and links WARM_UP_TEXTS with the pages' own knowledge and trie (whose aliases' tokens it
+ * makes; the warm-up once built a trie of its own, ~5 ms in a just-started worker), once per
+ * worker, as soon as they are loaded: the worker is woken as a tab starts loading a page
+ * (`wake-on-page-load.ts`), so this usually runs before that page's request arrives, and a request
+ * already waiting is answered first. A new worker compiles each function of the matcher and linker
+ * on first use, and the first page after a worker start waited
  * for that: on cnn its request's matching and linking took 31–78 ms (median 57), 13–46 (median 24)
  * after this warm-up, and its viewport was painted 115 ms after the script started against 89
  * (medians of 10 loads each, the worker stopped before each).
  */
-function warmUp(index: CompiledIndex): void {
+function warmUp({ index, trie }: Knowledge): void {
   try {
     // A cache of its own: the warm-up's blocks are no page's.
-    linkPage(WARM_UP_TEXTS, index, trieOf(index), newMatchCache(), new Map());
+    linkPage(WARM_UP_TEXTS, index, trie, newMatchCache(), new Map());
   } catch (e) {
     // Only a head start: a page's request runs the same code and reports its own errors.
     console.warn('Gloss: warming up the matcher failed:', e);
@@ -107,8 +97,7 @@ function warmUp(index: CompiledIndex): void {
 
 async function loadKnowledge(): Promise<Knowledge> {
   const start = performance.now();
-  const base = loadBundled();
-  const [baseIndex, stored] = await Promise.all([base, browser.storage.local.get(LOCAL_KEYS.packIndex)]);
+  const [baseIndex, stored] = await Promise.all([loadBundled(), browser.storage.local.get(LOCAL_KEYS.packIndex)]);
   const read = performance.now();
   const packIndex = stored[LOCAL_KEYS.packIndex];
   let index = baseIndex;
@@ -121,15 +110,14 @@ async function loadKnowledge(): Promise<Knowledge> {
       console.warn('Gloss: the stored knowledge-pack index could not be read; using the bundled knowledge alone:', e);
     }
   }
-  const loaded = { index, trie: trieOf(index), matches: newMatchCache() };
+  const loaded = { index, trie: buildAliasTrie(index), matches: newMatchCache() };
   performance.clearMeasures('gloss:index');
   performance.measure('gloss:index', { start, detail: { aliases: index.aliasEntity.length, readMs: read - start } });
   if (!warmed) {
     warmed = true;
-    // In a task of its own, after the knowledge is ready: a request already waiting for it is
-    // answered first, and `storage`'s answer (the packs) never queues behind the warm-up, as it did
-    // when the warm-up ran as soon as the bundled index was read (25–60 ms behind it, cold).
-    setTimeout(() => warmUp(index), 0);
+    // In a task of its own: `storage`'s answer (the packs) no longer queues behind it, as it did when
+    // the warm-up ran as soon as the bundled index was read (25–60 ms behind it, cold).
+    setTimeout(() => warmUp(loaded), 0);
   }
   return loaded;
 }
