@@ -17,6 +17,7 @@ import { congressMembers, executives, formerMembers } from './lib/from-congress'
 import { countries } from './lib/from-countries';
 import { intlOrgs } from './lib/from-intl-orgs';
 import { sp500 } from './lib/from-sp500';
+import { usStates } from './lib/from-states';
 import { expandCurated, type CuratedFile } from './lib/curated';
 import { EntityStore } from './lib/merge';
 import { SOURCE_DATES, SOURCES } from './lib/sources';
@@ -32,6 +33,7 @@ const commonSurnames = new Set(json<string[]>('congress-legislators/common-surna
 const members = congressMembers(json('congress-legislators/legislators-current.json'), commonSurnames);
 const former = formerMembers(json('congress-legislators/legislators-former.json'), commonSurnames);
 for (const e of members) store.add(e);
+for (const e of usStates(json('congress-legislators/legislators-current.json'))) store.add(e);
 // Members' full names, for the presidents who share one with another person ("John Kennedy").
 const memberNames = new Map([...members, ...former].flatMap((e) => e.aliases.filter((a) => a.kind === 'name').map((a) => [a.text, e.refs?.bioguide] as const)));
 for (const e of executives(json('congress-legislators/executive.json'), memberNames)) store.add(e, { mergeByName: true });

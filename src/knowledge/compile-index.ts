@@ -14,6 +14,13 @@ export const AliasFlag = {
   CommonWord: 1 << 5,
   Standalone: 1 << 6,
   Domestic: 1 << 7,
+  /**
+   * A state's or region's name ("Ohio"), or a place's that another shares ("New York", the city or the
+   * state): teams, people and institutions borrow it whole, so it links only where no other capitalised
+   * word extends it (`link-mentions.ts`). Not a distinctive place name ("Mar-a-Lago"), which a
+   * title-case headline puts among capitalised words ("FBI's Mar-a-Lago Raid").
+   */
+  LocalPlace: 1 << 8,
 } as const;
 const KIND_MASK = 0b111;
 
@@ -113,6 +120,7 @@ export function compileIndex(entities: readonly Entity[]): PlainIndex {
       if (alias.commonWord) flags |= AliasFlag.CommonWord;
       if (alias.standalone) flags |= AliasFlag.Standalone;
       if (alias.domestic) flags |= AliasFlag.Domestic;
+      if (entity.type === 'region' || (entity.type === 'place' && alias.needsContext)) flags |= AliasFlag.LocalPlace;
       index.aliasText.push(alias.text);
       index.aliasEntity.push(e);
       index.aliasFlags.push(flags);

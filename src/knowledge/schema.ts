@@ -23,6 +23,12 @@ export const ENTITY_TYPES = {
   party: 'organization',
   organization: 'organization',
   country: 'place',
+  /**
+   * A state, province or region of a country ("Ohio", "Bavaria"). Its name is often borrowed whole by
+   * teams, people and institutions ("Texas Rangers", "Indiana Jones"): it links only where no other
+   * capitalised word extends it.
+   */
+  region: 'place',
   place: 'place',
 } as const satisfies Record<string, Category>;
 export type EntityType = keyof typeof ENTITY_TYPES;

@@ -322,6 +322,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     const min = titled.length > 1 ? CONTEXT_MIN_SCORE_TITLED : CONTEXT_MIN_SCORE;
     if (best.score >= min && best.score - runnerUp >= CONTEXT_MARGIN) {
       if (index.cats[best.e] === PLACE && isInsideLongerName(blocks[span.block]!, span)) return;
+      if (span.entities.get(best.e)!.some((a) => index.aliasFlags[a]! & AliasFlag.LocalPlace) && isInsideLongerLocalName(blocks[span.block]!, span, index)) return;
       link(span, best.e, { kind: 'context', alias, words: best.words });
       // A person's full name linked by its page's support introduces them, as one linked alone does.
       if (index.cats[best.e] === 0 && !isSurname && !introduced.has(best.e)) introduced.set(best.e, alias);
@@ -778,6 +779,7 @@ function isInsideLongerPlaceName(block: LinkBlock, span: Span, rows: readonly nu
   if (OTHER_PLACE_AFTER.test(text.slice(c.end, c.end + 12))) return true;
   // A currency: "US$36,254", "NZ$27.8b".
   if (text[c.end] === '$') return true;
+  if (rows.some((a) => index.aliasFlags[a]! & AliasFlag.LocalPlace) && isInsideLongerLocalName(block, span, index)) return true;
   if (!rows.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'informal')) return false;
   if (isInsideLongerName(block, span)) return true;
   const of = NAME_OF_BEFORE.exec(text.slice(Math.max(0, c.start - 40), c.start));
@@ -796,16 +798,52 @@ function isInsideLongerName(block: LinkBlock, span: Span): boolean {
   const c = span.candidate;
   if (c.tokenCount !== 1) return false;
   const text = block.text;
-  const isNameWord = (start: number, end: number) => {
-    const word = text.slice(start, end);
-    if (word.length < 2 || word[0] === word[0]!.toLowerCase() || word === word.toUpperCase()) return false;
-    if (NOT_A_FIRST_NAME.has(word.toLowerCase())) return false;
-    return !isInOtherMatch(block, c, start, end);
-  };
-  if (c.prevStart >= 0 && c.prevEnd + 1 === c.start && text[c.prevEnd] === ' ' && isNameWord(c.prevStart, c.prevEnd)) return true;
+  if (c.prevStart >= 0 && c.prevEnd + 1 === c.start && text[c.prevEnd] === ' ' && isNameWord(block, c, c.prevStart, c.prevEnd)) return true;
   const next = NEXT_WORD.exec(text.slice(c.end, c.end + 40));
-  return next !== null && isNameWord(c.end + 1, c.end + 1 + next[1]!.length);
+  return next !== null && isNameWord(block, c, c.end + 1, c.end + 1 + next[1]!.length);
 }
+
+/**
+ * A capitalised word of a name at `start..end` beside `c`: not one that starts sentences, not all
+ * capitals, not another match's ("Texas Senate"); with `surnamesAside`, a known surname still is one
+ * ("Indiana Jones").
+ */
+function isNameWord(block: LinkBlock, c: Candidate, start: number, end: number, surnamesAside?: CompiledIndex): boolean {
+  const word = block.text.slice(start, end);
+  if (word.length < 2 || word[0] === word[0]!.toLowerCase() || word === word.toUpperCase()) return false;
+  if (NOT_A_FIRST_NAME.has(word.toLowerCase())) return false;
+  return !isInOtherMatch(block, c, start, end, surnamesAside);
+}
+
+/**
+ * A state's or a city's name ("Ohio", "New York") inside a longer name the knowledge lacks: a team's,
+ * a person's or a street's ("Texas Rangers", "Indiana Jones", "Joe Montana", "New York Avenue"), or a
+ * university's ("Ohio State", "Texas A&M", "New York University", "University of Vermont"). A part
+ * of the region is still the region ("Southern California", "Upstate New York"), and so are its
+ * institutions' and officials' ("Texas Senate", "California Gov.": words that start names are not
+ * name words).
+ */
+function isInsideLongerLocalName(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
+  const c = span.candidate;
+  const text = block.text;
+  const after = text.slice(c.end, c.end + 40);
+  if (UNIVERSITY_AFTER.test(after) || UNIVERSITY_OF_BEFORE.test(text.slice(Math.max(0, c.start - 16), c.start))) return true;
+  // Spaces of any width: a page's markup may put two, or a no-break space, between the words of one name.
+  const next = NEXT_WORD_SPACED.exec(after);
+  if (next !== null && isNameWord(block, c, c.end + next[0].length - next[1]!.length, c.end + next[0].length, index)) return true;
+  if (c.prevStart < 0 || !/^[ \u00a0]+$/.test(text.slice(c.prevEnd, c.start))) return false;
+  return !REGION_PART.test(text.slice(c.prevStart, c.end)) && isNameWord(block, c, c.prevStart, c.prevEnd, index);
+}
+
+/** "Ohio State", "Texas A&M": a university, not the state. */
+const UNIVERSITY_AFTER = /^[ \u00a0](?:State|A&M)(?![\p{L}\p{N}&])/u;
+const UNIVERSITY_OF_BEFORE = /(?:University|College)[ \u00a0]of[ \u00a0]$/;
+/**
+ * Parts of a state that news names as regions. Not every direction before every state: "Eastern
+ * Michigan", "Northern Illinois" and "Central Florida" are as often universities and their teams.
+ */
+const REGION_PART = /^(?:(?:Southern|Northern|Central)[ \u00a0]+California|Northern[ \u00a0]+Virginia|(?:Upstate|Downstate|Western|Central)[ \u00a0]+New[ \u00a0]+York)$/;
+const NEXT_WORD_SPACED = /^[ \u00a0]+([\p{L}\p{N}]+)/u;
 
 /** The word right after a name, one space away. */
 const NEXT_WORD = /^ ([\p{L}\p{N}]+)/u;

@@ -72,6 +72,24 @@ describe('a place name other names borrow', () => {
   });
 });
 
+describe('U.S. states', () => {
+  it('a state is painted and its card gives its capital and senators; "Georgia" beside Atlanta is the state; teams and a film hero are not', async () => {
+    const page = await gloss.newPage('/state-story.html');
+    try {
+      await waitForAnnotation(page);
+      expect(await paintedWhere(page)).toEqual(['georgia:Georgia', 'ohio:California', 'ohio:Ohio']);
+      await restOn(page, await pointOf(page, '#ohio', 'Ohio'));
+      await expect.poll(() => cardText(page)).toContain('its capital is Columbus');
+      expect(await cardText(page)).toMatch(/U\.S\. senators.*\(R\)/);
+      await page.keyboard.press('Escape');
+      await restOn(page, await pointOf(page, '#georgia', 'Georgia'));
+      await expect.poll(() => cardText(page)).toContain('its capital is Atlanta');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('live pages', () => {
   it('annotates content appended 2 s after load, and re-annotates an SPA route change', async () => {
     const page = await gloss.newPage('/live.html');

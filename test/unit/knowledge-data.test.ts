@@ -195,7 +195,7 @@ describe('presidents and the members of Congress who share their names, in the b
     expect(link('John F. Kennedy was shot in Dallas in 1963.')).toEqual(['John F. Kennedy→person:john-f-kennedy']);
     expect(link('Franklin Delano Roosevelt and Lyndon B. Johnson signed them.')).toEqual(['Franklin Delano Roosevelt→person:franklin-roosevelt', 'Lyndon B. Johnson→person:lyndon-johnson']);
     expect(description('person:john-kennedy')).toMatch(/senator for Louisiana/);
-    expect(link('Sen. John Kennedy of Louisiana objected.')).toEqual(['John Kennedy→person:john-kennedy']);
+    expect(link('Sen. John Kennedy of Louisiana objected.')).toEqual(['John Kennedy→person:john-kennedy', 'Louisiana→place:louisiana']);
   });
 
   it('a member’s card names the party as news does: a "Democratic senator", never a "Democrat senator"', () => {
@@ -207,7 +207,7 @@ describe('presidents and the members of Congress who share their names, in the b
   it('a member whose plain full name many share links by it only where the page is about politics', () => {
     expect(link('The Red Sox rotation: Chris Sale, Rick Porcello and David Price.')).toEqual([]);
     expect(link('The Browns signed running back Chris Smith, and Joe Walsh played the Eagles’ hits at halftime.')).toEqual([]);
-    expect(link('David Price, a North Carolina Democrat, told lawmakers he would retire from Congress.')).toEqual(['David Price→person:david-e-price']);
+    expect(link('David Price, a North Carolina Democrat, told lawmakers he would retire from Congress.')).toEqual(['David Price→person:david-e-price', 'North Carolina→place:north-carolina']);
     expect(link('Rep. David Price spoke.')).toEqual(['David Price→person:david-e-price']);
     // Names chosen by hand for a curated record, and uncommon surnames, link alone.
     expect(link('Bernie Sanders and Mike Johnson and Ilhan Omar spoke.')).toEqual(['Bernie Sanders→person:bernard-sanders', 'Mike Johnson→person:mike-johnson', 'Ilhan Omar→person:ilhan-omar']);
@@ -323,5 +323,39 @@ describe('monarchs, popes and others news names often, in the bundled knowledge'
     expect(link('Steve Jobs unveiled it.')).toEqual(['Steve Jobs→person:steve-jobs']);
     // India's channel of the name is its own.
     expect(link('CNBC TV18 and CNBC-TV18 reported it, then CNBC.')).toEqual(['CNBC TV18→org:cnbc-tv18', 'CNBC-TV18→org:cnbc-tv18', 'CNBC→org:cnbc']);
+  });
+});
+
+describe('the fifty U.S. states, in the bundled knowledge', () => {
+  const states = entities.filter((e) => e.type === 'region' && e.description.startsWith('U.S. state'));
+  const fact = (e: Entity, label: string) => e.facts?.find((f) => f.label === label)?.value;
+
+  it('has each once, with its capital, its two senators and its House members', () => {
+    expect(states.length).toBe(50);
+    expect(new Set(states.map((e) => e.name)).size).toBe(50);
+    for (const e of states) {
+      expect(fact(e, 'Capital'), e.id).toBeTruthy();
+      expect(fact(e, 'U.S. senators')?.split(' and '), e.id).toHaveLength(2);
+      expect(Number(fact(e, 'U.S. House members')), e.id).toBeGreaterThanOrEqual(1);
+    }
+    expect(fact(byId.get('place:ohio')!, 'Capital')).toBe('Columbus');
+    expect(fact(byId.get('place:california')!, 'U.S. senators')).toMatch(/Alex Padilla \(D\)/);
+    // 435 seats; a vacancy on the snapshot's date is one fewer.
+    const seats = states.reduce((n, e) => n + Number(fact(e, 'U.S. House members')), 0);
+    expect(seats).toBeGreaterThan(425);
+    expect(seats).toBeLessThanOrEqual(435);
+  });
+
+  it('links a state by its name, and a name another place shares only where its page says which', () => {
+    expect(linkBundled('Floods hit Texas and Oklahoma; West Virginia and Virginia were spared.')).toEqual([
+      'Texas→place:texas', 'Oklahoma→place:oklahoma', 'West Virginia→place:west-virginia', 'Virginia→place:virginia',
+    ]);
+    expect(linkBundled('Georgia voted.')).toEqual([]);
+    expect(linkBundled('In Atlanta and Savannah, Georgia voted.')).toEqual(['Georgia→place:georgia-us-state']);
+    expect(linkBundled('Officials in the state of Georgia counted.')).toEqual(['state of Georgia→place:georgia-us-state']);
+    expect(linkBundled('In Tbilisi, Georgia’s Georgian leaders met.')).toEqual(['Georgia→place:georgia']);
+    expect(linkBundled('New Mexico and New Hampshire voted; so did New York state.')).toEqual([
+      'New Mexico→place:new-mexico', 'New Hampshire→place:new-hampshire', 'New York state→place:new-york-state',
+    ]);
   });
 });

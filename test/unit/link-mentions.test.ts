@@ -399,3 +399,54 @@ describe('linkMentions: context hints', () => {
     expect(mention?.reason).toEqual({ kind: 'context', alias: 'Georgia', words: ['tbilisi', 'caucasus'] });
   });
 });
+
+describe('linkMentions: a U.S. state, and the longer names that borrow its name', () => {
+  const us = matcher([
+    entity('place:ohio', 'region', 'Ohio', [{ text: 'Ohio', kind: 'name' }, { text: 'Ohio state', kind: 'name' }]),
+    entity('place:texas', 'region', 'Texas', [{ text: 'Texas', kind: 'name' }]),
+    entity('place:indiana', 'region', 'Indiana', [{ text: 'Indiana', kind: 'name' }]),
+    entity('place:california', 'region', 'California', [{ text: 'California', kind: 'name' }]),
+    entity('place:montana', 'region', 'Montana', [{ text: 'Montana', kind: 'name' }]),
+    entity('person:tom-jones', 'person', 'Tom Jones', [{ text: 'Tom Jones', kind: 'name' }, { text: 'Jones', kind: 'surname' }]),
+    entity('place:michigan', 'region', 'Michigan', [{ text: 'Michigan', kind: 'name' }]),
+    entity('place:illinois', 'region', 'Illinois', [{ text: 'Illinois', kind: 'name' }]),
+    entity('place:minnesota', 'region', 'Minnesota', [{ text: 'Minnesota', kind: 'name' }]),
+    entity('place:georgia', 'country', 'Georgia', [{ text: 'Georgia', kind: 'name', needsContext: true }], { context: ['tbilisi', 'caucasus', 'georgian'] }),
+    entity('place:georgia-us-state', 'region', 'Georgia (U.S. state)', [{ text: 'Georgia', kind: 'short', needsContext: true }], { context: ['atlanta', 'savannah', 'fulton county'] }),
+    entity('place:new-york-state', 'region', 'New York (state)', [{ text: 'New York', kind: 'short', needsContext: true }, { text: 'New York state', kind: 'name' }], { context: ['albany', 'upstate', 'buffalo'], titles: ['governor of'] }),
+    entity('place:new-york-city', 'place', 'New York City', [{ text: 'New York City', kind: 'name' }, { text: 'New York', kind: 'short', needsContext: true }], { context: ['manhattan', 'brooklyn', 'subway'], titles: ['mayor of'] }),
+    entity('org:new-york-times', 'outlet', 'The New York Times', [{ text: 'New York Times', kind: 'name' }]),
+  ]);
+
+  it('links a state named alone, or by a part of it, or before its institutions', () => {
+    expect(us('Voters in Ohio and Texas went to the polls.')).toEqual(['Ohio→place:ohio', 'Texas→place:texas']);
+    expect(us('Fires in Southern California; the Texas Senate and California Gov. Newsom.')).toEqual([
+      'California→place:california', 'Texas→place:texas', 'California→place:california',
+    ]);
+    expect(us('TEXAS FLOODS')).toEqual(['TEXAS→place:texas']);
+  });
+
+  it('does not link a team, a person or a university that borrows it', () => {
+    expect(us('The Texas Rangers beat Ohio State, and Indiana Jones met Joe Montana.')).toEqual([]);
+    expect(us('A Texas A&M study; the Southern California Edison utility.')).toEqual([]);
+    expect(us('Eastern Michigan beat Northern Illinois; the Minnesota  Wild and the Texas\u00a0Rangers lost.')).toEqual([]);
+  });
+
+  it('tells the state of Georgia from the country by the page', () => {
+    expect(us('In Atlanta, Georgia officials counted ballots from Fulton County.')).toEqual(['Georgia→place:georgia-us-state']);
+    expect(us('Protests in Tbilisi: Georgia, in the Caucasus, voted.')).toEqual(['Georgia→place:georgia']);
+    expect(us('Georgia voted.')).toEqual([]);
+  });
+
+  it('tells New York, the city, from the state by the page; its newspaper is neither', () => {
+    expect(us('The subway in Manhattan and Brooklyn: New York moves.')).toEqual(['New York→place:new-york-city']);
+    expect(us('From Albany to Buffalo, upstate New York voted.')).toEqual(['New York→place:new-york-state']);
+    expect(us('The New York Times reported it; New York is big.')).toEqual(['New York Times→org:new-york-times']);
+    expect(us('A professor at New York University and the State University of New York, in upstate Buffalo and Albany.')).toEqual([]);
+    expect(us('A University of Ohio study; Ohio voters.')).toEqual(['Ohio→place:ohio']);
+    expect(us('In Manhattan and Brooklyn, the New York Police Department closed New York Avenue; the subway ran.')).toEqual([]);
+    expect(us('Subway riders in Manhattan and Brooklyn cheered the governor of New York and the mayor of New York.')).toEqual([
+      'New York→place:new-york-state', 'New York→place:new-york-city',
+    ]);
+  });
+});
