@@ -106,6 +106,19 @@ const STATES: Record<string, StateFacts> = {
   WY: { capital: 'Cheyenne', region: 'West' },
 };
 
+/**
+ * The AP's abbreviations, as datelines and captions write them ("SOUTH BEND, Ind.", "Cupertino,
+ * Calif."), matched in their own case only. Not those that are words or names too: "Ill.", "Wash.",
+ * "Miss.", "Mass." (a church service), "Me.", "La.", "Mo.", "Del.", "Pa.", "Ind." (an independent:
+ * "Sanders, I-Vt." is fine, "D-Ind." is not the state).
+ */
+const AP_ABBREVIATIONS: Record<string, string> = {
+  AL: 'Ala.', AZ: 'Ariz.', AR: 'Ark.', CA: 'Calif.', CO: 'Colo.', CT: 'Conn.', FL: 'Fla.', GA: 'Ga.', KS: 'Kan.', KY: 'Ky.',
+  MD: 'Md.', MI: 'Mich.', MN: 'Minn.', MT: 'Mont.', NE: 'Neb.', NV: 'Nev.', NH: 'N.H.', NJ: 'N.J.', NM: 'N.M.', NY: 'N.Y.',
+  NC: 'N.C.', ND: 'N.D.', OK: 'Okla.', OR: 'Ore.', RI: 'R.I.', SC: 'S.C.', SD: 'S.D.', TN: 'Tenn.', VT: 'Vt.', VA: 'Va.',
+  WV: 'W.Va.', WI: 'Wis.', WY: 'Wyo.',
+};
+
 const REGION_NAMES: Record<Region, string> = { Northeast: 'the Northeast', Midwest: 'the Midwest', South: 'the South', West: 'the West' };
 
 /** The date of the legislators' snapshot the senators and seats come from (`SOURCE_DATES`). */
@@ -133,6 +146,7 @@ export function usStates(members: readonly Member[]): Entity[] {
       { text: `${name} state`, kind: 'name' },
       { text: `state of ${name}`, kind: 'name' },
     ];
+    if (AP_ABBREVIATIONS[code]) aliases.push({ text: AP_ABBREVIATIONS[code]!, kind: 'short', caseSensitive: true });
     const facts: Fact[] = [{ label: 'Capital', value: s.capital, asOf: AS_OF }];
     const sens = (senators.get(code) ?? []).sort();
     if (sens.length > 0) facts.push({ label: 'U.S. senators', value: sens.join(' and '), asOf: AS_OF });

@@ -354,6 +354,11 @@ describe('the fifty U.S. states, in the bundled knowledge', () => {
     expect(linkBundled('In Atlanta and Savannah, Georgia voted.')).toEqual(['Georgia→place:georgia-us-state']);
     expect(linkBundled('Officials in the state of Georgia counted.')).toEqual(['state of Georgia→place:georgia-us-state']);
     expect(linkBundled('In Tbilisi, Georgia’s Georgian leaders met.')).toEqual(['Georgia→place:georgia']);
+    // The AP's abbreviations in datelines and after a member's party; not those that are words too.
+    expect(linkBundled('SOUTH BEND, Ind. — A mayor in Cupertino, Calif., and Rep. Ilhan Omar, D-Minn., met in N.Y.C. and Buffalo, N.Y.')).toEqual([
+      'Calif.→place:california', 'Ilhan Omar→person:ilhan-omar', 'Minn.→place:minnesota', 'N.Y.C.→place:new-york-city', 'N.Y.→place:new-york-state',
+    ]);
+    expect(linkBundled('He felt ill. She went to Mass. Then Pa. drove.')).toEqual([]);
     expect(linkBundled('New Mexico and New Hampshire voted; so did New York state.')).toEqual([
       'New Mexico→place:new-mexico', 'New Hampshire→place:new-hampshire', 'New York state→place:new-york-state',
     ]);
