@@ -21,6 +21,8 @@ export const AliasFlag = {
    * title-case headline puts among capitalised words ("FBI's Mar-a-Lago Raid").
    */
   LocalPlace: 1 << 8,
+  /** A state's or region's name (entity type `region`): after a town's and a comma, the name is this one ("Garrison, New York"). */
+  Region: 1 << 9,
 } as const;
 const KIND_MASK = 0b111;
 
@@ -121,6 +123,7 @@ export function compileIndex(entities: readonly Entity[]): PlainIndex {
       if (alias.standalone) flags |= AliasFlag.Standalone;
       if (alias.domestic) flags |= AliasFlag.Domestic;
       if (entity.type === 'region' || (entity.type === 'place' && alias.needsContext)) flags |= AliasFlag.LocalPlace;
+      if (entity.type === 'region') flags |= AliasFlag.Region;
       index.aliasText.push(alias.text);
       index.aliasEntity.push(e);
       index.aliasFlags.push(flags);

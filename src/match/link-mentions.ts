@@ -302,6 +302,12 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     }
     const pool = titled.length > 1 ? titled : usable;
 
+    const town = regionAfterTown(blocks[span.block]!, span, pool, index);
+    if (town) {
+      link(span, town.region, { kind: 'context', alias, words: [town.word] });
+      return;
+    }
+
     const standalone = pool.filter((e) => span.entities.get(e)!.some((a) => index.aliasFlags[a]! & AliasFlag.Standalone));
     if (standalone.length === 1) {
       link(span, standalone[0]!, { kind: 'standalone', alias });
@@ -834,6 +840,32 @@ function isInsideLongerLocalName(block: LinkBlock, span: Span, index: CompiledIn
   if (c.prevStart < 0 || !/^[ \u00a0]+$/.test(text.slice(c.prevEnd, c.start))) return false;
   return !REGION_PART.test(text.slice(c.prevStart, c.end)) && isNameWord(block, c, c.prevStart, c.prevEnd, index);
 }
+
+/**
+ * "a home in Garrison, New York", "a rally in Spokane, Washington": a name shared by a state and
+ * another place, after a town's name and a comma, is the state, unless that town is a word of the
+ * other place's own ("in Brooklyn, New York" is left to the page's context, and "in Tbilisi, Georgia"
+ * is the country). Only after a preposition: a sentence's "However, Georgia…" names no town, and
+ * "Russia, Georgia and Ukraine" is a list of countries (a town that is another match is none).
+ */
+function regionAfterTown(block: LinkBlock, span: Span, pool: readonly number[], index: CompiledIndex): { region: number; word: string } | undefined {
+  const c = span.candidate;
+  const regions = pool.filter((e) => span.entities.get(e)!.some((a) => index.aliasFlags[a]! & AliasFlag.Region));
+  if (regions.length !== 1 || pool.length < 2 || isInsideLongerLocalName(block, span, index)) return undefined;
+  const from = Math.max(0, c.start - 48);
+  const m = TOWN_BEFORE.exec(block.text.slice(from, c.start));
+  if (!m) return undefined;
+  const townStart = from + m.index + m[0].length - m[1]!.length - 2;
+  const townEnd = townStart + m[1]!.length;
+  if (NOT_A_FIRST_NAME.has(m[1]!.toLowerCase()) || isInOtherMatch(block, c, townStart, townEnd)) return undefined;
+  const word = m[1]!.toLowerCase().replace(/[\s\u00a0]+/g, ' ');
+  const hints = hintsOf(index);
+  if (pool.some((e) => e !== regions[0] && hints.context(e).includes(word))) return undefined;
+  return { region: regions[0]!, word: m[1]! };
+}
+
+/** A preposition, then a capitalised town's name of one to three words, and a comma: "in Garrison, ". */
+const TOWN_BEFORE = /(?:^|[^\p{L}\p{N}])(?:in|at|near|from|of|outside|to)[ \u00a0]+(\p{Lu}[\p{Ll}'’.-]+(?:[ \u00a0]\p{Lu}[\p{Ll}'’.-]+){0,2}),[ \u00a0]$/u;
 
 /** "Ohio State", "Texas A&M": a university, not the state. */
 const UNIVERSITY_AFTER = /^[ \u00a0](?:State|A&M)(?![\p{L}\p{N}&])/u;

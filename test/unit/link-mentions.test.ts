@@ -438,6 +438,14 @@ describe('linkMentions: a U.S. state, and the longer names that borrow its name'
     expect(us('Georgia voted.')).toEqual([]);
   });
 
+  it('after a town and a comma, a shared name is the state, unless the town is the other place’s', () => {
+    expect(us('He lives in Garrison, New York, and works near Macon, Georgia.')).toEqual(['New York→place:new-york-state', 'Georgia→place:georgia-us-state']);
+    expect(us('Protests in Tbilisi, Georgia.')).toEqual([]);
+    expect(us('A rally in Brooklyn, New York.')).toEqual([]);
+    expect(us('It fell to Julie Graham, New York State Police spokeswoman.')).toEqual([]);
+    expect(us('However, Georgia voted. Trade with Ohio, Georgia and Texas grew.')).toEqual(['Ohio→place:ohio', 'Texas→place:texas']);
+  });
+
   it('tells New York, the city, from the state by the page; its newspaper is neither', () => {
     expect(us('The subway in Manhattan and Brooklyn: New York moves.')).toEqual(['New York→place:new-york-city']);
     expect(us('From Albany to Buffalo, upstate New York voted.')).toEqual(['New York→place:new-york-state']);
