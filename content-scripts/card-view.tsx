@@ -57,7 +57,7 @@ export function CardView({ model, actions }: { model: CardModel; actions: CardAc
       {details && <EntityDetails details={details} headingId="gloss-card-title" />}
       <p class="why">{whyText(model.reason)}</p>
       <div class="actions">
-        <span class="count">{t('mentionsOnPage', model.mentionCount)}</span>
+        <span class="count">{model.mentionCount === 1 ? t('oneMentionOnPage') : t('mentionsOnPage', model.mentionCount)}</span>
         {model.mentionCount > 1 && (
           <button type="button" onClick={actions.next}>
             {t('nextMention')}

@@ -128,7 +128,7 @@ function EntityRow({ entity, tabId }: { entity: EntityCount; tabId: number | und
     <li data-entity-id={entity.id} class="entity">
       <button type="button" class="entity-toggle" aria-expanded={open} aria-controls={panelId} onClick={toggle}>
         <span class="entity-name">{entity.name}</span>
-        <span class="entity-count" aria-label={t('mentionsOnPage', entity.count)}>{t('mentions', entity.count)}</span>
+        <span class="entity-count" aria-label={entity.count === 1 ? t('oneMentionOnPage') : t('mentionsOnPage', entity.count)}>{t('mentions', entity.count)}</span>
       </button>
       {open && (
         <div id={panelId} class="entity-details">

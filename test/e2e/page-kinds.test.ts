@@ -81,6 +81,7 @@ describe('U.S. states', () => {
       await restOn(page, await pointOf(page, '#ohio', 'Ohio'));
       await expect.poll(() => cardText(page)).toContain('its capital is Columbus');
       expect(await cardText(page)).toMatch(/U\.S\. senators.*\(R\)/);
+      expect(await cardText(page)).toContain('1 mention on this page');
       await page.keyboard.press('Escape');
       await restOn(page, await pointOf(page, '#georgia', 'Georgia'));
       await expect.poll(() => cardText(page)).toContain('its capital is Atlanta');
