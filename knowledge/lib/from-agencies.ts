@@ -1,6 +1,6 @@
 /** U.S. federal agencies from the Federal Register list and the USA.gov A–Z index (both public domain). */
 import type { Alias, Entity } from '../../src/knowledge/schema';
-import { distinctiveWords, https, isCommonWord, slug } from './text';
+import { decodeEntities, distinctiveWords, https, isCommonWord, slug } from './text';
 
 interface FrAgency { id: string; name: string; short_name?: string; slug?: string; parent_id?: string | null; agency_url?: string; description?: string }
 interface UsaGovAgency { name: string; description?: string; website?: string }
@@ -122,7 +122,7 @@ export function agencies(fr: FrAgency[], usagov: UsaGovAgency[]): Entity[] {
       // USA.gov's natural word order reads better than the Federal Register's inverted one.
       if (twin.name.includes(',')) twin.name = formal;
       twin.sources = [...new Set([...twin.sources, ...src])];
-      if (description && twin.description.startsWith('U.S. federal government body')) twin.description = description.trim().slice(0, 1200);
+      if (description && twin.description.startsWith('U.S. federal government body')) twin.description = decodeEntities(description.trim()).slice(0, 1200);
       return;
     }
     let id = `agency:${acr && !acr.commonWord ? slug(acr.text) : slug(formal)}`;
@@ -140,7 +140,7 @@ export function agencies(fr: FrAgency[], usagov: UsaGovAgency[]): Entity[] {
       type: 'agency',
       name: formal,
       aliases,
-      description: (description?.trim() || `U.S. federal government body: ${formal}.`).slice(0, 1200),
+      description: decodeEntities(description?.trim() || `U.S. federal government body: ${formal}.`).slice(0, 1200),
       links: [{ label: new URL(link).hostname, url: link }],
       // The name's distinctive words only: "federal" or "agency" are on every page about government.
       hints: { context: distinctiveWords(formal) },

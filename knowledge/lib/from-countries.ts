@@ -63,18 +63,20 @@ export function countries(list: Record<string, ListedCountry>, isoToGec: Record<
     const add = (a: Alias) => {
       if (!aliases.some((x) => x.text === a.text) && a.text.length <= 100 && [...a.text.replace(/[^\p{L}\p{N}]/gu, '')].length >= 2) aliases.push(a);
     };
-    if (fb?.short && fb.short !== 'none') add({ text: fb.short, kind: 'short' });
-    if (fb?.long && fb.long !== 'none') add({ text: fb.long, kind: 'name' });
+    if (fb?.short && fb.short !== 'none') add({ text: decodeEntities(fb.short), kind: 'short' });
+    if (fb?.long && fb.long !== 'none') add({ text: decodeEntities(fb.long), kind: 'name' });
     for (const a of c.alias ?? []) add(/^[A-Z]{2,4}$/.test(a) ? { text: a, kind: 'acronym' } : { text: a, kind: /^(Upper Volta|Dahomey|Zaire|Abyssinia|East Pakistan|Bechuanaland|British Honduras|Gold Coast|Spanish Sahara|Portuguese Guinea|Dutch East Indies|Ubangi-Shari|Byelorussia|Belorussia)$/.test(a) ? 'former' : 'short' });
     for (const a of EXTRA_ALIASES[iso] ?? []) add(a);
     const shortNames = SHORT_NAME_NEEDS_CONTEXT[iso];
     const context = NEEDS_CONTEXT[iso] ?? shortNames?.context;
     if (NEEDS_CONTEXT[iso]) for (const a of aliases) a.needsContext = true;
     for (const a of aliases) if (shortNames?.aliases.includes(a.text)) a.needsContext = true;
-    const fbSlug = slug(fb?.short && fb.short !== 'none' ? fb.short : c.name);
+    // The Factbook's own slugs drop apostrophes: "cote-divoire".
+    const fbSlug = slug((fb?.short && fb.short !== 'none' ? decodeEntities(fb.short) : c.name).replace(/['’]/g, ''));
     const link = `https://www.cia.gov/the-world-factbook/countries/${fbSlug}/`;
     const facts: NonNullable<Entity['facts']> = [];
-    const capital = fb?.capital ?? c.capital;
+    // The Factbook writes accents as HTML entities ("Bras&iacute;lia"); cards show text, never HTML.
+    const capital = fb?.capital ? decodeEntities(fb.capital) : c.capital;
     if (capital) facts.push({ label: 'Capital', value: capital, asOf: AS_OF });
     const id = `place:${slug(c.name)}`;
     for (const [role, text] of [['Chief of state', fb?.chief], ['Head of government', fb?.head]] as const) {

@@ -1,6 +1,6 @@
 /** International organisations from the CIA World Factbook's Appendix B (public domain). */
 import type { Alias, Entity } from '../../src/knowledge/schema';
-import { distinctiveWords, isCommonWord, slug } from './text';
+import { decodeEntities, distinctiveWords, isCommonWord, slug } from './text';
 
 interface Org { title: string; founded?: string; aim?: string }
 const AS_OF = '2020-01-29';
@@ -8,7 +8,8 @@ const AS_OF = '2020-01-29';
 export function intlOrgs(orgs: Org[]): Entity[] {
   const out: Entity[] = [];
   for (const o of orgs) {
-    const m = /^(.+?)\s*\(([^)]+)\)$/.exec(o.title);
+    // Appendix B writes apostrophes as HTML entities ("Children&#39;s Fund").
+    const m = /^(.+?)\s*\(([^)]+)\)$/.exec(decodeEntities(o.title));
     if (!m) continue;
     const name = m[1]!.trim();
     // "(or European Communities, EC)": an "or" can open the list as well as join it.
@@ -26,7 +27,7 @@ export function intlOrgs(orgs: Org[]): Entity[] {
       type: 'intl-org',
       name,
       aliases,
-      description: `International organisation${o.founded ? ` established ${o.founded}` : ''}${o.aim ? `; aim: ${o.aim}` : ''}.`,
+      description: decodeEntities(`International organisation${o.founded ? ` established ${o.founded}` : ''}${o.aim ? `; aim: ${o.aim}` : ''}.`),
       facts: o.founded ? [{ label: 'Established', value: o.founded, asOf: AS_OF }] : [],
       // The name's distinctive words, for an acronym that needs its page's support ("ESA": "european", "space").
       hints: { context: distinctiveWords(name) },

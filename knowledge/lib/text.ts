@@ -45,9 +45,14 @@ export function distinctiveWords(name: string): string[] {
 const NAMED: Record<string, string> = { amp: '&', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”', ndash: '–', mdash: '—' };
 
 /** HTML character references in the Factbook's text ("Jos&eacute;" → "José"): accents fold from their names. */
+const CP1252: Record<number, string> = {
+  130: '‚', 132: '„', 133: '…', 139: '‹', 145: '‘', 146: '’', 147: '“', 148: '”', 149: '•', 150: '–', 151: '—', 153: '™', 155: '›',
+};
+
 export function decodeEntities(text: string): string {
   return text
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    // 128–159 are Windows-1252's punctuation in text that was written in it ("decision&#150;makers").
+    .replace(/&#(\d+);/g, (_, n: string) => CP1252[Number(n)] ?? String.fromCodePoint(Number(n)))
     .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
     .replace(/&([a-z]+);/gi, (whole, name: string) => {
       if (NAMED[name]) return NAMED[name];

@@ -19,6 +19,7 @@ const { entities } = file;
 const byId = new Map(entities.map((e) => [e.id, e]));
 const has = (e: Entity, text: string) => e.aliases.some((a) => a.text === text);
 const withAlias = (text: string) => entities.filter((e) => has(e, text));
+const fact = (e: Entity, label: string) => e.facts?.find((f) => f.label === label)?.value;
 
 /** The bundled knowledge compiled as the build compiles it (the entities and the given names), once for the file. */
 let compiled: { index: ReturnType<typeof compileKnowledge>['index']; trie: ReturnType<typeof buildAliasTrie> } | undefined;
@@ -326,9 +327,18 @@ describe('monarchs, popes and others news names often, in the bundled knowledge'
   });
 });
 
+describe('text from the sources', () => {
+  it('has no HTML entity left in any name, alias, description or fact ("Bras&iacute;lia", "C&ocirc;te d\'Ivoire")', () => {
+    const entity = /&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i;
+    const texts = entities.flatMap((e) => [e.name, e.description, ...e.aliases.map((a) => a.text), ...(e.facts ?? []).map((f) => f.value)]);
+    expect(texts.filter((t) => entity.test(t))).toEqual([]);
+    expect(fact(byId.get('place:brazil')!, 'Capital')).toBe('Brasília');
+    expect(byId.get('place:ivory-coast')!.links[0]!.url).toBe('https://www.cia.gov/the-world-factbook/countries/cote-divoire/');
+  });
+});
+
 describe('the fifty U.S. states, in the bundled knowledge', () => {
   const states = entities.filter((e) => e.type === 'region' && e.description.startsWith('U.S. state'));
-  const fact = (e: Entity, label: string) => e.facts?.find((f) => f.label === label)?.value;
 
   it('has each once, with its capital, its two senators and its House members', () => {
     expect(states.length).toBe(50);
