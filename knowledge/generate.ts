@@ -14,6 +14,7 @@ import { formatError, validateEntity, validateKnowledge } from '../src/knowledge
 import { agencies } from './lib/from-agencies';
 import { cabinetMembers } from './lib/from-cabinet';
 import { congressMembers, executives, formerMembers } from './lib/from-congress';
+import { capitals } from './lib/from-capitals';
 import { countries } from './lib/from-countries';
 import { intlOrgs } from './lib/from-intl-orgs';
 import { sp500 } from './lib/from-sp500';
@@ -43,6 +44,7 @@ for (const e of agencies(json('federal-register-agencies/agencies.json'), json('
 for (const e of sp500(src('sp500/constituents.csv'))) store.add(e);
 const world = countries(json('countries/countries-list.json'), json('countries/iso-gec.json'), json('factbook/countries.json'));
 for (const e of world.countries) store.add(e);
+for (const e of capitals(world.countries)) store.add(e);
 for (const e of world.leaders) store.add(e, { mergeByName: true });
 for (const e of intlOrgs(json('intl-orgs-factbook-appb/orgs.json'))) store.add(e);
 store.dedupeInstitutions();

@@ -15,14 +15,16 @@ export const AliasFlag = {
   Standalone: 1 << 6,
   Domestic: 1 << 7,
   /**
-   * A state's or region's name ("Ohio"), or a place's that another shares ("New York", the city or the
-   * state): teams, people and institutions borrow it whole, so it links only where no other capitalised
+   * A state's, a region's or a city's name ("Ohio", "Moscow"), or a place's that another shares ("New
+   * York", the city or the state): teams, people and institutions borrow it whole, so it links only where no other capitalised
    * word extends it (`link-mentions.ts`). Not a distinctive place name ("Mar-a-Lago"), which a
    * title-case headline puts among capitalised words ("FBI's Mar-a-Lago Raid").
    */
   LocalPlace: 1 << 8,
   /** A state's or region's name (entity type `region`): after a town's and a comma, the name is this one ("Garrison, New York"). */
   Region: 1 << 9,
+  /** A city's name (entity type `city`): before a comma and a state's, it is a town of that state ("Moscow, Idaho"). */
+  City: 1 << 10,
 } as const;
 const KIND_MASK = 0b111;
 
@@ -122,8 +124,10 @@ export function compileIndex(entities: readonly Entity[]): PlainIndex {
       if (alias.commonWord) flags |= AliasFlag.CommonWord;
       if (alias.standalone) flags |= AliasFlag.Standalone;
       if (alias.domestic) flags |= AliasFlag.Domestic;
-      if (entity.type === 'region' || (entity.type === 'place' && alias.needsContext)) flags |= AliasFlag.LocalPlace;
+      // Not an acronym ("NYC"): other names do not take one in whole, and title case puts capitalised words around it.
+      if ((entity.type === 'region' || entity.type === 'city' || (entity.type === 'place' && alias.needsContext)) && alias.kind !== 'acronym') flags |= AliasFlag.LocalPlace;
       if (entity.type === 'region') flags |= AliasFlag.Region;
+      if (entity.type === 'city') flags |= AliasFlag.City;
       index.aliasText.push(alias.text);
       index.aliasEntity.push(e);
       index.aliasFlags.push(flags);

@@ -29,6 +29,8 @@ export const ENTITY_TYPES = {
    * capitalised word extends it.
    */
   region: 'place',
+  /** A city ("Moscow", "New York City"): its name is borrowed as a region's is, and by towns elsewhere ("Moscow, Idaho"). */
+  city: 'place',
   place: 'place',
 } as const satisfies Record<string, Category>;
 export type EntityType = keyof typeof ENTITY_TYPES;

@@ -786,6 +786,7 @@ function isInsideLongerPlaceName(block: LinkBlock, span: Span, rows: readonly nu
   // A currency: "US$36,254", "NZ$27.8b".
   if (text[c.end] === '$') return true;
   if (rows.some((a) => index.aliasFlags[a]! & AliasFlag.LocalPlace) && isInsideLongerLocalName(block, span, index)) return true;
+  if (rows.some((a) => index.aliasFlags[a]! & AliasFlag.City) && isTownOfRegion(block, span, index)) return true;
   if (!rows.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'informal')) return false;
   if (isInsideLongerName(block, span)) return true;
   const of = NAME_OF_BEFORE.exec(text.slice(Math.max(0, c.start - 40), c.start));
@@ -846,7 +847,7 @@ function isInsideLongerLocalName(block: LinkBlock, span: Span, index: CompiledIn
  * another place, after a town's name and a comma, is the state, unless that town is a word of the
  * other place's own ("in Brooklyn, New York" is left to the page's context, and "in Tbilisi, Georgia"
  * is the country). Only after a preposition: a sentence's "However, Georgia…" names no town, and
- * "Russia, Georgia and Ukraine" is a list of countries (a town that is another match is none).
+ * "Russia, Georgia and Ukraine" is a list of countries (a town that is another match, but a city's, is none).
  */
 function regionAfterTown(block: LinkBlock, span: Span, pool: readonly number[], index: CompiledIndex): { region: number; word: string } | undefined {
   const c = span.candidate;
@@ -857,7 +858,10 @@ function regionAfterTown(block: LinkBlock, span: Span, pool: readonly number[], 
   if (!m) return undefined;
   const townStart = from + m.index + m[0].length - m[1]!.length - 2;
   const townEnd = townStart + m[1]!.length;
-  if (NOT_A_FIRST_NAME.has(m[1]!.toLowerCase()) || isInOtherMatch(block, c, townStart, townEnd)) return undefined;
+  if (NOT_A_FIRST_NAME.has(m[1]!.toLowerCase())) return undefined;
+  // A town may be a city the knowledge has ("in Athens, Georgia"), but not another name ("Russia, Georgia").
+  const covering = block.matches.candidates.filter((o) => o !== c && o.start <= townStart && o.end >= townEnd);
+  if (covering.some((o) => !o.aliases.every((a) => index.aliasFlags[a]! & AliasFlag.City))) return undefined;
   const word = m[1]!.toLowerCase().replace(/[\s\u00a0]+/g, ' ');
   const hints = hintsOf(index);
   if (pool.some((e) => e !== regions[0] && hints.context(e).includes(word))) return undefined;
@@ -866,6 +870,21 @@ function regionAfterTown(block: LinkBlock, span: Span, pool: readonly number[], 
 
 /** A preposition, then a capitalised town's name of one to three words, and a comma: "in Garrison, ". */
 const TOWN_BEFORE = /(?:^|[^\p{L}\p{N}])(?:in|at|near|from|of|outside|to)[ \u00a0]+(\p{Lu}[\p{Ll}'’.-]+(?:[ \u00a0]\p{Lu}[\p{Ll}'’.-]+){0,2}),[ \u00a0]$/u;
+
+/**
+ * "Moscow, Idaho", "Paris, Texas", "Athens, Ga.": a city's name before a comma and a state's is a town
+ * of that state. Not when the name after the comma may be the city's own country ("Tbilisi, Georgia").
+ */
+function isTownOfRegion(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
+  const c = span.candidate;
+  const comma = /^,[ \u00a0]+/.exec(block.text.slice(c.end, c.end + 4));
+  if (!comma) return false;
+  const at = c.end + comma[0].length;
+  const next = block.matches.candidates.find((o) => o.start === at && o.aliases.some((a) => index.aliasFlags[a]! & AliasFlag.Region));
+  if (!next) return false;
+  const countries = new Set([...span.entities.keys()].flatMap((e) => [...hintsOf(index).related(e)]));
+  return !next.aliases.some((a) => countries.has(index.aliasEntity[a]!));
+}
 
 /** "Ohio State", "Texas A&M": a university, not the state. */
 const UNIVERSITY_AFTER = /^[ \u00a0](?:State|A&M)(?![\p{L}\p{N}&])/u;

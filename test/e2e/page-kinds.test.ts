@@ -72,12 +72,16 @@ describe('a place name other names borrow', () => {
   });
 });
 
-describe('U.S. states', () => {
-  it('a state is painted and its card gives its capital and senators; "Georgia" beside Atlanta is the state; teams and a film hero are not', async () => {
+describe('U.S. states and capital cities', () => {
+  it('a state is painted and its card gives its capital and senators; "Georgia" beside Atlanta is the state; Moscow is the capital, not the town in Idaho; teams and a film hero are not painted', async () => {
     const page = await gloss.newPage('/state-story.html');
     try {
       await waitForAnnotation(page);
-      expect(await paintedWhere(page)).toEqual(['georgia:Georgia', 'ohio:California', 'ohio:Ohio']);
+      // Moscow the capital, not the town in Idaho.
+      expect(await paintedWhere(page)).toEqual(['georgia:Georgia', 'ohio:California', 'ohio:Ohio', 'world:Idaho', 'world:Moscow']);
+      await restOn(page, await pointOf(page, '#world', 'Moscow'));
+      await expect.poll(() => cardText(page)).toContain('Capital of Russia');
+      await page.keyboard.press('Escape');
       await restOn(page, await pointOf(page, '#ohio', 'Ohio'));
       await expect.poll(() => cardText(page)).toContain('its capital is Columbus');
       expect(await cardText(page)).toMatch(/U\.S\. senators.*\(R\)/);

@@ -230,7 +230,7 @@ describe('three-letter acronyms of the agency and organisation lists, in the bun
   it('are other things on most pages: Black Lives Matter, India’s citizens’ register, an air force, "in my opinion", a football conference', () => {
     expect(link('BLM protesters marched downtown.')).toEqual([]);
     expect(link('The NRC exercise in Assam left 1.9 million people stateless.')).toEqual([]);
-    expect(link('Air defenses engaged a reported IAF attack near Damascus.')).toEqual([]);
+    expect(link('Air defenses engaged a reported IAF attack near Damascus.')).toEqual(['place:damascus']);
     expect(link('IMO, the phone is the best of the year.')).toEqual([]);
     expect(link('Watch SEC football this Saturday.')).toEqual([]);
   });
@@ -327,6 +327,28 @@ describe('monarchs, popes and others news names often, in the bundled knowledge'
   });
 });
 
+describe('capital cities, in the bundled knowledge', () => {
+  it('each is its country\'s capital in the Factbook, and its card says so', () => {
+    const cities = entities.filter((e) => e.type === 'city' && e.id !== 'place:new-york-city');
+    expect(cities.length).toBeGreaterThan(80);
+    for (const c of cities) {
+      const country = byId.get(c.hints!.related![0]!)!;
+      expect(fact(country, 'Capital'), c.id).toContain(c.name);
+      expect(c.description, c.id).toMatch(new RegExp(`^Capital of (the )?${country.name}\\.`));
+    }
+    expect(byId.get('place:moscow')!.description).toContain('often stands for Russia\'s government');
+  });
+
+  it('links a capital alone, not inside a longer name, nor an American town of its name', () => {
+    expect(linkBundled('Talks in Moscow and Kiev stalled, Beijing said.')).toEqual(['Moscow→place:moscow', 'Kiev→place:kyiv', 'Beijing→place:beijing']);
+    expect(linkBundled('Paris Hilton saw the Berlin Wall; Jack London wrote.')).toEqual([]);
+    expect(linkBundled('A student in Moscow, Idaho, and a bar in Athens, Ga.')).toEqual(['Idaho→place:idaho', 'Ga.→place:georgia-us-state']);
+    // …but a city before its own country's name is itself.
+    expect(linkBundled('In Tbilisi, Georgia, the Georgian parliament sat.')).toEqual(['Tbilisi→place:tbilisi', 'Georgia→place:georgia']);
+    expect(linkBundled('Fans in Athens, Georgia, cheered.')).toEqual(['Georgia→place:georgia-us-state']);
+  });
+});
+
 describe('text from the sources', () => {
   it('has no HTML entity left in any name, alias, description or fact ("Bras&iacute;lia", "C&ocirc;te d\'Ivoire")', () => {
     const entity = /&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i;
@@ -363,7 +385,7 @@ describe('the fifty U.S. states, in the bundled knowledge', () => {
     expect(linkBundled('Georgia voted.')).toEqual([]);
     expect(linkBundled('In Atlanta and Savannah, Georgia voted.')).toEqual(['Georgia→place:georgia-us-state']);
     expect(linkBundled('Officials in the state of Georgia counted.')).toEqual(['state of Georgia→place:georgia-us-state']);
-    expect(linkBundled('In Tbilisi, Georgia’s Georgian leaders met.')).toEqual(['Georgia→place:georgia']);
+    expect(linkBundled('In Tbilisi, Georgia’s Georgian leaders met.')).toEqual(['Tbilisi→place:tbilisi', 'Georgia→place:georgia']);
     // The AP's abbreviations in datelines and after a member's party; not those that are words too.
     expect(linkBundled('SOUTH BEND, Ind. — A mayor in Cupertino, Calif., and Rep. Ilhan Omar, D-Minn., met in N.Y.C. and Buffalo, N.Y.')).toEqual([
       'Calif.→place:california', 'Ilhan Omar→person:ilhan-omar', 'Minn.→place:minnesota', 'N.Y.C.→place:new-york-city', 'N.Y.→place:new-york-state',
