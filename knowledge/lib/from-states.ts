@@ -166,7 +166,10 @@ export function usStates(members: readonly Member[]): Entity[] {
       asOf: AS_OF,
       sources: ['curated', 'congress-legislators'],
     };
+    // The country, for what a page is about (`isAboutAnotherCountry`); not for a shared name, where a
+    // relation would count as context for it on every American page.
     if (shared) entity.hints = s.titles ? { context: s.context!, titles: s.titles } : { context: s.context! };
+    else entity.hints = { related: ['place:united-states'] };
     return entity;
   });
 }

@@ -395,8 +395,12 @@ function isAnotherCountrys(block: LinkBlock, span: Span, index: CompiledIndex): 
   return true;
 }
 
-/** Places whose mentions say a page is about the United States. */
-const HOME_PLACES = new Set(['place:united-states', 'place:washington-dc', 'place:washington-state']);
+/**
+ * Places whose mentions say a page is about the United States: the country, and the places whose names
+ * another shares, which are related to nothing (a relation would count as context for them). The other
+ * states are related to the country, and American cities to their states.
+ */
+const HOME_PLACES = new Set(['place:united-states', 'place:washington-dc', 'place:washington-state', 'place:georgia-us-state', 'place:new-york-state', 'place:new-york-city']);
 /** A foreign country counted at least this often, and more than twice as often as the United States, is what a page is about. */
 const FOREIGN_MIN_MENTIONS = 3;
 
@@ -457,6 +461,8 @@ function countryOf(index: CompiledIndex, e: number): number {
     }
   }
   if (place < 0) return cat === AGENCY ? HOME : -1;
+  // A city counts for its state's country ("Dallas" → Texas → the United States).
+  if (place !== e) for (const r of hintsOf(index).related(place)) if (index.cats[r] === PLACE) return HOME_PLACES.has(index.ids.at(r)!) ? HOME : r;
   return HOME_PLACES.has(index.ids.at(place)!) ? HOME : place;
 }
 
@@ -834,12 +840,13 @@ function isInsideLongerLocalName(block: LinkBlock, span: Span, index: CompiledIn
   const c = span.candidate;
   const text = block.text;
   const after = text.slice(c.end, c.end + 40);
-  if (UNIVERSITY_AFTER.test(after) || UNIVERSITY_OF_BEFORE.test(text.slice(Math.max(0, c.start - 16), c.start))) return true;
+  if (UNIVERSITY_AFTER.test(after) || UNIVERSITY_OF_BEFORE.test(text.slice(Math.max(0, c.start - 20), c.start))) return true;
   // Spaces of any width: a page's markup may put two, or a no-break space, between the words of one name.
   const next = NEXT_WORD_SPACED.exec(after);
-  if (next !== null && isNameWord(block, c, c.end + next[0].length - next[1]!.length, c.end + next[0].length, index)) return true;
+  if (next !== null && (TEAM_NUMBER.test(next[1]!) || isNameWord(block, c, c.end + next[0].length - next[1]!.length, c.end + next[0].length, index))) return true;
   if (c.prevStart < 0 || !/^[ \u00a0]+$/.test(text.slice(c.prevEnd, c.start))) return false;
-  return !REGION_PART.test(text.slice(c.prevStart, c.end)) && isNameWord(block, c, c.prevStart, c.prevEnd, index);
+  const prev = text.slice(c.prevStart, c.prevEnd);
+  return CLUB_BEFORE.test(prev) || (!REGION_PART.test(text.slice(c.prevStart, c.end)) && isNameWord(block, c, c.prevStart, c.prevEnd, index));
 }
 
 /**
@@ -888,13 +895,18 @@ function isTownOfRegion(block: LinkBlock, span: Span, index: CompiledIndex): boo
 
 /** "Ohio State", "Texas A&M": a university, not the state. */
 const UNIVERSITY_AFTER = /^[ \u00a0](?:State|A&M)(?![\p{L}\p{N}&])/u;
-const UNIVERSITY_OF_BEFORE = /(?:University|College)[ \u00a0]of[ \u00a0]$/;
+/** "University of Vermont", "Federal Reserve Bank of St. Louis": another body's name. */
+const UNIVERSITY_OF_BEFORE = /(?:University|College|Bank|Institute|Museum|Diocese|Archdiocese)[ \u00a0]of[ \u00a0]$/;
 /**
  * Parts of a state that news names as regions. Not every direction before every state: "Eastern
  * Michigan", "Northern Illinois" and "Central Florida" are as often universities and their teams.
  */
 const REGION_PART = /^(?:(?:Southern|Northern|Central)[ \u00a0]+California|Northern[ \u00a0]+Virginia|(?:Upstate|Downstate|Western|Central)[ \u00a0]+New[ \u00a0]+York)$/;
 const NEXT_WORD_SPACED = /^[ \u00a0]+([\p{L}\p{N}]+)/u;
+/** "Philadelphia 76ers", "San Francisco 49ers": a team. */
+const TEAM_NUMBER = /^\d+[a-z]+$/;
+/** "FC Dallas", "AC Milan", "CF Montreal", "UC San Diego": a club's or a university's name. */
+const CLUB_BEFORE = /^(?:FC|AC|CF|SC|UC|AS|SS|CD|RC|SK|FK)$/;
 
 /** The word right after a name, one space away. */
 const NEXT_WORD = /^ ([\p{L}\p{N}]+)/u;
