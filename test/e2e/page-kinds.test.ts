@@ -78,7 +78,7 @@ describe('U.S. states and capital cities', () => {
     try {
       await waitForAnnotation(page);
       // Moscow the capital, not the town in Idaho.
-      expect(await paintedWhere(page)).toEqual(['georgia:Georgia', 'ohio:California', 'ohio:Ohio', 'world:Idaho', 'world:Moscow']);
+      expect(await paintedWhere(page)).toEqual(['georgia:Atlanta', 'georgia:Georgia', 'ohio:California', 'ohio:Ohio', 'world:Idaho', 'world:Moscow']);
       await restOn(page, await pointOf(page, '#world', 'Moscow'));
       await expect.poll(() => cardText(page)).toContain('Capital of Russia');
       await page.keyboard.press('Escape');
