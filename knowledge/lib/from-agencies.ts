@@ -111,7 +111,9 @@ export function agencies(fr: FrAgency[], usagov: UsaGovAgency[]): Entity[] {
   const used = new Set<string>();
   const ids = new Set<string>();
   const byAcronym = new Map<string, Entity>();
-  const make = (name: string, shortNames: string[], acronym: string | undefined, description: string | undefined, url: string | undefined, src: string[], frSlug?: string) => {
+  const make = (name: string, shortNames: string[], acronym: string | undefined, rawDescription: string | undefined, url: string | undefined, src: string[], frSlug?: string) => {
+    // The lists write some punctuation as HTML entities ("decision&#150;makers").
+    const description = rawDescription?.trim() ? decodeEntities(rawDescription.trim()).slice(0, 1200) : undefined;
     const formal = formalName(name);
     const extra = EXTRA_ACRONYMS[name] ?? EXTRA_ACRONYMS[formal];
     const acr: Alias | undefined = extra ? { text: extra, kind: 'acronym' } : acronymAlias(acronym, [formal, name, ...shortNames]);
@@ -122,7 +124,7 @@ export function agencies(fr: FrAgency[], usagov: UsaGovAgency[]): Entity[] {
       // USA.gov's natural word order reads better than the Federal Register's inverted one.
       if (twin.name.includes(',')) twin.name = formal;
       twin.sources = [...new Set([...twin.sources, ...src])];
-      if (description && twin.description.startsWith('U.S. federal government body')) twin.description = decodeEntities(description.trim()).slice(0, 1200);
+      if (description && twin.description.startsWith('U.S. federal government body')) twin.description = description;
       return;
     }
     let id = `agency:${acr && !acr.commonWord ? slug(acr.text) : slug(formal)}`;
@@ -140,7 +142,7 @@ export function agencies(fr: FrAgency[], usagov: UsaGovAgency[]): Entity[] {
       type: 'agency',
       name: formal,
       aliases,
-      description: decodeEntities(description?.trim() || `U.S. federal government body: ${formal}.`).slice(0, 1200),
+      description: description ?? `U.S. federal government body: ${formal}.`,
       links: [{ label: new URL(link).hostname, url: link }],
       // The name's distinctive words only: "federal" or "agency" are on every page about government.
       hints: { context: distinctiveWords(formal) },

@@ -4,14 +4,13 @@
  * the name stands for are ours. Not every capital: a name that is as often a person's, or another
  * city's that news names more, is left out ("Victoria", "Kingston", "Santiago", "Wellington",
  * "Sofia", "Tripoli", which is Libya's and a Lebanese city's; "Bern", a headline's "FEELING THE
- * BERN"), and so is Jerusalem, whose status
- * as a capital is itself the news.
+ * BERN"), and so is Jerusalem, whose status as a capital is itself the news.
  */
 import type { Alias, Entity } from '../../src/knowledge/schema';
 import { slug } from './text';
 
 interface Capital {
-  /** As the Factbook writes it, up to any parenthesis or semicolon. */
+  /** As the Factbook writes it, up to any parenthesis, semicolon or " in " ("Chisinau in Romanian"). */
   name: string;
   /** Other spellings the news uses ("Kiev"). */
   also?: string[];
@@ -72,7 +71,7 @@ export function capitals(countries: readonly Entity[]): Entity[] {
       aliases,
       description: `Capital of ${the}${country.name}.${standsFor}`,
       facts: [{ label: 'Country', value: country.name, asOf: factOf(country, 'Capital')!.asOf }],
-      links: country.links,
+      links: country.links.map((l) => ({ ...l })),
       hints: { related: [country.id] },
       salience: 0.45,
       status: 'current',

@@ -859,10 +859,10 @@ function isInsideLongerLocalName(block: LinkBlock, span: Span, index: CompiledIn
 function regionAfterTown(block: LinkBlock, span: Span, pool: readonly number[], index: CompiledIndex): { region: number; word: string } | undefined {
   const c = span.candidate;
   const regions = pool.filter((e) => span.entities.get(e)!.some((a) => index.aliasFlags[a]! & AliasFlag.Region));
-  if (regions.length !== 1 || pool.length < 2 || isInsideLongerLocalName(block, span, index)) return undefined;
+  if (regions.length !== 1 || pool.length < 2) return undefined;
   const from = Math.max(0, c.start - 48);
   const m = TOWN_BEFORE.exec(block.text.slice(from, c.start));
-  if (!m) return undefined;
+  if (!m || isInsideLongerLocalName(block, span, index)) return undefined;
   const townStart = from + m.index + m[0].length - m[1]!.length - 2;
   const townEnd = townStart + m[1]!.length;
   if (NOT_A_FIRST_NAME.has(m[1]!.toLowerCase())) return undefined;
