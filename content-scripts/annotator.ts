@@ -177,6 +177,7 @@ export class Annotator {
    */
   run(settings: Settings, done?: () => void): void {
     mark('gloss:annotate-start');
+    this.#settings = settings;
     const run = ++this.#run;
     const alive = () => run === this.#run;
     this.#running = true;
@@ -197,14 +198,24 @@ export class Annotator {
     // names are then painted while the rest is walked: a whole slice of walking first kept them waiting
     // (ndtv's viewport 62 → 51 ms, lifehacker's 67 → 37, medians of 12 paired loads).
     const large = this.doc.getElementsByTagName('*').length > LARGE_PAGE_ELEMENTS;
+    // A very long page is read as far as READ_FIRST_BLOCKS and READ_AHEAD_SCREENS below the viewport,
+    // the rest as the reader comes near it (`readOn`).
+    let stopAt = READ_FIRST_BLOCKS;
+    this.#unread = undefined;
     const walkOn = (): void => {
       if (!alive()) return;
       const deadline = performance.now() + SLICE_MS;
       const stepwise = large && !early;
       let done: boolean;
-      do done = collector.step(stepwise ? 0 : deadline);
-      while (!done && stepwise && performance.now() < deadline && !near.scan(collector.blocks));
+      do done = collector.step(stepwise ? 0 : deadline, stopAt);
+      while (!done && collector.blocks.length < stopAt && stepwise && performance.now() < deadline && !near.scan(collector.blocks));
+      let paused = false;
+      if (!done && collector.blocks.length >= stopAt) {
+        if (this.#farBelow(collector.blocks.at(-1)!)) done = paused = true;
+        else stopAt = collector.blocks.length + READ_MORE_BLOCKS;
+      }
       if (done) {
+        this.#unread = paused ? { collector, blocks: collector.blocks, read: collector.blocks.length } : undefined;
         // A walk of several slices ended its last one with a full slice's work: sending a large page's
         // text (~20 ms for the 20k-node page's 450 KB) waits for a task of its own.
         if (slices++ > 0) return nextTask(() => alive() && this.busy(walked));
@@ -254,8 +265,89 @@ export class Annotator {
     this.#running = false;
     const pending = this.#pending ?? [];
     this.#pending = undefined;
-    if (pending.length > 0) this.#update(pending, settings, done);
-    else done?.();
+    if (pending.length > 0) return this.#update(pending, settings, done);
+    done?.();
+    const queued = this.#queuedRead;
+    this.#queuedRead = undefined;
+    if (queued && !this.#running) this.readOn(queued.toEnd, () => queued.done.forEach((fn) => fn()));
+  }
+
+  /**
+   * The rest of a very long page, not read yet: the paused walk, the blocks array it fills (a walk that
+   * started over makes a new one) and how many of them the page's states hold.
+   */
+  #unread: { collector: BlockCollector; blocks: readonly TextBlock[]; read: number } | undefined;
+  /** Reads asked for while a pass ran: made when it ends. */
+  #queuedRead: { toEnd: boolean; done: (() => void)[] } | undefined;
+  /** The settings of the latest pass or repaint (a read started by scrolling links with them). */
+  #settings: Settings | undefined;
+
+  /** Whether part of the page is not read yet (a very long page, read as the reader nears it). */
+  get hasUnread(): boolean {
+    return this.#unread !== undefined;
+  }
+
+  /** Whether the reader is near the end of what is read: the last block read is less than READ_AHEAD_SCREENS below the viewport. */
+  nearUnread(): boolean {
+    const unread = this.#unread;
+    return unread !== undefined && unread.read > 0 && !this.#farBelow(unread.blocks[unread.read - 1]!);
+  }
+
+  /**
+   * Reads on from where the walk paused, to the end of the page (`toEnd`: the popup lists the page's
+   * entities; the keyboard steps through its names) or until READ_AHEAD_SCREENS below the viewport, and
+   * links the whole page read so far with it; `done` runs when that is painted (at once when nothing is
+   * left to read).
+   */
+  readOn(toEnd: boolean, done?: () => void): void {
+    const unread = this.#unread;
+    const settings = this.#settings;
+    if (!unread || !settings) return done?.();
+    if (this.#running) {
+      const queued = (this.#queuedRead ??= { toEnd, done: [] });
+      queued.toEnd ||= toEnd;
+      if (done) queued.done.push(done);
+      return;
+    }
+    mark('gloss:annotate-start');
+    const run = ++this.#run;
+    const alive = () => run === this.#run;
+    this.#running = true;
+    this.#pending = [];
+    const { collector } = unread;
+    let stopAt = toEnd ? Infinity : collector.blocks.length + READ_MORE_BLOCKS;
+    const collectStart = performance.now();
+    const go = (): void => this.busy(() => {
+      if (!alive()) return;
+      let finished = collector.step(performance.now() + SLICE_MS, stopAt);
+      let paused = false;
+      if (!finished && collector.blocks.length >= stopAt) {
+        if (this.#farBelow(collector.blocks.at(-1)!)) paused = true;
+        else stopAt = collector.blocks.length + READ_MORE_BLOCKS;
+      }
+      if (!finished && !paused) return nextTask(go);
+      measure('gloss:collect', collectStart);
+      this.#noteShadowTrees(collector);
+      if (collector.blocks !== unread.blocks) {
+        // The node the walk had paused at left the page: it started over, and so does the pass.
+        this.#running = false;
+        return this.run(settings, done);
+      }
+      const fresh = collector.blocks.slice(unread.read).map(newState);
+      this.#unread = finished ? undefined : { collector, blocks: collector.blocks, read: collector.blocks.length };
+      this.#states = this.#states.concat(fresh);
+      this.#relink(this.#states, settings, fresh.length, 'final', alive, () => alive() && this.#passEnded(settings, done));
+    });
+    go();
+  }
+
+  /** Whether a block is more than READ_AHEAD_SCREENS below the viewport (not when it shows no box: then nobody knows). */
+  #farBelow(block: TextBlock): boolean {
+    const box = block.box;
+    if (!box?.isConnected) return false;
+    const r = box.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) return false;
+    return r.top > (this.doc.defaultView?.innerHeight ?? 1000) * (1 + READ_AHEAD_SCREENS);
   }
 
   /**
@@ -271,8 +363,18 @@ export class Annotator {
       for (const node of changed) this.#pending!.push(node);
       return;
     }
+    this.#settings = settings;
+    const frontier = this.#unread?.collector.frontier;
+    // Past the frontier of a page read in part, nothing is read yet: the walk reads it when it gets there.
+    // (A removed node is out of the document: its blocks, if read, are dropped below.)
+    if (frontier) {
+      const read = [...changed].filter((node) => !node.isConnected || (node !== frontier && !(frontier.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING)));
+      if (read.length === 0) return done?.();
+      changed = read;
+    }
     const roots = blockRoots(changed, this.#states);
-    if (roots.length > MAX_PARTIAL_ROOTS) return this.run(settings, done);
+    // A change around the frontier (a block holding it) would be read twice, before and after it.
+    if (roots.length > MAX_PARTIAL_ROOTS || (frontier && roots.some((r) => r.contains(frontier)))) return this.run(settings, done);
     mark('gloss:annotate-start');
     const inRoot = (node: Node) => roots.some((r) => r.contains(node));
     // Drop blocks that changed or left the document; keep every other block's ranges. A block read
@@ -378,6 +480,7 @@ export class Annotator {
 
   /** Repaints for new category, density or style settings without matching again. */
   applySettings(settings: Settings): void {
+    this.#settings = settings;
     this.painter.setStyle(settings.highlightStyle);
     const firstSeen = new Set<string>();
     const shown: PageMention[] = [];
@@ -447,6 +550,10 @@ export class Annotator {
     this.#run++;
     this.#running = false;
     this.#pending = undefined;
+    this.#unread = undefined;
+    const queued = this.#queuedRead;
+    this.#queuedRead = undefined;
+    queued?.done.forEach((fn) => fn());
     this.mentions = [];
     this.#hitRoots = undefined;
     this.#hostsWithoutRoot.clear();
@@ -495,6 +602,16 @@ function nextTask(fn: () => void): void {
   if (scheduler?.postTask) void scheduler.postTask(fn);
   else setTimeout(fn, 0);
 }
+
+/**
+ * A page's first pass reads at least this many blocks, then stops once the last one read is more than
+ * READ_AHEAD_SCREENS below the viewport; each later read, READ_MORE_BLOCKS more, on the same terms.
+ * Above any article here (the largest corpus pages have 400–800 blocks), so only a page of thousands
+ * of paragraphs (a long thread, an endless feed) is read in parts: on the 20k-node page, a tenth.
+ */
+const READ_FIRST_BLOCKS = 1000;
+const READ_MORE_BLOCKS = 1000;
+const READ_AHEAD_SCREENS = 3;
 
 /** Above this many blocks a page is matched viewport first, in slices; and at most this many in the viewport's first pass. */
 const CHUNK_BLOCKS = 400;

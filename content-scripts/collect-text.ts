@@ -386,8 +386,20 @@ export class BlockCollector {
     return this;
   }
 
-  /** Walks on until done (true) or past `deadline` (false: call again). */
-  step(deadline: number): boolean {
+  /**
+   * Where a walk paused by `stopAt` stands: the next node it reads (it has read every node before it
+   * in document order, and nothing from it on). Null once the walk is done, or while it is in a shadow
+   * tree (it pauses only in the document's, where document order says what it has read).
+   */
+  get frontier(): Node | null {
+    return this.#end === this.#root ? this.#node : null;
+  }
+
+  /**
+   * Walks on until done (true), past `deadline`, or holding `stopAt` blocks or more at a boundary
+   * between blocks of the document's own tree (false: call again).
+   */
+  step(deadline: number, stopAt = Infinity): boolean {
     if (this.#node && this.#node !== this.#end && !this.#node.isConnected) {
       this.blocks = [];
       this.#current = null;
@@ -428,9 +440,10 @@ export class BlockCollector {
     const sparseAbove = this.#sparseAbove;
     let visited = 0;
     // An explicit stack instead of recursion: hostile pages nest elements tens of thousands deep.
+    const root = this.#root;
     while (node) {
       // Reading the clock costs more than a node: look every 512 nodes.
-      if ((++visited & 511) === 0 && performance.now() > deadline) {
+      if (((++visited & 511) === 0 && performance.now() > deadline) || (blocks.length >= stopAt && current === null && end === root)) {
         this.#node = node;
         this.#end = end;
         this.#current = current;

@@ -66,7 +66,11 @@ async function main(): Promise<void> {
 
   if (top) {
     handleMessages<TabProtocol>({
-      stepMention: (req) => ({ ok: running?.gloss.step(req.entityId) ?? false }),
+      stepMention: async (req) => ({ ok: (await running?.gloss.step(req.entityId)) ?? false }),
+      readPage: async () => {
+        await running?.gloss.readAll();
+        return { ok: true };
+      },
     }, life.signal);
   }
 

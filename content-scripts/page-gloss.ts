@@ -53,6 +53,19 @@ export class PageGloss {
       () => this.settings.cardDelayMs,
       signal,
     );
+    // A very long page is read as the reader nears its unread part (`Annotator.readOn`): looked at once a
+    // frame while scrolling (capture: a scrolling element's events do not bubble), and on resize.
+    let looking = false;
+    const lookAhead = () => {
+      if (looking || !this.annotator.hasUnread) return;
+      looking = true;
+      win.requestAnimationFrame(() => {
+        looking = false;
+        if (!signal.aborted && this.annotator.nearUnread()) this.annotator.readOn(false, () => (this.report(), lookAhead()));
+      });
+    };
+    win.addEventListener('scroll', lookAhead, { capture: true, passive: true, signal });
+    win.addEventListener('resize', lookAhead, { passive: true, signal });
     win.addEventListener('keydown', (e) => {
       if (e.isTrusted && e.key === 'Escape' && this.#open) this.closeCard();
     }, { capture: true, signal });
@@ -61,6 +74,11 @@ export class PageGloss {
 
   annotate(): void {
     this.annotator.run(this.settings, () => this.report());
+  }
+
+  /** Reads the rest of a page read in part, links and reports it: the popup lists every entity on the page. */
+  readAll(): Promise<void> {
+    return new Promise((resolve) => this.annotator.readOn(true, () => (this.report(), resolve())));
   }
 
   /** Re-annotates around changed nodes (live pages); reports only when what the page shows changed. */
@@ -129,8 +147,16 @@ export class PageGloss {
     });
   }
 
-  /** Steps to the next shown mention (of one entity, if given), scrolls to it and opens its card with focus. */
-  step(entityId?: string): boolean {
+  /**
+   * Steps to the next shown mention (of one entity, if given), scrolls to it and opens its card with
+   * focus; on a page read in part, once the rest is read.
+   */
+  async step(entityId?: string): Promise<boolean> {
+    if (this.annotator.hasUnread) await this.readAll();
+    return this.#stepNow(entityId);
+  }
+
+  #stepNow(entityId?: string): boolean {
     const shown = this.annotator.mentions.filter((m) => m.shown && (entityId === undefined || m.id === entityId));
     if (shown.length === 0) return false;
     const current = this.#open?.mention;
@@ -181,7 +207,7 @@ export class PageGloss {
         if (this.#open) this.#open.pinned = !this.#open.pinned;
         this.#render();
       },
-      next: () => this.step(mention.id),
+      next: () => void this.step(mention.id),
       correct: (entityId) => {
         this.annotator.corrections.set(mention.key, entityId);
         this.saveCorrections(this.annotator.corrections);

@@ -61,7 +61,7 @@ export function staticHighlightCss(scope: HighlightScope): string {
 }
 
 /** Above this many painted ranges, only those near the viewport are registered (see `paint`). */
-export const WINDOWED_ABOVE = 2000;
+export const WINDOWED_ABOVE = 500;
 /**
  * Then the ranges within this many screens of the viewport (above it and below it) are kept
  * registered; when one is not, those within REGISTERED_SCREENS are registered (`#paintNear`).

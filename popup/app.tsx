@@ -28,6 +28,9 @@ export function App({ tabId }: { tabId: number | undefined }) {
       else void sendToWorker('getTabEntities', { tabId }).then(setTab, () => setTab(null));
     };
     refresh();
+    // A very long page is read as the reader scrolls it: the list is of the whole page, so the tab reads
+    // the rest now (it answers once that is reported; the next refresh shows it).
+    if (tabId !== undefined) void sendToTab(tabId, 'readPage', {}).then(refresh, () => undefined);
     // Settings changes make the page repaint and report again: follow it.
     const timer = setInterval(refresh, 1000);
     life.signal.addEventListener('abort', () => clearInterval(timer));

@@ -58,6 +58,11 @@ export interface PortProtocol {
 export interface TabProtocol {
   /** Scroll to, paint as current and open the card of the next mention (of one entity, if given). */
   stepMention: (req: { entityId?: string }) => { ok: boolean };
+  /**
+   * Read the rest of a very long page, read so far only as far as the reader came (the popup lists every
+   * entity on the page); answers when it is linked and reported.
+   */
+  readPage: (req: Record<string, never>) => { ok: true };
 }
 
 type Handlers<P> = { [K in keyof P]: P[K] extends (req: infer Q) => infer R ? (req: Q, sender: Runtime.MessageSender) => R | Promise<R> : never };
@@ -85,6 +90,7 @@ const requestShapes: { [K in keyof WorkerProtocol | keyof TabProtocol | keyof Po
   getTabEntities: (r) => isRecord(r) && Number.isInteger(r.tabId),
   bundledIds: (r) => isRecord(r) && isStringArray(r.ids, 5000),
   stepMention: (r) => isRecord(r) && (r.entityId === undefined || typeof r.entityId === 'string'),
+  readPage: (r) => isRecord(r),
 };
 
 /** Texts (or null, for a block's previous text) within MAX_PAGE_TEXT in all. */
@@ -115,6 +121,7 @@ function senderAllowed(name: string, sender: Runtime.MessageSender): boolean {
     case 'bundledIds':
       return fromExtensionPage;
     case 'stepMention':
+    case 'readPage':
       // Content scripts only receive what our worker or pages send with tabs.sendMessage (never other pages).
       return sender.tab === undefined || fromExtensionPage;
     default:

@@ -146,6 +146,22 @@ describe('collecting text blocks', () => {
         while (!sliced.step(-Infinity)) slices++;
         expect(slices).toBeLessThanOrEqual(root.querySelectorAll('*').length / 256);
         expect(blocksOf(sliced.blocks)).toEqual(blocksOf(expected));
+        // Paused every few blocks (a long page read as the reader nears it): each pause holds the blocks
+        // asked for, at a boundary, with all it read before its frontier, and the walk ends with the same blocks.
+        const paused = new BlockCollector(root);
+        let stopAt = 1;
+        let pauses = 0;
+        while (!paused.step(Infinity, stopAt)) {
+          pauses++;
+          expect(paused.blocks.length).toBeGreaterThanOrEqual(stopAt);
+          const frontier = paused.frontier!;
+          expect(frontier).not.toBeNull();
+          for (const block of paused.blocks) expect(block.anchor.compareDocumentPosition(frontier) & 4 /* FOLLOWING */).toBe(4);
+          stopAt = paused.blocks.length + 1 + (stopAt % 3);
+        }
+        expect(paused.frontier).toBeNull();
+        expect(pauses).toBeGreaterThanOrEqual(Math.floor(expected.length / 4));
+        expect(blocksOf(paused.blocks)).toEqual(blocksOf(expected));
       }),
       { numRuns: 120 },
     );
