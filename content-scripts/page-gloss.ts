@@ -78,6 +78,7 @@ export class PageGloss {
 
   /** Reads the rest of a page read in part, links and reports it: the popup lists every entity on the page. */
   readAll(): Promise<void> {
+    if (!this.annotator.hasUnread) return Promise.resolve();
     return new Promise((resolve) => this.annotator.readOn(true, () => (this.report(), resolve())));
   }
 
