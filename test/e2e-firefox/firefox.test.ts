@@ -149,6 +149,26 @@ describe('Firefox ESR', () => {
     }
   });
 
+  it('a page of 20,000 paragraphs is read in part, then read on as the reader scrolls to its end', async () => {
+    const tab = await gloss.newPage('/hostile/huge.html');
+    try {
+      const mentions = () => tab.evaluate(() => {
+        const last = performance.getEntriesByName('gloss:annotate').at(-1) as PerformanceMeasure | undefined;
+        return last ? (last.detail as { mentions: number }).mentions : 0;
+      });
+      const first = await pollFor(mentions, (n) => n >= 1000, 30_000, 'the first pass');
+      expect(first).toBeLessThan(1100);
+      await tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await pollFor(mentions, (n) => n === 20_000, 30_000, 'the whole page read');
+      const lastPainted = () => tab.evaluate(() => {
+        const last = [...document.querySelectorAll('b')].at(-1)!;
+        return [...CSS.highlights.values()].some((h) => [...h].some((r) => last.contains(r.startContainer)));
+      });
+      expect(await pollFor(lastPainted, Boolean, 10_000, 'the last name painted')).toBe(true);
+    } finally {
+      await tab.close();
+    }
+  });
 });
 
 /** Pixels under the first painted "Christopher Krebs": the person colour (the underline) and its 18% tint over white. */
