@@ -95,7 +95,7 @@ const NOT_A_FIRST_NAME = new Set(
     'dear hi hello thanks thank according also even only just like about over under against between during since until ' +
     'this that these those his her their our its my your we they he she it i you who what why how where there here ' +
     'yes no not all any some many more most other such each every both either neither ' +
-    'mrs ms mr dr prof sen rep gov pres sec gen lt' +
+    'mrs ms mr dr prof sen rep gov pres sec gen lt ' +
     'january february march april may june july august september october november december').split(' '),
 );
 
@@ -844,6 +844,7 @@ function isInsideLongerLocalName(block: LinkBlock, span: Span, index: CompiledIn
   // Spaces of any width: a page's markup may put two, or a no-break space, between the words of one name.
   const next = NEXT_WORD_SPACED.exec(after);
   if (next !== null && (TEAM_NUMBER.test(next[1]!) || isNameWord(block, c, c.end + next[0].length - next[1]!.length, c.end + next[0].length, index))) return true;
+  if (COLOUR_TEAM.test(after)) return true;
   if (c.prevStart < 0 || !/^[ \u00a0]+$/.test(text.slice(c.prevEnd, c.start))) return false;
   const prev = text.slice(c.prevStart, c.prevEnd);
   return CLUB_BEFORE.test(prev) || (!REGION_PART.test(text.slice(c.prevStart, c.end)) && isNameWord(block, c, c.prevStart, c.prevEnd, index));
@@ -905,6 +906,11 @@ const REGION_PART = /^(?:(?:Southern|Northern|Central)[ \u00a0]+California|North
 const NEXT_WORD_SPACED = /^[ \u00a0]+([\p{L}\p{N}]+)/u;
 /** "Philadelphia 76ers", "San Francisco 49ers": a team. */
 const TEAM_NUMBER = /^\d+[a-z]+$/;
+/**
+ * "Chicago White Sox", "Boston Red Sox", "Toronto Maple Leafs": a team named by a colour and another
+ * capitalised word (a colour is no name's word elsewhere: "In Chicago, White House aides met").
+ */
+const COLOUR_TEAM = /^[ \u00a0]+(?:White|Red|Blue|Black|Golden|Green|Silver|Maple)[ \u00a0]+\p{Lu}\p{Ll}/u;
 /** "FC Dallas", "AC Milan", "CF Montreal", "UC San Diego": a club's or a university's name. */
 const CLUB_BEFORE = /^(?:FC|AC|CF|SC|UC|AS|SS|CD|RC|SK|FK)$/;
 

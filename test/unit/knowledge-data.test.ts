@@ -351,6 +351,9 @@ describe('capital cities, in the bundled knowledge', () => {
     expect(linkBundled('Talks in Moscow and Kiev stalled, Beijing said.')).toEqual(['Moscow→place:moscow', 'Kiev→place:kyiv', 'Beijing→place:beijing']);
     expect(linkBundled('Paris Hilton saw the Berlin Wall; Jack London wrote.')).toEqual([]);
     expect(linkBundled('The Philadelphia 76ers, the San Francisco 49ers, FC Dallas, AC Milan and UC San Diego.')).toEqual([]);
+    // A team named by a colour and a word: "White" is not a name's word elsewhere ("the White House").
+    expect(linkBundled('The Chicago White Sox beat the Boston Red Sox; the Toronto Blue Jays and the Toronto Maple Leafs lost.')).toEqual([]);
+    expect(linkBundled('In Chicago, White House aides met.')).toEqual(['Chicago→place:chicago', 'White House→agency:white-house']);
     expect(linkBundled('A student in Moscow, Idaho, and a bar in Athens, Ga.')).toEqual(['Idaho→place:idaho', 'Ga.→place:georgia-us-state']);
     // …but a city before its own country's name is itself.
     expect(linkBundled('In Tbilisi, Georgia, the Georgian parliament sat.')).toEqual(['Tbilisi→place:tbilisi', 'Georgia→place:georgia']);
