@@ -267,6 +267,10 @@ export class Annotator {
     this.#pending = undefined;
     if (pending.length > 0) return this.#update(pending, settings, done);
     done?.();
+    // Reads waiting for a pass to end: theirs, or one that superseded it (a pass started over).
+    const readDone = this.#readDone;
+    this.#readDone = [];
+    for (const fn of readDone) fn();
     const queued = this.#queuedRead;
     this.#queuedRead = undefined;
     if (queued && !this.#running) this.readOn(queued.toEnd, () => queued.done.forEach((fn) => fn()));
@@ -279,6 +283,8 @@ export class Annotator {
   #unread: { collector: BlockCollector; blocks: readonly TextBlock[]; read: number } | undefined;
   /** Reads asked for while a pass ran: made when it ends. */
   #queuedRead: { toEnd: boolean; done: (() => void)[] } | undefined;
+  /** What to call when the pass now running ends, whichever pass that turns out to be (`readOn`). */
+  #readDone: (() => void)[] = [];
   /** The settings of the latest pass or repaint (a read started by scrolling links with them). */
   #settings: Settings | undefined;
 
@@ -297,7 +303,8 @@ export class Annotator {
    * Reads on from where the walk paused, to the end of the page (`toEnd`: the popup lists the page's
    * entities; the keyboard steps through its names) or until READ_AHEAD_SCREENS below the viewport, and
    * links the whole page read so far with it; `done` runs when that is painted (at once when nothing is
-   * left to read).
+   * left to read), or when a pass that superseded it ends (the page changed around the walk's frontier,
+   * or past it: the pass started over), or when Gloss stops on the page.
    */
   readOn(toEnd: boolean, done?: () => void): void {
     const unread = this.#unread;
@@ -310,6 +317,7 @@ export class Annotator {
       return;
     }
     mark('gloss:annotate-start');
+    if (done) this.#readDone.push(done);
     const run = ++this.#run;
     const alive = () => run === this.#run;
     this.#running = true;
@@ -331,12 +339,12 @@ export class Annotator {
       if (collector.blocks !== unread.blocks) {
         // The node the walk had paused at left the page: it started over, and so does the pass.
         this.#running = false;
-        return this.run(settings, done);
+        return this.run(settings);
       }
       const fresh = collector.blocks.slice(unread.read).map(newState);
       this.#unread = finished ? undefined : { collector, blocks: collector.blocks, read: collector.blocks.length };
       this.#states = this.#states.concat(fresh);
-      this.#relink(this.#states, settings, fresh.length, 'final', alive, () => alive() && this.#passEnded(settings, done));
+      this.#relink(this.#states, settings, fresh.length, 'final', alive, () => alive() && this.#passEnded(settings, undefined));
     });
     go();
   }
@@ -551,9 +559,10 @@ export class Annotator {
     this.#running = false;
     this.#pending = undefined;
     this.#unread = undefined;
-    const queued = this.#queuedRead;
+    const waiting = [...this.#readDone, ...(this.#queuedRead?.done ?? [])];
+    this.#readDone = [];
     this.#queuedRead = undefined;
-    queued?.done.forEach((fn) => fn());
+    for (const fn of waiting) fn();
     this.mentions = [];
     this.#hitRoots = undefined;
     this.#hostsWithoutRoot.clear();
