@@ -331,6 +331,24 @@ describe('bounded work', () => {
     await page.close();
   });
 
+  it('the keyboard command on a page read in part still opens a card when a new pass supersedes the read it asked for', async () => {
+    const page = await gloss.newPage('/hostile/huge.html');
+    await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBeGreaterThanOrEqual(1000);
+    const tabId = await gloss.tabIdOf(page);
+    try {
+      // The command, and at once a change of the reader's packs (none here): the tab starts its pass over
+      // while it is still reading the rest for the command.
+      await gloss.worker.evaluate(async ({ id, key }) => {
+        void chrome.tabs.sendMessage(id, { gloss: 1, name: 'stepMention', req: {} }, { frameId: 0 });
+        await chrome.storage.local.set({ [key]: null });
+      }, { id: tabId, key: LOCAL_KEYS.packIndex });
+      await expect.poll(() => cardText(page), { timeout: 30_000 }).toMatch(/\S/);
+    } finally {
+      await gloss.worker.evaluate((key) => chrome.storage.local.remove(key), LOCAL_KEYS.packIndex);
+      await page.close();
+    }
+  });
+
   it('paragraphs added to a 100k-node page, in bursts while its relink runs, are all linked', async () => {
     const page = await gloss.newPage('/hostile/huge.html');
     await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBeGreaterThanOrEqual(1000);
