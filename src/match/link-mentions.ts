@@ -164,6 +164,8 @@ class SpanOf implements Span {
 
 /** Links a page's matches, with the whole page in view (the worker runs it for each tab's pass). */
 export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex, options: LinkOptions = {}): Mention[] {
+  let lower: Set<string> | undefined;
+  pageLowerWords = () => (lower ??= lowerCaseWords(blocks));
   const spans: Span[] = [];
   // The page's words (as key hashes), for context scoring: collected only if some name needs context.
   let words: IntSet | undefined;
@@ -345,7 +347,29 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   // Spans are in page order (blocks in order, each block's candidates in order): so are the mentions.
   const mentions: Mention[] = [];
   for (const span of spans) if (span.mention) mentions.push(span.mention);
+  pageLowerWords = undefined;
   return mentions;
+}
+
+/**
+ * The words the page being linked writes in lower case somewhere, read when first asked: set for the
+ * duration of `linkMentions` (synchronous), for the checks deep in its rules.
+ */
+let pageLowerWords: (() => ReadonlySet<string>) | undefined;
+
+function lowerCaseWords(blocks: readonly LinkBlock[]): Set<string> {
+  const words = new Set<string>();
+  for (const block of blocks) for (const [word] of block.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}{3,}(?![\p{L}\p{N}])/gu)) words.add(word);
+  return words;
+}
+
+/**
+ * A capitalised word in a headline set in title case that the page writes in lower case elsewhere: a
+ * common word ("California Wildfire Forces Thousands to Flee", and the story's "the wildfire"), not
+ * part of a name ("Texas Rangers Win", where no "rangers" follows).
+ */
+function isCommonWordInTitleCase(block: LinkBlock, word: string): boolean {
+  return isTitleCase(block.text) && (pageLowerWords?.().has(word.toLowerCase()) ?? false);
 }
 
 /** Nationalities that, right before an institution's name, make it that country's ("the Chinese CDC"), with the country's id. */
@@ -843,7 +867,7 @@ function isInsideLongerLocalName(block: LinkBlock, span: Span, index: CompiledIn
   if (UNIVERSITY_AFTER.test(after) || UNIVERSITY_OF_BEFORE.test(text.slice(Math.max(0, c.start - 20), c.start))) return true;
   // Spaces of any width: a page's markup may put two, or a no-break space, between the words of one name.
   const next = NEXT_WORD_SPACED.exec(after);
-  if (next !== null && (TEAM_NUMBER.test(next[1]!) || isNameWord(block, c, c.end + next[0].length - next[1]!.length, c.end + next[0].length, index))) return true;
+  if (next !== null && (TEAM_NUMBER.test(next[1]!) || (isNameWord(block, c, c.end + next[0].length - next[1]!.length, c.end + next[0].length, index) && !isCommonWordInTitleCase(block, next[1]!)))) return true;
   if (COLOUR_TEAM.test(after)) return true;
   if (c.prevStart < 0 || !/^[ \u00a0]+$/.test(text.slice(c.prevEnd, c.start))) return false;
   const prev = text.slice(c.prevStart, c.prevEnd);

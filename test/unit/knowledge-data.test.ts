@@ -32,8 +32,13 @@ function bundled() {
 }
 /** Each link the bundled knowledge makes in `text`, as "surface→id". */
 function linkBundled(text: string): string[] {
+  return linkBlocks([text]);
+}
+
+/** The same over a page of several blocks (a headline, then its story). */
+function linkBlocks(texts: string[]): string[] {
   const { index, trie } = bundled();
-  return findMentions([text], index, trie).map((m) => `${text.slice(m.start, m.end)}→${index.ids[m.entity]}`);
+  return findMentions(texts, index, trie).map((m) => `${texts[m.block]!.slice(m.start, m.end)}→${index.ids[m.entity]}`);
 }
 
 describe('knowledge.json', () => {
@@ -354,6 +359,16 @@ describe('capital cities, in the bundled knowledge', () => {
     // A team named by a colour and a word: "White" is not a name's word elsewhere ("the White House").
     expect(linkBundled('The Chicago White Sox beat the Boston Red Sox; the Toronto Blue Jays and the Toronto Maple Leafs lost.')).toEqual([]);
     expect(linkBundled('In Chicago, White House aides met.')).toEqual(['Chicago→place:chicago', 'White House→agency:white-house']);
+  });
+
+  it('a state in a headline set in title case is the state when the next word is a common one the story writes in lower case', () => {
+    expect(linkBlocks(['California Wildfire Forces Thousands to Flee Their Homes', 'The wildfire spread overnight, officials said.'])).toEqual(['California→place:california']);
+    // Without the story's "wildfire", the headline's word may be a name's.
+    expect(linkBlocks(['California Wildfire Forces Thousands to Flee Their Homes', 'Officials said so overnight.'])).toEqual([]);
+    // A team's name: no "rangers" in lower case on the page.
+    expect(linkBlocks(['Texas Rangers Clinch the Pennant in Houston', 'The team celebrated overnight.']).filter((l) => l.startsWith('Texas'))).toEqual([]);
+    // Not in a sentence: "New York Avenue" stays a street however often the page says "avenue".
+    expect(linkBundled('They walked along New York Avenue. The avenue was closed.').filter((l) => l.startsWith('New York'))).toEqual([]);
     expect(linkBundled('A student in Moscow, Idaho, and a bar in Athens, Ga.')).toEqual(['Idaho→place:idaho', 'Ga.→place:georgia-us-state']);
     // …but a city before its own country's name is itself.
     expect(linkBundled('In Tbilisi, Georgia, the Georgian parliament sat.')).toEqual(['Tbilisi→place:tbilisi', 'Georgia→place:georgia']);
