@@ -304,7 +304,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     }
     const pool = titled.length > 1 ? titled : usable;
 
-    const town = regionAfterTown(blocks[span.block]!, span, pool, index);
+    const town = regionAfterTown(blocks[span.block]!, span, pool, index) ?? regionBeforeInstitution(blocks[span.block]!, span, pool, index);
     if (town) {
       link(span, town.region, { kind: 'context', alias, words: [town.word] });
       return;
@@ -899,6 +899,20 @@ function regionAfterTown(block: LinkBlock, span: Span, pool: readonly number[], 
   if (pool.some((e) => e !== regions[0] && hints.context(e).includes(word))) return undefined;
   return { region: regions[0]!, word: m[1]! };
 }
+
+/**
+ * "the New York National Guard", "the Georgia Legislature", "Washington Attorney General Bob
+ * Ferguson": a name shared by a state and another place, before one of a state's own bodies or
+ * offices, is the state. (Not "Department of": New York City has its own.)
+ */
+function regionBeforeInstitution(block: LinkBlock, span: Span, pool: readonly number[], index: CompiledIndex): { region: number; word: string } | undefined {
+  const regions = pool.filter((e) => span.entities.get(e)!.some((a) => index.aliasFlags[a]! & AliasFlag.Region));
+  if (regions.length !== 1 || pool.length < 2) return undefined;
+  const m = STATE_BODY_AFTER.exec(block.text.slice(span.candidate.end, span.candidate.end + 24));
+  return m ? { region: regions[0]!, word: m[1]!.replace(/[ \u00a0]+/g, ' ') } : undefined;
+}
+
+const STATE_BODY_AFTER = /^[ \u00a0]+(National[ \u00a0]Guard|(?:State[ \u00a0])?Legislature|General[ \u00a0]Assembly|State[ \u00a0](?:Senate|Assembly|Police|Capitol)|Attorney[ \u00a0]General|Secretary[ \u00a0]of[ \u00a0]State|Court[ \u00a0]of[ \u00a0]Appeals)(?![\p{L}\p{N}])/u;
 
 /** A preposition, then a capitalised town's name of one to three words, and a comma: "in Garrison, ". */
 const TOWN_BEFORE = /(?:^|[^\p{L}\p{N}])(?:in|at|near|from|of|outside|to)[ \u00a0]+(\p{Lu}[\p{Ll}'’.-]+(?:[ \u00a0]\p{Lu}[\p{Ll}'’.-]+){0,2}),[ \u00a0]$/u;

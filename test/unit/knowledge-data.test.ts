@@ -361,6 +361,16 @@ describe('capital cities, in the bundled knowledge', () => {
     expect(linkBundled('In Chicago, White House aides met.')).toEqual(['Chicago→place:chicago', 'White House→agency:white-house']);
   });
 
+  it('a name shared by a state and another place is the state before one of a state\'s own bodies or offices', () => {
+    expect(linkBundled('They called up the New York National Guard and briefed the Georgia Legislature.').filter((l) => l.includes('place:'))).toEqual([
+      'New York→place:new-york-state',
+      'Georgia→place:georgia-us-state',
+    ]);
+    expect(linkBundled('Washington Attorney General Nick Brown sued.').filter((l) => l.startsWith('Washington'))).toEqual(['Washington→place:washington-state']);
+    // A city's department is no state's.
+    expect(linkBundled('The New York Department of Sanitation plowed the streets.').filter((l) => l.includes('new-york-state'))).toEqual([]);
+  });
+
   it('a state in a headline set in title case is the state when the next word is a common one the story writes in lower case', () => {
     expect(linkBlocks(['California Wildfire Forces Thousands to Flee Their Homes', 'The wildfire spread overnight, officials said.'])).toEqual(['California→place:california']);
     // Without the story's "wildfire", the headline's word may be a name's.
