@@ -442,7 +442,8 @@ describe('linkMentions: a U.S. state, and the longer names that borrow its name'
     expect(us('He lives in Garrison, New York, and works near Macon, Georgia.')).toEqual(['New York→place:new-york-state', 'Georgia→place:georgia-us-state']);
     expect(us('Protests in Tbilisi, Georgia.')).toEqual([]);
     expect(us('A rally in Brooklyn, New York.')).toEqual([]);
-    expect(us('It fell to Julie Graham, New York State Police spokeswoman.')).toEqual([]);
+    // Not a town before the comma, but the state's own police after the name: the state.
+    expect(us('It fell to Julie Graham, New York State Police spokeswoman.')).toEqual(['New York→place:new-york-state']);
     expect(us('However, Georgia voted. Trade with Ohio, Georgia and Texas grew.')).toEqual(['Ohio→place:ohio', 'Texas→place:texas']);
   });
 
