@@ -54,7 +54,9 @@ export class PageGloss {
       signal,
     );
     // A very long page is read as the reader nears its unread part (`Annotator.readOn`): looked at once a
-    // frame while scrolling (capture: a scrolling element's events do not bubble), and on resize.
+    // frame while scrolling (capture: a scrolling element's events do not bubble), on resize, and when
+    // the page grows or shrinks (a section above collapsed by a class change moves unread text into
+    // view, and no scroll says so).
     let looking = false;
     const lookAhead = () => {
       if (looking || !this.annotator.hasUnread) return;
@@ -66,6 +68,11 @@ export class PageGloss {
     };
     win.addEventListener('scroll', lookAhead, { capture: true, passive: true, signal });
     win.addEventListener('resize', lookAhead, { passive: true, signal });
+    if (typeof ResizeObserver === 'function') {
+      const resized = new ResizeObserver(lookAhead);
+      resized.observe(doc.documentElement);
+      signal.addEventListener('abort', () => resized.disconnect(), { once: true });
+    }
     win.addEventListener('keydown', (e) => {
       if (e.isTrusted && e.key === 'Escape' && this.#open) this.closeCard();
     }, { capture: true, signal });

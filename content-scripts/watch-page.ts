@@ -53,6 +53,9 @@ export function delayBeforePass(lastRunAt: number, costSinceMs: number, now: num
   const interval = Math.min(MAX_INTERVAL_MS, Math.max(MIN_INTERVAL_MS, costSinceMs / MAX_BUSY_SHARE));
   return Math.max(0, lastRunAt + interval - now);
 }
+/** Elements that hold no text Gloss reads: adding or removing one changes nothing it shows. */
+const TEXTLESS = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'base', 'iframe']);
+
 /** Past this many pending nodes, a full pass replaces the partial one (Dark Reader uses 1,000 records). */
 const MAX_PENDING = 1000;
 
@@ -76,20 +79,25 @@ export function watchPage(doc: Document, gloss: WatchedGloss, signal: AbortSigna
     full = false;
   };
   const isOurs = (node: Node | null) => node instanceof Element && node.hasAttribute('data-gloss');
+  // Nodes no reader reads: a page's scripts add and remove them all the time (analytics and ad loaders
+  // put scripts into the head and the body), and the block around one is the head's (the whole page:
+  // \`html\` ends blocks) or the body's, read again whole for nothing.
+  const ignored = (node: Node) => isOurs(node) || (node instanceof Element && TEXTLESS.has(node.localName));
+  const head = doc.head;
   const observer = new MutationObserver((records) => {
     for (const r of records) {
-      if (isOurs(r.target)) continue;
+      if (isOurs(r.target) || (head !== null && head.contains(r.target))) continue;
       if (r.type === 'characterData') pending.add(r.target);
       else {
         // An added block element is re-read on its own; inline nodes and text join their parent's block.
         for (const n of r.addedNodes) {
-          if (isOurs(n)) continue;
+          if (ignored(n)) continue;
           pending.add(n instanceof Element && isBlockElement(n) ? n : r.target);
         }
         // A removed block only needs its blocks dropped (the pass drops blocks whose nodes left the
         // document); removed inline text changes its parent's block.
         for (const n of r.removedNodes) {
-          if (isOurs(n)) continue;
+          if (ignored(n)) continue;
           pending.add(n instanceof Element && isBlockElement(n) ? n : r.target);
         }
       }

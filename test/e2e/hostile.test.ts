@@ -321,6 +321,28 @@ describe('bounded work', () => {
     await page.close();
   });
 
+  it('a page of 20,000 names read in part: a style change that moves its unread part under the reader (no scroll) reads it', async () => {
+    const page = await gloss.newPage('/hostile/huge.html');
+    await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBeGreaterThanOrEqual(1000);
+    // A rule for a class no element has yet (adding it is a change of the page, which Gloss reads).
+    await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = '.collapsed p:nth-child(-n+1500) { display: none; }';
+      document.head.append(style);
+    });
+    await page.waitForTimeout(1000);
+    const before = await passes(page);
+    expect(before.mentions).toBeLessThan(20_000);
+    // The first 1,500 paragraphs collapse by a class: the reader, who has not scrolled, now has unread
+    // ones in view, and no mutation Gloss watches says so.
+    await page.evaluate(() => document.getElementById('root')!.classList.add('collapsed'));
+    await expect.poll(async () => (await passes(page)).count, { timeout: 10_000 }).toBeGreaterThan(before.count);
+    expect((await passes(page)).mentions).toBeGreaterThan(before.mentions);
+    await expect.poll(() => namesOnScreen(page), { timeout: 10_000 }).toEqual({ onScreen: expect.any(Number), unpainted: 0 });
+    expect((await namesOnScreen(page)).onScreen).toBeGreaterThan(5);
+    await page.close();
+  });
+
   it('the keyboard command on a page read in part reads the rest, then steps to a name and opens its card', async () => {
     const page = await gloss.newPage('/hostile/huge.html');
     await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBeGreaterThanOrEqual(1000);

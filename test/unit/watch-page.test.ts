@@ -55,6 +55,30 @@ describe('spacing passes', () => {
   });
 });
 
+describe('what the watcher ignores', () => {
+  it('scripts, styles and frames added or removed (in the head or the body) cause no pass; a paragraph does', async () => {
+    document.head.innerHTML = '<title>Story</title>';
+    document.body.innerHTML = '<p>Krebs said</p>';
+    const updates: Node[][] = [];
+    const gloss: WatchedGloss = { annotator: { busyMs: 0 }, annotate() {}, update: (nodes) => void updates.push([...nodes]) };
+    const stop = new AbortController();
+    watchPage(document, gloss, stop.signal);
+    const script = document.createElement('script');
+    document.head.append(script, document.createElement('style'), document.createElement('meta'));
+    document.head.querySelector('title')!.textContent = 'Story (updated)';
+    document.body.append(document.createElement('script'), document.createElement('iframe'), document.createElement('link'));
+    script.remove();
+    await new Promise((r) => setTimeout(r, 250));
+    expect(updates).toEqual([]);
+    const p = document.createElement('p');
+    p.textContent = 'Esper spoke.';
+    document.body.append(p);
+    await new Promise((r) => setTimeout(r, 250));
+    stop.abort();
+    expect(updates).toEqual([[p]]);
+  });
+});
+
 describe('shadow roots attached later', () => {
   it('re-reads a custom element that attached a shadow root since it was read, which no mutation reports', async () => {
     document.body.innerHTML = '<p>Krebs</p><x-card></x-card>';
