@@ -211,11 +211,12 @@ export class Annotator {
       while (!done && collector.blocks.length < stopAt && stepwise && performance.now() < deadline && !near.scan(collector.blocks));
       let paused = false;
       if (!done && collector.blocks.length >= stopAt) {
-        if (this.#farBelow(collector.blocks.at(-1)!)) done = paused = true;
-        else stopAt = collector.blocks.length + READ_MORE_BLOCKS;
+        const next = this.#nextStop(collector.blocks);
+        if (next === undefined) done = paused = true;
+        else stopAt = next;
       }
       if (done) {
-        this.#unread = paused ? { collector, blocks: collector.blocks, read: collector.blocks.length } : undefined;
+        this.#unread = paused ? pausedAt(collector) : undefined;
         // A walk of several slices ended its last one with a full slice's work: sending a large page's
         // text (~20 ms for the 20k-node page's 450 KB) waits for a task of its own.
         if (slices++ > 0) return nextTask(() => alive() && this.busy(walked));
@@ -280,7 +281,7 @@ export class Annotator {
    * The rest of a very long page, not read yet: the paused walk, the blocks array it fills (a walk that
    * started over makes a new one) and how many of them the page's states hold.
    */
-  #unread: { collector: BlockCollector; blocks: readonly TextBlock[]; read: number } | undefined;
+  #unread: ReturnType<typeof pausedAt> | undefined;
   /** Reads asked for while a pass ran: made when it ends. */
   #queuedRead: { toEnd: boolean; done: (() => void)[] } | undefined;
   /** What to call when the pass now running ends, whichever pass that turns out to be (`readOn`). */
@@ -327,11 +328,12 @@ export class Annotator {
     const collectStart = performance.now();
     const go = (): void => this.busy(() => {
       if (!alive()) return;
-      let finished = collector.step(performance.now() + SLICE_MS, stopAt);
+      const finished = collector.step(performance.now() + SLICE_MS, stopAt);
       let paused = false;
       if (!finished && collector.blocks.length >= stopAt) {
-        if (this.#farBelow(collector.blocks.at(-1)!)) paused = true;
-        else stopAt = collector.blocks.length + READ_MORE_BLOCKS;
+        const next = this.#nextStop(collector.blocks);
+        if (next === undefined) paused = true;
+        else stopAt = next;
       }
       if (!finished && !paused) return nextTask(go);
       measure('gloss:collect', collectStart);
@@ -342,11 +344,19 @@ export class Annotator {
         return this.run(settings);
       }
       const fresh = collector.blocks.slice(unread.read).map(newState);
-      this.#unread = finished ? undefined : { collector, blocks: collector.blocks, read: collector.blocks.length };
+      this.#unread = finished ? undefined : pausedAt(collector);
       this.#states = this.#states.concat(fresh);
       this.#relink(this.#states, settings, fresh.length, 'final', alive, () => alive() && this.#passEnded(settings, undefined));
     });
     go();
+  }
+
+  /**
+   * A walk that holds as many blocks as it was to read: paused (undefined) when the last is far below
+   * the viewport, or else the count to read on to.
+   */
+  #nextStop(blocks: readonly TextBlock[]): number | undefined {
+    return this.#farBelow(blocks.at(-1)!) ? undefined : blocks.length + READ_MORE_BLOCKS;
   }
 
   /** Whether a block is more than READ_AHEAD_SCREENS below the viewport (not when it shows no box: then nobody knows). */
@@ -579,6 +589,11 @@ export class Annotator {
  * nowhere, rather than a message the browser refuses.
  */
 let lastId = 0;
+
+/** A walk paused where it stands: the blocks array it fills (a walk that starts over makes a new one) and how many it holds. */
+function pausedAt(collector: BlockCollector): { collector: BlockCollector; blocks: readonly TextBlock[]; read: number } {
+  return { collector, blocks: collector.blocks, read: collector.blocks.length };
+}
 
 /** A block's state as first read: a new id (its text never changes; a block read again is a new one). */
 function newState(block: TextBlock): BlockState {

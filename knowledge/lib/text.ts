@@ -44,11 +44,12 @@ export function distinctiveWords(name: string): string[] {
 
 const NAMED: Record<string, string> = { amp: '&', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”', ndash: '–', mdash: '—' };
 
-/** HTML character references in the Factbook's text ("Jos&eacute;" → "José"): accents fold from their names. */
+/** Windows-1252's punctuation at 128–159, which text first written in it refers to by those numbers. */
 const CP1252: Record<number, string> = {
   130: '‚', 132: '„', 133: '…', 139: '‹', 145: '‘', 146: '’', 147: '“', 148: '”', 149: '•', 150: '–', 151: '—', 153: '™', 155: '›',
 };
 
+/** HTML character references in the Factbook's text ("Jos&eacute;" → "José"): accents fold from their names. */
 export function decodeEntities(text: string): string {
   return text
     // 128–159 are Windows-1252's punctuation in text that was written in it ("decision&#150;makers").

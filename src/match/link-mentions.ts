@@ -304,9 +304,10 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     }
     const pool = titled.length > 1 ? titled : usable;
 
-    const town = regionAfterTown(blocks[span.block]!, span, pool, index) ?? regionBeforeInstitution(blocks[span.block]!, span, pool, index);
-    if (town) {
-      link(span, town.region, { kind: 'context', alias, words: [town.word] });
+    const region = soleRegion(span, pool, index);
+    const said = region === undefined ? undefined : (townBefore(blocks[span.block]!, span, region, pool, index) ?? stateBodyAfter(blocks[span.block]!, span));
+    if (region !== undefined && said !== undefined) {
+      link(span, region, { kind: 'context', alias, words: [said] });
       return;
     }
 
@@ -875,16 +876,15 @@ function isInsideLongerLocalName(block: LinkBlock, span: Span, index: CompiledIn
 }
 
 /**
- * "a home in Garrison, New York", "a rally in Spokane, Washington": a name shared by a state and
- * another place, after a town's name and a comma, is the state, unless that town is a word of the
+ * The town's name, where it says a shared name is the state (`region`): "a home in Garrison, New York",
+ * "a rally in Spokane, Washington". A name shared by a state and another place, after a town's name
+ * and a comma, is the state, unless that town is a word of the
  * other place's own ("in Brooklyn, New York" is left to the page's context, and "in Tbilisi, Georgia"
  * is the country). Only after a preposition: a sentence's "However, Georgia…" names no town, and
  * "Russia, Georgia and Ukraine" is a list of countries (a town that is another match, but a city's, is none).
  */
-function regionAfterTown(block: LinkBlock, span: Span, pool: readonly number[], index: CompiledIndex): { region: number; word: string } | undefined {
+function townBefore(block: LinkBlock, span: Span, region: number, pool: readonly number[], index: CompiledIndex): string | undefined {
   const c = span.candidate;
-  const regions = pool.filter((e) => span.entities.get(e)!.some((a) => index.aliasFlags[a]! & AliasFlag.Region));
-  if (regions.length !== 1 || pool.length < 2) return undefined;
   const from = Math.max(0, c.start - 48);
   const m = TOWN_BEFORE.exec(block.text.slice(from, c.start));
   if (!m || isInsideLongerLocalName(block, span, index)) return undefined;
@@ -896,20 +896,25 @@ function regionAfterTown(block: LinkBlock, span: Span, pool: readonly number[], 
   if (covering.some((o) => !o.aliases.every((a) => index.aliasFlags[a]! & AliasFlag.City))) return undefined;
   const word = m[1]!.toLowerCase().replace(/[\s\u00a0]+/g, ' ');
   const hints = hintsOf(index);
-  if (pool.some((e) => e !== regions[0] && hints.context(e).includes(word))) return undefined;
-  return { region: regions[0]!, word: m[1]! };
+  if (pool.some((e) => e !== region && hints.context(e).includes(word))) return undefined;
+  return m[1]!;
+}
+
+/** The one state or region among a shared name's candidates, when it shares the name with another place. */
+function soleRegion(span: Span, pool: readonly number[], index: CompiledIndex): number | undefined {
+  const regions = pool.filter((e) => span.entities.get(e)!.some((a) => index.aliasFlags[a]! & AliasFlag.Region));
+  return regions.length === 1 && pool.length >= 2 ? regions[0] : undefined;
 }
 
 /**
- * "the New York National Guard", "the Georgia Legislature", "Washington Attorney General Bob
- * Ferguson": a name shared by a state and another place, before one of a state's own bodies or
- * offices, is the state. (Not "Department of": New York City has its own.)
+ * The body's name, where it says a shared name is the state: "the New York National Guard", "the
+ * Georgia Legislature", "Washington Attorney General Bob Ferguson". A name shared by a state and
+ * another place, before one of a state's own bodies or offices, is the state. (Not "Department of":
+ * New York City has its own.)
  */
-function regionBeforeInstitution(block: LinkBlock, span: Span, pool: readonly number[], index: CompiledIndex): { region: number; word: string } | undefined {
-  const regions = pool.filter((e) => span.entities.get(e)!.some((a) => index.aliasFlags[a]! & AliasFlag.Region));
-  if (regions.length !== 1 || pool.length < 2) return undefined;
+function stateBodyAfter(block: LinkBlock, span: Span): string | undefined {
   const m = STATE_BODY_AFTER.exec(block.text.slice(span.candidate.end, span.candidate.end + 24));
-  return m ? { region: regions[0]!, word: m[1]!.replace(/[ \u00a0]+/g, ' ') } : undefined;
+  return m ? m[1]!.replace(/[ \u00a0]+/g, ' ') : undefined;
 }
 
 const STATE_BODY_AFTER = /^[ \u00a0]+(National[ \u00a0]Guard|(?:State[ \u00a0])?Legislature|General[ \u00a0]Assembly|State[ \u00a0](?:Senate|Assembly|Police|Capitol)|Attorney[ \u00a0]General|Secretary[ \u00a0]of[ \u00a0]State|Court[ \u00a0]of[ \u00a0]Appeals)(?![\p{L}\p{N}])/u;

@@ -24,6 +24,13 @@ const passes = (page: Page) =>
     return { count: entries.length, mentions: last ? (last.detail as { mentions: number }).mentions : 0 };
   });
 
+/** huge.html (20,000 paragraphs, a name each), once its first pass has read a thousand of them. */
+async function hugeReadInPart(): Promise<Page> {
+  const page = await gloss.newPage('/hostile/huge.html');
+  await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBeGreaterThanOrEqual(1000);
+  return page;
+}
+
 /** The names (`<b>`) on screen in huge.html, and how many of them no gloss-* highlight paints. */
 const namesOnScreen = (page: Page) =>
   page.evaluate(() => {
@@ -209,8 +216,7 @@ describe('bounded work', () => {
   });
 
   it('scrolling a page of 20,000 names: the names on screen are painted at every step, and the highlights change about once a screen, not at every step', async () => {
-    const page = await gloss.newPage('/hostile/huge.html');
-    await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBeGreaterThanOrEqual(1000);
+    const page = await hugeReadInPart();
     await page.evaluate(() => {
       const w = window as unknown as { held: unknown[]; changes: number };
       w.held = [...CSS.highlights.values()];
@@ -240,8 +246,7 @@ describe('bounded work', () => {
   });
 
   it('on a page of 20,000 names, text that a style change moves under the reader (no scroll, no text change) is painted', async () => {
-    const page = await gloss.newPage('/hostile/huge.html');
-    await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBeGreaterThanOrEqual(1000);
+    const page = await hugeReadInPart();
     const unpainted = () => namesOnScreen(page);
     await page.evaluate(() => window.scrollTo(0, 20_000));
     await expect.poll(unpainted).toEqual({ onScreen: expect.any(Number), unpainted: 0 });
@@ -256,8 +261,7 @@ describe('bounded work', () => {
   });
 
   it('on a page of 20,000 names, a category switched off leaves the names near the reader, and back on paints them again', async () => {
-    const page = await gloss.newPage('/hostile/huge.html');
-    await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBeGreaterThanOrEqual(1000);
+    const page = await hugeReadInPart();
     // Beyond the part the first pass read: the reader's jump there reads on, and its names are painted.
     await page.evaluate(() => window.scrollTo(0, 60_000));
     const painted = async () => Object.fromEntries(Object.entries(await paintedText(page)).map(([k, v]) => [k, v.length]));
@@ -280,8 +284,7 @@ describe('bounded work', () => {
   });
 
   it('a page of 20,000 names read in part: a name past the part read is listed once the popup opens, which reads the rest', async () => {
-    const page = await gloss.newPage('/hostile/huge.html');
-    await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBeGreaterThanOrEqual(1000);
+    const page = await hugeReadInPart();
     // A name no earlier paragraph has, at the page's end: unread, so in no report yet.
     await page.evaluate(() => {
       const p = document.createElement('p');
@@ -298,8 +301,7 @@ describe('bounded work', () => {
   });
 
   it('a page of 20,000 names read in part, scrolled inside an element: it reads on as that element scrolls; an edit in the part read is read around itself', async () => {
-    const page = await gloss.newPage('/hostile/huge.html');
-    await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBeGreaterThanOrEqual(1000);
+    const page = await hugeReadInPart();
     // An edit in the part read: its paragraph is read again, and the new name painted.
     await page.evaluate(() => {
       document.querySelectorAll('#root p')[3]!.textContent = 'Paragraph 3 now quotes Nancy Pelosi.';
@@ -322,8 +324,7 @@ describe('bounded work', () => {
   });
 
   it('a page of 20,000 names read in part: a style change that moves its unread part under the reader (no scroll) reads it', async () => {
-    const page = await gloss.newPage('/hostile/huge.html');
-    await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBeGreaterThanOrEqual(1000);
+    const page = await hugeReadInPart();
     // A rule for a class no element has yet (adding it is a change of the page, which Gloss reads).
     await page.evaluate(() => {
       const style = document.createElement('style');
@@ -344,8 +345,7 @@ describe('bounded work', () => {
   });
 
   it('the keyboard command on a page read in part reads the rest, then steps to a name and opens its card', async () => {
-    const page = await gloss.newPage('/hostile/huge.html');
-    await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBeGreaterThanOrEqual(1000);
+    const page = await hugeReadInPart();
     const tabId = await gloss.tabIdOf(page);
     await gloss.worker.evaluate((id) => chrome.tabs.sendMessage(id, { gloss: 1, name: 'stepMention', req: {} }, { frameId: 0 }), tabId);
     await expect.poll(() => cardText(page), { timeout: 30_000 }).toMatch(/\S/);
@@ -354,8 +354,7 @@ describe('bounded work', () => {
   });
 
   it('the keyboard command on a page read in part still opens a card when a new pass supersedes the read it asked for', async () => {
-    const page = await gloss.newPage('/hostile/huge.html');
-    await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBeGreaterThanOrEqual(1000);
+    const page = await hugeReadInPart();
     const tabId = await gloss.tabIdOf(page);
     try {
       // The command, and at once a change of the reader's packs (none here): the tab starts its pass over
@@ -372,8 +371,7 @@ describe('bounded work', () => {
   });
 
   it('paragraphs added to a 100k-node page, in bursts while its relink runs, are all linked', async () => {
-    const page = await gloss.newPage('/hostile/huge.html');
-    await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBeGreaterThanOrEqual(1000);
+    const page = await hugeReadInPart();
     // Read whole first (the reader at its end): a paragraph added past the part read is read only when the reader gets there.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBe(20_000);
