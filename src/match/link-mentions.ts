@@ -164,8 +164,12 @@ class SpanOf implements Span {
 
 /** Links a page's matches, with the whole page in view (the worker runs it for each tab's pass). */
 export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex, options: LinkOptions = {}): Mention[] {
-  let lower: Set<string> | undefined;
-  pageLowerWords = () => (lower ??= lowerCaseWords(blocks));
+  const asked = new Map<string, boolean>();
+  pageWritesLower = (word) => {
+    let found = asked.get(word);
+    if (found === undefined) asked.set(word, (found = writesLower(blocks, word)));
+    return found;
+  };
   const spans: Span[] = [];
   // The page's words (as key hashes), for context scoring: collected only if some name needs context.
   let words: IntSet | undefined;
@@ -348,20 +352,36 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   // Spans are in page order (blocks in order, each block's candidates in order): so are the mentions.
   const mentions: Mention[] = [];
   for (const span of spans) if (span.mention) mentions.push(span.mention);
-  pageLowerWords = undefined;
+  pageWritesLower = undefined;
   return mentions;
 }
 
 /**
- * The words the page being linked writes in lower case somewhere, read when first asked: set for the
- * duration of `linkMentions` (synchronous), for the checks deep in its rules.
+ * Whether the page being linked writes a word (of three or more lower-case letters) in lower case
+ * somewhere, as a word of its own: set for the duration of `linkMentions` (synchronous), for the
+ * checks deep in its rules; each word is looked for once per page.
  */
-let pageLowerWords: (() => ReadonlySet<string>) | undefined;
+let pageWritesLower: ((word: string) => boolean) | undefined;
 
-function lowerCaseWords(blocks: readonly LinkBlock[]): Set<string> {
-  const words = new Set<string>();
-  for (const block of blocks) for (const [word] of block.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}{3,}(?![\p{L}\p{N}])/gu)) words.add(word);
-  return words;
+const LOWER_WORD = /^\p{Ll}{3,}$/u;
+const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]$/u;
+const LETTER_OR_DIGIT_AFTER = /^[\p{L}\p{N}]/u;
+
+/**
+ * `word` in the blocks with no letter or digit either side. A search for the one word, not a set of
+ * the page's lower-case words: a Unicode-class RegExp over the whole page was a tenth of the worker's
+ * linking time (`npm run bench`), for the few words a page's headlines ask about.
+ */
+function writesLower(blocks: readonly LinkBlock[], word: string): boolean {
+  if (!LOWER_WORD.test(word)) return false;
+  for (const { text } of blocks) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      const end = at + word.length;
+      // Two characters each side: a letter outside the BMP is a surrogate pair.
+      if (!LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, at - 2), at)) && !LETTER_OR_DIGIT_AFTER.test(text.slice(end, end + 2))) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -370,7 +390,7 @@ function lowerCaseWords(blocks: readonly LinkBlock[]): Set<string> {
  * part of a name ("Texas Rangers Win", where no "rangers" follows).
  */
 function isCommonWordInTitleCase(block: LinkBlock, word: string): boolean {
-  return isTitleCase(block.text) && (pageLowerWords?.().has(word.toLowerCase()) ?? false);
+  return isTitleCase(block.text) && (pageWritesLower?.(word.toLowerCase()) ?? false);
 }
 
 /** Nationalities that, right before an institution's name, make it that country's ("the Chinese CDC"), with the country's id. */
