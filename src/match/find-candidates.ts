@@ -6,11 +6,13 @@
  *
  * Tokens are hashed into a reused buffer while the scanner notes which may start an alias; only
  * those are walked down the hash trie, and strings are made only where a path reaches an alias.
- * The linker reads the block's other words itself, only when some name needs context.
+ * The scan's word hashes are also the page's words that the linker's context rules count
+ * (`findCandidatesInBlocks`' `words`).
  */
 import { AliasFlag, type CompiledIndex } from '../knowledge/compile-index';
 import { childOf, pairBitOf, rootOf, type AliasTrie, type TriePart } from './alias-trie';
 import { caseMatches } from './case-rules';
+import type { IntSet } from './int-set';
 import { keyAt, scanTokens, TokenBuffer, TokenFlag, visibleSurface } from './tokenize';
 
 export interface Candidate {
@@ -164,13 +166,15 @@ const JOINED_CHARS = 32_768;
  * much as the scan itself on a page whose blocks average 55 characters. The worker matches a page so.
  * (In a cold tab it was slower: V8 optimises many short calls sooner than one long one.)
  */
-export function findCandidatesInBlocks(texts: readonly string[], index: CompiledIndex, trie: AliasTrie): BlockMatches[] {
+export function findCandidatesInBlocks(texts: readonly string[], index: CompiledIndex, trie: AliasTrie, words?: IntSet): BlockMatches[] {
   const out = new Array<BlockMatches>(texts.length);
   joinForScan(texts, (joined, first, last) => {
     if (last === first) {
       out[first] = findCandidates(joined, index, trie);
+      if (words) addWordHashes(buf, words);
     } else {
       const found = findCandidates(joined, index, trie).candidates;
+      if (words) addWordHashes(buf, words);
       let c = 0;
       for (let b = first, offset = 0; b <= last; offset += texts[b]!.length + 1, b++) {
         const end = offset + texts[b]!.length;
@@ -191,6 +195,26 @@ export function findCandidatesInBlocks(texts: readonly string[], index: Compiled
     }
   });
   return out;
+}
+
+/**
+ * Adds the key hashes of the blocks' words to `words`: the page's words, which the linker's context
+ * rules count. `findCandidatesInBlocks` adds those of the blocks it matches from the scan it makes
+ * anyway; a block matched before (the worker's cache) is scanned here.
+ */
+export function collectWordHashes(texts: readonly string[], words: IntSet): void {
+  joinForScan(texts, (joined) => {
+    scanTokens(joined, wordBuffer);
+    addWordHashes(wordBuffer, words);
+  });
+}
+
+/** Its own buffer: `buf` holds the tokens of the block being matched. */
+const wordBuffer = new TokenBuffer();
+
+function addWordHashes(tokens: TokenBuffer, words: IntSet): void {
+  const { flags, hash, count } = tokens;
+  for (let t = 0; t < count; t++) if (flags[t]! & TokenFlag.Word) words.add(hash[t]!);
 }
 
 /**

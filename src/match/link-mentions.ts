@@ -21,7 +21,7 @@
  */
 import { AliasFlag, aliasKindOf, firstNamesOf, rowsOf, type CompiledIndex } from '../knowledge/compile-index';
 import { CATEGORIES, expandContext } from '../knowledge/schema';
-import { joinForScan, type BlockMatches, type Candidate } from './find-candidates';
+import { collectWordHashes, type BlockMatches, type Candidate } from './find-candidates';
 import { IntSet } from './int-set';
 import { scanTokens, TokenBuffer, TokenFlag, visibleSurface } from './tokenize';
 
@@ -70,6 +70,11 @@ export class PageBlock implements LinkBlock {
 export interface LinkOptions {
   /** Reader's corrections for this page: surface key → entity id, or null for "link nothing". */
   corrections?: ReadonlyMap<string, string | null>;
+  /**
+   * The key hashes of every word on the page (`collectWordHashes`), asked for only if some name needs
+   * context: the matcher's own scan can collect them. Without it, the blocks are scanned again.
+   */
+  pageWords?: () => IntSet;
 }
 
 /** Context scoring constants: Spotlight-like threshold and runner-up margin, on hint-word counts. */
@@ -126,9 +131,6 @@ const VENUE_AFTER =
 const AGENCY_NOUN_END = /(?:Department|Ministry|Office|Bureau|Agency|Service|Commission|Administration|Authority|Council|Committee|Board|Court|Institute)$/i;
 const OF_A_NAME_AFTER = /^[ \u00a0]of[ \u00a0](?!(?:the|The|THE)[ \u00a0]|(?:Governors|Directors|Trustees|Regents|Commissioners|Supervisors)\b)\p{Lu}/u;
 
-/** Reused to read each block's words for context (linking is synchronous and never nested). */
-const wordBuffer = new TokenBuffer();
-
 interface Span {
   block: number;
   candidate: Candidate;
@@ -174,12 +176,9 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   // The page's words (as key hashes), for context scoring: collected only if some name needs context.
   let words: IntSet | undefined;
   function collectWords(): IntSet {
+    if (options.pageWords) return options.pageWords();
     const set = new IntSet(4096);
-    // Blocks joined, as the matcher scans them: block by block, each scan's set-up cost as much as it.
-    joinForScan(blocks.map((b) => b.text), (joined) => {
-      scanTokens(joined, wordBuffer);
-      for (let t = 0; t < wordBuffer.count; t++) if (wordBuffer.flags[t]! & TokenFlag.Word) set.add(wordBuffer.hash[t]!);
-    });
+    collectWordHashes(blocks.map((b) => b.text), set);
     return set;
   }
   for (let b = 0; b < blocks.length; b++) {
@@ -608,7 +607,7 @@ class IndexHints {
 
 const splitHints = (list: string) => (list ? list.split('|') : []);
 
-/** Its own buffer: hints are read while the page's words are in `wordBuffer`. */
+/** Its own buffer: hints are read while the page's words may be in `collectWordHashes`'s. */
 const hintBuffer = new TokenBuffer();
 
 /**

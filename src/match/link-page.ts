@@ -7,7 +7,8 @@
 import type { CompiledIndex } from '../knowledge/compile-index';
 import { Lru } from '../lru';
 import type { AliasTrie } from './alias-trie';
-import { findCandidatesInBlocks, type BlockMatches } from './find-candidates';
+import { collectWordHashes, findCandidatesInBlocks, type BlockMatches } from './find-candidates';
+import { IntSet } from './int-set';
 import { linkMentions, PageBlock } from './link-mentions';
 import { encodeMentions, type WireMentions } from './mention-wire';
 
@@ -40,9 +41,14 @@ export function linkPage(
 ): LinkedPage {
   const found = texts.map((text) => cache.get(text));
   const missing: number[] = [];
-  found.forEach((m, i) => m === undefined && missing.push(i));
-  const fresh = findCandidatesInBlocks(missing.map((i) => texts[i]!), index, trie);
+  const cached: string[] = [];
+  found.forEach((m, i) => (m === undefined ? missing.push(i) : cached.push(texts[i]!)));
+  // The page's words for the linker's context rules, from the scan that matches the new blocks; the
+  // cached blocks are scanned for theirs only if the linker asks.
+  const words = new IntSet(4096);
+  const fresh = findCandidatesInBlocks(missing.map((i) => texts[i]!), index, trie, words);
   missing.forEach((i, k) => cache.set(texts[i]!, (found[i] = fresh[k]!)));
-  const mentions = linkMentions(texts.map((text, i) => new PageBlock(text, found[i]!)), index, { corrections });
+  const pageWords = () => (collectWordHashes(cached.splice(0), words), words);
+  const mentions = linkMentions(texts.map((text, i) => new PageBlock(text, found[i]!)), index, { corrections, pageWords });
   return { wire: encodeMentions(mentions, index), matched: missing.length, mentions: mentions.length };
 }

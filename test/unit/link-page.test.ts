@@ -8,6 +8,8 @@ import { entity } from './support/test-index';
 const index = compileIndex([
   entity('agency:cisa', 'agency', 'Cybersecurity and Infrastructure Security Agency', [{ text: 'CISA', kind: 'acronym' }]),
   entity('person:christopher-krebs', 'person', 'Christopher Krebs', [{ text: 'Christopher Krebs', kind: 'name' }, { text: 'Krebs', kind: 'surname' }]),
+  entity('company:delta-air-lines', 'company', 'Delta Air Lines', [{ text: 'Delta Air Lines', kind: 'name' }, { text: 'Delta', kind: 'short' }], { context: ['airline', 'flights'] }),
+  entity('company:delta-faucet', 'company', 'Delta Faucet Company', [{ text: 'Delta Faucet Company', kind: 'name' }, { text: 'Delta', kind: 'short' }], { context: ['faucets', 'plumbing'] }),
 ]);
 const trie = buildAliasTrie(index);
 const names = (page: ReturnType<typeof linkPage>) => page.wire.rows.filter((_, i) => i % 6 === 3).map((e) => page.wire.entities[e]!.id);
@@ -28,5 +30,20 @@ describe('linkPage', () => {
     const edited = linkPage([texts[0]!, 'Krebs spoke to CISA staff.', texts[2]!], index, trie, cache, new Map());
     expect(edited.matched).toBe(1);
     expect(names(edited)).toEqual(['person:christopher-krebs', 'agency:cisa', 'person:christopher-krebs', 'agency:cisa', 'person:christopher-krebs']);
+  });
+
+  it('counts the words of every block for context, whether it was matched before or not, and only this page\'s', () => {
+    const cache = newMatchCache();
+    const hint = 'The airline cancelled flights on Monday.';
+    const name = 'Delta said it was sorry.';
+    expect(names(linkPage([hint, name], index, trie, cache, new Map()))).toEqual(['company:delta-air-lines']);
+    // Both blocks from the cache.
+    expect(names(linkPage([hint, name], index, trie, cache, new Map()))).toEqual(['company:delta-air-lines']);
+    // The hint's block from the cache, the name's matched anew; then the other way round.
+    expect(names(linkPage([hint, 'Delta said it was sorry again.'], index, trie, cache, new Map()))).toEqual(['company:delta-air-lines']);
+    expect(names(linkPage(['Our airline cancelled flights.', name], index, trie, cache, new Map()))).toEqual(['company:delta-air-lines']);
+    // The earlier pages' words do not count for this one.
+    expect(names(linkPage(['Nothing here.', name], index, trie, cache, new Map()))).toEqual([]);
+    expect(names(linkPage(['New faucets and plumbing.', name], index, trie, cache, new Map()))).toEqual(['company:delta-faucet']);
   });
 });
