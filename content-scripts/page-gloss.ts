@@ -41,7 +41,10 @@ export class PageGloss {
     trackHoverIntent(
       win,
       {
-        mentionAt: (x, y) => this.annotator.mentionAt(x, y),
+        mentionAt: (x, y) => {
+          this.#painter.restore();
+          return this.annotator.mentionAt(x, y);
+        },
         isInCard: (target) => this.#card.contains(target),
         resting: () => void this.#card.prepare(),
         open: (m, x, y) => this.openCard(m, { x, y }, false),
@@ -59,6 +62,8 @@ export class PageGloss {
     // view, and no scroll says so).
     let looking = false;
     const lookAhead = () => {
+      // A reader who scrolls without a pointer gets cleared highlights back too (`restore`).
+      this.#painter.restore();
       if (looking || !this.annotator.hasUnread) return;
       looking = true;
       win.requestAnimationFrame(() => {

@@ -306,6 +306,24 @@ export class HighlightPainter {
     this.#ordered = [];
   }
 
+  /**
+   * Registers again what was deleted, replaced or emptied since this painter registered it: the
+   * registry is the document's, shared with the page and with other extensions, and one of them
+   * clearing its own highlights with `CSS.highlights.clear()` takes Gloss's too, with no event to say
+   * so. A lookup per category; asked as the pointer moves, so the names come back as the reader
+   * reaches for them (a pass, after any change to the page's text, registers them too).
+   */
+  restore(): void {
+    if (!this.supported) return;
+    for (const [name, held] of this.#held) {
+      if (this.#intact(name)) continue;
+      // Emptied or refilled by someone else: a highlight of our own again.
+      const highlight = held.highlight.size === held.ranges.length ? held.highlight : new Highlight(...held.ranges);
+      CSS.highlights.set(name, highlight);
+      this.#held.set(name, { highlight, ranges: held.ranges });
+    }
+  }
+
   setCurrent(range: AbstractRange | null): void {
     if (!this.supported) return;
     if (range) {

@@ -205,6 +205,34 @@ describe('live pages: text edited inside a paragraph', () => {
     expect(await paintedWhere(page)).toEqual(['first:CISA', 'first:Christopher Krebs', 'late:Mark Esper', 'late:the Pentagon']);
     await page.close();
   });
+
+  it('highlights cleared by someone else (the page, another extension) come back as the pointer moves or the page scrolls, with no change to the text', async () => {
+    const page = await gloss.newPage('/live.html');
+    const expected = ['first:CISA', 'first:Christopher Krebs', 'late:Mark Esper', 'late:the Pentagon'];
+    await expect.poll(() => paintedWhere(page), { timeout: 6000 }).toEqual(expected);
+    const passes = await page.evaluate(() => performance.getEntriesByName('gloss:annotate').length);
+    // A site's own search clearing its highlights the short way, and a script emptying one of Gloss's.
+    await page.evaluate(() => {
+      const person = CSS.highlights.get('gloss-person')!;
+      CSS.highlights.clear();
+      person.clear();
+    });
+    expect(await paintedWhere(page)).toEqual([]);
+    await page.mouse.move(5, 5);
+    await page.mouse.move(200, 120, { steps: 4 });
+    await expect.poll(() => paintedWhere(page), { timeout: 3000 }).toEqual(expected);
+    // Registered again, not read again.
+    expect(await page.evaluate(() => performance.getEntriesByName('gloss:annotate').length)).toBe(passes);
+    // And for a reader who scrolls with the keyboard.
+    await page.evaluate(() => {
+      document.body.style.paddingBottom = '3000px';
+      CSS.highlights.clear();
+    });
+    expect(await paintedWhere(page)).toEqual([]);
+    await page.keyboard.press('End');
+    await expect.poll(() => paintedWhere(page), { timeout: 3000 }).toEqual(expected);
+    await page.close();
+  });
 });
 
 describe('web components', () => {
