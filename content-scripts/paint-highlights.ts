@@ -30,7 +30,7 @@ const COLOURS: Record<Category, [light: string, dark: string]> = {
 export type HighlightScope = ':root' | '';
 
 /**
- * `::highlight()` rules for one style, light and dark. `reset`: for the sheet a style other than the
+ * `::highlight()` rules for one style, light and dark, for the screen. `reset`: for the sheet a style other than the
  * default adopts, which first clears what the static sheet set, in declarations marked important:
  * at equal weight, Firefox kept the injected sheet's underline under the adopted sheet's tint (its
  * e2e test saw both).
@@ -46,7 +46,8 @@ function css(style: HighlightStyle, reset: boolean, scope: HighlightScope): stri
   const light = CATEGORIES.map((c) => rule(`gloss-${c}`, COLOURS[c][0])).join('\n');
   const dark = CATEGORIES.map((c) => rule(`gloss-${c}`, COLOURS[c][1])).join('\n');
   const current = `${scope}::highlight(${CURRENT_HIGHLIGHT}) { background-color: #ffe08a; color: #111; }`;
-  return `${light}\n@media (prefers-color-scheme: dark) {\n${dark}\n}\n${current}\n`;
+  // On screen only: a printed or saved-as-PDF story is the site's, without marks no one can hover.
+  return `@media not print {\n${light}\n@media (prefers-color-scheme: dark) {\n${dark}\n}\n${current}\n}\n`;
 }
 
 /**

@@ -53,6 +53,22 @@ describe('highlight style on the page', () => {
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
     await popup.close();
   });
+
+  it('paints nothing when the story is printed, in either style, and paints again on screen', async () => {
+    const box = await page.evaluate(paintedBox, { highlight: 'gloss-person', name: 'Christopher Krebs' });
+    await page.emulateMedia({ media: 'print' });
+    expect((await pixelsIn(page, box)).underline).toBeLessThan(10);
+    const popup = await gloss.popup(page);
+    await popup.locator('summary', { hasText: 'Settings' }).click();
+    await popup.selectOption('[data-testid="highlight-style"]', 'background');
+    await expect.poll(() => page.evaluate(() => document.adoptedStyleSheets.length), { timeout: 5000 }).toBe(1);
+    expect((await pixelsIn(page, box)).tint).toBeLessThan(10);
+    await page.emulateMedia({ media: 'screen' });
+    expect((await pixelsIn(page, box)).tint).toBeGreaterThan(200);
+    await popup.selectOption('[data-testid="highlight-style"]', 'underline');
+    await expect.poll(async () => (await pixelsIn(page, box)).underline, { timeout: 5000 }).toBeGreaterThan(20);
+    await popup.close();
+  });
 });
 
 describe('names inside other elements', () => {
