@@ -59,6 +59,13 @@ export function trackHoverIntent(win: Window, cb: HoverCallbacks, getDelay: () =
       candidate = undefined;
       return;
     }
+    // A button held: the reader is selecting text (or dragging), and a card opening under the
+    // pointer would cover what they select. Resting after the release opens it.
+    if (e.buttons !== 0) {
+      clearDwell();
+      candidate = undefined;
+      return;
+    }
     const mention = cb.mentionAt(e.clientX, e.clientY);
     if (mention && cb.isOpenFor(mention)) {
       cancelGrace();

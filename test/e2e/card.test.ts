@@ -35,6 +35,23 @@ describe('hover card', () => {
     expect(await cardText(page)).toBeNull();
   });
 
+  it('no card opens while the reader selects text across a name; resting after the release opens it', async () => {
+    const start = await pointOf(page, 'article p:nth-of-type(2)', 'fired');
+    const p = await pointOf(page, 'article p:nth-of-type(2)', 'Christopher Krebs');
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    try {
+      await page.mouse.move(p.x, p.y, { steps: 6 });
+      await page.waitForTimeout(900);
+      expect(await cardText(page)).toBeNull();
+      expect(await page.evaluate(() => getSelection()!.toString())).toContain('ed Christop');
+    } finally {
+      await page.mouse.up();
+    }
+    await page.mouse.move(p.x + 2, p.y);
+    await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+  });
+
   it('moving the pointer from the name into the card keeps it open (grace)', async () => {
     const p = await pointOf(page, 'article p:nth-of-type(2)', 'Christopher Krebs');
     await restOn(page, p);
