@@ -13,13 +13,15 @@ import { Annotator, type PageMention } from './annotator';
 import { LazyCardHost } from './card-loader';
 import type { CardActions } from './card-view';
 import { trackHoverIntent } from './hover-intent';
+import { trackTaps } from './tap-intent';
 import { HighlightPainter, type HighlightScope } from './paint-highlights';
 
 export class PageGloss {
   readonly annotator: Annotator;
   readonly #painter: HighlightPainter;
   readonly #card: LazyCardHost;
-  #open: { mention: PageMention; pinned: boolean; viaKeyboard: boolean; details: CardDetails | null | undefined; focus: boolean; point: { x: number; y: number } | undefined } | undefined;
+  /** `sticky`: opened from the keyboard or by a tap, so no pointer leaving it closes it (Esc, close, or a tap elsewhere do). */
+  #open: { mention: PageMention; pinned: boolean; sticky: boolean; details: CardDetails | null | undefined; focus: boolean; point: { x: number; y: number } | undefined } | undefined;
   #token = 0;
   /** The knowledge packs changed: the next request tells the worker to read them again. */
   #reload = false;
@@ -49,11 +51,23 @@ export class PageGloss {
         resting: () => void this.#card.prepare(),
         open: (m, x, y) => this.openCard(m, { x, y }, false),
         close: () => this.closeCard(),
-        // A card opened from the keyboard stays until Esc or close: the pointer did not open it.
-        isPinned: () => (this.#open?.pinned || this.#open?.viaKeyboard) ?? false,
+        // A card opened from the keyboard or by a tap stays until Esc or close: no hovering pointer opened it.
+        isPinned: () => (this.#open?.pinned || this.#open?.sticky) ?? false,
         isOpenFor: (m) => this.#open?.mention.id === m.id && this.#open.mention.start === m.start && this.#open.mention.block === m.block,
       },
       () => this.settings.cardDelayMs,
+      signal,
+    );
+    trackTaps(
+      win,
+      {
+        mentionAt: (x, y) => this.annotator.mentionAt(x, y),
+        isInCard: (target) => this.#card.contains(target),
+        open: (m, x, y) => {
+          if (this.#open?.mention !== m) this.openCard(m, { x, y }, false, true);
+        },
+        close: () => this.closeCard(),
+      },
       signal,
     );
     // A very long page is read as the reader nears its unread part (`Annotator.readOn`): looked at once a
@@ -182,10 +196,11 @@ export class PageGloss {
     return true;
   }
 
-  openCard(mention: PageMention, point: { x: number; y: number } | undefined, focus: boolean): void {
+  /** `sticky`: stays open when no pointer rests on it (the keyboard opens cards with focus, a tap without). */
+  openCard(mention: PageMention, point: { x: number; y: number } | undefined, focus: boolean, sticky = focus): void {
     const token = ++this.#token;
     const pinned = false;
-    this.#open = { mention, pinned, viaKeyboard: focus, details: undefined, focus, point };
+    this.#open = { mention, pinned, sticky, details: undefined, focus, point };
     this.#render();
     void this.askWorker('getDetails', { ids: [mention.id] }).then(
       ({ details }) => {

@@ -252,3 +252,41 @@ describe('the card’s code', () => {
     }
   });
 });
+
+describe('by touch (no hover)', () => {
+  let touch: Gloss;
+  let story: Page;
+  beforeAll(async () => void ({ gloss: touch, page: story } = await openDemoStory({ hasTouch: true })));
+  afterAll(async () => {
+    await touch?.close();
+  });
+
+  it('a tap on a name opens its card and it stays; a tap elsewhere closes it; a name in a link follows the link', async () => {
+    const krebs = await pointOf(story, 'article p:nth-of-type(2)', 'Christopher Krebs');
+    await story.touchscreen.tap(krebs.x, krebs.y);
+    await expect.poll(() => cardText(story)).toContain('Christopher Krebs');
+    // No hovering pointer keeps it open, and none is needed.
+    await story.waitForTimeout(800);
+    expect(await cardText(story)).toContain('Christopher Krebs');
+    // Another name (above: the card hangs below the first) replaces it.
+    const trump = await pointOf(story, 'article p:nth-of-type(1)', 'Donald Trump');
+    await story.touchscreen.tap(trump.x, trump.y);
+    await expect.poll(() => cardText(story)).toContain('Donald Trump');
+    expect(await cardText(story)).not.toContain('Christopher Krebs');
+    // A tap elsewhere on the page closes it.
+    await story.touchscreen.tap(5, 5);
+    await expect.poll(() => cardText(story)).toBeNull();
+
+    const edges = await touch.newPage('/edges.html');
+    await waitForAnnotation(edges);
+    const link = await pointOf(edges, '#link', 'Microsoft');
+    await edges.touchscreen.tap(link.x, link.y);
+    await expect.poll(() => edges.evaluate(() => location.hash)).toBe('#clicked');
+    await edges.waitForTimeout(600);
+    expect(await cardText(edges)).toBeNull();
+    const cisa = await pointOf(edges, '#mid', 'CISA');
+    await edges.touchscreen.tap(cisa.x, cisa.y);
+    await expect.poll(() => cardText(edges)).toContain('Cybersecurity and Infrastructure Security Agency');
+    await edges.close();
+  });
+});

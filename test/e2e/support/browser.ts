@@ -29,6 +29,8 @@ export interface Gloss {
 export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   reducedMotion?: 'reduce' | 'no-preference';
+  /** A touch screen (taps, no hover). */
+  hasTouch?: boolean;
   /** Extra URL prefix → directory mounts for the fixture server. */
   mounts?: Record<string, string>;
   /** Response headers for every served file (e.g. a CSP that stops page scripts). */
@@ -44,6 +46,7 @@ export async function launchGloss(options: LaunchOptions = {}): Promise<Gloss> {
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: options.reducedMotion ?? 'no-preference',
     viewport: { width: 1100, height: 800 },
+    hasTouch: options.hasTouch ?? false,
     args: ['--headless=new', `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, ...CHROMIUM_ARGS],
   });
   const externalRequests: string[] = [];
