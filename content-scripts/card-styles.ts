@@ -21,6 +21,8 @@ export const CARD_CSS = `
     box-shadow: 0 8px 24px rgba(0,0,0,.5); }
 }
 @media (prefers-reduced-motion: reduce) { .card { animation: none; } }
+/* Forced colours (Windows contrast themes) replace the colours that alone told a pressed pin apart. */
+@media (forced-colors: active) { button[aria-pressed="true"] { outline: 2px solid; outline-offset: 1px; } }
 @keyframes gloss-in { from { opacity: 0; } to { opacity: 1; } }
 .card:focus { outline: 2px solid var(--accent); outline-offset: 2px; }
 .toolbar { display: flex; justify-content: flex-end; gap: 4px; float: right; margin: -4px -6px 0 8px; }

@@ -88,8 +88,16 @@ describe('hover card', () => {
     await restOn(page, await pointOf(page, 'article p:nth-of-type(4)', 'Mark Esper'));
     await expect.poll(() => cardText(page)).toContain('Mark Esper');
     const pin = page.locator('[data-gloss] .toolbar button').first();
+    const outline = () => pin.evaluate((b) => getComputedStyle(b).outlineStyle);
     await pin.click();
     await expect.poll(() => pin.getAttribute('aria-pressed')).toBe('true');
+    // In a contrast theme the pressed pin keeps a mark of its own: the theme's colours replace its fill.
+    await page.emulateMedia({ forcedColors: 'active' });
+    try {
+      expect(await outline()).toBe('solid');
+    } finally {
+      await page.emulateMedia({ forcedColors: 'none' });
+    }
     await page.mouse.move(5, 5);
     await page.waitForTimeout(900);
     expect(await cardText(page)).toContain('Mark Esper');
