@@ -64,15 +64,13 @@ async function main(): Promise<void> {
     } else running?.gloss.updateSettings(settings);
   });
 
-  if (top) {
-    handleMessages<TabProtocol>({
-      stepMention: async (req) => ({ ok: (await running?.gloss.step(req.entityId)) ?? false }),
-      readPage: async () => {
-        await running?.gloss.readAll();
-        return { ok: true };
-      },
-    }, life.signal);
-  }
+  // The popup has every frame read its rest; the keyboard's next-name command steps through the top frame's names.
+  const readPage = async () => {
+    await running?.gloss.readAll();
+    return { ok: true as const };
+  };
+  const stepMention = async (req: { entityId?: string }) => ({ ok: (await running?.gloss.step(req.entityId)) ?? false });
+  handleMessages<TabProtocol>(top ? { readPage, stepMention } : { readPage }, life.signal);
 
   if (isActiveOn(settings, host)) await startReporting();
   else {

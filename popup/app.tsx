@@ -29,8 +29,9 @@ export function App({ tabId }: { tabId: number | undefined }) {
     };
     refresh();
     // A very long page is read as the reader scrolls it: the list is of the whole page, so the tab reads
-    // the rest now (it answers once that is reported; the next refresh shows it).
-    if (tabId !== undefined) void sendToTab(tabId, 'readPage', {}).then(refresh, () => undefined);
+    // the rest now, in every frame (the first frame to answer refreshes the list; the others' reports
+    // come with the next refreshes).
+    if (tabId !== undefined) void sendToTab(tabId, 'readPage', {}, true).then(refresh, () => undefined);
     // Settings changes make the page repaint and report again: follow it.
     const timer = setInterval(refresh, 1000);
     life.signal.addEventListener('abort', () => clearInterval(timer));

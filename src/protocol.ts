@@ -60,7 +60,7 @@ export interface TabProtocol {
   stepMention: (req: { entityId?: string }) => { ok: boolean };
   /**
    * Read the rest of a very long page, read so far only as far as the reader came (the popup lists every
-   * entity on the page); answers when it is linked and reported.
+   * entity on the page); answers when it is linked and reported. Sent to every frame.
    */
   readPage: (req: Record<string, never>) => { ok: true };
 }
@@ -143,8 +143,13 @@ export function sendToWorker<K extends keyof WorkerProtocol>(name: K, req: Req<W
   return browser.runtime.sendMessage({ gloss: 1, name, req } satisfies Envelope) as Promise<Res<WorkerProtocol, K>>;
 }
 
-export function sendToTab<K extends keyof TabProtocol>(tabId: number, name: K, req: Req<TabProtocol, K>): Promise<Res<TabProtocol, K>> {
-  return browser.tabs.sendMessage(tabId, { gloss: 1, name, req } satisfies Envelope, { frameId: 0 }) as Promise<Res<TabProtocol, K>>;
+/**
+ * A request to a tab's top frame; with `allFrames`, to every frame of it that runs Gloss (a long
+ * story in a subframe is read in part too), answered by the first to answer.
+ */
+export function sendToTab<K extends keyof TabProtocol>(tabId: number, name: K, req: Req<TabProtocol, K>, allFrames = false): Promise<Res<TabProtocol, K>> {
+  const envelope = { gloss: 1, name, req } satisfies Envelope;
+  return (allFrames ? browser.tabs.sendMessage(tabId, envelope) : browser.tabs.sendMessage(tabId, envelope, { frameId: 0 })) as Promise<Res<TabProtocol, K>>;
 }
 
 type AnyHandler = (req: unknown, sender: Runtime.MessageSender) => unknown;

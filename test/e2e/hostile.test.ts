@@ -1,5 +1,5 @@
 /** Hostile pages: Gloss keeps working, never breaks the page, and does bounded work. */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaults } from '../../src/settings';
 import { toSyncItems } from '../../src/settings-sync';
@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 /** Number of annotation passes so far and their mention count, from the page's performance timeline. */
-const passes = (page: Page) =>
+const passes = (page: Page | Frame) =>
   page.evaluate(() => {
     const entries = performance.getEntriesByName('gloss:annotate') as PerformanceMeasure[];
     const last = entries[entries.length - 1];
@@ -296,6 +296,26 @@ describe('bounded work', () => {
     const popup = await gloss.popup(page);
     await popup.waitForSelector('[data-entity-id="person:nancy-pelosi"]', { timeout: 30_000 });
     expect((await passes(page)).mentions).toBe(20_001);
+    await popup.close();
+    await page.close();
+  });
+
+  it('the same page in a subframe: the popup has the frame read its rest too, and lists a name past the part read', async () => {
+    const page = await gloss.newPage('/hostile/huge-frame.html');
+    const thread = () => page.frames().find((f) => f.url().endsWith('/huge.html'));
+    await expect.poll(() => thread()?.url()).toMatch(/huge/);
+    const frame = thread()!;
+    await expect.poll(async () => (await passes(frame)).mentions, { timeout: 30_000 }).toBeGreaterThanOrEqual(1000);
+    await frame.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'The last paragraph quotes Speaker Nancy Pelosi.';
+      document.getElementById('root')!.append(p);
+    });
+    await page.waitForTimeout(500);
+    expect((await passes(frame)).mentions).toBeLessThan(20_000);
+    const popup = await gloss.popup(page);
+    await popup.waitForSelector('[data-entity-id="person:nancy-pelosi"]', { timeout: 30_000 });
+    expect((await passes(frame)).mentions).toBe(20_001);
     await popup.close();
     await page.close();
   });
