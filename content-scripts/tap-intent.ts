@@ -16,19 +16,29 @@ export interface TapCallbacks {
 /** What a tap already means on the page: a name inside one of these is not Gloss's to open. */
 const INTERACTIVE = 'a[href],button,input,select,textarea,label,summary,details,[role="button"],[role="link"],[contenteditable]:not([contenteditable="false"])';
 
+/**
+ * Whether a tap on `element` is the page's: a link or a control, or anything the page styles as
+ * clickable (a teaser card or a "read more" block made clickable by a script shows a pointer, which
+ * its children inherit).
+ */
+function isTheirs(element: Element): boolean {
+  return element.closest(INTERACTIVE) !== null || element.ownerDocument.defaultView?.getComputedStyle(element).cursor === 'pointer';
+}
+
 export function trackTaps(win: Window, cb: TapCallbacks, signal: AbortSignal): void {
-  // The pointer of the click to come (a click is a PointerEvent with `pointerType` only in recent browsers).
+  // A click is a PointerEvent that says its pointer (Chromium 92+, and the Firefox releases Gloss
+  // supports); where it is not, the last pointer pressed says. A keyboard's click says none.
   let touching = false;
   win.addEventListener('pointerdown', (e) => void (touching = e.isTrusted && e.pointerType === 'touch'), { capture: true, passive: true, signal });
   win.addEventListener(
     'click',
     (e) => {
-      if (!e.isTrusted || !touching) return;
-      touching = false;
+      const pointer = (e as Partial<PointerEvent>).pointerType;
+      if (!e.isTrusted || !(pointer === undefined ? touching : pointer === 'touch')) return;
       const target = e.composedPath()[0] ?? e.target;
       if (cb.isInCard(target)) return;
       const element = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
-      const mention = element?.closest(INTERACTIVE) ? undefined : cb.mentionAt(e.clientX, e.clientY);
+      const mention = element && !isTheirs(element) ? cb.mentionAt(e.clientX, e.clientY) : undefined;
       if (mention) cb.open(mention, e.clientX, e.clientY);
       else cb.close();
     },

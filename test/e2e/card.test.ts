@@ -295,6 +295,19 @@ describe('by touch (no hover)', () => {
     const cisa = await pointOf(edges, '#mid', 'CISA');
     await edges.touchscreen.tap(cisa.x, cisa.y);
     await expect.poll(() => cardText(edges)).toContain('Cybersecurity and Infrastructure Security Agency');
+    await edges.touchscreen.tap(5, 400);
+    await expect.poll(() => cardText(edges)).toBeNull();
+    // A block a script made clickable (it shows a pointer): the tap is the page's.
+    await edges.evaluate(() => {
+      const card = document.getElementById('wrap')!;
+      card.style.cursor = 'pointer';
+      card.addEventListener('click', () => (document.title = 'opened'));
+    });
+    const agency = await pointOf(edges, '#wrap', 'Cybersecurity');
+    await edges.touchscreen.tap(agency.x, agency.y);
+    await expect.poll(() => edges.title()).toBe('opened');
+    await edges.waitForTimeout(600);
+    expect(await cardText(edges)).toBeNull();
     await edges.close();
   });
 });
