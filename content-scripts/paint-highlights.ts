@@ -176,10 +176,7 @@ export class HighlightPainter {
       const list = byCategory.get(category);
       const name = `gloss-${category}`;
       if (list && list.length > 0) {
-        if (this.#holds(name, list)) continue;
-        const highlight = new Highlight(...list);
-        CSS.highlights.set(name, highlight);
-        this.#held.set(name, { highlight, ranges: list });
+        if (!this.#holds(name, list)) this.#hold(name, list);
       } else {
         this.#held.delete(name);
         CSS.highlights.delete(name);
@@ -319,10 +316,14 @@ export class HighlightPainter {
     for (const [name, held] of this.#held) {
       if (this.#intact(name)) continue;
       // Emptied or refilled by someone else: a highlight of our own again.
-      const highlight = held.highlight.size === held.ranges.length ? held.highlight : new Highlight(...held.ranges);
-      CSS.highlights.set(name, highlight);
-      this.#held.set(name, { highlight, ranges: held.ranges });
+      this.#hold(name, held.ranges, held.highlight.size === held.ranges.length ? held.highlight : undefined);
     }
+  }
+
+  /** Registers `ranges` as `name`, in `highlight` or a new one, and notes what it holds. */
+  #hold(name: string, ranges: readonly Range[], highlight = new Highlight(...ranges)): void {
+    CSS.highlights.set(name, highlight);
+    this.#held.set(name, { highlight, ranges });
   }
 
   setCurrent(range: AbstractRange | null): void {

@@ -1,8 +1,8 @@
 /**
  * Cards by touch, where nothing hovers (a phone or a tablet: Firefox for Android): a tap on a name
- * opens its card, and a tap anywhere else on the page closes it. A name inside a link or a control is
- * left to it (the tap follows the link, as the page means), and nothing the page does with the tap is
- * prevented. A swipe that scrolls makes no click, so scrolling never opens a card.
+ * opens its card, and a tap anywhere else on the page closes it. A name inside a link, a control or
+ * anything the page shows as clickable is left to it (`isTheirs`: the tap does what the page means),
+ * and nothing the page does with the tap is prevented. A swipe that scrolls makes no click, so scrolling never opens a card.
  */
 import type { PageMention } from './annotator';
 
