@@ -552,15 +552,33 @@ export class Annotator {
     return [...roots];
   }
 
-  /** Entities with their mention counts, for the worker and the popup. */
-  entityCounts(): EntityCount[] {
+  /**
+   * Entities with their mention counts, for the worker and the popup. With `rendered`, only the mentions
+   * the page shows now (`rendersNow`): a share menu's "Facebook", "Twitter" and "Reddit" before it is
+   * opened, or a copy of a story's teaser laid out only on phones, are not on the page the reader sees.
+   */
+  entityCounts(rendered?: (m: PageMention) => boolean): EntityCount[] {
     const byId = new Map<string, EntityCount>();
     for (const m of this.mentions) {
+      if (rendered && !rendered(m)) continue;
       const seen = byId.get(m.id);
       if (seen) seen.count++;
       else byId.set(m.id, { id: m.id, name: m.name, category: m.category, count: 1 });
     }
     return [...byId.values()];
+  }
+
+  /**
+   * A test of "the page renders this mention's text now", answered once per block for as long as the
+   * test is kept (a report, a step): by the block's element, so no range is made for it.
+   */
+  rendersNow(): (m: PageMention) => boolean {
+    const known = new Map<number, boolean>();
+    return (m) => {
+      let shows = known.get(m.block);
+      if (shows === undefined) known.set(m.block, (shows = isRendered(this.#shownStates[m.block]?.block.box)));
+      return shows;
+    };
   }
 
   clear(): void {
@@ -724,6 +742,16 @@ function mergeInDocumentOrder(a: BlockState[], b: BlockState[]): BlockState[] {
   let j = 0;
   while (i < a.length && j < b.length) out.push(before(a[i]!, b[j]!) ? a[i++]! : b[j++]!);
   return out.concat(a.slice(i), b.slice(j));
+}
+
+/**
+ * Whether an element is rendered: not inside `display: none`, `content-visibility: hidden` (a closed
+ * `<details>`) or `visibility: hidden`. Opacity is not asked: a page fades text in from 0. Where the
+ * browser cannot tell (no `checkVisibility`, no element), it is.
+ */
+function isRendered(el: Element | null | undefined): boolean {
+  if (!el?.isConnected || typeof el.checkVisibility !== 'function') return true;
+  return el.checkVisibility({ visibilityProperty: true });
 }
 
 /**

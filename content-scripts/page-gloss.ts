@@ -104,7 +104,11 @@ export class PageGloss {
 
   /** Reads the rest of a page read in part, links and reports it: the popup lists every entity on the page. */
   readAll(): Promise<void> {
-    if (!this.annotator.hasUnread) return Promise.resolve();
+    if (!this.annotator.hasUnread) {
+      // Reported again all the same: what the page shows may have changed since (a menu opened).
+      this.report();
+      return Promise.resolve();
+    }
     return new Promise((resolve) => this.annotator.readOn(true, () => (this.report(), resolve())));
   }
 
@@ -168,7 +172,7 @@ export class PageGloss {
     void this.askWorker('reportEntities', {
       url: this.doc.location?.href ?? '',
       host: this.doc.location?.hostname ?? '',
-      entities: this.annotator.entityCounts(),
+      entities: this.annotator.entityCounts(this.annotator.rendersNow()),
     }).catch(() => {
       // The worker is restarting or the extension was updated: the next pass reports again.
     });
@@ -184,7 +188,9 @@ export class PageGloss {
   }
 
   #stepNow(entityId?: string): boolean {
-    const shown = this.annotator.mentions.filter((m) => m.shown && (entityId === undefined || m.id === entityId));
+    // Text the page does not render has no place to scroll to or to point a card at.
+    const rendered = this.annotator.rendersNow();
+    const shown = this.annotator.mentions.filter((m) => m.shown && (entityId === undefined || m.id === entityId) && rendered(m));
     if (shown.length === 0) return false;
     const current = this.#open?.mention;
     const at = current ? shown.indexOf(current) : -1;
@@ -249,7 +255,7 @@ export class PageGloss {
       {
         details: open.details,
         reason: mention.reason,
-        mentionCount: this.annotator.mentions.filter((m) => m.id === mention.id).length,
+        mentionCount: this.#mentionCount(mention.id),
         alternatives: mention.alternatives,
         pinned: open.pinned,
       },
@@ -257,6 +263,12 @@ export class PageGloss {
       anchorFor(mention, open.point),
       focus,
     );
+  }
+
+  /** The entity's mentions "Next mention" steps through: those the page renders. */
+  #mentionCount(id: string): number {
+    const rendered = this.annotator.rendersNow();
+    return this.annotator.mentions.filter((m) => m.id === id && rendered(m)).length;
   }
 
   destroy(): void {

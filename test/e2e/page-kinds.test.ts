@@ -46,6 +46,47 @@ describe('regions Gloss leaves alone', () => {
   });
 });
 
+describe('text the page does not render', () => {
+  it('is painted, but the popup lists, the card counts and the keyboard steps through only what the page shows; a menu opened later is listed when the popup opens again', async () => {
+    const page = await gloss.newPage('/hidden-text.html');
+    await waitForAnnotation(page);
+    // Painted all the same, so text the page reveals is underlined at once.
+    expect(await paintedWhere(page)).toEqual(expect.arrayContaining(['mobile:Krebs', 'mobile:Microsoft', 'kept:Reddit', 'more:Mark Esper', 'menu:Facebook']));
+
+    const listed = async (popup: Page) => {
+      await popup.waitForSelector('[data-entity-id="person:christopher-krebs"]');
+      return popup.locator('[data-entity-id]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-entity-id')} ${e.querySelector('.entity-count')?.textContent}`).sort());
+    };
+    let popup = await gloss.popup(page);
+    // Not the phone-only paragraph (display: none), the paragraph kept in place (visibility: hidden), a
+    // closed <details> or the closed share menu.
+    expect(await listed(popup)).toEqual(['agency:cisa 2×', 'person:christopher-krebs 3×']);
+    await popup.close();
+
+    await restOn(page, await pointOf(page, '#first', 'Christopher Krebs'));
+    await expect.poll(() => cardText(page)).toContain('3 mentions on this page');
+    await page.keyboard.press('Escape');
+
+    // "Next mention" (the card's button, the popup's "Show on page") goes only where the reader can look.
+    const tabId = await gloss.tabIdOf(page);
+    const stepped: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await gloss.worker.evaluate((id) => chrome.tabs.sendMessage(id, { gloss: 1, name: 'stepMention', req: { entityId: 'person:christopher-krebs' } }, { frameId: 0 }), tabId);
+      stepped.push(await page.evaluate(() => [...(CSS.highlights.get('gloss-current') ?? [])][0]?.startContainer.parentElement?.closest('[id]')?.id ?? '-'));
+    }
+    expect(stepped).toEqual(['head', 'first', 'last', 'head']);
+    await page.keyboard.press('Escape');
+
+    // The reader opens the share menu: the popup, opened again, lists what it shows.
+    await page.click('#share');
+    await page.click('#more summary');
+    popup = await gloss.popup(page);
+    await expect.poll(() => listed(popup)).toEqual(expect.arrayContaining(['company:meta-platforms 1×', 'person:mark-esper 1×']));
+    await popup.close();
+    await page.close();
+  });
+});
+
 describe('names every country gives its own institution', () => {
   it('a story about South Korea leaves its Democratic Party and Supreme Court unlinked; an American story links them', async () => {
     const painted = (await paintedOn('/korea-story.html')).map((p) => p.replace(/^[^:]*:/, ''));
