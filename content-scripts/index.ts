@@ -15,7 +15,6 @@ import { watchPage } from './watch-page';
 // when it started, for `npm run bench`.
 
 async function main(): Promise<void> {
-  const top = window === window.top;
   const life = new AbortController();
   // Read together with the settings: one round trip to storage before the first paint, not two.
   let preload: ReturnType<typeof loadPageState> | undefined = loadPageState(location);
@@ -64,13 +63,13 @@ async function main(): Promise<void> {
     } else running?.gloss.updateSettings(settings);
   });
 
-  // The popup has every frame read its rest; the keyboard's next-name command steps through the top frame's names.
+  // The popup has every frame read its rest; the worker steps through each frame's names in turn.
   const readPage = async () => {
     await running?.gloss.readAll();
     return { ok: true as const };
   };
-  const stepMention = async (req: { entityId?: string }) => ({ ok: (await running?.gloss.step(req.entityId)) ?? false });
-  handleMessages<TabProtocol>(top ? { readPage, stepMention } : { readPage }, life.signal);
+  const stepMention = async (req: { entityId?: string; fromStart?: boolean; noWrap?: boolean }) => ({ ok: (await running?.gloss.step(req.entityId, req)) ?? false });
+  handleMessages<TabProtocol>({ readPage, stepMention }, life.signal);
 
   if (isActiveOn(settings, host)) await startReporting();
   else {

@@ -180,20 +180,25 @@ export class PageGloss {
 
   /**
    * Steps to the next shown mention (of one entity, if given), scrolls to it and opens its card with
-   * focus; on a page read in part, once the rest is read.
+   * focus; on a page read in part, once the rest is read. `fromStart`: to the first; `noWrap`: after
+   * the last, to none (the card closes), so the worker goes on in the tab's next frame.
    */
-  async step(entityId?: string): Promise<boolean> {
+  async step(entityId?: string, how: { fromStart?: boolean; noWrap?: boolean } = {}): Promise<boolean> {
     if (this.annotator.hasUnread) await this.readAll();
-    return this.#stepNow(entityId);
+    return this.#stepNow(entityId, how);
   }
 
-  #stepNow(entityId?: string): boolean {
+  #stepNow(entityId: string | undefined, { fromStart = false, noWrap = false }: { fromStart?: boolean; noWrap?: boolean }): boolean {
     // Text the page does not render has no place to scroll to or to point a card at.
     const rendered = this.annotator.rendersNow();
     const shown = this.annotator.mentions.filter((m) => m.shown && (entityId === undefined || m.id === entityId) && rendered(m));
     if (shown.length === 0) return false;
-    const current = this.#open?.mention;
+    const current = fromStart ? undefined : this.#open?.mention;
     const at = current ? shown.indexOf(current) : -1;
+    if (noWrap && at === shown.length - 1) {
+      this.closeCard();
+      return false;
+    }
     const next = shown[(at + 1) % shown.length]!;
     const el = next.range.startContainer.parentElement;
     el?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth' });

@@ -31,7 +31,7 @@ export function App({ tabId }: { tabId: number | undefined }) {
     // A very long page is read as the reader scrolls it: the list is of the whole page, so the tab reads
     // the rest now, in every frame (the first frame to answer refreshes the list; the others' reports
     // come with the next refreshes).
-    if (tabId !== undefined) void sendToTab(tabId, 'readPage', {}, true).then(refresh, () => undefined);
+    if (tabId !== undefined) void sendToTab(tabId, 'readPage', {}, 'all').then(refresh, () => undefined);
     // Settings changes make the page repaint and report again: follow it.
     const timer = setInterval(refresh, 1000);
     life.signal.addEventListener('abort', () => clearInterval(timer));
@@ -139,7 +139,7 @@ function EntityRow({ entity, tabId }: { entity: EntityCount; tabId: number | und
           {details === undefined && <p>{t('loading')}</p>}
           {details && <EntityDetails details={details} />}
           {tabId !== undefined && (
-            <button type="button" onClick={() => void sendToTab(tabId, 'stepMention', { entityId: entity.id }).catch(() => undefined)}>
+            <button type="button" onClick={() => void sendToWorker('stepInTab', { tabId, entityId: entity.id }).catch(() => undefined)}>
               {t('showOnPage')}
             </button>
           )}

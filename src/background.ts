@@ -10,6 +10,7 @@ import { forwardCommands } from './background/commands';
 import { recompilePacks } from './packs/pack-store';
 import { findPageMentions, prepareKnowledge, watchKnowledge } from './background/page-linker';
 import { prepareOnPageLoads } from './background/wake-on-page-load';
+import { forgetSteps, stepInTab } from './background/step-mentions';
 
 const details = async (ids: string[]) => ({ details: await getDetails(ids, await packDetails()) });
 
@@ -20,6 +21,9 @@ handleMessages<WorkerProtocol>({
   },
   getTabEntities(req) {
     return tabEntities(req.tabId);
+  },
+  async stepInTab(req) {
+    return { ok: await stepInTab(req.tabId, req.entityId) };
   },
 });
 
@@ -38,7 +42,10 @@ handlePortRequests({
 }, prepareKnowledge);
 watchKnowledge();
 prepareOnPageLoads(prepareKnowledge);
-browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  forgetSteps(tabId);
+  void forgetTab(tabId);
+});
 forwardCommands();
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'update') recompilePacks().catch((e: unknown) => console.warn('Gloss could not recompile the knowledge packs:', e));

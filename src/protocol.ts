@@ -31,6 +31,11 @@ export interface WorkerProtocol {
   bundledIds: (req: { ids: string[] }) => { known: string[] };
   /** Popup: what Gloss found in a tab, or null when nothing was reported. */
   getTabEntities: (req: { tabId: number }) => TabEntities | null;
+  /**
+   * Popup ("Show on page"): the next mention in the tab (of one entity, if given), in whichever of its
+   * frames it is (`step-mentions.ts`); false when the tab shows none.
+   */
+  stepInTab: (req: { tabId: number; entityId?: string }) => { ok: boolean };
 }
 
 /**
@@ -54,10 +59,15 @@ export interface PortProtocol {
   getDetails: WorkerProtocol['getDetails'];
 }
 
-/** Messages handled by the content script of a tab's top frame. */
+/** Messages handled by a tab's content scripts, in every frame running Gloss. */
 export interface TabProtocol {
-  /** Scroll to, paint as current and open the card of the next mention (of one entity, if given). */
-  stepMention: (req: { entityId?: string }) => { ok: boolean };
+  /**
+   * Scroll to, paint as current and open the card of the frame's next mention (of one entity, if
+   * given): after the mention whose card is open, or its first with `fromStart`. After its last, the
+   * first again, or with `noWrap` none: the card closes and the answer is false, so the worker goes on
+   * in the tab's next frame.
+   */
+  stepMention: (req: { entityId?: string; fromStart?: boolean; noWrap?: boolean }) => { ok: boolean };
   /**
    * Read the rest of a very long page, read so far only as far as the reader came (the popup lists every
    * entity on the page); answers when it is linked and reported. Sent to every frame.
@@ -88,8 +98,10 @@ const requestShapes: { [K in keyof WorkerProtocol | keyof TabProtocol | keyof Po
     r.corrections.every((c) => Array.isArray(c) && c.length === 2 && typeof c[0] === 'string' && c[0].length < 300 && (c[1] === null || (typeof c[1] === 'string' && c[1].length < 300))),
   getDetails: (r) => isRecord(r) && isStringArray(r.ids, 500),
   getTabEntities: (r) => isRecord(r) && Number.isInteger(r.tabId),
+  stepInTab: (r) => isRecord(r) && Number.isInteger(r.tabId) && (r.entityId === undefined || typeof r.entityId === 'string'),
   bundledIds: (r) => isRecord(r) && isStringArray(r.ids, 5000),
-  stepMention: (r) => isRecord(r) && (r.entityId === undefined || typeof r.entityId === 'string'),
+  stepMention: (r) =>
+    isRecord(r) && (r.entityId === undefined || typeof r.entityId === 'string') && [r.fromStart, r.noWrap].every((f) => f === undefined || typeof f === 'boolean'),
   readPage: (r) => isRecord(r),
 };
 
@@ -118,6 +130,7 @@ function senderAllowed(name: string, sender: Runtime.MessageSender): boolean {
     case 'getDetails':
       return true;
     case 'getTabEntities':
+    case 'stepInTab':
     case 'bundledIds':
       return fromExtensionPage;
     case 'stepMention':
@@ -147,9 +160,10 @@ export function sendToWorker<K extends keyof WorkerProtocol>(name: K, req: Req<W
  * A request to a tab's top frame; with `allFrames`, to every frame of it that runs Gloss (a long
  * story in a subframe is read in part too), answered by the first to answer.
  */
-export function sendToTab<K extends keyof TabProtocol>(tabId: number, name: K, req: Req<TabProtocol, K>, allFrames = false): Promise<Res<TabProtocol, K>> {
+/** To one frame of the tab (the top frame, 0, by default), or to every frame (the first answer counts). */
+export function sendToTab<K extends keyof TabProtocol>(tabId: number, name: K, req: Req<TabProtocol, K>, frame: number | 'all' = 0): Promise<Res<TabProtocol, K>> {
   const envelope = { gloss: 1, name, req } satisfies Envelope;
-  return (allFrames ? browser.tabs.sendMessage(tabId, envelope) : browser.tabs.sendMessage(tabId, envelope, { frameId: 0 })) as Promise<Res<TabProtocol, K>>;
+  return (frame === 'all' ? browser.tabs.sendMessage(tabId, envelope) : browser.tabs.sendMessage(tabId, envelope, { frameId: frame })) as Promise<Res<TabProtocol, K>>;
 }
 
 type AnyHandler = (req: unknown, sender: Runtime.MessageSender) => unknown;

@@ -1,6 +1,6 @@
 /** Keyboard commands (manifest `commands`) reach the worker; it hands them to the active tab's page. */
 import browser from 'webextension-polyfill';
-import { sendToTab } from '../protocol';
+import { stepInTab } from './step-mentions';
 
 export function forwardCommands(): void {
   // Firefox's MV3 exposes `commands` the same way; where a browser lacks it the feature is just off.
@@ -8,8 +8,7 @@ export function forwardCommands(): void {
     if (command !== 'next-mention') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
-    await sendToTab(tab.id, 'stepMention', {}).catch(() => {
-      // No content script in that tab (a browser page, or Gloss is off there).
-    });
+    // Nothing happens in a tab without Gloss (a browser page, or Gloss is off there).
+    await stepInTab(tab.id);
   });
 }

@@ -47,6 +47,19 @@ export async function tabEntities(tabId: number): Promise<TabEntities | null> {
   return tab ? merge(tab) : null;
 }
 
+/**
+ * The frames whose last report has mentions (of `entityId`, if given), the top frame first and the
+ * rest in the order the browser numbered them (as they were made, so mostly as the page places them).
+ */
+export async function framesWith(tabId: number, entityId?: string): Promise<number[]> {
+  const tab = await read(tabId);
+  if (!tab) return [];
+  return Object.entries(tab.frames)
+    .filter(([, entities]) => (entityId === undefined ? entities.length > 0 : entities.some((e) => e.id === entityId)))
+    .map(([frame]) => Number(frame))
+    .sort((a, b) => a - b);
+}
+
 export async function forgetTab(tabId: number): Promise<void> {
   memory.delete(tabId);
   await browser.storage.session.remove(key(tabId));

@@ -1,5 +1,5 @@
 /** Where Gloss annotates and where it must not: editors, code, hidden text, live and framed pages. */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardText, launchGloss, paintedText, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
 
@@ -366,6 +366,39 @@ describe('frames', () => {
     // An ad-sized frame never loads the script that annotates (the one every frame gets only looks).
     const ad = page.frames().find((f) => f.url().endsWith('/ad.html'))!;
     expect(await ad.evaluate(() => performance.getEntriesByName('gloss:script-start').length)).toBe(0);
+    await page.close();
+  });
+
+  it('the keyboard’s “next name” and the popup’s “Show on page” go on into a frame: a story in an iframe is stepped through after the page around it', async () => {
+    const page = await gloss.newPage('/frames-story.html');
+    const frame = page.frames().find((f) => f.url().endsWith('/seed-article.html'))!;
+    await waitForAnnotation(page);
+    await frame.waitForFunction(() => performance.getEntriesByName('gloss:annotate').length > 0);
+    const tabId = await gloss.tabIdOf(page);
+    const current = (where: Page | Frame) => where.evaluate(() => [...(CSS.highlights.get('gloss-current') ?? [])].map((r) => r.toString()));
+    const cardIn = (where: Page | Frame) => where.evaluate(() => document.querySelector('[data-gloss]')?.shadowRoot?.textContent ?? null);
+    const popup = await gloss.popup(page);
+    await popup.waitForSelector('[data-entity-id="person:christopher-krebs"]');
+    // What the `next-mention` command does in the worker, asked as the popup asks it (headless Chromium has no shortcuts to press).
+    const next = () => popup.evaluate((id) => chrome.runtime.sendMessage({ gloss: 1, name: 'stepInTab', req: { tabId: id } }), tabId);
+    expect(await next()).toEqual({ ok: true });
+    expect(await current(page)).toEqual(['Mark Esper']);
+    // The page around the frame names no one else: on into the frame, and the page's card closes.
+    expect(await next()).toEqual({ ok: true });
+    expect(await current(page)).toEqual([]);
+    expect(await cardIn(page)).toBeNull();
+    const first = await current(frame);
+    expect(first).toHaveLength(1);
+    await expect.poll(() => cardIn(frame)).toContain(first[0]!);
+    expect(await next()).toEqual({ ok: true });
+    expect(await current(frame)).not.toEqual(first);
+
+    // Christopher Krebs is named only inside the frame.
+    await popup.locator('[data-entity-id="person:christopher-krebs"] button').first().click();
+    await popup.locator('[data-entity-id="person:christopher-krebs"] button', { hasText: 'Show on page' }).click();
+    await expect.poll(() => current(frame)).toEqual(['Christopher Krebs']);
+    await expect.poll(() => cardIn(frame)).toContain('Christopher Krebs');
+    await popup.close();
     await page.close();
   });
 

@@ -22,7 +22,10 @@ beforeEach(() => {
   handleMessages({
     getTabEntities: () => (calls.push('getTabEntities'), null),
     getDetails: () => (calls.push('getDetails'), { details: {} }),
+    stepInTab: () => (calls.push('stepInTab'), { ok: true }),
   });
+  // A content script's handlers, as a tab registers them.
+  handleMessages({ stepMention: () => (calls.push('stepMention'), { ok: true }) });
 });
 
 const contentScript = { id: 'gloss-id', tab: { id: 7 }, url: 'https://news.example/story' };
@@ -32,11 +35,16 @@ const report = { gloss: 1, name: 'reportEntities', req: { url: 'https://news.exa
 const details = { gloss: 1, name: 'getDetails', req: { ids: ['person:christopher-krebs'] } };
 const find = (req: object) => ({ gloss: 1, name: 'findMentions', req: { texts: ['Krebs spoke.'], corrections: [['krebs', null]], ...req } });
 const tabQuery = { gloss: 1, name: 'getTabEntities', req: { tabId: 7 } };
+const step = { gloss: 1, name: 'stepInTab', req: { tabId: 7, entityId: 'person:christopher-krebs' } };
 
 async function deliver(message: unknown, sender: object): Promise<boolean> {
-  const result = listeners[0]!(message, sender);
-  if (result) await result;
-  return result !== undefined;
+  let handled = false;
+  for (const listener of listeners) {
+    const result = listener(message, sender);
+    if (result) await result;
+    handled ||= result !== undefined;
+  }
+  return handled;
 }
 
 describe('protocol sender and shape checks', () => {
@@ -44,6 +52,12 @@ describe('protocol sender and shape checks', () => {
     ['the popup asks for card details', details, popup, true],
     ['the popup asks about a tab', tabQuery, popup, true],
     ['a content script (any page) may not ask about tabs', tabQuery, contentScript, false],
+    ['the popup steps to a name in a tab', step, popup, true],
+    ['a content script (any page) may not step through a tab', step, contentScript, false],
+    ['a step with a tab id that is not a number is rejected', { ...step, req: { tabId: '7' } }, popup, false],
+    ['the worker has a frame step to its next name', { gloss: 1, name: 'stepMention', req: { fromStart: true, noWrap: true } }, { id: 'gloss-id' }, true],
+    ['a frame step with a flag that is not a boolean is rejected', { gloss: 1, name: 'stepMention', req: { noWrap: 'yes' } }, { id: 'gloss-id' }, false],
+    ['a content script (another frame\'s page) may not step a frame', { gloss: 1, name: 'stepMention', req: {} }, contentScript, false],
     ['another extension is ignored', details, otherExtension, false],
     ['a report sent as a one-off message is ignored (it goes over the page\'s port)', report, contentScript, false],
     ['a malformed request is rejected', { gloss: 1, name: 'getTabEntities', req: { tabId: 'all' } }, popup, false],
