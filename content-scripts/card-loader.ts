@@ -50,7 +50,8 @@ export class LazyCardHost {
 
   show(model: CardModel, actions: CardActions, anchor: VirtualElement, focus: boolean): void {
     if (this.#card) return this.#card.show(model, actions, anchor, focus);
-    this.#pending = [model, actions, anchor, focus];
+    // A later show (the details arrived) replaces the content, not the keyboard's request for focus.
+    this.#pending = [model, actions, anchor, focus || (this.#pending?.[3] ?? false)];
     void this.prepare().then((card) => {
       const pending = this.#pending;
       this.#pending = undefined;

@@ -381,8 +381,12 @@ describe('frames', () => {
     await popup.waitForSelector('[data-entity-id="person:christopher-krebs"]');
     // What the `next-mention` command does in the worker, asked as the popup asks it (headless Chromium has no shortcuts to press).
     const next = () => popup.evaluate((id) => chrome.runtime.sendMessage({ gloss: 1, name: 'stepInTab', req: { tabId: id } }), tabId);
+    const focused = (where: Page | Frame) => where.evaluate(() => document.querySelector('[data-gloss]')?.shadowRoot?.activeElement?.className ?? null);
+    await page.bringToFront();
     expect(await next()).toEqual({ ok: true });
     expect(await current(page)).toEqual(['Mark Esper']);
+    // The page's first card, opened before its code had loaded, still takes the keyboard's focus.
+    await expect.poll(() => focused(page)).toBe('card');
     // The page around the frame names no one else: on into the frame, and the page's card closes.
     expect(await next()).toEqual({ ok: true });
     expect(await current(page)).toEqual([]);
@@ -390,8 +394,12 @@ describe('frames', () => {
     const first = await current(frame);
     expect(first).toHaveLength(1);
     await expect.poll(() => cardIn(frame)).toContain(first[0]!);
+    await expect.poll(() => focused(frame)).toBe('card');
     expect(await next()).toEqual({ ok: true });
     expect(await current(frame)).not.toEqual(first);
+    // Esc, pressed where the focus now is, closes the frame's card.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardIn(frame)).toBeNull();
 
     // Christopher Krebs is named only inside the frame.
     await popup.locator('[data-entity-id="person:christopher-krebs"] button').first().click();

@@ -70,6 +70,18 @@ describe('LazyCardHost', () => {
     expect(m.shown.map((s) => s[0].reason.alias)).toEqual(['Christopher Krebs']);
   });
 
+  it('a card the keyboard asked for keeps its focus when its details arrive before the code', async () => {
+    const m = fakeModule();
+    const card = new LazyCardHost({} as Document, () => {}, m.load);
+    const [model, actions, anchor] = args('Krebs');
+    card.show(model, actions, anchor, true);
+    card.show(...args('Christopher Krebs'));
+    await settle();
+    m.loads[0]!.resolve();
+    await settle();
+    expect(m.shown.map((s) => [s[0].reason.alias, s[3]])).toEqual([['Christopher Krebs', true]]);
+  });
+
   it('a card closed while the code loads does not open when it arrives', async () => {
     const m = fakeModule();
     const card = new LazyCardHost({} as Document, () => {}, m.load);
