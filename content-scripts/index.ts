@@ -2,7 +2,7 @@
  * The content script's entry: loads settings, starts Gloss on this document when it is on for
  * this site, and starts or stops it live as settings change. No logic here.
  */
-import { connectToWorker, handleMessages, type AskWorker, type TabProtocol } from '../src/protocol';
+import { connectToWorker, handleMessages, type AskWorker, type StepRequest, type TabProtocol } from '../src/protocol';
 import { isActiveOn } from '../src/settings';
 import { watchSettings } from '../src/settings-store';
 import { PageGloss } from './page-gloss';
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     await running?.gloss.readAll();
     return { ok: true as const };
   };
-  const stepMention = async (req: { entityId?: string; fromStart?: boolean; noWrap?: boolean }) => ({ ok: (await running?.gloss.step(req.entityId, req)) ?? false });
+  const stepMention = async (req: StepRequest) => ({ ok: (await running?.gloss.step(req)) ?? false });
   handleMessages<TabProtocol>({ readPage, stepMention }, life.signal);
 
   if (isActiveOn(settings, host)) await startReporting();

@@ -7,7 +7,7 @@ import type { VirtualElement } from '@floating-ui/dom';
 import browser from 'webextension-polyfill';
 import type { CardDetails } from '../src/knowledge/card-details';
 import { MentionRows } from '../src/match/mention-wire';
-import { UNKNOWN_TEXT, type AskWorker } from '../src/protocol';
+import { UNKNOWN_TEXT, type AskWorker, type StepRequest } from '../src/protocol';
 import type { Settings } from '../src/settings';
 import { Annotator, type PageMention } from './annotator';
 import { LazyCardHost } from './card-loader';
@@ -183,12 +183,12 @@ export class PageGloss {
    * focus; on a page read in part, once the rest is read. `fromStart`: to the first; `noWrap`: after
    * the last, to none (the card closes), so the worker goes on in the tab's next frame.
    */
-  async step(entityId?: string, how: { fromStart?: boolean; noWrap?: boolean } = {}): Promise<boolean> {
+  async step(req: StepRequest = {}): Promise<boolean> {
     if (this.annotator.hasUnread) await this.readAll();
-    return this.#stepNow(entityId, how);
+    return this.#stepNow(req);
   }
 
-  #stepNow(entityId: string | undefined, { fromStart = false, noWrap = false }: { fromStart?: boolean; noWrap?: boolean }): boolean {
+  #stepNow({ entityId, fromStart = false, noWrap = false }: StepRequest): boolean {
     // Text the page does not render has no place to scroll to or to point a card at.
     const rendered = this.annotator.rendersNow();
     const shown = this.annotator.mentions.filter((m) => m.shown && (entityId === undefined || m.id === entityId) && rendered(m));
@@ -246,7 +246,7 @@ export class PageGloss {
         if (this.#open) this.#open.pinned = !this.#open.pinned;
         this.#render();
       },
-      next: () => void this.step(mention.id),
+      next: () => void this.step({ entityId: mention.id }),
       correct: (entityId) => {
         this.annotator.corrections.set(mention.key, entityId);
         this.saveCorrections(this.annotator.corrections);

@@ -59,6 +59,13 @@ export interface PortProtocol {
   getDetails: WorkerProtocol['getDetails'];
 }
 
+/** Which mention a frame steps to: see `TabProtocol.stepMention`. */
+export interface StepRequest {
+  entityId?: string;
+  fromStart?: boolean;
+  noWrap?: boolean;
+}
+
 /** Messages handled by a tab's content scripts, in every frame running Gloss. */
 export interface TabProtocol {
   /**
@@ -67,7 +74,7 @@ export interface TabProtocol {
    * first again, or with `noWrap` none: the card closes and the answer is false, so the worker goes on
    * in the tab's next frame.
    */
-  stepMention: (req: { entityId?: string; fromStart?: boolean; noWrap?: boolean }) => { ok: boolean };
+  stepMention: (req: StepRequest) => { ok: boolean };
   /**
    * Read the rest of a very long page, read so far only as far as the reader came (the popup lists every
    * entity on the page); answers when it is linked and reported. Sent to every frame.
