@@ -102,6 +102,49 @@ describe('Firefox ESR', () => {
     }
   });
 
+  it('the popup lists only names the page shows, and its “Show on page” goes on into a frame', async () => {
+    const hidden = await gloss.newPage('/hidden-text.html');
+    const framed = await gloss.newPage('/frames-story.html');
+    try {
+      await waitForAnnotation(hidden);
+      const listed = await gloss.popup(hidden);
+      try {
+        const ids = await pollFor(
+          () => listed.evaluate(() => [...document.querySelectorAll('[data-entity-id]')].map((e) => e.getAttribute('data-entity-id')).sort()),
+          (v) => v.includes('person:christopher-krebs'),
+          20_000,
+          'the popup’s list',
+        );
+        // Not the phone-only paragraph, the paragraph kept in place, the closed <details> or the closed share menu.
+        expect(ids).toEqual(['agency:cisa', 'person:christopher-krebs']);
+      } finally {
+        await listed.close();
+      }
+      const frame = await pollFor(async () => framed.frames().find((f) => f.url().endsWith('/seed-article.html')), (f) => f !== undefined, 10_000, 'the iframe');
+      await frame!.waitForFunction(() => performance.getEntriesByName('gloss:annotate').length > 0, { timeout: 20_000 });
+      const popup = await gloss.popup(framed);
+      try {
+        const row = '[data-entity-id="person:christopher-krebs"]';
+        await popup.waitForSelector(row, { timeout: 20_000 });
+        await popup.click(`${row} .entity-toggle`);
+        const show = await popup.waitForSelector(`${row} .entity-details button`, { timeout: 10_000 });
+        await show!.click();
+        const current = await pollFor(
+          () => frame!.evaluate(() => [...(CSS.highlights.get('gloss-current') ?? [])].map((r) => r.toString())),
+          (v) => v.length > 0,
+          10_000,
+          'the mention stepped to inside the frame',
+        );
+        expect(current).toEqual(['Christopher Krebs']);
+      } finally {
+        await popup.close();
+      }
+    } finally {
+      await hidden.close();
+      await framed.close();
+    }
+  });
+
   it('a page with the strictest CSP still gets its names painted and a styled card, and so does its subframe', async () => {
     // A second server: the CSP header goes on every file it serves.
     const strict = await startStaticServer({ '/': join(ROOT, 'test/fixtures') }, 0, {
