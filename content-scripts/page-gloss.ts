@@ -104,12 +104,9 @@ export class PageGloss {
 
   /** Reads the rest of a page read in part, links and reports it: the popup lists every entity on the page. */
   readAll(): Promise<void> {
-    if (!this.annotator.hasUnread) {
-      // Reported again all the same: what the page shows may have changed since (a menu opened).
-      this.report();
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.annotator.readOn(true, () => (this.report(), resolve())));
+    // Reported again all the same when all is read: what the page shows may have changed (a menu opened).
+    if (!this.annotator.hasUnread) return this.report();
+    return new Promise((resolve) => this.annotator.readOn(true, () => void this.report().then(resolve)));
   }
 
   /** Re-annotates around changed nodes (live pages); reports only when what the page shows changed. */
@@ -117,7 +114,7 @@ export class PageGloss {
     const before = JSON.stringify(this.annotator.entityCounts());
     this.annotator.update(changed, this.settings, () => {
       if (this.#open && !this.annotator.mentions.some((m) => m.id === this.#open!.mention.id && m.range.startContainer.isConnected)) this.closeCard();
-      if (JSON.stringify(this.annotator.entityCounts()) !== before || this.doc.location?.href !== this.#reportedUrl) this.report();
+      if (JSON.stringify(this.annotator.entityCounts()) !== before || this.doc.location?.href !== this.#reportedUrl) void this.report();
     });
   }
 
@@ -167,15 +164,19 @@ export class PageGloss {
 
   #reportedUrl: string | undefined;
 
-  report(): void {
+  /** Resolves when the worker has the report (or could not take it). */
+  report(): Promise<void> {
     this.#reportedUrl = this.doc.location?.href;
-    void this.askWorker('reportEntities', {
+    return this.askWorker('reportEntities', {
       url: this.doc.location?.href ?? '',
       host: this.doc.location?.hostname ?? '',
       entities: this.annotator.entityCounts(this.annotator.rendersNow()),
-    }).catch(() => {
-      // The worker is restarting or the extension was updated: the next pass reports again.
-    });
+    }).then(
+      () => undefined,
+      () => {
+        // The worker is restarting or the extension was updated: the next pass reports again.
+      },
+    );
   }
 
   /**
