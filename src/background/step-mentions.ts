@@ -11,14 +11,16 @@ const lastFrame = new Map<number, number>();
 
 export async function stepInTab(tabId: number, entityId?: string): Promise<boolean> {
   // The top frame always: a long page read only in part has not reported what it will find.
-  const frames = [...new Set([0, ...(await framesWith(tabId, entityId))])].sort((a, b) => a - b);
-  const from = lastFrame.get(tabId);
-  const at = from === undefined ? -1 : frames.indexOf(from);
-  // From the frame stepped in last: its next mention, else each following frame's first, round to it again.
-  const tries: { frame: number; fromStart: boolean }[] = at < 0 ? frames.map((frame) => ({ frame, fromStart: true })) : [{ frame: frames[at]!, fromStart: false }];
-  if (at >= 0) for (let k = 1; k <= frames.length; k++) tries.push({ frame: frames[(at + k) % frames.length]!, fromStart: true });
+  const reported = await framesWith(tabId, entityId);
+  const frames = reported[0] === 0 ? reported : [0, ...reported];
+  const at = frames.indexOf(lastFrame.get(tabId) ?? -1);
+  // Each frame in turn, from the one stepped in last (its next mention, then the others' first), and
+  // last that frame's first again: every try says `noWrap`, so a frame past its last mention closes
+  // its card and answers false rather than wrapping round within itself.
+  const start = Math.max(at, 0);
+  const tries = [...frames.slice(start), ...frames.slice(0, start)].map((frame, k) => ({ frame, fromStart: at < 0 || k > 0 }));
+  if (at >= 0) tries.push({ frame: frames[at]!, fromStart: true });
   for (const { frame, fromStart } of tries) {
-    // Only the last try wraps round: a frame that has passed its last mention closes its card and says so.
     const ok = await sendToTab(tabId, 'stepMention', { entityId, fromStart, noWrap: true }, frame).then(
       (res) => res.ok,
       () => false, // no Gloss in that frame (gone, or off there)
