@@ -6,7 +6,8 @@
  * the popup.
  */
 import { WireMention, type MentionRows, type ReadMention } from '../src/match/mention-wire';
-import { MAX_PAGE_TEXT, type EntityCount } from '../src/protocol';
+import { MAX_PAGE_TEXT, MAX_SEEN, type EntityCount } from '../src/protocol';
+import { addWrittenForm } from './written-forms';
 import type { Settings } from '../src/settings';
 import { BlockCollector, ElementBlock, isAnnotatable, isBlockElement, isIntact, type TextBlock } from './collect-text';
 import { PAINTED_SCREENS, WINDOWED_ABOVE, type HighlightPainter } from './paint-highlights';
@@ -558,14 +559,22 @@ export class Annotator {
    * opened, or a copy of a story's teaser laid out only on phones, are not on the page the reader sees.
    */
   entityCounts(rendered?: (m: PageMention) => boolean): EntityCount[] {
-    const byId = new Map<string, EntityCount>();
+    // An entity's written forms are looked for once per key (its mentions' normalised surface, one of
+    // a few strings the worker's answer shares): most mentions are written alike, so a page of 10,000
+    // names makes a few hundred slices, not 10,000.
+    const byId = new Map<string, { entity: EntityCount; keys: Set<string> }>();
     for (const m of this.mentions) {
       if (rendered && !rendered(m)) continue;
-      const seen = byId.get(m.id);
-      if (seen) seen.count++;
-      else byId.set(m.id, { id: m.id, name: m.name, category: m.category, count: 1 });
+      let counted = byId.get(m.id);
+      if (!counted) byId.set(m.id, (counted = { entity: { id: m.id, name: m.name, category: m.category, count: 0, seen: [] }, keys: new Set() }));
+      const { entity, keys } = counted;
+      entity.count++;
+      if (entity.seen.length >= MAX_SEEN || keys.has(m.key)) continue;
+      keys.add(m.key);
+      const text = this.#shownStates[m.block]?.block.text;
+      if (text !== undefined) addWrittenForm(entity, text.slice(m.start, m.end));
     }
-    return [...byId.values()];
+    return [...byId.values()].map((c) => c.entity);
   }
 
   /**
@@ -767,3 +776,4 @@ function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[])
   const range = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint?.(x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
 }
+

@@ -9,6 +9,7 @@ import { updateSettings, watchSettings } from '../src/settings-store';
 import { EntityDetails } from '../src/ui/entity-details';
 import browser from 'webextension-polyfill';
 import { Credits } from './credits';
+import { filterEntities } from './filter-entities';
 import { SettingsPanel } from './settings-panel';
 import { Switch } from './switch';
 
@@ -44,10 +45,7 @@ export function App({ tabId }: { tabId: number | undefined }) {
   };
 
   const entities = tab?.entities ?? [];
-  const visible = useMemo(() => {
-    const q = filter.trim().toLowerCase();
-    return q ? entities.filter((e) => e.name.toLowerCase().includes(q)) : entities;
-  }, [entities, filter]);
+  const visible = useMemo(() => filterEntities(entities, filter), [entities, filter]);
   const countByCategory = (c: Category) => entities.filter((e) => e.category === c).length;
 
   if (!settings) return null;
@@ -90,6 +88,12 @@ export function App({ tabId }: { tabId: number | undefined }) {
         {entities.length > 0 && (
           <input type="search" class="filter" placeholder={t('search')} aria-label={t('search')} value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
         )}
+        {/* Said as the reader types, for a screen reader too; empty (and silent) without a query. */}
+        {entities.length > 0 && (
+          <p role="status" class="filter-status" data-testid="filter-status">
+            {filter.trim() === '' ? '' : visible.length === 0 ? t('filterNone', filter.trim()) : t('filterCount', visible.length, entities.length)}
+          </p>
+        )}
         {CATEGORIES.map((c) => {
           const rows = visible.filter((e) => e.category === c);
           if (rows.length === 0) return null;
@@ -131,7 +135,11 @@ function EntityRow({ entity, tabId }: { entity: EntityCount; tabId: number | und
   return (
     <li data-entity-id={entity.id} class="entity">
       <button type="button" class="entity-toggle" aria-expanded={open} aria-controls={panelId} onClick={toggle}>
-        <span class="entity-name">{entity.name}</span>
+        <span class="entity-name">
+          {entity.name}
+          {/* How the page writes it, where the name does not say so: the "CISA" the reader saw underlined. */}
+          {entity.seen?.length > 0 && <span class="entity-seen">{entity.seen.join(', ')}</span>}
+        </span>
         <span class="entity-count" aria-label={entity.count === 1 ? t('oneMentionOnPage') : t('mentionsOnPage', entity.count)}>{t('mentions', entity.count)}</span>
       </button>
       {open && (

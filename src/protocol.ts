@@ -15,7 +15,16 @@ export interface EntityCount {
   name: string;
   category: Category;
   count: number;
+  /**
+   * How the page writes the entity where its name does not say so ("CISA" for the Cybersecurity and
+   * Infrastructure Security Agency, "Tesla" for Tesla, Inc.): the popup's filter finds it by what the
+   * reader saw underlined. At most MAX_SEEN forms.
+   */
+  seen: string[];
 }
+
+/** The most written forms an entity's count carries (`EntityCount.seen`). */
+export const MAX_SEEN = 3;
 
 export interface TabEntities {
   url: string;
@@ -97,7 +106,9 @@ const isStringArray = (v: unknown, max: number): v is string[] => Array.isArray(
 const requestShapes: { [K in keyof WorkerProtocol | keyof TabProtocol | keyof PortProtocol]: (req: unknown) => boolean } = {
   reportEntities: (r) =>
     isRecord(r) && typeof r.url === 'string' && typeof r.host === 'string' && Array.isArray(r.entities) && r.entities.length <= 10_000 &&
-    r.entities.every((e) => isRecord(e) && typeof e.id === 'string' && typeof e.name === 'string' && typeof e.category === 'string' && typeof e.count === 'number'),
+    r.entities.every(
+      (e) => isRecord(e) && typeof e.id === 'string' && typeof e.name === 'string' && typeof e.category === 'string' && typeof e.count === 'number' && isStringArray(e.seen, MAX_SEEN),
+    ),
   findMentions: (r) =>
     isRecord(r) && Array.isArray(r.texts) && r.texts.length <= MAX_PAGE_TEXT && (r.reload === undefined || typeof r.reload === 'boolean') &&
     textsFit(r.texts) && Array.isArray(r.ids) && r.ids.length === r.texts.length && r.ids.every((id) => Number.isInteger(id)) &&

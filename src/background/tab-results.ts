@@ -3,7 +3,7 @@
  * stopped; the in-memory map is only a speed-up for one wake.
  */
 import browser from 'webextension-polyfill';
-import type { EntityCount, TabEntities } from '../protocol';
+import { MAX_SEEN, type EntityCount, type TabEntities } from '../protocol';
 
 interface StoredTab {
   url: string;
@@ -70,9 +70,13 @@ function countsById(tab: StoredTab): Map<string, EntityCount> {
   const byId = new Map<string, EntityCount>();
   for (const entities of Object.values(tab.frames)) {
     for (const e of entities) {
-      const seen = byId.get(e.id);
-      if (seen) seen.count += e.count;
-      else byId.set(e.id, { ...e });
+      const known = byId.get(e.id);
+      // `seen` may be missing from a record a previous version stored.
+      if (!known) byId.set(e.id, { ...e, seen: (e.seen ?? []).slice(0, MAX_SEEN) });
+      else {
+        known.count += e.count;
+        for (const form of e.seen ?? []) if (known.seen.length < MAX_SEEN && !known.seen.includes(form)) known.seen.push(form);
+      }
     }
   }
   return byId;

@@ -29,6 +29,30 @@ describe('popup', () => {
     await popup.close();
   });
 
+  it('the filter finds an entity by how the page writes it ("CISA" for the agency), and says how many match or that none does', async () => {
+    const popup = await gloss.popup(page);
+    const rows = popup.locator('[data-entity-id]');
+    await expect.poll(() => rows.count()).toBeGreaterThan(5);
+    const all = await rows.count();
+    // The story calls the agency "CISA" as often as by its name: its row says so, and the filter finds it so.
+    const cisa = popup.locator('[data-entity-id="agency:cisa"]');
+    expect(await cisa.locator('.entity-seen').textContent()).toBe('CISA');
+    await popup.fill('input[type="search"]', 'cisa');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().getAttribute('data-entity-id')).toBe('agency:cisa');
+    expect(await popup.getByRole('status').textContent()).toBe(`1 of ${all} names`);
+    // Case and accents do not matter; a name not on the page is said to be absent.
+    await popup.fill('input[type="search"]', 'KRÉBS');
+    await expect.poll(() => popup.locator('[data-entity-id="person:christopher-krebs"]').count()).toBe(1);
+    await popup.fill('input[type="search"]', 'Pentagonal');
+    await expect.poll(() => rows.count()).toBe(0);
+    expect(await popup.getByRole('status').textContent()).toBe('No names on this page match “Pentagonal”.');
+    await popup.fill('input[type="search"]', '');
+    await expect.poll(() => rows.count()).toBe(all);
+    expect(await popup.getByRole('status').textContent()).toBe('');
+    await popup.close();
+  });
+
   it('a category switch removes that category’s highlights live, and restores them', async () => {
     const popup = await gloss.popup(page);
     const before = await paintedCount('gloss-agency');

@@ -89,12 +89,16 @@ describe('ports to the worker', () => {
 
   it('takes a tab\'s report (with the port\'s tab) and its card-detail requests, and refuses them malformed', async () => {
     const ask = connectToWorker(new AbortController().signal);
-    const entity = { id: 'person:christopher-krebs', name: 'Christopher Krebs', category: 'person' as const, count: 2 };
+    const entity = { id: 'agency:cisa', name: 'Cybersecurity and Infrastructure Security Agency', category: 'agency' as const, count: 2, seen: ['CISA'] };
     await expect(ask('reportEntities', { url: 'https://news.example/', host: 'news.example', entities: [entity] })).resolves.toEqual({ ok: true });
     await expect(ask('getDetails', { ids: ['person:christopher-krebs'] })).resolves.toEqual({ details: {} });
     await expect(ask('reportEntities', { url: 'https://news.example/', host: 'news.example', entities: [{ ...entity, count: 'many' as unknown as number }] })).rejects.toThrow('worker: rejected');
+    // Written forms: a list of at most MAX_SEEN strings, each short.
+    for (const seen of [undefined, 'CISA', ['a', 'b', 'c', 'd'], [7], ['x'.repeat(300)]]) {
+      await expect(ask('reportEntities', { url: 'https://news.example/', host: 'news.example', entities: [{ ...entity, seen: seen as string[] }] })).rejects.toThrow('worker: rejected');
+    }
     await expect(ask('getDetails', { ids: Array<string>(501).fill('x') })).rejects.toThrow('worker: rejected');
-    expect(calls).toEqual([['report from tab 7', 'person:christopher-krebs'], ['details', 'person:christopher-krebs']]);
+    expect(calls).toEqual([['report from tab 7', 'agency:cisa'], ['details', 'person:christopher-krebs']]);
   });
 
   it('refuses a port that is not a content script\'s, and a request of the wrong shape', async () => {
