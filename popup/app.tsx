@@ -11,6 +11,7 @@ import browser from 'webextension-polyfill';
 import { Credits } from './credits';
 import { filterEntities } from './filter-entities';
 import { SettingsPanel } from './settings-panel';
+import { ShortcutHint } from './shortcut-hint';
 import { Switch } from './switch';
 
 export function App({ tabId }: { tabId: number | undefined }) {
@@ -94,6 +95,7 @@ export function App({ tabId }: { tabId: number | undefined }) {
             {filter.trim() === '' ? '' : visible.length === 0 ? t('filterNone', filter.trim()) : t('filterCount', visible.length, entities.length)}
           </p>
         )}
+        {entities.length > 0 && <ShortcutHint />}
         {CATEGORIES.map((c) => {
           const rows = visible.filter((e) => e.category === c);
           if (rows.length === 0) return null;

@@ -23,6 +23,9 @@ export interface EntityCount {
   seen: string[];
 }
 
+/** The keyboard command (manifest `commands`) that steps to the next name on the page, through every frame (`stepInTab`). */
+export const NEXT_MENTION_COMMAND = 'next-mention';
+
 /** The most written forms an entity's count carries (`EntityCount.seen`). */
 export const MAX_SEEN = 3;
 

@@ -29,7 +29,7 @@ describe('popup', () => {
     await popup.close();
   });
 
-  it('the filter finds an entity by how the page writes it ("CISA" for the agency), and says how many match or that none does', async () => {
+  it('the filter finds an entity by how the page writes it ("CISA" for the agency), and says how many match or that none does; the keyboard shortcut is shown', async () => {
     const popup = await gloss.popup(page);
     const rows = popup.locator('[data-entity-id]');
     await expect.poll(() => rows.count()).toBeGreaterThan(5);
@@ -50,6 +50,8 @@ describe('popup', () => {
     await popup.fill('input[type="search"]', '');
     await expect.poll(() => rows.count()).toBe(all);
     expect(await popup.getByRole('status').textContent()).toBe('');
+    // A keyboard user is told the shortcut that steps through these names, as the browser has it set.
+    expect(await popup.getByTestId('shortcut-hint').textContent()).toBe('Next name on the page: Alt+Shift+G');
     await popup.close();
   });
 
