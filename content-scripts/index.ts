@@ -53,6 +53,11 @@ async function main(): Promise<void> {
   };
   const startReporting = () => start().catch((e: unknown) => console.warn('Gloss could not start on this page:', e));
 
+  // Where Gloss is off the frame reports no names, so the popup and badge list none (not the page's
+  // names from before it was turned off) and the popup still names this site for its switch.
+  const reportNone = (port = openPort()) =>
+    void port.askWorker('reportEntities', { url: location.href, host, entities: [] }).catch(() => undefined).finally(() => port.stop.abort());
+
   watched.onChange((next) => {
     settings = next;
     const active = isActiveOn(settings, host);
@@ -60,8 +65,17 @@ async function main(): Promise<void> {
     else if (!active && running) {
       running.stop.abort();
       running = undefined;
+      reportNone();
     } else running?.gloss.updateSettings(settings);
   });
+
+  // Back from the back/forward cache: the worker may have dropped this page's report since (it asks a
+  // tab's frames whether they still run Gloss), and the tab shows this page again.
+  addEventListener('pageshow', (e) => {
+    if (!e.persisted) return;
+    if (running) void running.gloss.report();
+    else if (!starting) reportNone();
+  }, { signal: life.signal });
 
   // The popup has every frame read its rest; the worker steps through each frame's names in turn.
   const readPage = async () => {
@@ -69,11 +83,12 @@ async function main(): Promise<void> {
     return { ok: true as const };
   };
   const stepMention = async (req: StepRequest) => ({ ok: (await running?.gloss.step(req)) ?? false });
-  handleMessages<TabProtocol>({ readPage, stepMention }, life.signal);
+  const pageState = () => ({ url: location.href });
+  handleMessages<TabProtocol>({ readPage, stepMention, pageState }, life.signal);
 
   if (isActiveOn(settings, host)) await startReporting();
-  else {
-    early?.stop.abort();
+  else if (early) {
+    reportNone(early);
     early = undefined;
   }
 }

@@ -13,6 +13,8 @@ export function addWrittenForm(entity: EntityCount, written: string): void {
   if (entity.seen.length >= MAX_SEEN) return;
   const form = written.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
   const key = form.toLowerCase();
-  if (!key || entity.name.toLowerCase().includes(key) || entity.seen.some((s) => s.toLowerCase() === key)) return;
+  // "The White House" says no more than "White House".
+  const bare = key.startsWith('the ') ? key.slice(4) : key;
+  if (!bare || entity.name.toLowerCase().includes(bare) || entity.seen.some((s) => s.toLowerCase() === key)) return;
   entity.seen.push(form.slice(0, 100));
 }

@@ -84,8 +84,8 @@ export function App({ tabId }: { tabId: number | undefined }) {
       </fieldset>
       <section aria-labelledby="on-page">
         <h2 id="on-page">{t('onThisPage')}</h2>
-        {tab === null && <p>{isActiveOn(settings, host) ? t('noTab') : t('nothingFound')}</p>}
-        {tab && entities.length === 0 && <p>{t('nothingFound')}</p>}
+        {tab === null && <p>{t('noTab')}</p>}
+        {tab && entities.length === 0 && <p>{isActiveOn(settings, host) ? t('nothingFound') : t('offHere')}</p>}
         {entities.length > 0 && (
           <input type="search" class="filter" placeholder={t('search')} aria-label={t('search')} value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
         )}

@@ -11,6 +11,7 @@ import { recompilePacks } from './packs/pack-store';
 import { findPageMentions, prepareKnowledge, watchKnowledge } from './background/page-linker';
 import { prepareOnPageLoads } from './background/wake-on-page-load';
 import { forgetSteps, stepInTab } from './background/step-mentions';
+import { pruneOnLoads, pruneTab } from './background/live-frames';
 
 const details = async (ids: string[]) => ({ details: await getDetails(ids, await packDetails()) });
 
@@ -19,7 +20,9 @@ handleMessages<WorkerProtocol>({
   async bundledIds(req) {
     return { known: await bundledIds(req.ids) };
   },
-  getTabEntities(req) {
+  async getTabEntities(req) {
+    // Only what the tab's frames still show: the tab may have moved on without a word.
+    await pruneTab(req.tabId);
     return tabEntities(req.tabId);
   },
   async stepInTab(req) {
@@ -42,6 +45,7 @@ handlePortRequests({
 }, prepareKnowledge);
 watchKnowledge();
 prepareOnPageLoads(prepareKnowledge);
+pruneOnLoads();
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetSteps(tabId);
   void forgetTab(tabId);

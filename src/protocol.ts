@@ -92,6 +92,11 @@ export interface TabProtocol {
    * entity on the page); answers when it is linked and reported. Sent to every frame.
    */
   readPage: (req: Record<string, never>) => { ok: true };
+  /**
+   * The frame's address now: the worker asks a tab's frames whether they still run Gloss, and where
+   * (`live-frames.ts`); a frame that does not answer is gone, or never ran Gloss.
+   */
+  pageState: (req: Record<string, never>) => { url: string };
 }
 
 type Handlers<P> = { [K in keyof P]: P[K] extends (req: infer Q) => infer R ? (req: Q, sender: Runtime.MessageSender) => R | Promise<R> : never };
@@ -124,6 +129,7 @@ const requestShapes: { [K in keyof WorkerProtocol | keyof TabProtocol | keyof Po
   stepMention: (r) =>
     isRecord(r) && (r.entityId === undefined || typeof r.entityId === 'string') && [r.fromStart, r.noWrap].every((f) => f === undefined || typeof f === 'boolean'),
   readPage: (r) => isRecord(r),
+  pageState: (r) => isRecord(r),
 };
 
 /** Texts (or null, for a block's previous text) within MAX_PAGE_TEXT in all. */
@@ -156,6 +162,7 @@ function senderAllowed(name: string, sender: Runtime.MessageSender): boolean {
       return fromExtensionPage;
     case 'stepMention':
     case 'readPage':
+    case 'pageState':
       // Content scripts only receive what our worker or pages send with tabs.sendMessage (never other pages).
       return sender.tab === undefined || fromExtensionPage;
     default:

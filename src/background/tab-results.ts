@@ -30,13 +30,48 @@ async function read(tabId: number): Promise<StoredTab | undefined> {
  * setting up its collator.
  */
 export async function recordFrame(tabId: number, frameId: number, report: { url: string; host: string; entities: EntityCount[] }): Promise<number> {
+  reportedAt.set(tabId, ++reports);
   let tab = await read(tabId);
-  if (!tab || (frameId === 0 && tab.url !== report.url)) tab = { url: report.url, host: report.host, frames: {} };
+  // A subframe's report before the top frame's leaves the tab's address unknown (''): the top frame's
+  // first report then keeps it.
+  if (!tab || (frameId === 0 && tab.url !== '' && tab.url !== report.url)) tab = { url: '', host: '', frames: {} };
   if (frameId === 0) {
     tab.url = report.url;
     tab.host = report.host;
   }
   tab.frames[String(frameId)] = report.entities;
+  memory.set(tabId, tab);
+  await browser.storage.session.set({ [key(tabId)]: tab });
+  return countsById(tab).size;
+}
+
+/** Reports taken in this worker's life, numbered, and each tab's latest: `dropFrames` must not drop what came after it asked. */
+let reports = 0;
+const reportedAt = new Map<number, number>();
+
+/** The tab's address and the frames its record holds (the top frame always), with a mark for `dropFrames`; undefined without a record. */
+export async function recordedFrames(tabId: number): Promise<{ url: string; frames: number[]; mark: number } | undefined> {
+  const mark = reportedAt.get(tabId) ?? 0;
+  const tab = await read(tabId);
+  if (!tab) return undefined;
+  const frames = new Set([0, ...Object.keys(tab.frames).map(Number)]);
+  return { url: tab.url, frames: [...frames].sort((a, b) => a - b), mark };
+}
+
+/**
+ * Drops the reports of frames found gone (`live-frames.ts`), unless the tab reported since `mark`; the
+ * top frame gone takes the tab's address with it (a browser page, or one Gloss cannot run on, is
+ * showing). Returns how many entities are left, for the badge, or undefined when nothing changed.
+ */
+export async function dropFrames(tabId: number, gone: number[], mark: number): Promise<number | undefined> {
+  const tab = await read(tabId);
+  if (!tab || (reportedAt.get(tabId) ?? 0) > mark) return undefined;
+  for (const frame of gone) delete tab.frames[String(frame)];
+  if (gone.includes(0)) tab.url = tab.host = '';
+  if (Object.keys(tab.frames).length === 0) {
+    await forgetTab(tabId);
+    return 0;
+  }
   memory.set(tabId, tab);
   await browser.storage.session.set({ [key(tabId)]: tab });
   return countsById(tab).size;
@@ -62,6 +97,7 @@ export async function framesWith(tabId: number, entityId?: string): Promise<numb
 
 export async function forgetTab(tabId: number): Promise<void> {
   memory.delete(tabId);
+  reportedAt.delete(tabId);
   await browser.storage.session.remove(key(tabId));
 }
 

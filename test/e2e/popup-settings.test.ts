@@ -86,7 +86,79 @@ describe('popup', () => {
     await popup.close();
     await expect.poll(() => gloss.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe(String(distinct));
   });
+});
 
+describe('the popup and badge follow the tab', () => {
+  const badge = (tabId: number) => gloss.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  const popupFor = async (tabId: number) => {
+    const popup = await gloss.context.newPage();
+    await popup.goto(`chrome-extension://${gloss.extensionId}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('h2#on-page');
+    return popup;
+  };
+  const rows = (popup: Page) => popup.locator('[data-entity-id]');
+
+  it('a tab gone on to a page Gloss does not run on lists nothing, and its badge is cleared', async () => {
+    // Its own address: `tabIdOf` finds a tab by the address it reported, and the demo story is open too.
+    const tab = await gloss.newPage('/seed-article.html?gone');
+    await waitForAnnotation(tab);
+    const tabId = await gloss.tabIdOf(tab);
+    await expect.poll(() => badge(tabId)).not.toBe('');
+    await tab.goto('about:blank');
+    await expect.poll(() => badge(tabId)).toBe('');
+    const popup = await popupFor(tabId);
+    await expect.poll(() => popup.locator('section').textContent()).toContain('Open a news page to see who is in it.');
+    expect(await rows(popup).count()).toBe(0);
+    // No switch for a site the tab no longer shows.
+    expect(await popup.locator('[data-testid="site-switch"]').count()).toBe(0);
+    await Promise.all([popup.close(), tab.close()]);
+  });
+
+  it('reloading a page whose story is in a frame counts the frame\'s names once; a frame removed takes its names away', async () => {
+    const tab = await gloss.newPage('/frames-story.html');
+    await waitForAnnotation(tab);
+    const tabId = await gloss.tabIdOf(tab);
+    const popup = await popupFor(tabId);
+    const krebs = popup.locator('[data-entity-id="person:christopher-krebs"] .entity-count');
+    await expect.poll(() => krebs.textContent(), { timeout: 15_000 }).toBe('6×');
+    for (let i = 0; i < 2; i++) {
+      await tab.reload();
+      await waitForAnnotation(tab);
+      await tab.waitForTimeout(1500);
+      expect(await krebs.textContent()).toBe('6×');
+    }
+    expect(await badge(tabId)).toBe(String(await rows(popup).count()));
+    await tab.evaluate(() => document.getElementById('story')!.remove());
+    // Only Mark Esper, named in the page around the frame, is left.
+    await expect.poll(() => rows(popup).allTextContents()).toEqual([expect.stringContaining('Mark Esper')]);
+    await expect.poll(() => badge(tabId)).toBe('1');
+    await Promise.all([popup.close(), tab.close()]);
+  });
+
+  it('a site turned off lists no names and clears the badge; a new page on it still offers the switch to turn it on', async () => {
+    const tab = await gloss.newPage('/seed-article.html?off');
+    await waitForAnnotation(tab);
+    const tabId = await gloss.tabIdOf(tab);
+    const popup = await popupFor(tabId);
+    await expect.poll(() => rows(popup).count()).toBeGreaterThan(5);
+    const siteSwitch = popup.locator('[data-testid="site-switch"] input');
+    await siteSwitch.uncheck();
+    await expect.poll(() => rows(popup).count()).toBe(0);
+    await expect.poll(() => badge(tabId)).toBe('');
+    expect(await popup.locator('section').textContent()).toContain('Gloss is off on this page.');
+    // A page opened on the site while it is off: the popup names the site, switched off, and turns it on.
+    const other = await gloss.newPage('/washington-story.html');
+    const otherId = await gloss.tabIdOf(other);
+    const otherPopup = await popupFor(otherId);
+    const otherSwitch = otherPopup.locator('[data-testid="site-switch"] input');
+    await expect.poll(() => otherSwitch.count()).toBe(1);
+    expect(await otherSwitch.isChecked()).toBe(false);
+    await otherSwitch.check();
+    await expect.poll(async () => Object.keys(await paintedText(other)).length).toBeGreaterThan(0);
+    await expect.poll(() => rows(otherPopup).count()).toBeGreaterThan(0);
+    await expect.poll(() => rows(popup).count()).toBeGreaterThan(5);
+    await Promise.all([popup.close(), otherPopup.close(), tab.close(), other.close()]);
+  });
 });
 
 describe('knowledge packs', () => {

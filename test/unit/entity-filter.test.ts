@@ -28,6 +28,9 @@ describe('the forms a page writes a name in', () => {
     const esper = entity('person:mark-esper', 'Mark Esper');
     for (const written of ['Esper', 'Mark\n  Esper', 'Mark\u00a0Esper']) addWrittenForm(esper, written);
     expect(esper.seen).toEqual([]);
+    const whiteHouse = entity('agency:white-house', 'White House');
+    for (const written of ['the White House', 'The White House', 'the Pentagon']) addWrittenForm(whiteHouse, written);
+    expect(whiteHouse.seen).toEqual(['the Pentagon']);
   });
 
   it('keeps a few forms and no more, each of a bounded length', () => {
