@@ -1,11 +1,14 @@
 /**
- * The one element Gloss adds to a page: a host carrying `data-gloss`, appended to
- * `document.documentElement`, with an open shadow root holding the card and its own stylesheet.
+ * The one element Gloss adds to a page: a host marked `data-gloss="card"` (`card-marker.ts`), appended
+ * to `document.documentElement`, with an open shadow root holding the card and its own stylesheet.
  * It sits in the top layer (popover) so no page z-index covers it, and keeps its events inside.
+ * While the page has a modal dialog open, or an element in fullscreen, the host goes inside that
+ * element instead: everything outside it is inert then (no pointer, no focus), or not shown at all.
  */
 import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import { t } from '../src/i18n';
+import { CARD_MARK, CARD_MARK_VALUE } from './card-marker';
 import { CARD_CSS } from './card-styles';
 import { CardView, type CardActions, type CardModel } from './card-view';
 
@@ -39,20 +42,30 @@ export class CardHost {
 
   #make(): CardParts {
     const doc = this.doc;
-    const host = doc.createElement('gloss-card');
-    host.setAttribute('data-gloss', '');
+    // A `div`, not a custom element's name, which the page could define first (and so run its own
+    // code on our host, or forbid its shadow root).
+    const host = doc.createElement('div');
+    host.setAttribute(CARD_MARK, CARD_MARK_VALUE);
     for (const [k, v] of Object.entries(HOST_STYLE)) host.style.setProperty(k, v, 'important');
     const shadow = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = CARD_CSS;
     const card = doc.createElement('div');
     card.className = 'card';
+    // The card's language and direction are its own, not the page's: on a right-to-left page (an
+    // Arabic site quoting English names) an English card laid out right to left reads backwards, and a
+    // screen reader would voice it in the page's language.
+    card.lang = t('uiLanguage');
+    card.dir = t('uiDirection');
     card.setAttribute('role', 'dialog');
     card.setAttribute('aria-labelledby', 'gloss-card-title');
     card.tabIndex = -1;
     shadow.append(style, card);
     host.addEventListener('keydown', (e) => {
-      if (e.isTrusted && e.key === 'Escape') this.onEscape();
+      if (!e.isTrusted || e.key !== 'Escape') return;
+      this.onEscape();
+      // Not also the page's modal dialog the card is in.
+      e.preventDefault();
     });
     // Keep the page's key and pointer handlers (shortcuts, analytics, drag) out of our card.
     // Tab stays inside the open card (a dialog); Esc is handled by the page controller.
@@ -84,8 +97,10 @@ export class CardHost {
   /** Shows or updates the card next to `anchor`; `focus` moves keyboard focus into it (keyboard path). */
   show(model: CardModel, actions: CardActions, anchor: VirtualElement, focus: boolean): void {
     const { host, card } = this.#parts ?? this.#make();
-    if (!host.isConnected) {
-      this.doc.documentElement.append(host);
+    const container = this.#container();
+    if (host.parentNode !== container) {
+      if (host.isConnected) this.#hidePopover(host);
+      container.append(host);
       try {
         host.popover = 'manual';
         host.showPopover();
@@ -121,6 +136,27 @@ export class CardHost {
       const active = this.doc.activeElement;
       this.#returnFocus = active instanceof HTMLElement && active !== host ? active : null;
       card.focus();
+    }
+  }
+
+  /** Where the host goes: inside the page's modal element (dialog or fullscreen) if it has one open, else the root. */
+  #container(): Element {
+    let modal: Element | undefined;
+    try {
+      // The last in document order: a dialog opened from another is usually inside or after it.
+      const all = this.doc.querySelectorAll(':modal');
+      modal = all[all.length - 1];
+    } catch {
+      // No `:modal` (older browsers): the root, as before.
+    }
+    return modal ?? this.doc.documentElement;
+  }
+
+  #hidePopover(host: HTMLElement): void {
+    try {
+      host.hidePopover();
+    } catch {
+      // Not shown as a popover.
     }
   }
 

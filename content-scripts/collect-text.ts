@@ -8,6 +8,7 @@
  * listed in the popup as if the story named them), and Gloss's own host. Reads the DOM only; never writes.
  */
 
+import { CARD_SELECTOR } from './card-marker';
 import { hasWordCharacter } from '../src/match/tokenize';
 
 export interface TextBlock {
@@ -228,7 +229,7 @@ function isBlank(text: string): boolean {
 }
 
 /** Attributes that keep Gloss out of a subtree, as one selector: one native call per element instead of five. */
-const SKIP_ATTRIBUTES = '[data-gloss],[hidden],[aria-hidden="true"],[translate="no"],[contenteditable]:not([contenteditable="false"])';
+const SKIP_ATTRIBUTES = `${CARD_SELECTOR},[hidden],[aria-hidden="true"],[translate="no"],[contenteditable]:not([contenteditable="false"])`;
 
 /** Menus and footers by role (`isPageChrome`). */
 const CHROME_ROLES = '[role="navigation"],[role="contentinfo"]';

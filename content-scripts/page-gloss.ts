@@ -93,7 +93,10 @@ export class PageGloss {
       signal.addEventListener('abort', () => resized.disconnect(), { once: true });
     }
     win.addEventListener('keydown', (e) => {
-      if (e.isTrusted && e.key === 'Escape' && this.#open) this.closeCard();
+      if (!e.isTrusted || e.key !== 'Escape' || !this.#open) return;
+      this.closeCard();
+      // One Esc closes one thing, the card above all: not also the page's modal dialog under it.
+      e.preventDefault();
     }, { capture: true, signal });
     signal.addEventListener('abort', () => this.destroy(), { once: true });
   }

@@ -5,6 +5,7 @@
  * costly (a huge page that changes all the time), passes are spaced further, by what the last one
  * cost.
  */
+import { isCardHost } from './card-marker';
 import { isBlockElement } from './collect-text';
 
 /** Minimum time between two passes caused by mutations (ms): keeps a page that mutates every few ms cheap. */
@@ -78,7 +79,7 @@ export function watchPage(doc: Document, gloss: WatchedGloss, signal: AbortSigna
     else gloss.update(nodes);
     full = false;
   };
-  const isOurs = (node: Node | null) => node instanceof Element && node.hasAttribute('data-gloss');
+  const isOurs = isCardHost;
   // Nodes no reader reads: a page's scripts add and remove them all the time (analytics and ad loaders
   // put scripts into the head and the body), and the block around one is the head's (the whole page:
   // \`html\` ends blocks) or the body's, read again whole for nothing.

@@ -87,6 +87,47 @@ describe('text the page does not render', () => {
   });
 });
 
+describe('pages that put the card at a disadvantage', () => {
+  const cardHit = (page: Page) =>
+    page.evaluate(() => {
+      // What the pointer would reach at the centre of the card's first button.
+      const button = document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('button')!.getBoundingClientRect();
+      return document.elementFromPoint(button.left + button.width / 2, button.top + button.height / 2)?.getAttribute('data-gloss');
+    });
+
+  it('a modal dialog open: a name in it opens a card that can be used, and Esc closes the card, then the dialog', async () => {
+    const page = await gloss.newPage('/modal-story.html');
+    await waitForAnnotation(page);
+    await restOn(page, await pointOf(page, '#inside', 'Krebs'));
+    await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+    // Outside the dialog everything is inert: the card's host goes inside it, so the pointer reaches it.
+    expect(await cardHit(page)).toBe('card');
+    const pin = page.locator('[data-gloss] .toolbar button').first();
+    await pin.click();
+    expect(await pin.getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardText(page)).toBeNull();
+    expect(await page.evaluate(() => (document.getElementById('story') as HTMLDialogElement).open)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => (document.getElementById('story') as HTMLDialogElement).open)).toBe(false);
+    await page.close();
+  });
+
+  it('a right-to-left page: the English card keeps its own direction and language; a site\'s own data-gloss attribute and a custom element named like a card host change nothing', async () => {
+    const page = await gloss.newPage('/rtl-story.html');
+    await waitForAnnotation(page);
+    expect(await paintedWhere(page)).toEqual(expect.arrayContaining(['own-attribute:CISA', 'own-attribute:Krebs', 'story:Christopher Krebs', 'story:Mark Esper']));
+    await restOn(page, await pointOf(page, '#story', 'Mark Esper'));
+    await expect.poll(() => cardText(page)).toContain('Mark Esper');
+    const card = await page.evaluate(() => {
+      const el = document.querySelector('[data-gloss="card"]')!.shadowRoot!.querySelector('.card')!;
+      return { direction: getComputedStyle(el).direction, english: el.matches(':lang(en)'), arabic: el.matches(':lang(ar)') };
+    });
+    expect(card).toEqual({ direction: 'ltr', english: true, arabic: false });
+    await page.close();
+  });
+});
+
 describe('names every country gives its own institution', () => {
   it('a story about South Korea leaves its Democratic Party and Supreme Court unlinked; an American story links them', async () => {
     const painted = (await paintedOn('/korea-story.html')).map((p) => p.replace(/^[^:]*:/, ''));

@@ -22,7 +22,7 @@ function reference(root: Element): { text: string; section: number }[] {
   };
   const skipped = (el: Element) =>
     SKIP_TAGS.has(el.localName) ||
-    el.hasAttribute('data-gloss') ||
+    el.getAttribute('data-gloss') === 'card' ||
     el.hasAttribute('hidden') ||
     el.getAttribute('aria-hidden') === 'true' ||
     el.getAttribute('translate') === 'no' ||
@@ -55,7 +55,7 @@ function reference(root: Element): { text: string; section: number }[] {
 type Tree = { tag: string; attr: string | null; children: (Tree | string)[] };
 const ATTRS = [
   'hidden', 'aria-hidden=true', 'aria-hidden=false', 'translate=no', 'translate=yes', 'contenteditable=', 'contenteditable=false',
-  'contenteditable=true', 'data-gloss=', 'class=x', 'role=navigation', 'role=contentinfo', 'role=main', 'role=article',
+  'contenteditable=true', 'data-gloss=card', 'data-gloss=glossary', 'class=x', 'role=navigation', 'role=contentinfo', 'role=main', 'role=article',
 ];
 /** Random trees of these tags, attributes (one in `attrFreq`) and texts, up to `maxChildren` children per element. */
 const treeOf = (tags: string[], attrs: string[], attrFreq: number, texts: string[], maxChildren: number): fc.Arbitrary<Tree> =>

@@ -178,7 +178,7 @@ export async function restOn(page: Page, point: { x: number; y: number }): Promi
 /** Text of the open card, or null when none is open. */
 export function cardText(page: Page): Promise<string | null> {
   return page.evaluate(() => {
-    const host = document.querySelector('[data-gloss]');
+    const host = document.querySelector('[data-gloss="card"]');
     return host?.shadowRoot?.textContent ?? null;
   });
 }
