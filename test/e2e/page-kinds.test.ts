@@ -390,6 +390,14 @@ describe('frames', () => {
     await page.close();
   });
 
+  it('a frame whose text a script fills in after it has loaded (a live blog) is annotated once the text is there', async () => {
+    const page = await gloss.newPage('/live-blog-frame.html');
+    const frame = page.frames().find((f) => f.url().endsWith('/live-blog.html'))!;
+    const painted = () => frame.evaluate(() => [...CSS.highlights].flatMap(([name, h]) => (name.startsWith('gloss-') ? [...h].map((r) => r.toString()) : [])).sort());
+    await expect.poll(painted, { timeout: 15_000 }).toEqual(expect.arrayContaining(['Christopher Krebs', 'Cybersecurity and Infrastructure Security Agency', 'Mark Esper']));
+    await page.close();
+  });
+
   it('each frame is annotated once, with no alias index in the tab (the worker matches), and an ad frame not at all', async () => {
     const page = await gloss.newPage('/iframe.html');
     const frame = page.frames().find((f) => f.url().endsWith('/seed-article.html'))!;
