@@ -101,10 +101,14 @@ export function App({ tabId }: { tabId: number | undefined }) {
           if (rows.length === 0) return null;
           return (
             <div key={c} class="group">
-              <h3>{t(`category_${c}`)}</h3>
+              <h3>
+                {t(`category_${c}`)}
+                {/* Still listed, to read about; but not on the page to be shown. */}
+                {!settings.categories[c] && <span class="group-off">{` · ${t('categoryNotShown')}`}</span>}
+              </h3>
               <ul>
                 {rows.map((e) => (
-                  <EntityRow key={e.id} entity={e} tabId={tabId} />
+                  <EntityRow key={e.id} entity={e} tabId={settings.categories[c] ? tabId : undefined} />
                 ))}
               </ul>
             </div>

@@ -62,6 +62,13 @@ describe('popup', () => {
     await popup.locator('[data-testid="category-person"] input').uncheck();
     await expect.poll(() => paintedCount('gloss-person')).toBe(0);
     expect(await paintedCount('gloss-agency')).toBe(before);
+    // The people are still listed, to read about, but said not to be underlined, and not offered to be shown.
+    const people = popup.locator('.group', { hasText: 'People' });
+    await expect.poll(() => people.locator('h3').textContent()).toBe('People · not underlined (switched off)');
+    await people.locator('[data-entity-id="person:christopher-krebs"] button').first().click();
+    await expect.poll(() => people.locator('[data-entity-id="person:christopher-krebs"]').textContent()).toContain('first director');
+    expect(await people.getByRole('button', { name: 'Show on page' }).count()).toBe(0);
+    expect(await popup.locator('.group', { hasText: 'Government' }).locator('h3').textContent()).toBe('Government');
     await popup.locator('[data-testid="category-person"] input').check();
     await expect.poll(() => paintedCount('gloss-person')).toBeGreaterThan(5);
     await popup.close();
