@@ -3,7 +3,7 @@
  * this site, and starts or stops it live as settings change. No logic here.
  */
 import { connectToWorker, handleMessages, type AskWorker, type StepRequest, type TabProtocol } from '../src/protocol';
-import { isActiveOn } from '../src/settings';
+import { isActiveOn, type Settings } from '../src/settings';
 import { watchSettings } from '../src/settings-store';
 import { PageGloss } from './page-gloss';
 import { loadPageState, onPackIndexChanged, saveCorrections } from './page-storage';
@@ -26,6 +26,10 @@ async function main(): Promise<void> {
   const watched = watchSettings(life.signal);
   let settings = await watched.initial;
   const host = location.hostname;
+  // A subframe is on only where the page around it is too: "this site" off in the popup turns Gloss
+  // off on the page the reader sees, an embedded post or story from another site included.
+  const topHost = topSiteOf(location);
+  const activeHere = (s: Settings) => isActiveOn(s, host) && (topHost === undefined || isActiveOn(s, topHost));
   let running: { gloss: PageGloss; stop: AbortController } | undefined;
 
   let starting = false;
@@ -41,7 +45,7 @@ async function main(): Promise<void> {
       const { corrections, devTimings } = await (preload ?? loadPageState(location));
       preload = undefined;
       setTimings(devTimings);
-      if (stop.signal.aborted || !isActiveOn(settings, host)) return stop.abort();
+      if (stop.signal.aborted || !activeHere(settings)) return stop.abort();
       const gloss = new PageGloss(document, settings, stop.signal, askWorker, (c) => saveCorrections(location, c), corrections);
       running = { gloss, stop };
       gloss.annotate();
@@ -60,7 +64,7 @@ async function main(): Promise<void> {
 
   watched.onChange((next) => {
     settings = next;
-    const active = isActiveOn(settings, host);
+    const active = activeHere(settings);
     if (active && !running) void startReporting();
     else if (!active && running) {
       running.stop.abort();
@@ -86,10 +90,26 @@ async function main(): Promise<void> {
   const pageState = () => ({ url: location.href });
   handleMessages<TabProtocol>({ readPage, stepMention, pageState }, life.signal);
 
-  if (isActiveOn(settings, host)) await startReporting();
+  if (activeHere(settings)) await startReporting();
   else if (early) {
     reportNone(early);
     early = undefined;
+  }
+}
+
+/**
+ * The host of the top page around a subframe (undefined in the top frame). Chromium says it
+ * (`location.ancestorOrigins`); Firefox does not, and there a frame goes by its own site alone.
+ */
+function topSiteOf(location: Location): string | undefined {
+  if (window === window.top) return undefined;
+  const origins = (location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins;
+  const top = origins && origins.length > 0 ? origins[origins.length - 1] : undefined;
+  if (!top) return undefined;
+  try {
+    return new URL(top).hostname;
+  } catch {
+    return undefined;
   }
 }
 

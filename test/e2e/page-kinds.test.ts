@@ -398,6 +398,25 @@ describe('frames', () => {
     await page.close();
   });
 
+  it('"this site" off turns Gloss off in the frames of another site inside the page too, and on again', async () => {
+    const page = await gloss.newPage('/cross-site-frame.html');
+    await waitForAnnotation(page);
+    const frame = () => page.frames().find((f) => f.url().includes('//localhost:'))!;
+    const painted = () => frame().evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('gloss-')).length);
+    await expect.poll(() => frame()?.evaluate(() => performance.getEntriesByName('gloss:annotate').length), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await painted()).toBeGreaterThan(2);
+    const popup = await gloss.popup(page);
+    const siteSwitch = popup.locator('[data-testid="site-switch"] input');
+    expect(await popup.locator('[data-testid="site-switch"]').textContent()).toContain('127.0.0.1');
+    await siteSwitch.uncheck();
+    await expect.poll(() => paintedText(page)).toEqual({});
+    await expect.poll(painted).toBe(0);
+    await expect.poll(() => popup.locator('[data-entity-id]').count()).toBe(0);
+    await siteSwitch.check();
+    await expect.poll(painted).toBeGreaterThan(2);
+    await Promise.all([popup.close(), page.close()]);
+  });
+
   it('each frame is annotated once, with no alias index in the tab (the worker matches), and an ad frame not at all', async () => {
     const page = await gloss.newPage('/iframe.html');
     const frame = page.frames().find((f) => f.url().endsWith('/seed-article.html'))!;
