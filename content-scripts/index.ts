@@ -6,7 +6,7 @@ import { connectToWorker, handleMessages, type AskWorker, type StepRequest, type
 import { isActiveOn, type Settings } from '../src/settings';
 import { watchSettings } from '../src/settings-store';
 import { PageGloss } from './page-gloss';
-import { loadPageState, onPackIndexChanged, saveCorrections } from './page-storage';
+import { loadPageState, onPackIndexChanged, pageKey, saveCorrections } from './page-storage';
 import { setTimings } from './page-timings';
 import { watchPage } from './watch-page';
 
@@ -46,7 +46,10 @@ async function main(): Promise<void> {
       preload = undefined;
       setTimings(devTimings);
       if (stop.signal.aborted || !activeHere(settings)) return stop.abort();
-      const gloss = new PageGloss(document, settings, stop.signal, askWorker, (c) => saveCorrections(location, c), corrections);
+      const gloss = new PageGloss(document, settings, stop.signal, askWorker, (c) => saveCorrections(location, c), corrections, {
+        at: () => pageKey(location),
+        load: () => loadPageState(location).then((s) => s.corrections),
+      });
       running = { gloss, stop };
       gloss.annotate();
       watchPage(document, gloss, stop.signal);

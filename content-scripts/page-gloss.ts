@@ -34,7 +34,10 @@ export class PageGloss {
     private readonly askWorker: AskWorker,
     private readonly saveCorrections: (c: Map<string, string | null>) => void,
     corrections: Map<string, string | null>,
+    /** Where the page's corrections are kept now (`pageKey`), and how to read them there. */
+    private readonly correctionsWhere?: { at: () => string; load: () => Promise<Map<string, string | null>> },
   ) {
+    this.#correctionsAt = correctionsWhere?.at();
     const scope = highlightScope();
     this.#painter = new HighlightPainter(doc, scope);
     this.annotator = new Annotator(doc, this.#painter, (texts, ids) => this.#link(texts, ids), corrections, scope === ':root');
@@ -166,9 +169,31 @@ export class PageGloss {
   }
 
   #reportedUrl: string | undefined;
+  #correctionsAt: string | undefined;
+
+  /**
+   * A single-page app moved to another route: its corrections are that route's, not the one Gloss
+   * started on ("Krebs" relinked on one story is not relinked on the next). Read them, and link the
+   * page again if they differ.
+   */
+  async #followCorrections(): Promise<void> {
+    const where = this.correctionsWhere;
+    const at = where?.at();
+    if (!where || at === this.#correctionsAt) return;
+    this.#correctionsAt = at;
+    const next = await where.load().catch(() => new Map<string, string | null>());
+    if (this.signal.aborted || where.at() !== at) return;
+    const current = this.annotator.corrections;
+    if (current.size === next.size && [...next].every(([k, v]) => current.has(k) && current.get(k) === v)) return;
+    current.clear();
+    for (const [k, v] of next) current.set(k, v);
+    this.closeCard();
+    this.annotate();
+  }
 
   /** Resolves when the worker has the report (or could not take it). */
   report(): Promise<void> {
+    void this.#followCorrections();
     this.#reportedUrl = this.doc.location?.href;
     return this.askWorker('reportEntities', {
       url: this.doc.location?.href ?? '',

@@ -2,7 +2,8 @@
 import browser from 'webextension-polyfill';
 import { CORRECTIONS_PREFIX, LOCAL_KEYS } from '../src/storage-keys';
 
-function pageKey(location: Location): string {
+/** Where a page's corrections are kept: its address without the fragment (a route of a single-page app is a page of its own). */
+export function pageKey(location: Location): string {
   return `${CORRECTIONS_PREFIX}${location.origin}${location.pathname}${location.search}`;
 }
 

@@ -507,6 +507,35 @@ describe('names across elements', () => {
   });
 });
 
+describe('"Not this one?" in a single-page app', () => {
+  it('a correction made on one route is that route\'s: the next story\'s name links as usual, and the first route has it again', async () => {
+    const page = await gloss.newPage('/spa-routes.html');
+    await waitForAnnotation(page);
+    const route = (name: string) => page.evaluate((n) => (window as unknown as { route: (n: string) => void }).route(n), name);
+    const cardForLater = async () => {
+      await page.mouse.move(1, 1);
+      await expect.poll(() => cardText(page)).toBeNull();
+      await restOn(page, await pointOf(page, '#later', 'Krebs'));
+      await expect.poll(() => cardText(page)).not.toBeNull();
+      return (await cardText(page))!;
+    };
+    await restOn(page, await pointOf(page, '#later', 'Krebs'));
+    await expect.poll(() => cardText(page)).toContain('same person as “Christopher Krebs”');
+    await page.locator('[data-gloss] button', { hasText: 'Not this one?' }).click();
+    await page.locator('[data-gloss] button', { hasText: 'It means Brian Krebs' }).click();
+    await expect.poll(() => cardText(page)).toBeNull();
+    expect(await cardForLater()).toContain('KrebsOnSecurity');
+    await page.keyboard.press('Escape');
+    await route('b');
+    await expect.poll(async () => (await paintedWhere(page)).join(), { timeout: 10_000 }).toContain('later:Krebs');
+    await expect.poll(cardForLater, { timeout: 10_000 }).toContain('same person as “Christopher Krebs”');
+    await page.keyboard.press('Escape');
+    await route('a');
+    await expect.poll(cardForLater, { timeout: 10_000 }).toContain('KrebsOnSecurity');
+    await page.close();
+  });
+});
+
 describe('"Not this one?"', () => {
   it('relinks a name on the page, is remembered after reload, and can unlink it', async () => {
     const page = await gloss.newPage('/corrections.html');
