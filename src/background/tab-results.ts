@@ -14,10 +14,29 @@ interface StoredTab {
 const key = (tabId: number) => `tab:${tabId}`;
 const memory = new Map<number, StoredTab>();
 
+/**
+ * Each tab's changes, one after another. A top frame and its subframe report at once on most pages,
+ * and the first read of a tab waits on storage: run side by side, both found no record, each made
+ * one, and the later write lost the other frame's names (the top frame's address with them).
+ */
+const queues = new Map<number, Promise<unknown>>();
+function inTurn<T>(tabId: number, change: () => Promise<T>): Promise<T> {
+  const turn = (queues.get(tabId) ?? Promise.resolve()).then(change, change);
+  const settled = turn.catch(() => undefined);
+  queues.set(tabId, settled);
+  void settled.then(() => {
+    if (queues.get(tabId) === settled) queues.delete(tabId);
+  });
+  return turn;
+}
+
 async function read(tabId: number): Promise<StoredTab | undefined> {
   const cached = memory.get(tabId);
   if (cached) return cached;
   const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)] as StoredTab | undefined;
+  // A change made while storage answered is newer than what it answered.
+  const changed = memory.get(tabId);
+  if (changed) return changed;
   if (stored) memory.set(tabId, stored);
   return stored;
 }
@@ -29,20 +48,22 @@ async function read(tabId: number): Promise<StoredTab | undefined> {
  * profiles of the first page after the worker was stopped), most of it the first `localeCompare`
  * setting up its collator.
  */
-export async function recordFrame(tabId: number, frameId: number, report: { url: string; host: string; entities: EntityCount[] }): Promise<number> {
+export function recordFrame(tabId: number, frameId: number, report: { url: string; host: string; entities: EntityCount[] }): Promise<number> {
   reportedAt.set(tabId, ++reports);
-  let tab = await read(tabId);
-  // A subframe's report before the top frame's leaves the tab's address unknown (''): the top frame's
-  // first report then keeps it.
-  if (!tab || (frameId === 0 && tab.url !== '' && tab.url !== report.url)) tab = { url: '', host: '', frames: {} };
-  if (frameId === 0) {
-    tab.url = report.url;
-    tab.host = report.host;
-  }
-  tab.frames[String(frameId)] = report.entities;
-  memory.set(tabId, tab);
-  await browser.storage.session.set({ [key(tabId)]: tab });
-  return countsById(tab).size;
+  return inTurn(tabId, async () => {
+    let tab = await read(tabId);
+    // A subframe's report before the top frame's leaves the tab's address unknown (''): the top frame's
+    // first report then keeps it.
+    if (!tab || (frameId === 0 && tab.url !== '' && tab.url !== report.url)) tab = { url: '', host: '', frames: {} };
+    if (frameId === 0) {
+      tab.url = report.url;
+      tab.host = report.host;
+    }
+    tab.frames[String(frameId)] = report.entities;
+    memory.set(tabId, tab);
+    await browser.storage.session.set({ [key(tabId)]: tab });
+    return countsById(tab).size;
+  });
 }
 
 /** Reports taken in this worker's life, numbered, and each tab's latest: `dropFrames` must not drop what came after it asked. */
@@ -63,18 +84,20 @@ export async function recordedFrames(tabId: number): Promise<{ url: string; fram
  * top frame gone takes the tab's address with it (a browser page, or one Gloss cannot run on, is
  * showing). Returns how many entities are left, for the badge, or undefined when nothing changed.
  */
-export async function dropFrames(tabId: number, gone: number[], mark: number): Promise<number | undefined> {
-  const tab = await read(tabId);
-  if (!tab || (reportedAt.get(tabId) ?? 0) > mark) return undefined;
-  for (const frame of gone) delete tab.frames[String(frame)];
-  if (gone.includes(0)) tab.url = tab.host = '';
-  if (Object.keys(tab.frames).length === 0) {
-    await forgetTab(tabId);
-    return 0;
-  }
-  memory.set(tabId, tab);
-  await browser.storage.session.set({ [key(tabId)]: tab });
-  return countsById(tab).size;
+export function dropFrames(tabId: number, gone: number[], mark: number): Promise<number | undefined> {
+  return inTurn(tabId, async () => {
+    const tab = await read(tabId);
+    if (!tab || (reportedAt.get(tabId) ?? 0) > mark) return undefined;
+    for (const frame of gone) delete tab.frames[String(frame)];
+    if (gone.includes(0)) tab.url = tab.host = '';
+    if (Object.keys(tab.frames).length === 0) {
+      await forget(tabId);
+      return 0;
+    }
+    memory.set(tabId, tab);
+    await browser.storage.session.set({ [key(tabId)]: tab });
+    return countsById(tab).size;
+  });
 }
 
 export async function tabEntities(tabId: number): Promise<TabEntities | null> {
@@ -95,7 +118,11 @@ export async function framesWith(tabId: number, entityId?: string): Promise<numb
     .sort((a, b) => a - b);
 }
 
-export async function forgetTab(tabId: number): Promise<void> {
+export function forgetTab(tabId: number): Promise<void> {
+  return inTurn(tabId, () => forget(tabId));
+}
+
+async function forget(tabId: number): Promise<void> {
   memory.delete(tabId);
   reportedAt.delete(tabId);
   await browser.storage.session.remove(key(tabId));

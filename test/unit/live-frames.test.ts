@@ -93,3 +93,16 @@ describe('pruneTab', () => {
     expect((await tabEntities(8))?.host).toBe('');
   });
 });
+
+describe('recordFrame', () => {
+  it('keeps every frame of a tab that report at once, and the top frame’s address (the first read of a tab waits on storage)', async () => {
+    live.set(0, TOP).set(3, 'https://embed.example/');
+    await Promise.all([
+      recordFrame(40, 3, { url: 'https://embed.example/', host: 'embed.example', entities: [entity('b')] }),
+      recordFrame(40, 0, { url: TOP, host: 'news.example', entities: [entity('a', 2)] }),
+      recordFrame(40, 5, { url: 'https://other.example/', host: 'other.example', entities: [entity('c')] }),
+    ]);
+    expect(await listed(40)).toEqual(['a 2', 'b 1', 'c 1']);
+    expect((await tabEntities(40))?.url).toBe(TOP);
+  });
+});
