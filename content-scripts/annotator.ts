@@ -10,6 +10,7 @@ import { MAX_PAGE_TEXT, MAX_SEEN, type EntityCount } from '../src/protocol';
 import { addWrittenForm } from './written-forms';
 import type { Settings } from '../src/settings';
 import { BlockCollector, ElementBlock, isAnnotatable, isBlockElement, isIntact, type TextBlock } from './collect-text';
+import { outOfReach } from './page-modal';
 import { PAINTED_SCREENS, WINDOWED_ABOVE, type HighlightPainter } from './paint-highlights';
 import { mark, measure, timed } from './page-timings';
 import { rangeFor, rangesMade } from './text-ranges';
@@ -533,7 +534,9 @@ export class Annotator {
       if (!m.shown) continue;
       // The caret snaps to the nearest character even past a line's end: confirm with the boxes.
       for (const rect of m.range.getClientRects()) {
-        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return m;
+        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) {
+          return outOfReach(this.doc)(caret.node) ? undefined : m;
+        }
       }
     }
     return undefined;
@@ -587,6 +590,18 @@ export class Annotator {
       let shows = known.get(m.block);
       if (shows === undefined) known.set(m.block, (shows = isRendered(this.#shownStates[m.block]?.block.box)));
       return shows;
+    };
+  }
+
+  /** A test of "the reader can reach this mention now" (not behind an open modal, not inert), answered once per block. */
+  reachableNow(): (m: PageMention) => boolean {
+    const unreachable = outOfReach(this.doc);
+    const known = new Map<number, boolean>();
+    return (m) => {
+      let reached = known.get(m.block);
+      const block = this.#shownStates[m.block]?.block;
+      if (reached === undefined) known.set(m.block, (reached = !block || !unreachable(block.anchor)));
+      return reached;
     };
   }
 

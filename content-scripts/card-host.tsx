@@ -10,6 +10,7 @@ import { render } from 'preact';
 import { t } from '../src/i18n';
 import { CARD_MARK, CARD_MARK_VALUE } from './card-marker';
 import { CARD_CSS } from './card-styles';
+import { topModal } from './page-modal';
 import { CardView, type CardActions, type CardModel } from './card-view';
 
 /** Distance from the name to the card, and from the card to the viewport's edges (px). */
@@ -141,15 +142,7 @@ export class CardHost {
 
   /** Where the host goes: inside the page's modal element (dialog or fullscreen) if it has one open, else the root. */
   #container(): Element {
-    let modal: Element | undefined;
-    try {
-      // The last in document order: a dialog opened from another is usually inside or after it.
-      const all = this.doc.querySelectorAll(':modal');
-      modal = all[all.length - 1];
-    } catch {
-      // No `:modal` (older browsers): the root, as before.
-    }
-    return modal ?? this.doc.documentElement;
+    return topModal(this.doc) ?? this.doc.documentElement;
   }
 
   #hidePopover(host: HTMLElement): void {

@@ -218,9 +218,11 @@ export class PageGloss {
   }
 
   #stepNow({ entityId, fromStart = false, noWrap = false }: StepRequest): boolean {
-    // Text the page does not render has no place to scroll to or to point a card at.
+    // Text the page does not render has no place to scroll to or to point a card at; text behind an
+    // open modal dialog, or made inert, is not the reader's to reach now.
     const rendered = this.annotator.rendersNow();
-    const shown = this.annotator.mentions.filter((m) => m.shown && (entityId === undefined || m.id === entityId) && rendered(m));
+    const reachable = this.annotator.reachableNow();
+    const shown = this.annotator.mentions.filter((m) => m.shown && (entityId === undefined || m.id === entityId) && rendered(m) && reachable(m));
     if (shown.length === 0) return false;
     const current = fromStart ? undefined : this.#open?.mention;
     const at = current ? shown.indexOf(current) : -1;

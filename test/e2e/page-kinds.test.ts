@@ -113,6 +113,30 @@ describe('pages that put the card at a disadvantage', () => {
     await page.close();
   });
 
+  it('text the reader cannot reach opens no card and is not stepped to: behind a modal dialog, and inside an inert element', async () => {
+    const page = await gloss.newPage('/modal-story.html');
+    await waitForAnnotation(page);
+    const restAndWait = async (where: string, name: string) => {
+      await restOn(page, await pointOf(page, where, name));
+      await page.waitForTimeout(1200);
+    };
+    await restAndWait('#behind', 'Mark Esper');
+    expect(await cardText(page)).toBeNull();
+    // The keyboard's "next name" starts in the dialog, not at the first name behind it.
+    const tabId = await gloss.tabIdOf(page);
+    await gloss.worker.evaluate((id) => chrome.tabs.sendMessage(id, { gloss: 1, name: 'stepMention', req: { fromStart: true } }, { frameId: 0 }), tabId);
+    await expect.poll(() => cardText(page)).toContain('Donald Trump');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardText(page)).toBeNull();
+    await page.evaluate(() => (document.getElementById('story') as HTMLDialogElement).close());
+    await restAndWait('#held', 'Chris Krebs');
+    expect(await cardText(page)).toBeNull();
+    // The same name, once the dialog is closed, opens its card.
+    await restOn(page, await pointOf(page, '#behind', 'Mark Esper'));
+    await expect.poll(() => cardText(page)).toContain('Mark Esper');
+    await page.close();
+  });
+
   it('a right-to-left page: the English card keeps its own direction and language; a site\'s own data-gloss attribute and a custom element named like a card host change nothing', async () => {
     const page = await gloss.newPage('/rtl-story.html');
     await waitForAnnotation(page);
