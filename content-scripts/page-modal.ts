@@ -6,6 +6,9 @@
 
 /** The page's topmost modal element (dialog or fullscreen), if one is open. */
 export function topModal(doc: Document): Element | undefined {
+  // Asked as the pointer moves over names: most pages have no dialog, and the live collection's
+  // length is kept by the browser, where a `:modal` query walks the whole document.
+  if (!doc.fullscreenElement && doc.getElementsByTagName('dialog').length === 0) return undefined;
   try {
     // The last in document order: a dialog opened from another is usually inside or after it.
     const all = doc.querySelectorAll(':modal');
