@@ -85,6 +85,18 @@ describe('Firefox ESR', () => {
     await pollFor(() => cardText(page), (t) => t === null, 5000, 'Esc to close the card');
   });
 
+  it('a page whose named elements shadow the document\'s methods (DOM clobbering) is painted and its names open cards', async () => {
+    const hostile = await gloss.newPage('/hostile/named-elements.html');
+    expect(await hostile.evaluate(() => `${typeof document.getElementsByTagName} ${typeof document.createTreeWalker}`)).toBe('object object');
+    await waitForAnnotation(hostile);
+    const painted = await paintedText(hostile);
+    expect(painted['gloss-person']).toEqual(expect.arrayContaining(['Christopher Krebs', 'Mark Esper']));
+    await restOn(hostile, await pointOf(hostile, '#story', 0, 'Mark Esper'));
+    const text = await pollFor(() => cardText(hostile), (t) => t !== null && t.includes('Mark Esper'), 10_000, 'the card');
+    expect(text).toContain('Secretary of Defense');
+    await hostile.close();
+  });
+
   it('the popup opened for the tab lists the story’s entities', async () => {
     const popup = await gloss.popup(page);
     try {

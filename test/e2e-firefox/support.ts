@@ -178,14 +178,15 @@ export function paintedText(page: Page): Promise<Record<string, string[]>> {
 export function pointOf(page: Page, selector: string, nth: number, text: string): Promise<{ x: number; y: number }> {
   return page.evaluate(
     (selector, nth, text) => {
-      const el = document.querySelectorAll(selector)[nth];
+      // The document's own methods, not what a page's named elements put in their place (hostile pages).
+      const el = Document.prototype.querySelectorAll.call(document, selector)[nth];
       if (!el) throw new Error(`no element ${selector} #${nth}`);
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const walker = Document.prototype.createTreeWalker.call(document, el, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
         const at = node.data.search(new RegExp(`\\b${text}\\b`));
         if (at < 0) continue;
         el.scrollIntoView({ block: 'center' });
-        const range = document.createRange();
+        const range = Document.prototype.createRange.call(document);
         range.setStart(node, at);
         range.setEnd(node, at + text.length);
         const r = range.getBoundingClientRect();
@@ -207,7 +208,7 @@ export async function restOn(page: Page, point: { x: number; y: number }): Promi
 
 /** Text of the open card, or null when none is open. */
 export function cardText(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.querySelector('[data-gloss]')?.shadowRoot?.textContent ?? null);
+  return page.evaluate(() => Document.prototype.querySelector.call(document, '[data-gloss]')?.shadowRoot?.textContent ?? null);
 }
 
 export async function waitForAnnotation(page: Page): Promise<void> {

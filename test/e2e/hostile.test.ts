@@ -83,6 +83,20 @@ describe('hostile scripts', () => {
     await page.close();
   });
 
+  it('a page whose named elements shadow the document\'s methods (DOM clobbering) is painted, and its names open cards and are stepped to', async () => {
+    const page = await gloss.newPage('/hostile/named-elements.html');
+    // The page's world does see its names in place of the document's methods.
+    expect(await page.evaluate(() => `${typeof document.getElementsByTagName} ${typeof document.createTreeWalker} ${typeof document.evaluate}`)).toBe('object object object');
+    await waitForAnnotation(page);
+    expect(await paintedText(page)).toMatchObject({ 'gloss-person': expect.arrayContaining(['Christopher Krebs', 'Mark Esper']), 'gloss-agency': ['CISA'] });
+    await restOn(page, await pointOf(page, '#story', 'Mark Esper'));
+    await expect.poll(() => cardText(page)).toContain('Mark Esper');
+    const tabId = await gloss.tabIdOf(page);
+    await gloss.worker.evaluate((id) => chrome.tabs.sendMessage(id, { gloss: 1, name: 'stepMention', req: { fromStart: true } }, { frameId: 0 }), tabId);
+    await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+    await page.close();
+  });
+
   it('a postMessage flood and fake pointer/key events open nothing and change nothing', async () => {
     const page = await gloss.newPage('/hostile/flood.html');
     await waitForAnnotation(page);

@@ -144,16 +144,17 @@ export async function pointOf(page: Page, selector: string, text: string, nth = 
   });
   return page.evaluate(
     ({ selector, text, nth }) => {
-      const el = document.querySelector(selector);
+      // The document's own methods, not what a page's named elements put in their place (hostile pages).
+      const el = Document.prototype.querySelector.call(document, selector);
       if (!el) throw new Error(`no element ${selector}`);
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const walker = Document.prototype.createTreeWalker.call(document, el, NodeFilter.SHOW_TEXT);
       let seen = 0;
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const data = (node as Text).data;
         let at = data.indexOf(text);
         while (at >= 0) {
           if (seen++ === nth) {
-            const range = document.createRange();
+            const range = Document.prototype.createRange.call(document);
             range.setStart(node, at);
             range.setEnd(node, at + text.length);
             range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
@@ -178,7 +179,7 @@ export async function restOn(page: Page, point: { x: number; y: number }): Promi
 /** Text of the open card, or null when none is open. */
 export function cardText(page: Page): Promise<string | null> {
   return page.evaluate(() => {
-    const host = document.querySelector('[data-gloss="card"]');
+    const host = Document.prototype.querySelector.call(document, '[data-gloss="card"]');
     return host?.shadowRoot?.textContent ?? null;
   });
 }
