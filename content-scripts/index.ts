@@ -93,11 +93,35 @@ async function main(): Promise<void> {
   const pageState = () => ({ url: location.href });
   handleMessages<TabProtocol>({ readPage, stepMention, pageState }, life.signal);
 
+  // A page that writes itself anew erased Gloss's listeners with its own: start over, as on a new page.
+  onDocumentRewritten(document, () => {
+    life.abort();
+    void main().catch((e: unknown) => console.warn('Gloss could not start on this page:', e));
+  }, life.signal);
+
   if (activeHere(settings)) await startReporting();
   else if (early) {
     reportNone(early);
     early = undefined;
   }
+}
+
+/**
+ * Calls `then` once the document's root element is another: `document.open()` (a page writing a new
+ * page into its document, as some interstitials and old ad loaders do) removes everything in it and
+ * erases every event listener on the window and the document, Gloss's too, so hover, keys and taps
+ * did nothing on the new text, painted as it was.
+ */
+function onDocumentRewritten(doc: Document, then: () => void, signal: AbortSignal): void {
+  const first = doc.documentElement;
+  const observer = new MutationObserver(() => {
+    // Between open() and the first write the document has no root element: wait for the new one.
+    if (doc.documentElement === first || doc.documentElement === null) return;
+    observer.disconnect();
+    then();
+  });
+  observer.observe(doc, { childList: true });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
 
 /**

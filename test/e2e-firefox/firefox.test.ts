@@ -97,6 +97,17 @@ describe('Firefox ESR', () => {
     await hostile.close();
   });
 
+  it('a page that writes itself anew with document.open() (which erases every listener) has its new names painted, and they open cards', async () => {
+    const rewritten = await gloss.newPage('/hostile/document-open.html');
+    await waitForAnnotation(rewritten);
+    await rewritten.evaluate(() => (window as unknown as { rewrite: () => void }).rewrite());
+    await pollFor(() => paintedText(rewritten), (p) => (p['gloss-person'] ?? []).includes('Mark Esper'), 10_000, 'the new names painted');
+    await restOn(rewritten, await pointOf(rewritten, '#story', 0, 'Mark Esper'));
+    const text = await pollFor(() => cardText(rewritten), (t) => t !== null && t.includes('Mark Esper'), 10_000, 'the card');
+    expect(text).toContain('Secretary of Defense');
+    await rewritten.close();
+  });
+
   it('the popup opened for the tab lists the story’s entities', async () => {
     const popup = await gloss.popup(page);
     try {

@@ -97,6 +97,21 @@ describe('hostile scripts', () => {
     await page.close();
   });
 
+  it('a page that writes itself anew with document.open() (which erases every listener) has its new names painted, and they open cards', async () => {
+    const page = await gloss.newPage('/hostile/document-open.html');
+    await waitForAnnotation(page);
+    await page.evaluate(() => (window as unknown as { rewrite: () => void }).rewrite());
+    await expect.poll(() => paintedText(page)).toMatchObject({ 'gloss-person': expect.arrayContaining(['Christopher Krebs', 'Mark Esper']) });
+    await restOn(page, await pointOf(page, '#story', 'Mark Esper'));
+    await expect.poll(() => cardText(page)).toContain('Secretary of Defense');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardText(page)).toBeNull();
+    // And the popup lists the new page's names.
+    const popup = await gloss.popup(page);
+    await expect.poll(() => popup.locator('[data-entity-id]').count()).toBeGreaterThan(2);
+    await Promise.all([popup.close(), page.close()]);
+  });
+
   it('a postMessage flood and fake pointer/key events open nothing and change nothing', async () => {
     const page = await gloss.newPage('/hostile/flood.html');
     await waitForAnnotation(page);
