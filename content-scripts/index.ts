@@ -8,6 +8,7 @@ import { watchSettings } from '../src/settings-store';
 import { PageGloss } from './page-gloss';
 import { loadPageState, onPackIndexChanged, pageKey, saveCorrections } from './page-storage';
 import { setTimings } from './page-timings';
+import { topSiteOf } from './top-site';
 import { watchPage } from './watch-page';
 
 // Which frames run this script is settled before it loads: content.js by the manifest (top frames
@@ -28,7 +29,12 @@ async function main(): Promise<void> {
   const host = location.hostname;
   // A subframe is on only where the page around it is too: "this site" off in the popup turns Gloss
   // off on the page the reader sees, an embedded post or story from another site included.
-  const topHost = topSiteOf(location);
+  const topHost = topSiteOf({
+    top: window === window.top,
+    parentIsTop: window.parent === window.top,
+    ancestorOrigins: (location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins,
+    referrer: document.referrer,
+  });
   const activeHere = (s: Settings) => isActiveOn(s, host) && (topHost === undefined || isActiveOn(s, topHost));
   let running: { gloss: PageGloss; stop: AbortController } | undefined;
 
@@ -122,22 +128,6 @@ function onDocumentRewritten(doc: Document, then: () => void, signal: AbortSigna
   });
   observer.observe(doc, { childList: true });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-}
-
-/**
- * The host of the top page around a subframe (undefined in the top frame). Chromium says it
- * (`location.ancestorOrigins`); Firefox does not, and there a frame goes by its own site alone.
- */
-function topSiteOf(location: Location): string | undefined {
-  if (window === window.top) return undefined;
-  const origins = (location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins;
-  const top = origins && origins.length > 0 ? origins[origins.length - 1] : undefined;
-  if (!top) return undefined;
-  try {
-    return new URL(top).hostname;
-  } catch {
-    return undefined;
-  }
 }
 
 function openPort(): { askWorker: AskWorker; stop: AbortController } {

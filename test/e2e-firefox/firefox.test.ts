@@ -168,6 +168,30 @@ describe('Firefox ESR', () => {
     }
   });
 
+  it('"this site" off turns Gloss off in the frame of another site inside the page too (the frame goes by the page it was loaded from), and on again', async () => {
+    const embedding = await gloss.newPage('/cross-site-frame.html');
+    try {
+      const frame = await pollFor(async () => embedding.frames().find((f) => f.url().includes('//localhost:')), (f) => f !== undefined, 10_000, 'the other site’s frame');
+      await frame!.waitForFunction(() => performance.getEntriesByName('gloss:annotate').length > 0, { timeout: 20_000 });
+      const painted = () => frame!.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('gloss-')).length);
+      expect(await painted()).toBeGreaterThan(2);
+      const popup = await gloss.popup(embedding);
+      try {
+        const site = '[data-testid="site-switch"]';
+        await popup.waitForSelector(`${site} input`, { timeout: 20_000 });
+        expect(await popup.evaluate((sel) => document.querySelector(sel)?.textContent ?? '', site)).toContain('127.0.0.1');
+        await popup.click(`${site} input`);
+        await pollFor(painted, (n) => n === 0, 10_000, 'the frame unpainted');
+        await popup.click(`${site} input`);
+        await pollFor(painted, (n) => n > 2, 10_000, 'the frame painted again');
+      } finally {
+        await popup.close();
+      }
+    } finally {
+      await embedding.close();
+    }
+  });
+
   it('a page with the strictest CSP still gets its names painted and a styled card, and so does its subframe', async () => {
     // A second server: the CSP header goes on every file it serves.
     const strict = await startStaticServer({ '/': join(ROOT, 'test/fixtures') }, 0, {
