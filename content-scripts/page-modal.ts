@@ -6,17 +6,20 @@
 
 /** The page's topmost modal element (dialog or fullscreen), if one is open. */
 export function topModal(doc: Document): Element | undefined {
-  // Asked as the pointer moves over names: most pages have no dialog, and the live collection's
-  // length is kept by the browser, where a `:modal` query walks the whole document.
-  if (!doc.fullscreenElement && doc.getElementsByTagName('dialog').length === 0) return undefined;
+  // Asked as the pointer moves over names: the page's dialogs are few and their live collection is
+  // kept by the browser, where a `:modal` query would walk the whole document (many pages keep a
+  // closed <dialog> for a menu). The last open modal one in document order: a dialog opened from
+  // another is usually inside or after it, and one opened over a fullscreen element is above it.
+  const dialogs = doc.getElementsByTagName('dialog');
   try {
-    // The last in document order: a dialog opened from another is usually inside or after it.
-    const all = doc.querySelectorAll(':modal');
-    return all[all.length - 1];
+    for (let i = dialogs.length - 1; i >= 0; i--) {
+      const dialog = dialogs[i]!;
+      if (dialog.open && dialog.matches(':modal')) return dialog;
+    }
   } catch {
-    // No `:modal` (older browsers).
-    return undefined;
+    // No `:modal` (older browsers): no dialog is taken for modal.
   }
+  return doc.fullscreenElement ?? undefined;
 }
 
 /**

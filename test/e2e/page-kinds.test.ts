@@ -113,6 +113,18 @@ describe('pages that put the card at a disadvantage', () => {
     await page.close();
   });
 
+  it('a story shown in fullscreen: a name in it opens a card inside the fullscreen element, where the pointer reaches it', async () => {
+    const page = await gloss.newPage('/fullscreen-story.html');
+    await waitForAnnotation(page);
+    await page.click('#go');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.id ?? null)).toBe('stage');
+    await restOn(page, await pointOf(page, '#inside', 'Krebs'));
+    await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+    expect(await page.evaluate(() => document.querySelector('[data-gloss="card"]')!.parentElement!.id)).toBe('stage');
+    expect(await cardHit(page)).toBe('card');
+    await page.close();
+  });
+
   it('text the reader cannot reach opens no card and is not stepped to: behind a modal dialog, and inside an inert element', async () => {
     const page = await gloss.newPage('/modal-story.html');
     await waitForAnnotation(page);
