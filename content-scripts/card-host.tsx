@@ -109,6 +109,8 @@ export class CardHost {
         // No popover support (older browsers, XML documents): the max z-index above is the fallback.
       }
     }
+    // Focus already in the card: the card's "Next mention", or the shortcut pressed again.
+    const focusInCard = this.doc.activeElement === host;
     card.setAttribute('aria-label', t('cardLabel', model.details?.name ?? model.reason.alias));
     render(<CardView model={model} actions={actions} />, card);
     this.#stopPositioning?.();
@@ -133,7 +135,12 @@ export class CardHost {
         card.style.top = `${y}px`;
       });
     });
-    if (focus) {
+    if (focus && focusInCard) {
+      // Stepping on from inside the card: the place Esc returns to stays the one the reader first
+      // left (it was lost to <body> from the second step on), and focus stays on the control used, if
+      // it is still there, rather than going back to the card's top.
+      if (this.#parts!.shadow.activeElement === null) card.focus();
+    } else if (focus) {
       const active = this.doc.activeElement;
       this.#returnFocus = active instanceof HTMLElement && active !== host ? active : null;
       card.focus();

@@ -163,6 +163,54 @@ describe('keyboard command path', () => {
     await expect.poll(focus).toMatchObject({ id: 'origin' });
     await page.evaluate(() => document.getElementById('origin')!.remove());
   });
+
+  it('stepping on, by the shortcut again or the card’s “Next mention”, keeps focus on what was used, and Esc still returns it to where the reader was', async () => {
+    const tabId = await gloss.tabIdOf(page);
+    await page.evaluate(() => {
+      const b = document.createElement('button');
+      b.id = 'origin';
+      b.textContent = 'origin';
+      document.body.prepend(b);
+      b.focus();
+    });
+    const step = () => gloss.worker.evaluate((id) => chrome.tabs.sendMessage(id, { gloss: 1, name: 'stepMention', req: {} }, { frameId: 0 }), tabId);
+    const focused = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('[data-gloss]');
+        const inner = host?.shadowRoot?.activeElement;
+        return { id: document.activeElement?.id ?? '', tag: document.activeElement?.tagName, inner: inner ? `${inner.tagName}:${inner.textContent?.trim().slice(0, 20)}` : null };
+      });
+    // Where the current mention is in the page's text, and what it says.
+    const current = () =>
+      page.evaluate(() =>
+        [...(CSS.highlights.get('gloss-current') ?? [])]
+          .map((r) => {
+            const before = document.createRange();
+            before.setStart(document.body, 0);
+            before.setEnd(r.startContainer, r.startOffset);
+            return `${before.toString().length}:${r.toString()}`;
+          })
+          .join(),
+      );
+    await step();
+    await expect.poll(() => cardText(page)).toMatch(/Next mention/);
+    const first = await current();
+    await step();
+    await expect.poll(current).not.toBe(first);
+    await expect.poll(() => cardText(page)).toMatch(/Next mention/);
+    // The card's "Next mention", pressed from the keyboard: focus stays on it, ready to press again.
+    const next = page.locator('[data-gloss] button', { hasText: 'Next mention' });
+    await next.focus();
+    const second = await current();
+    await page.keyboard.press('Enter');
+    await expect.poll(current).not.toBe(second);
+    await expect.poll(() => cardText(page)).toMatch(/Next mention/);
+    expect((await focused()).inner).toMatch(/^BUTTON:Next mention/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardText(page)).toBeNull();
+    await expect.poll(focused).toMatchObject({ id: 'origin' });
+    await page.evaluate(() => document.getElementById('origin')!.remove());
+  });
 });
 
 describe('viewport edges', () => {
