@@ -1,7 +1,8 @@
 /** Dark mode and reduced motion: the card and the popup follow the reader's system settings. */
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardText, launchGloss, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
+import { join } from 'node:path';
+import { cardText, launchGloss, pointOf, restOn, ROOT, waitForAnnotation, type Gloss } from './support/browser';
 
 let gloss: Gloss;
 beforeAll(async () => {
@@ -48,5 +49,15 @@ describe('dark mode', () => {
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await popup.close();
     await page.close();
+  });
+
+  it('an error message (a broken knowledge pack) is readable in the dark: axe finds no contrast violation', async () => {
+    const options = await gloss.context.newPage();
+    await options.goto(`chrome-extension://${gloss.extensionId}/options.html`);
+    await options.setInputFiles('[data-testid="pack-file"]', join(ROOT, 'test/fixtures/packs/broken-pack.json'));
+    await expect.poll(() => options.locator('[data-testid="pack-errors"]').textContent()).toContain('broken-pack.json');
+    const result = await new AxeBuilder({ page: options }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await options.close();
   });
 });
