@@ -135,6 +135,10 @@ export class CardHost {
         card.style.top = `${y}px`;
       });
     });
+    // Opened from the keyboard, the card holds focus and Tab stays inside it: a screen reader's
+    // browse mode should stay inside it too. Opened by the pointer it is a tooltip-like aside.
+    if (focus) card.setAttribute('aria-modal', 'true');
+    else if (!focusInCard) card.removeAttribute('aria-modal');
     if (focus && focusInCard) {
       // Stepping on from inside the card: the place Esc returns to stays the one the reader first
       // left (it was lost to <body> from the second step on), and focus stays on the control used, if

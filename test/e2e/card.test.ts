@@ -79,6 +79,8 @@ describe('hover card', () => {
   it('Esc closes the card', async () => {
     await restOn(page, await pointOf(page, 'article p:nth-of-type(5)', 'CISA'));
     await expect.poll(() => cardText(page)).toContain('Cybersecurity');
+    // Opened by the pointer, focus stays in the page: the card is not modal.
+    expect(await page.evaluate(() => document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('.card')!.hasAttribute('aria-modal'))).toBe(false);
     await page.keyboard.press('Escape');
     await expect.poll(() => cardText(page)).toBeNull();
     expect(await hostCount()).toBe(0);
@@ -151,8 +153,12 @@ describe('keyboard command path', () => {
         return { host: document.activeElement === host, inner: host?.shadowRoot?.activeElement?.className ?? host?.shadowRoot?.activeElement?.tagName ?? null, id: document.activeElement?.id };
       });
     await expect.poll(focus).toMatchObject({ host: true, inner: 'card' });
-    const role = await page.evaluate(() => document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('.card')!.getAttribute('role'));
-    expect(role).toBe('dialog');
+    const role = await page.evaluate(() => {
+      const card = document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('.card')!;
+      return `${card.getAttribute('role')} modal:${card.getAttribute('aria-modal')}`;
+    });
+    // Focus is held inside it (Tab below), so a screen reader's browse mode is told to stay inside too.
+    expect(role).toBe('dialog modal:true');
     expect(await page.evaluate(() => [...(CSS.highlights.get('gloss-current') ?? [])].length)).toBe(1);
     for (let i = 0; i < 8; i++) {
       await page.keyboard.press('Tab');
