@@ -585,23 +585,22 @@ export class Annotator {
    * test is kept (a report, a step): by the block's element, so no range is made for it.
    */
   rendersNow(): (m: PageMention) => boolean {
-    const known = new Map<number, boolean>();
-    return (m) => {
-      let shows = known.get(m.block);
-      if (shows === undefined) known.set(m.block, (shows = isRendered(this.#shownStates[m.block]?.block.box)));
-      return shows;
-    };
+    return this.#oncePerBlock((block) => isRendered(block?.box));
   }
 
-  /** A test of "the reader can reach this mention now" (not behind an open modal, not inert), answered once per block. */
+  /** A test of "the reader can reach this mention now" (not behind an open modal, not inert), answered as `rendersNow` is. */
   reachableNow(): (m: PageMention) => boolean {
     const unreachable = outOfReach(this.doc);
+    return this.#oncePerBlock((block) => !block || !unreachable(block.anchor));
+  }
+
+  /** A test of a mention by its block, asked once per block for as long as the test is kept. */
+  #oncePerBlock(test: (block: TextBlock | undefined) => boolean): (m: PageMention) => boolean {
     const known = new Map<number, boolean>();
     return (m) => {
-      let reached = known.get(m.block);
-      const block = this.#shownStates[m.block]?.block;
-      if (reached === undefined) known.set(m.block, (reached = !block || !unreachable(block.anchor)));
-      return reached;
+      let answer = known.get(m.block);
+      if (answer === undefined) known.set(m.block, (answer = test(this.#shownStates[m.block]?.block)));
+      return answer;
     };
   }
 

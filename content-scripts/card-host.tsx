@@ -97,7 +97,7 @@ export class CardHost {
 
   /** Shows or updates the card next to `anchor`; `focus` moves keyboard focus into it (keyboard path). */
   show(model: CardModel, actions: CardActions, anchor: VirtualElement, focus: boolean): void {
-    const { host, card } = this.#parts ?? this.#make();
+    const { host, shadow, card } = this.#parts ?? this.#make();
     const container = this.#container();
     if (host.parentNode !== container) {
       if (host.isConnected) this.#hidePopover(host);
@@ -143,10 +143,10 @@ export class CardHost {
       // Stepping on from inside the card: the place Esc returns to stays the one the reader first
       // left (it was lost to <body> from the second step on), and focus stays on the control used, if
       // it is still there, rather than going back to the card's top.
-      if (this.#parts!.shadow.activeElement === null) card.focus();
+      if (shadow.activeElement === null) card.focus();
     } else if (focus) {
       const active = this.doc.activeElement;
-      this.#returnFocus = active instanceof HTMLElement && active !== host ? active : null;
+      this.#returnFocus = active instanceof HTMLElement ? active : null;
       card.focus();
     }
   }

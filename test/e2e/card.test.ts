@@ -135,15 +135,19 @@ describe('hover card', () => {
 });
 
 describe('keyboard command path', () => {
-  it('steps to the next mention, opens its card as a focused dialog, Tab stays inside, Esc returns focus', async () => {
-    const tabId = await gloss.tabIdOf(page);
-    await page.evaluate(() => {
+  /** A button the reader was on before the keyboard opened a card: where Esc must return focus. */
+  const focusOrigin = () =>
+    page.evaluate(() => {
       const b = document.createElement('button');
       b.id = 'origin';
       b.textContent = 'origin';
       document.body.prepend(b);
       b.focus();
     });
+
+  it('steps to the next mention, opens its card as a focused dialog, Tab stays inside, Esc returns focus', async () => {
+    const tabId = await gloss.tabIdOf(page);
+    await focusOrigin();
     // What the `next-mention` command does in the worker (headless Chromium has no browser shortcuts to press).
     await gloss.worker.evaluate((id) => chrome.tabs.sendMessage(id, { gloss: 1, name: 'stepMention', req: {} }, { frameId: 0 }), tabId);
     await expect.poll(() => cardText(page)).toMatch(/\S/);
@@ -172,13 +176,7 @@ describe('keyboard command path', () => {
 
   it('stepping on, by the shortcut again or the card’s “Next mention”, keeps focus on what was used, and Esc still returns it to where the reader was', async () => {
     const tabId = await gloss.tabIdOf(page);
-    await page.evaluate(() => {
-      const b = document.createElement('button');
-      b.id = 'origin';
-      b.textContent = 'origin';
-      document.body.prepend(b);
-      b.focus();
-    });
+    await focusOrigin();
     const step = () => gloss.worker.evaluate((id) => chrome.tabs.sendMessage(id, { gloss: 1, name: 'stepMention', req: {} }, { frameId: 0 }), tabId);
     const focused = () =>
       page.evaluate(() => {
