@@ -225,7 +225,7 @@ export class PageGloss {
     const shown = this.annotator.mentions.filter((m) => m.shown && (entityId === undefined || m.id === entityId) && rendered(m) && reachable(m));
     if (shown.length === 0) return false;
     const current = fromStart ? undefined : this.#open?.mention;
-    const at = current ? shown.indexOf(current) : -1;
+    const at = current ? indexIn(shown, current) : -1;
     if (noWrap && at === shown.length - 1) {
       this.closeCard();
       return false;
@@ -311,6 +311,28 @@ export class PageGloss {
     this.closeCard();
     this.annotator.clear();
     this.#painter.destroy();
+  }
+}
+
+/**
+ * Where `current` is among `shown` (in document order), or the last one before it: a pass since the
+ * card opened (the page changed) made new mention objects, and "next" must go on from the card's
+ * place, not from the first name. -1 when none is before it or it cannot be placed (its text is gone).
+ */
+function indexIn(shown: readonly PageMention[], current: PageMention): number {
+  const same = shown.indexOf(current);
+  if (same >= 0) return same;
+  try {
+    let lo = 0;
+    let hi = shown.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (shown[mid]!.range.compareBoundaryPoints(Range.START_TO_START, current.range) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  } catch {
+    return -1;
   }
 }
 
