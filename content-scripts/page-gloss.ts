@@ -16,12 +16,26 @@ import { trackHoverIntent } from './hover-intent';
 import { trackTaps } from './tap-intent';
 import { HighlightPainter, type HighlightScope } from './paint-highlights';
 
+/** How long a card opened from the keyboard waits for its details before it takes focus anyway. */
+const FOCUS_WAIT_MS = 1000;
+
 export class PageGloss {
   readonly annotator: Annotator;
   readonly #painter: HighlightPainter;
   readonly #card: LazyCardHost;
   /** `sticky`: opened from the keyboard or by a tap, so no pointer leaving it closes it (Esc, close, or a tap elsewhere do). */
-  #open: { mention: PageMention; pinned: boolean; sticky: boolean; details: CardDetails | null | undefined; focus: boolean; point: { x: number; y: number } | undefined } | undefined;
+  #open:
+    | {
+        mention: PageMention;
+        pinned: boolean;
+        sticky: boolean;
+        details: CardDetails | null | undefined;
+        /** Focus to move into the card: when its details are there, or once FOCUS_WAIT_MS have passed. */
+        focus: boolean;
+        waited: boolean;
+        point: { x: number; y: number } | undefined;
+      }
+    | undefined;
   #token = 0;
   /** The knowledge packs changed: the next request tells the worker to read them again. */
   #reload = false;
@@ -39,7 +53,7 @@ export class PageGloss {
   ) {
     this.#correctionsAt = correctionsWhere?.at();
     const scope = highlightScope();
-    this.#painter = new HighlightPainter(doc, scope);
+    this.#painter = new HighlightPainter(doc, scope, scope === ':root');
     this.annotator = new Annotator(doc, this.#painter, (texts, ids) => this.#link(texts, ids), corrections, scope === ':root');
     this.#card = new LazyCardHost(doc, () => this.closeCard());
     const win = doc.defaultView!;
@@ -242,8 +256,16 @@ export class PageGloss {
   openCard(mention: PageMention, point: { x: number; y: number } | undefined, focus: boolean, sticky = focus): void {
     const token = ++this.#token;
     const pinned = false;
-    this.#open = { mention, pinned, sticky, details: undefined, focus, point };
+    this.#open = { mention, pinned, sticky, details: undefined, focus, waited: false, point };
     this.#render();
+    if (focus) {
+      // A worker slow to wake must not leave the keyboard's reader outside the card they asked for.
+      setTimeout(() => {
+        if (token !== this.#token || !this.#open?.focus) return;
+        this.#open.waited = true;
+        this.#render();
+      }, FOCUS_WAIT_MS);
+    }
     void this.askWorker('getDetails', { ids: [mention.id] }).then(
       ({ details }) => {
         // A late answer for an earlier hover is dropped.
@@ -285,8 +307,10 @@ export class PageGloss {
         this.annotate();
       },
     };
-    const focus = open.focus;
-    open.focus = false;
+    // The keyboard's card takes focus once its details are there: focused while "Loading…", a screen
+    // reader announced a dialog named by the page's words, then its name changed without a word.
+    const focus = open.focus && (open.details !== undefined || open.waited);
+    if (focus) open.focus = false;
     this.#card.show(
       {
         details: open.details,

@@ -9,13 +9,19 @@ import { defaults, type HighlightStyle } from '../src/settings';
 
 export const CURRENT_HIGHLIGHT = 'gloss-current';
 
-/** Category colours chosen for ≥ 3:1 contrast against white (light) and #121212 (dark) backgrounds. */
-const COLOURS: Record<Category, [light: string, dark: string]> = {
-  person: ['#1f6feb', '#6cb6ff'],
-  agency: ['#8250df', '#c297ff'],
-  company: ['#bc4c00', '#f0883e'],
-  place: ['#1a7f37', '#57d364'],
-  organization: ['#bf3989', '#f778ba'],
+/**
+ * Category colours, for the OS's light and dark schemes. The scheme does not say what the page's
+ * background is (most news sites stay white under a dark OS), so both are chosen for ≥ 3:1 against
+ * white, #f2f2f2, #222, #121212 and black alike (WCAG 1.4.11; `test/unit/highlight-colours.test.ts`):
+ * the light ones at a relative luminance of about 0.16, the dark ones about 0.25, a little lighter
+ * for a dark page. The earlier dark ones (0.37–0.50) were 1.9–2.5:1 on a white page.
+ */
+export const COLOURS: Record<Category, [light: string, dark: string]> = {
+  person: ['#1f6feb', '#3f88e7'],
+  agency: ['#8250df', '#9c72e2'],
+  company: ['#bc4c00', '#d56a27'],
+  place: ['#1a7f37', '#339b42'],
+  organization: ['#bf3989', '#d55e9d'],
 };
 
 /**
@@ -36,18 +42,26 @@ export type HighlightScope = ':root' | '';
  * e2e test saw both).
  */
 function css(style: HighlightStyle, reset: boolean, scope: HighlightScope): string {
-  const rule = (name: string, colour: string) => {
+  const rule = (name: string, declarations: string[], weight = reset ? ' !important' : '') =>
+    `${scope}::highlight(${name}) { ${declarations.map((d) => `${d}${weight}; `).join('')}}`;
+  const underline = (colour: string) => [`text-decoration: underline dotted ${colour}`, 'text-decoration-thickness: 1.5px', 'text-underline-offset: 0.18em'];
+  const category = (name: string, colour: string) => {
     const declarations = reset ? ['text-decoration: none', 'background-color: transparent'] : [];
     if (style === 'background') declarations.push(`background-color: color-mix(in srgb, ${colour} 18%, transparent)`);
-    if (style === 'underline') declarations.push(`text-decoration: underline dotted ${colour}`, 'text-decoration-thickness: 1.5px', 'text-underline-offset: 0.18em');
-    const weight = reset ? ' !important' : '';
-    return `${scope}::highlight(${name}) { ${declarations.map((d) => `${d}${weight}; `).join('')}}`;
+    if (style === 'underline') declarations.push(...underline(colour));
+    return rule(name, declarations);
   };
-  const light = CATEGORIES.map((c) => rule(`gloss-${c}`, COLOURS[c][0])).join('\n');
-  const dark = CATEGORIES.map((c) => rule(`gloss-${c}`, COLOURS[c][1])).join('\n');
-  const current = `${scope}::highlight(${CURRENT_HIGHLIGHT}) { background-color: #ffe08a; color: #111; }`;
+  const light = CATEGORIES.map((c) => category(`gloss-${c}`, COLOURS[c][0])).join('\n');
+  const dark = CATEGORIES.map((c) => category(`gloss-${c}`, COLOURS[c][1])).join('\n');
+  // A contrast theme drops background colours (Firefox paints no fill then): a tinted name keeps an
+  // underline in the theme's text colour. (Chromium paints highlights as selected text there; see
+  // `HighlightPainter`.)
+  const forced = style === 'background' ? `\n@media (forced-colors: active) {\n${CATEGORIES.map((c) => rule(`gloss-${c}`, underline('CanvasText'))).join('\n')}\n}` : '';
+  // The yellow fill alone is 1.29:1 on a white page and vanishes in a contrast theme: the solid dark
+  // underline marks the current name on any background (≥ 3:1 against white or the fill).
+  const current = rule(CURRENT_HIGHLIGHT, ['background-color: #ffe08a', 'color: #111', 'text-decoration: underline solid #111', 'text-decoration-thickness: 2px', 'text-underline-offset: 0.18em'], '');
   // On screen only: a printed or saved-as-PDF story is the site's, without marks no one can hover.
-  return `@media not print {\n${light}\n@media (prefers-color-scheme: dark) {\n${dark}\n}\n${current}\n}\n`;
+  return `@media not print {\n${light}\n@media (prefers-color-scheme: dark) {\n${dark}\n}${forced}\n${current}\n}\n`;
 }
 
 /**
@@ -94,17 +108,43 @@ export class HighlightPainter {
   /** Every range registered now, with the category it is registered in. */
   #categoryOf = new Map<Range, Category>();
 
-  /** `scope`: as in the static sheet of this build (`staticHighlightCss`). */
-  constructor(doc: Document, scope: HighlightScope) {
+  /** The ranges last asked to be painted, painted again when the contrast theme comes or goes. */
+  #items: readonly Painted[] = [];
+  /** Whether a contrast theme is on, when the engine paints highlights as selected text in one. */
+  readonly #forced: MediaQueryList | undefined;
+  readonly #stopForced = new AbortController();
+
+  /**
+   * `scope`: as in the static sheet of this build (`staticHighlightCss`). `selectionWhenForced`:
+   * the engine paints every custom highlight as selected text (the system's Highlight colours) in a
+   * contrast theme, whatever the sheet says, as Chromium 156 does (Firefox ESR 153 keeps the
+   * underline in the theme's colour). Every name would then look selected, and a reader's own
+   * selection could not be told from them; so there only the tinted style, whose fill that is the
+   * nearest to, marks names, and the current name is the one mark otherwise.
+   */
+  constructor(doc: Document, scope: HighlightScope, selectionWhenForced: boolean) {
     this.#doc = doc;
     this.#scope = scope;
+    const view = doc.defaultView;
+    this.#forced = selectionWhenForced && view ? view.matchMedia('(forced-colors: active)') : undefined;
+    this.#forced?.addEventListener('change', () => this.paint(this.#items), { signal: this.#stopForced.signal });
   }
 
-  /** Switches the highlight style; a no-op when it is unchanged, so re-annotating never restyles the page. */
+  /** Whether names are marked at all: never with the "none" style, whose names only open cards. */
+  get #marks(): boolean {
+    if (this.#style === 'none') return false;
+    return !this.#forced?.matches || this.#style === 'background';
+  }
+
+  /**
+   * Switches the highlight style; a no-op when it is unchanged, so re-annotating never restyles the
+   * page. Takes effect on the ranges at the next `paint`.
+   */
   setStyle(style: HighlightStyle): void {
     if (style === this.#style) return;
     this.#style = style;
-    if (style === defaults.highlightStyle) {
+    // The static sheet draws the default; "none" registers no highlight, so it needs no sheet either.
+    if (style === defaults.highlightStyle || style === 'none') {
       this.#dropSheet();
       return;
     }
@@ -152,6 +192,12 @@ export class HighlightPainter {
    */
   paint(items: readonly Painted[]): void {
     if (!this.supported) return;
+    this.#items = items;
+    if (!this.#marks) {
+      this.#stopWindow();
+      this.#register(items, 0, 0);
+      return;
+    }
     if (items.length <= WINDOWED_ABOVE) {
       this.#stopWindow();
       this.#register(items, 0, items.length);
@@ -337,6 +383,8 @@ export class HighlightPainter {
 
   destroy(): void {
     this.#stopWindow();
+    this.#stopForced.abort();
+    this.#items = [];
     if (this.supported) {
       for (const category of CATEGORIES) CSS.highlights.delete(`gloss-${category}`);
       CSS.highlights.delete(CURRENT_HIGHLIGHT);

@@ -75,7 +75,8 @@ function openExtensionPage(page: Page, path: string): void {
   });
 }
 
-export async function launchFirefoxGloss(): Promise<FirefoxGloss> {
+/** `prefs`: more Firefox preferences, such as a contrast theme's. */
+export async function launchFirefoxGloss(prefs: Record<string, string | number | boolean> = {}): Promise<FirefoxGloss> {
   const executablePath = firefoxPath();
   const geckoId = (JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } })
     .browser_specific_settings.gecko.id;
@@ -93,6 +94,7 @@ export async function launchFirefoxGloss(): Promise<FirefoxGloss> {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
       'network.proxy.type': 0,
       'datareporting.policy.dataSubmissionEnabled': false,
+      ...prefs,
     },
   });
   await browser.installExtension(DIST);

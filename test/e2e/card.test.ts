@@ -174,6 +174,35 @@ describe('keyboard command path', () => {
     await page.evaluate(() => document.getElementById('origin')!.remove());
   });
 
+  it('takes focus once its details are shown, so a screen reader announces the name, never “Loading…”', async () => {
+    const tabId = await gloss.tabIdOf(page);
+    // What the card says, and is named, at the moment focus enters it: what a screen reader announces.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { focusSeen: string[] }).focusSeen = seen;
+      document.addEventListener('focusin', () => {
+        const host = document.querySelector('[data-gloss]');
+        const card = host?.shadowRoot?.querySelector('.card');
+        if (card && document.activeElement === host) seen.push(`${card.getAttribute('aria-label')}|${card.textContent}`);
+      }, true);
+    });
+    // Twice: the first card also waits for the card's code to load, the second opens at once.
+    for (let i = 0; i < 2; i++) {
+      await focusOrigin();
+      await gloss.worker.evaluate((id) => chrome.tabs.sendMessage(id, { gloss: 1, name: 'stepMention', req: { fromStart: true } }, { frameId: 0 }), tabId);
+      await expect.poll(() => page.evaluate(() => (window as unknown as { focusSeen: string[] }).focusSeen.length)).toBe(i + 1);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => cardText(page)).toBeNull();
+      await page.evaluate(() => document.getElementById('origin')!.remove());
+    }
+    const seen = await page.evaluate(() => (window as unknown as { focusSeen: string[] }).focusSeen);
+    for (const text of seen) {
+      expect(text).not.toContain('Loading');
+      // The story's first name, "Trump" in its headline: the dialog is named by the entity, not the word.
+      expect(text).toMatch(/^About Donald Trump\|.*President of the United States/);
+    }
+  });
+
   it('stepping on, by the shortcut again or the card’s “Next mention”, keeps focus on what was used, and Esc still returns it to where the reader was', async () => {
     const tabId = await gloss.tabIdOf(page);
     await focusOrigin();

@@ -17,6 +17,38 @@ const luminance = (rgb: string) => {
   return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
 };
 
+/** WCAG 2 contrast ratio of two sRGB colours. */
+function contrast(a: number[], b: number[]): number {
+  const lum = (c: number[]) => {
+    const [r, g, bl] = c.map((v) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/** In the page: a screenshot's most common colour (the background) and how many pixels are near `colour`. */
+async function pixelsSeen({ png, colour }: { png: string; colour: number[] }): Promise<{ background: number[]; near: number }> {
+  const img = new Image();
+  img.src = `data:image/png;base64,${png}`;
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = img.width;
+  canvas.height = img.height;
+  const ctx = canvas.getContext('2d')!;
+  ctx.drawImage(img, 0, 0);
+  const data = ctx.getImageData(0, 0, img.width, img.height).data;
+  const counts = new Map<string, number>();
+  let near = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const key = `${data[i]},${data[i + 1]},${data[i + 2]}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (colour.every((c, k) => Math.abs(data[i + k]! - c) <= 40)) near++;
+  }
+  const [top] = [...counts].sort((a, b) => b[1] - a[1]);
+  return { background: top![0].split(',').map(Number), near };
+}
+
 describe('dark mode', () => {
   it('the card is dark with light text, without animation, and passes axe', async () => {
     const page = await gloss.newPage('/seed-article.html');
@@ -33,6 +65,33 @@ describe('dark mode', () => {
     expect(style.animation).toBe('none');
     const result = await new AxeBuilder({ page }).include('[data-gloss]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(result.violations.map((v) => v.id)).toEqual([]);
+    await page.close();
+  });
+
+  it('on a site without a dark theme, the names are still underlined at 3:1 or more against its white page', async () => {
+    // The OS is dark, the page stays white: the palette follows the OS, so it must hold on white too.
+    const page = await gloss.newPage('/nested-names.html');
+    await waitForAnnotation(page);
+    const marks = await page.evaluate(() =>
+      [...CSS.highlights.keys()]
+        .filter((name) => name.startsWith('gloss-') && name !== 'gloss-current')
+        .map((name) => {
+          const range = [...CSS.highlights.get(name)!][0] as Range;
+          const r = range.getBoundingClientRect();
+          const box = { x: Math.floor(r.left), y: Math.floor(r.top), width: Math.ceil(r.width), height: Math.ceil(r.height) + 6 };
+          return { name, text: range.toString(), box, colour: getComputedStyle(document.documentElement, `::highlight(${name})`).textDecorationColor };
+        }),
+    );
+    expect(marks.map((m) => m.name).sort()).toEqual(['gloss-agency', 'gloss-company', 'gloss-person']);
+    for (const { text, box, colour } of marks) {
+      const underline = colour.match(/\d+/g)!.slice(0, 3).map(Number);
+      const png = (await page.screenshot({ clip: box })).toString('base64');
+      const seen = await page.evaluate(pixelsSeen, { png, colour: underline });
+      // The page's white is what the name sits on, and the underline is painted in the colour read.
+      expect(seen.background, text).toEqual([255, 255, 255]);
+      expect(seen.near, `${text}'s underline pixels`).toBeGreaterThan(10);
+      expect(contrast(underline, seen.background), `${text}: ${colour} on white`).toBeGreaterThanOrEqual(3);
+    }
     await page.close();
   });
 

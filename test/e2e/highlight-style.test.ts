@@ -44,9 +44,12 @@ describe('highlight style on the page', () => {
     await expect.poll(async () => (await pixelsUnderName()).tint, { timeout: 5000 }).toBeGreaterThan(200);
     expect((await pixelsUnderName()).underline).toBeLessThan(10);
 
+    // "None" registers no highlight at all (a contrast theme would paint even an unstyled one): the
+    // name's place is read before.
+    const box = await page.evaluate(paintedBox, { highlight: 'gloss-person', name: 'Christopher Krebs' });
     await setStyle('none');
-    await expect.poll(async () => (await pixelsUnderName()).tint, { timeout: 5000 }).toBeLessThan(10);
-    expect((await pixelsUnderName()).underline).toBeLessThan(10);
+    await expect.poll(async () => (await pixelsIn(page, box)).tint, { timeout: 5000 }).toBeLessThan(10);
+    expect((await pixelsIn(page, box)).underline).toBeLessThan(10);
 
     await setStyle('underline');
     await expect.poll(async () => (await pixelsUnderName()).underline, { timeout: 5000 }).toBeGreaterThan(20);
@@ -66,6 +69,50 @@ describe('highlight style on the page', () => {
     await page.emulateMedia({ media: 'screen' });
     expect((await pixelsIn(page, box)).tint).toBeGreaterThan(200);
     await popup.selectOption('[data-testid="highlight-style"]', 'underline');
+    await expect.poll(async () => (await pixelsIn(page, box)).underline, { timeout: 5000 }).toBeGreaterThan(20);
+    await popup.close();
+  });
+});
+
+describe('in a contrast theme (forced colours)', () => {
+  // Chromium paints every custom highlight as selected text there, whatever the sheet says: a name is
+  // a block in the theme's selection colours. Gloss then draws only what the reader asked to be filled.
+  it('names are not drawn as selected text, the current name is, the tinted style fills them, and the underline comes back after', async () => {
+    const box = await page.evaluate(paintedBox, { highlight: 'gloss-person', name: 'Christopher Krebs' });
+    const popup = await gloss.popup(page);
+    await popup.locator('summary', { hasText: 'Settings' }).click();
+    const setStyle = (style: string) => popup.selectOption('[data-testid="highlight-style"]', style);
+    const filled = async (where = box) => (await pixelsIn(page, where)).darkShare;
+    // Black text on white darkens about an eighth of its box; a selection block over half of it (the
+    // box runs below the line, for an underline).
+    expect(await filled()).toBeLessThan(0.3);
+    await page.emulateMedia({ forcedColors: 'active' });
+    try {
+      await page.waitForTimeout(300);
+      expect(await filled()).toBeLessThan(0.3);
+
+      // The name the keyboard steps to is marked: the one place a selection-like mark says the right thing.
+      const tabId = await gloss.tabIdOf(page);
+      await gloss.worker.evaluate((id) => chrome.tabs.sendMessage(id, { gloss: 1, name: 'stepMention', req: {} }, { frameId: 0 }), tabId);
+      await expect.poll(() => page.evaluate(() => CSS.highlights.get('gloss-current')?.size ?? 0)).toBe(1);
+      const name = await page.evaluate(() => [...CSS.highlights.get('gloss-current')!][0]!.toString());
+      const current = await page.evaluate(paintedBox, { highlight: 'gloss-current', name });
+      await expect.poll(() => filled(current)).toBeGreaterThan(0.45);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => filled(current)).toBeLessThan(0.3);
+
+      // The tinted style asks for a fill: it is drawn, in the theme's colours. "None" draws nothing.
+      await setStyle('background');
+      await expect.poll(() => filled(), { timeout: 5000 }).toBeGreaterThan(0.45);
+      await setStyle('none');
+      await expect.poll(() => filled(), { timeout: 5000 }).toBeLessThan(0.3);
+      await setStyle('underline');
+      await page.waitForTimeout(300);
+      expect(await filled()).toBeLessThan(0.3);
+    } finally {
+      await setStyle('underline');
+      await page.emulateMedia({ forcedColors: 'none' });
+    }
     await expect.poll(async () => (await pixelsIn(page, box)).underline, { timeout: 5000 }).toBeGreaterThan(20);
     await popup.close();
   });

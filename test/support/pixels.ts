@@ -17,6 +17,8 @@ export interface PixelCounts {
   tint: number;
   /** Pixels of any colour at all (the fixtures' own text is grey on white). */
   saturated: number;
+  /** The share of pixels that are dark (no channel above 127): text alone, or a filled block. */
+  darkShare: number;
 }
 
 /**
@@ -45,10 +47,12 @@ export async function countPixels({ png, colour, tinted }: { png: string; colour
   let underline = 0;
   let tint = 0;
   let saturated = 0;
+  let dark = 0;
   for (let i = 0; i < data.length; i += 4) {
+    if (Math.max(data[i]!, data[i + 1]!, data[i + 2]!) < 128) dark++;
     if (near(i, colour, 40)) underline++;
     if (near(i, tinted, 6)) tint++;
     if (Math.max(data[i]!, data[i + 1]!, data[i + 2]!) - Math.min(data[i]!, data[i + 1]!, data[i + 2]!) > 60) saturated++;
   }
-  return { underline, tint, saturated };
+  return { underline, tint, saturated, darkShare: dark / (data.length / 4) };
 }
