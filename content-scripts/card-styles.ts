@@ -32,7 +32,7 @@ button:hover { border-color: var(--accent); }
 button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 button[aria-pressed="true"] { background: var(--accent); color: var(--bg); }
 .gloss-name { font-size: 16px; line-height: 1.3; margin: 0 0 2px; font-weight: 650; }
-.gloss-kind { margin: 0 0 8px; color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
+.gloss-kind { margin: 0 0 8px; color: var(--muted); font-size: 16px; line-height: 1.2; font-variant-caps: all-small-caps; letter-spacing: .04em; }
 .gloss-description { margin: 0 0 8px; }
 .gloss-facts { margin: 0 0 8px; display: grid; gap: 2px; font-size: 13px; }
 .gloss-fact { display: flex; gap: 6px; }

@@ -43,13 +43,14 @@ export function CardView({ model, actions }: { model: CardModel; actions: CardAc
   return (
     <>
       <div class="toolbar">
-        <button type="button" aria-pressed={model.pinned} title={model.pinned ? t('unpinCard') : t('pinCard')} aria-label={model.pinned ? t('unpinCard') : t('pinCard')} onClick={actions.togglePin}>
+        {/* Named by the title alone: a title that repeats an aria-label is read again as the description. */}
+        <button type="button" aria-pressed={model.pinned} title={model.pinned ? t('unpinCard') : t('pinCard')} onClick={actions.togglePin}>
           <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">
             <path d="M10.5 1.5 14.5 5.5 12 6.5 9.5 9 9.8 12.7 8.7 13.8 5.9 11 2.5 14.4 1.6 13.5 5 10.1 2.2 7.3 3.3 6.2 7 6.5 9.5 4Z" />
           </svg>
         </button>
-        <button type="button" title={t('closeCard')} aria-label={t('closeCard')} onClick={actions.close}>
-          ×
+        <button type="button" title={t('closeCard')} onClick={actions.close}>
+          <span aria-hidden="true">×</span>
         </button>
       </div>
       {details === undefined && <p>{t('loading')}</p>}

@@ -144,14 +144,20 @@ function EntityRow({ entity, tabId }: { entity: EntityCount; tabId: number | und
         <span class="entity-name">
           {entity.name}
           {/* How the page writes it, where the name does not say so: the "CISA" the reader saw underlined. */}
-          {entity.seen?.length > 0 && <span class="entity-seen">{entity.seen.join(', ')}</span>}
+          {entity.seen?.length > 0 && (
+            <>
+              {/* Shown on a line of its own; read as a phrase of its own, not run on into the name. */}
+              <span class="sr-only">{`, ${t('writtenAs')} `}</span>
+              <span class="entity-seen">{entity.seen.join(', ')}</span>
+            </>
+          )}
         </span>
         <span class="entity-count" aria-label={entity.count === 1 ? t('oneMentionOnPage') : t('mentionsOnPage', entity.count)}>{t('mentions', entity.count)}</span>
       </button>
       {open && (
         <div id={panelId} class="entity-details">
           {details === undefined && <p>{t('loading')}</p>}
-          {details && <EntityDetails details={details} />}
+          {details && <EntityDetails details={details} level={4} />}
           {tabId !== undefined && (
             <button type="button" onClick={() => void sendToWorker('stepInTab', { tabId, entityId: entity.id }).catch(() => undefined)}>
               {t('showOnPage')}

@@ -34,9 +34,12 @@ export function SettingsPanel({ settings, change }: { settings: Settings; change
         </select>
       </label>
       <label class="field">
-        <span>{t('cardDelay', settings.cardDelayMs)}</span>
+        {/* Named and valued on the slider itself: the label's number was read, then the slider's again. */}
+        <span aria-hidden="true">{t('cardDelay', settings.cardDelayMs)}</span>
         <input
           type="range"
+          aria-label={t('cardDelayName')}
+          aria-valuetext={t('milliseconds', settings.cardDelayMs)}
           data-testid="card-delay"
           min={CARD_DELAY_RANGE[0]}
           max={CARD_DELAY_RANGE[1]}

@@ -16,13 +16,15 @@ function span(from?: string, to?: string): string {
   return ` (${from ?? ''}–${to ?? ''})`;
 }
 
-export function EntityDetails({ details, headingId }: { details: CardDetails; headingId?: string }) {
+/** `level`: the name's heading level where it is shown (the card is a dialog of its own; the popup's rows are under h3s). */
+export function EntityDetails({ details, headingId, level = 2 }: { details: CardDetails; headingId?: string; level?: 2 | 4 }) {
   const link = details.links.map((l) => ({ ...l, href: safeHttpsUrl(l.url) })).find((l) => l.href);
+  const Heading = level === 2 ? 'h2' : 'h4';
   return (
     <div class="gloss-details">
-      <h2 class="gloss-name" id={headingId}>
+      <Heading class="gloss-name" id={headingId}>
         {details.name}
-      </h2>
+      </Heading>
       <p class="gloss-kind">
         {TYPE_LABELS[details.type] ? t(TYPE_LABELS[details.type]!) : t(`categoryOne_${details.category}`)}
         {details.status === 'former' ? ` · ${t('statusFormer')}` : ''}
