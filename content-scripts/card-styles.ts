@@ -6,7 +6,7 @@
 export const CARD_CSS = `
 :host { all: initial; }
 .card {
-  --bg: #ffffff; --fg: #1b1f24; --muted: #57606a; --border: #d0d7de; --accent: #0969da; --chip: #eef1f4;
+  --bg: #ffffff; --fg: #1b1f24; --muted: #57606a; --border: #d0d7de; --control: #848d97; --accent: #0969da; --chip: #eef1f4;
   position: fixed; top: 0; left: 0; box-sizing: border-box;
   width: min(320px, calc(100vw - 16px)); max-height: min(70vh, 480px); overflow: auto;
   padding: 12px 14px; border: 1px solid var(--border); border-radius: 10px;
@@ -17,7 +17,7 @@ export const CARD_CSS = `
   animation: gloss-in .15s ease-out;
 }
 @media (prefers-color-scheme: dark) {
-  .card { --bg: #1c2128; --fg: #e6edf3; --muted: #9ea7b3; --border: #444c56; --accent: #6cb6ff; --chip: #2d333b;
+  .card { --bg: #1c2128; --fg: #e6edf3; --muted: #9ea7b3; --border: #444c56; --control: #768390; --accent: #6cb6ff; --chip: #2d333b;
     box-shadow: 0 8px 24px rgba(0,0,0,.5); }
 }
 @media (prefers-reduced-motion: reduce) { .card { animation: none; } }
@@ -26,7 +26,7 @@ export const CARD_CSS = `
 @keyframes gloss-in { from { opacity: 0; } to { opacity: 1; } }
 .card:focus { outline: 2px solid var(--accent); outline-offset: 2px; }
 .toolbar { display: flex; justify-content: flex-end; gap: 4px; float: right; margin: -4px -6px 0 8px; }
-button { font: inherit; color: var(--fg); background: var(--chip); border: 1px solid var(--border);
+button { font: inherit; color: var(--fg); background: var(--chip); border: 1px solid var(--control);
   border-radius: 6px; padding: 2px 8px; cursor: pointer; min-height: 24px; min-width: 24px; }
 button:hover { border-color: var(--accent); }
 button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }

@@ -2,6 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cardButtonBorders, contrast } from '../support/contrast';
 import { cardText, openDemoStory, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
 
 let gloss: Gloss;
@@ -131,6 +132,10 @@ describe('hover card', () => {
     await expect.poll(() => cardText(page)).toContain('Cybersecurity');
     const result = await new AxeBuilder({ page }).include('[data-gloss]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    // axe does not check non-text contrast: a button's edge is what shows it is one, 3:1 against the card (WCAG 1.4.11).
+    const { background, borders } = await page.evaluate(cardButtonBorders);
+    expect(borders.length).toBeGreaterThan(2);
+    for (const border of borders) expect(contrast(border, background), `${border} on ${background}`).toBeGreaterThanOrEqual(3);
   });
 });
 

@@ -2,6 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { cardButtonBorders, contrast } from '../support/contrast';
 import { cardText, launchGloss, pointOf, restOn, ROOT, waitForAnnotation, type Gloss } from './support/browser';
 
 let gloss: Gloss;
@@ -16,16 +17,6 @@ const luminance = (rgb: string) => {
   const [r, g, b] = rgb.match(/\d+(\.\d+)?/g)!.map(Number);
   return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
 };
-
-/** WCAG 2 contrast ratio of two sRGB colours. */
-function contrast(a: number[], b: number[]): number {
-  const lum = (c: number[]) => {
-    const [r, g, bl] = c.map((v) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
 
 /** In the page: a screenshot's most common colour (the background) and how many pixels are near `colour`. */
 async function pixelsSeen({ png, colour }: { png: string; colour: number[] }): Promise<{ background: number[]; near: number }> {
@@ -63,6 +54,9 @@ describe('dark mode', () => {
     expect(luminance(style.bg)).toBeLessThan(0.2);
     expect(luminance(style.fg)).toBeGreaterThan(0.8);
     expect(style.animation).toBe('none');
+    // A button's edge is what shows it is one: 3:1 against the card (WCAG 1.4.11).
+    const { background, borders } = await page.evaluate(cardButtonBorders);
+    for (const border of borders) expect(contrast(border, background), `${border} on ${background}`).toBeGreaterThanOrEqual(3);
     const result = await new AxeBuilder({ page }).include('[data-gloss]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(result.violations.map((v) => v.id)).toEqual([]);
     await page.close();
@@ -104,6 +98,9 @@ describe('dark mode', () => {
     expect(luminance(bg)).toBeLessThan(0.2);
     await popup.locator('[data-entity-id="person:christopher-krebs"] button').click();
     await popup.waitForSelector('.gloss-description');
+    // The filter box's and "Show on page"'s edges, which show where to type and what to press: 3:1.
+    const edges = await popup.evaluate(() => ['.filter', '.entity-details button'].map((s) => getComputedStyle(document.querySelector(s)!).borderTopColor));
+    for (const edge of edges) expect(contrast(edge, bg), `${edge} on ${bg}`).toBeGreaterThanOrEqual(3);
     const result = await new AxeBuilder({ page: popup }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await popup.close();
