@@ -6,6 +6,7 @@ import { connectToWorker, handleMessages, type AskWorker, type StepRequest, type
 import { isActiveOn, type Settings } from '../src/settings';
 import { watchSettings } from '../src/settings-store';
 import { PageGloss } from './page-gloss';
+import { topModal } from './page-modal';
 import { loadPageState, onPackIndexChanged, pageKey, saveCorrections } from './page-storage';
 import { setTimings } from './page-timings';
 import { topSiteOf } from './top-site';
@@ -97,7 +98,8 @@ async function main(): Promise<void> {
   };
   const stepMention = async (req: StepRequest) => ({ ok: (await running?.gloss.step(req)) ?? false });
   const pageState = () => ({ url: location.href });
-  handleMessages<TabProtocol>({ readPage, stepMention, pageState }, life.signal);
+  const reach = () => ({ modal: topModal(document) !== undefined });
+  handleMessages<TabProtocol>({ readPage, stepMention, pageState, reach }, life.signal);
 
   // A page that writes itself anew erased Gloss's listeners with its own: start over, as on a new page.
   onDocumentRewritten(document, () => {

@@ -97,6 +97,11 @@ export interface TabProtocol {
    * (`live-frames.ts`); a frame that does not answer is gone, or never ran Gloss.
    */
   pageState: (req: Record<string, never>) => { url: string };
+  /**
+   * Whether the frame has a modal element open (a dialog, or an element in fullscreen): then the rest
+   * of it, its subframes included, is out of the reader's reach, and "next name" stays in the top frame.
+   */
+  reach: (req: Record<string, never>) => { modal: boolean };
 }
 
 type Handlers<P> = { [K in keyof P]: P[K] extends (req: infer Q) => infer R ? (req: Q, sender: Runtime.MessageSender) => R | Promise<R> : never };
@@ -130,6 +135,7 @@ const requestShapes: { [K in keyof WorkerProtocol | keyof TabProtocol | keyof Po
     isRecord(r) && (r.entityId === undefined || typeof r.entityId === 'string') && [r.fromStart, r.noWrap].every((f) => f === undefined || typeof f === 'boolean'),
   readPage: (r) => isRecord(r),
   pageState: (r) => isRecord(r),
+  reach: (r) => isRecord(r),
 };
 
 /** Texts (or null, for a block's previous text) within MAX_PAGE_TEXT in all. */
@@ -163,6 +169,7 @@ function senderAllowed(name: string, sender: Runtime.MessageSender): boolean {
     case 'stepMention':
     case 'readPage':
     case 'pageState':
+    case 'reach':
       // Content scripts only receive what our worker or pages send with tabs.sendMessage (never other pages).
       return sender.tab === undefined || fromExtensionPage;
     default:

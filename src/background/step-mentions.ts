@@ -12,7 +12,11 @@ const lastFrame = new Map<number, number>();
 export async function stepInTab(tabId: number, entityId?: string): Promise<boolean> {
   // The top frame always: a long page read only in part has not reported what it will find.
   const reported = await framesWith(tabId, entityId);
-  const frames = reported[0] === 0 ? reported : [0, ...reported];
+  let frames = reported[0] === 0 ? reported : [0, ...reported];
+  // A modal dialog open in the top frame puts every frame behind it out of reach, as it does the
+  // top frame's own text outside it: the steps stay in the dialog. (A frame inside the dialog is
+  // skipped too; the top frame cannot tell the worker which frame an <iframe> element holds.)
+  if (frames.length > 1 && (await sendToTab(tabId, 'reach', {}, 0).then((r) => r.modal, () => false))) frames = [0];
   const at = frames.indexOf(lastFrame.get(tabId) ?? -1);
   // Each frame in turn, from the one stepped in last (its next mention, then the others' first), and
   // last that frame's first again: every try says `noWrap`, so a frame past its last mention closes

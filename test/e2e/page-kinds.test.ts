@@ -514,6 +514,38 @@ describe('frames', () => {
     await page.close();
   });
 
+  it('with a modal dialog open over the page, “next name” stays in the dialog and does not go on into a frame behind it', async () => {
+    const page = await gloss.newPage('/modal-frame-story.html');
+    const frame = page.frames().find((f) => f.url().endsWith('/seed-article.html'))!;
+    await waitForAnnotation(page);
+    await frame.waitForFunction(() => performance.getEntriesByName('gloss:annotate').length > 0);
+    await page.click('#open');
+    const tabId = await gloss.tabIdOf(page);
+    const current = (where: Page | Frame) => where.evaluate(() => [...(CSS.highlights.get('gloss-current') ?? [])].map((r) => r.toString()));
+    const popup = await gloss.popup(page);
+    await popup.waitForSelector('[data-entity-id="person:christopher-krebs"]');
+    const next = () => popup.evaluate((id) => chrome.runtime.sendMessage({ gloss: 1, name: 'stepInTab', req: { tabId: id } }), tabId);
+    // The dialog's five names: Trump, Christopher Krebs, the agency, Krebs and CISA.
+    const seen: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      expect(await next()).toEqual({ ok: true });
+      expect(await current(frame), `step ${i + 1}`).toEqual([]);
+      seen.push((await current(page)).join());
+    }
+    expect(new Set(seen)).toEqual(new Set(['Trump', 'Christopher Krebs', 'Cybersecurity and Infrastructure Security Agency', 'Krebs', 'CISA']));
+    // Closed, the frame is in reach again: the steps go on into it after the page's own names.
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => (document.getElementById('story') as HTMLDialogElement).close());
+    let inFrame = false;
+    for (let i = 0; i < 10 && !inFrame; i++) {
+      await next();
+      inFrame = (await current(frame)).length > 0;
+    }
+    expect(inFrame).toBe(true);
+    await popup.close();
+    await page.close();
+  });
+
   it('the script subframes import, and the knowledge, are not at a URL a page can probe', async () => {
     const page = await gloss.newPage('/seed-article.html');
     await waitForAnnotation(page);

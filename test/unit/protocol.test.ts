@@ -25,7 +25,7 @@ beforeEach(() => {
     stepInTab: () => (calls.push('stepInTab'), { ok: true }),
   });
   // A content script's handlers, as a tab registers them.
-  handleMessages({ stepMention: () => (calls.push('stepMention'), { ok: true }), pageState: () => (calls.push('pageState'), { url: 'https://news.example/story' }) });
+  handleMessages({ stepMention: () => (calls.push('stepMention'), { ok: true }), pageState: () => (calls.push('pageState'), { url: 'https://news.example/story' }), reach: () => (calls.push('reach'), { modal: false }) });
 });
 
 const contentScript = { id: 'gloss-id', tab: { id: 7 }, url: 'https://news.example/story' };
@@ -60,6 +60,8 @@ describe('protocol sender and shape checks', () => {
     ['a content script (another frame\'s page) may not step a frame', { gloss: 1, name: 'stepMention', req: {} }, contentScript, false],
     ['the worker asks a frame where it is', { gloss: 1, name: 'pageState', req: {} }, { id: 'gloss-id' }, true],
     ['a content script (another frame\'s page) may not ask a frame where it is', { gloss: 1, name: 'pageState', req: {} }, contentScript, false],
+    ['the worker asks the top frame whether a modal dialog is open', { gloss: 1, name: 'reach', req: {} }, { id: 'gloss-id' }, true],
+    ['a content script (another frame\'s page) may not ask it', { gloss: 1, name: 'reach', req: {} }, contentScript, false],
     ['another extension is ignored', details, otherExtension, false],
     ['a report sent as a one-off message is ignored (it goes over the page\'s port)', report, contentScript, false],
     ['a malformed request is rejected', { gloss: 1, name: 'getTabEntities', req: { tabId: 'all' } }, popup, false],
