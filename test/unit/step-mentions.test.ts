@@ -1,8 +1,8 @@
 /** The worker's "next mention" across a tab's frames: top frame first, each frame's names in turn, round again. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-/** Each frame: its mentions (entity ids, in page order) and the one whose card is open (-1: none). */
-const frames = new Map<number, { mentions: string[]; open: number }>();
+/** Each frame: its mentions (entity ids, in page order), the one whose card is open (-1: none), and whether it has a modal dialog open. */
+const frames = new Map<number, { mentions: string[]; open: number; modal?: boolean }>();
 const stored: Record<string, unknown> = {};
 vi.mock('webextension-polyfill', () => ({
   default: {
@@ -13,6 +13,7 @@ vi.mock('webextension-polyfill', () => ({
       sendMessage: async (_tab: number, envelope: { name: string; req: { entityId?: string; fromStart?: boolean; noWrap?: boolean } }, options: { frameId: number }) => {
         const frame = frames.get(options.frameId);
         if (!frame) throw new Error('Could not establish connection. Receiving end does not exist.');
+        if (envelope.name === 'reach') return { modal: frame.modal === true };
         const { entityId, fromStart, noWrap } = envelope.req;
         const shown = frame.mentions.map((id, i) => ({ id, i })).filter((m) => entityId === undefined || m.id === entityId);
         if (shown.length === 0) return { ok: false };
@@ -59,6 +60,16 @@ describe('stepInTab', () => {
     for (const [id, mentions] of Object.entries(tab)) frames.set(Number(id), { mentions, open: -1 });
     reported(tab);
     expect(await steps(7)).toEqual(['0:0', '0:1', '3:0', '9:0', '9:1', '0:0', '0:1']);
+  });
+
+  it('with a modal dialog open in the top frame, only the top frame is stepped (its frames are behind the dialog); closed, the frames again', async () => {
+    const tab = { 0: ['a', 'b'], 3: ['c'] };
+    for (const [id, mentions] of Object.entries(tab)) frames.set(Number(id), { mentions, open: -1 });
+    reported(tab);
+    frames.get(0)!.modal = true;
+    expect(await steps(3)).toEqual(['0:0', '0:1', '0:0']);
+    frames.get(0)!.modal = false;
+    expect(await steps(2)).toEqual(['0:1', '3:0']);
   });
 
   it('one entity: only the frames that name it, and a page with a single mention keeps it', async () => {
