@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { cardButtonBorders, contrast } from '../support/contrast';
+import { countPixels, TINT } from '../support/pixels';
 import { cardText, launchGloss, pointOf, restOn, ROOT, waitForAnnotation, type Gloss } from './support/browser';
 
 let gloss: Gloss;
@@ -17,28 +18,6 @@ const luminance = (rgb: string) => {
   const [r, g, b] = rgb.match(/\d+(\.\d+)?/g)!.map(Number);
   return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
 };
-
-/** In the page: a screenshot's most common colour (the background) and how many pixels are near `colour`. */
-async function pixelsSeen({ png, colour }: { png: string; colour: number[] }): Promise<{ background: number[]; near: number }> {
-  const img = new Image();
-  img.src = `data:image/png;base64,${png}`;
-  await img.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = img.width;
-  canvas.height = img.height;
-  const ctx = canvas.getContext('2d')!;
-  ctx.drawImage(img, 0, 0);
-  const data = ctx.getImageData(0, 0, img.width, img.height).data;
-  const counts = new Map<string, number>();
-  let near = 0;
-  for (let i = 0; i < data.length; i += 4) {
-    const key = `${data[i]},${data[i + 1]},${data[i + 2]}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    if (colour.every((c, k) => Math.abs(data[i + k]! - c) <= 40)) near++;
-  }
-  const [top] = [...counts].sort((a, b) => b[1] - a[1]);
-  return { background: top![0].split(',').map(Number), near };
-}
 
 describe('dark mode', () => {
   it('the card is dark with light text, without animation, and passes axe', async () => {
@@ -80,10 +59,10 @@ describe('dark mode', () => {
     for (const { text, box, colour } of marks) {
       const underline = colour.match(/\d+/g)!.slice(0, 3).map(Number);
       const png = (await page.screenshot({ clip: box })).toString('base64');
-      const seen = await page.evaluate(pixelsSeen, { png, colour: underline });
+      const seen = await page.evaluate(countPixels, { png, colour: underline, tinted: TINT });
       // The page's white is what the name sits on, and the underline is painted in the colour read.
       expect(seen.background, text).toEqual([255, 255, 255]);
-      expect(seen.near, `${text}'s underline pixels`).toBeGreaterThan(10);
+      expect(seen.underline, `${text}'s underline pixels`).toBeGreaterThan(10);
       expect(contrast(underline, seen.background), `${text}: ${colour} on white`).toBeGreaterThanOrEqual(3);
     }
     await page.close();

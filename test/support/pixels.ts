@@ -19,6 +19,8 @@ export interface PixelCounts {
   saturated: number;
   /** The share of pixels that are dark (no channel above 127): text alone, or a filled block. */
   darkShare: number;
+  /** The most common colour: what the text sits on. */
+  background: number[];
 }
 
 /**
@@ -48,11 +50,16 @@ export async function countPixels({ png, colour, tinted }: { png: string; colour
   let tint = 0;
   let saturated = 0;
   let dark = 0;
+  const colours = new Map<number, number>();
   for (let i = 0; i < data.length; i += 4) {
+    const rgb = (data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!;
+    colours.set(rgb, (colours.get(rgb) ?? 0) + 1);
     if (Math.max(data[i]!, data[i + 1]!, data[i + 2]!) < 128) dark++;
     if (near(i, colour, 40)) underline++;
     if (near(i, tinted, 6)) tint++;
     if (Math.max(data[i]!, data[i + 1]!, data[i + 2]!) - Math.min(data[i]!, data[i + 1]!, data[i + 2]!) > 60) saturated++;
   }
-  return { underline, tint, saturated, darkShare: dark / (data.length / 4) };
+  const [top] = [...colours].sort((a, b) => b[1] - a[1]);
+  const background = top ? [top[0] >> 16, (top[0] >> 8) & 255, top[0] & 255] : [];
+  return { underline, tint, saturated, darkShare: dark / (data.length / 4), background };
 }
