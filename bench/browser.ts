@@ -546,7 +546,8 @@ export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: num
   const server = await startStaticServer({ '/corpus/': CORPUS, '/bench/': fixtures, '/': join(ROOT, 'node_modules/mark.js/dist') });
   const largest = corpusPages();
   const typical = typicalPages().filter((p) => !largest.includes(p));
-  const urls = [...largest.map((p) => `/corpus/${p}`), ...typical.map((p) => `/corpus/${p}`), '/bench/generated-20k.html'];
+  // BENCH_PAGES: only the pages whose path holds it (an A/B of two builds on one page).
+  const urls = [...largest.map((p) => `/corpus/${p}`), ...typical.map((p) => `/corpus/${p}`), '/bench/generated-20k.html'].filter((u) => u.includes(process.env.BENCH_PAGES ?? ''));
   const setOf = (url: string) => (url.startsWith('/bench/') ? 'generated' : typical.some((p) => url.endsWith(p)) ? 'typical' : 'largest');
 
   // The same alias list mark.js gets: every alias of the bundled index, as one RegExp.
