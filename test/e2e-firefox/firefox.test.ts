@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { countPixels, paintedBox, PERSON, TINT, type PixelCounts } from '../support/pixels';
-import { cardText, launchFirefoxGloss, paintedText, pointOf, pollFor, restOn, ROOT, waitForAnnotation, type FirefoxGloss } from './support';
+import { cardText, launchFirefoxGloss, paintedText, pointOf, pollFor, restOn, ROOT, waitForAnnotation, waitForElement, type FirefoxGloss } from './support';
 
 let gloss: FirefoxGloss;
 let page: Page;
@@ -148,7 +148,7 @@ describe('Firefox ESR', () => {
       const popup = await gloss.popup(framed);
       try {
         const row = '[data-entity-id="person:christopher-krebs"]';
-        await popup.waitForSelector(row, { timeout: 20_000 });
+        await waitForElement(popup, row);
         await popup.click(`${row} .entity-toggle`);
         const show = await popup.waitForSelector(`${row} .entity-details button`, { timeout: 10_000 });
         await show!.click();
@@ -178,7 +178,7 @@ describe('Firefox ESR', () => {
       const popup = await gloss.popup(embedding);
       try {
         const site = '[data-testid="site-switch"]';
-        await popup.waitForSelector(`${site} input`, { timeout: 20_000 });
+        await waitForElement(popup, `${site} input`);
         expect(await popup.evaluate((sel) => document.querySelector(sel)?.textContent ?? '', site)).toContain('127.0.0.1');
         await popup.click(`${site} input`);
         await pollFor(painted, (n) => n === 0, 10_000, 'the frame unpainted');

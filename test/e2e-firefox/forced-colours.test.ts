@@ -7,7 +7,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countPixels, paintedBox, PERSON, TINT, type Box } from '../support/pixels';
-import { launchFirefoxGloss, pollFor, waitForAnnotation, type FirefoxGloss } from './support';
+import { launchFirefoxGloss, pollFor, waitForAnnotation, waitForElement, type FirefoxGloss } from './support';
 
 let gloss: FirefoxGloss;
 let page: Page;
@@ -54,7 +54,7 @@ describe('Firefox ESR in a contrast theme', () => {
       await popup.select(select, 'none');
       await pollFor(darkUnderCisa, (n) => n - letters < line, 10_000, 'no mark with "none"');
       const row = '[data-entity-id="agency:cisa"]';
-      await popup.waitForSelector(row, { timeout: 20_000 });
+      await waitForElement(popup, row);
       await popup.click(`${row} .entity-toggle`);
       const show = await popup.waitForSelector(`${row} .entity-details button`, { timeout: 10_000 });
       await show!.click();

@@ -66,6 +66,15 @@ export async function pollFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ti
 }
 
 /**
+ * Waits for `selector` in a page that may still be navigating (a popup just opened): Puppeteer's
+ * `waitForSelector` over BiDi can fail outright when the page's realm is replaced under it ("right-hand
+ * side of 'in' should be an object, got null", seen once in CI), where a poll just tries again.
+ */
+export async function waitForElement(page: Page, selector: string, timeoutMs = 20_000): Promise<void> {
+  await pollFor(() => page.evaluate((s) => document.querySelector(s) !== null, selector), Boolean, timeoutMs, selector);
+}
+
+/**
  * Opens an extension page. `page.goto('moz-extension://…')` never resolves over BiDi (the load
  * event of extension pages is not reported), so navigate without awaiting and wait for the DOM.
  */
