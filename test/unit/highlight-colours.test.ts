@@ -6,20 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { COLOURS } from '../../content-scripts/paint-highlights';
 import { CATEGORIES } from '../../src/knowledge/schema';
-
-/** WCAG 2 relative luminance of `#rrggbb`. */
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const v = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
+import { contrast, luminance } from '../support/contrast';
 
 // White, a light grey page, the usual dark themes' greys, black.
 const BACKGROUNDS = ['#ffffff', '#f2f2f2', '#222222', '#121212', '#000000'];
