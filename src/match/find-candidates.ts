@@ -10,7 +10,7 @@
  * (`findCandidatesInBlocks`' `words`).
  */
 import { AliasFlag, type CompiledIndex } from '../knowledge/compile-index';
-import { childOf, pairBitOf, rootOf, type AliasTrie, type TriePart } from './alias-trie';
+import { childOf, pairBitOf, rootOf, wholeBitOf, type AliasTrie, type TriePart } from './alias-trie';
 import { caseMatches } from './case-rules';
 import type { IntSet } from './int-set';
 import { keyAt, scanTokens, TokenBuffer, TokenFlag, visibleSurface } from './tokenize';
@@ -70,7 +70,7 @@ export function findCandidates(text: string, index: CompiledIndex, trie: AliasTr
   let from = 0;
   for (let h = 0; h < hitCount; h++) {
     let i = hits[h]!;
-    if (i < from) continue;
+    if (i < from || !mayStartAt(i, trie)) continue;
     let last = longestAt(i, text, index, trie);
     if (last < 0) continue;
     let ok = matched;
@@ -78,6 +78,7 @@ export function findCandidates(text: string, index: CompiledIndex, trie: AliasTr
     // Management" is the bureau, not "the Bureau" (the FBI) followed by "of Land Management".
     for (let k = h + 1; k < hitCount && hits[k]! <= last; k++) {
       const j = hits[k]!;
+      if (!mayStartAt(j, trie)) continue;
       const end = longestAt(j, text, index, trie);
       if (end > last && end - j > last - i) {
         i = j;
@@ -90,6 +91,21 @@ export function findCandidates(text: string, index: CompiledIndex, trie: AliasTr
     from = last + 1;
   }
   return candidates ? new FoundMatches(candidates) : NO_MATCHES;
+}
+
+/**
+ * False when no alias can start at token `i`: the token and the next start none (the pair bit), and
+ * the token is no alias by itself (the whole bit). Most of a page's first tokens are turned away here
+ * ("the" of "the Pentagon", "The", "New", "News"), before `longestAt` searches the roots.
+ */
+function mayStartAt(i: number, trie: AliasTrie): boolean {
+  const hash = buf.hash;
+  if (i + 1 < buf.count) {
+    const bit = pairBitOf(hash[i]!, hash[i + 1]!, trie.pairShift);
+    if ((trie.pairBits[bit >>> 5]! & (1 << (bit & 31))) !== 0) return true;
+  }
+  const bit = wholeBitOf(hash[i]!, trie.wholeShift);
+  return (trie.wholeBits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
 }
 
 /** The alias rows of the latest match `longestAt` found. */

@@ -289,80 +289,85 @@ export function scanTokens(text: string, buf: TokenBuffer, filter?: FirstTokenFi
   let delta = 0;
   let i = 0;
   while (i < n) {
-    if (count === starts.length) {
+    // Every token takes at least one byte, so a stretch of the text no longer than the room left
+    // in the buffer cannot overflow it: the room is checked once a stretch, not once a token.
+    if (starts.length - count < 256) {
       buf.grow();
       ({ start: starts, end: ends, hash: hashes, flags, hits } = buf);
     }
-    const c = bytes[i]!;
-    let f = BYTE_FOLD[c]!;
-    if (f !== 0) {
-      // An ASCII word: hash its lower case as we go.
-      const start = i;
-      let h = FNV_OFFSET;
-      do {
-        h = Math.imul(h ^ f, FNV_PRIME);
-        f = BYTE_FOLD[bytes[++i]!]!;
-      } while (f !== 0);
-      // A non-ASCII letter or an ignorable inside the word: redo this one word the reference way.
-      if (bytes[i]! >= 128 && i < n) {
-        const cls = classify(text.charCodeAt(i - delta), text, i - delta);
-        if (cls === CharClass.Word || cls === CharClass.Ignorable) {
-          const from = start - delta;
-          const next = pushSlowWord(text, from, buf, count);
-          if (passes(hashes[count]!, startBits, 0, bitMask, secondBits, secondShift)) hits[hitCount++] = count;
-          count++;
-          const byteLength = utf8Length(text, from, next);
-          i = start + byteLength;
-          delta += byteLength - (next - from);
-          continue;
+    const stop = Math.min(n, i + starts.length - count);
+    while (i < stop) {
+      const c = bytes[i]!;
+      let f = BYTE_FOLD[c]!;
+      if (f !== 0) {
+        // An ASCII word: hash its lower case as we go.
+        const start = i;
+        let h = FNV_OFFSET;
+        do {
+          h = Math.imul(h ^ f, FNV_PRIME);
+          f = BYTE_FOLD[bytes[++i]!]!;
+        } while (f !== 0);
+        // A non-ASCII letter or an ignorable inside the word: redo this one word the reference way.
+        if (bytes[i]! >= 128 && i < n) {
+          const cls = classify(text.charCodeAt(i - delta), text, i - delta);
+          if (cls === CharClass.Word || cls === CharClass.Ignorable) {
+            const from = start - delta;
+            const next = pushSlowWord(text, from, buf, count);
+            if (passes(hashes[count]!, startBits, 0, bitMask, secondBits, secondShift)) hits[hitCount++] = count;
+            count++;
+            const byteLength = utf8Length(text, from, next);
+            i = start + byteLength;
+            delta += byteLength - (next - from);
+            continue;
+          }
         }
+        starts[count] = start - delta;
+        ends[count] = i - delta;
+        hashes[count] = h;
+        // 1 when the word starts with a lower-case letter (c ≥ 97), without a branch: which case a word
+        // starts with is a coin toss the CPU mispredicts, and that branch was 7% of the scan.
+        const lower = (96 - c) >>> 31;
+        flags[count] = TokenFlag.Word | (lower * TokenFlag.Lower);
+        if (passes(h, startBits, lowerOffset & -lower, bitMask, secondBits, secondShift)) hits[hitCount++] = count;
+        count++;
+        // Most words end at a space: stepped over here, not by another turn of the outer loop.
+        if (bytes[i] === 32) i++;
+        continue;
       }
-      starts[count] = start - delta;
-      ends[count] = i - delta;
-      hashes[count] = h;
-      // 1 when the word starts with a lower-case letter (c ≥ 97), without a branch: which case a word
-      // starts with is a coin toss the CPU mispredicts, and that branch was 7% of the scan.
-      const lower = (96 - c) >>> 31;
-      flags[count] = TokenFlag.Word | (lower * TokenFlag.Lower);
-      if (passes(h, startBits, lowerOffset & -lower, bitMask, secondBits, secondShift)) hits[hitCount++] = count;
-      count++;
-      // Most words end at a space: stepped over here, not by another turn of the outer loop.
-      if (bytes[i] === 32) i++;
-      continue;
-    }
-    if (c < 128) {
-      if (c !== 32 && (c < 9 || c > 13)) {
-        starts[count] = i - delta;
-        ends[count] = i - delta + 1;
-        const h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+      if (c < 128) {
+        if (c !== 32 && (c < 9 || c > 13)) {
+          starts[count] = i - delta;
+          ends[count] = i - delta + 1;
+          const h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+          hashes[count] = h;
+          flags[count] = 0;
+          if (passes(h, startBits, 0, bitMask, secondBits, secondShift)) hits[hitCount++] = count;
+          count++;
+        }
+        i++;
+        continue;
+      }
+      // A non-ASCII character: classify it on the string.
+      const at = i - delta;
+      const cls = classify(text.charCodeAt(at), text, at);
+      let next = at + 1;
+      if (cls === CharClass.Punct) {
+        starts[count] = at;
+        ends[count] = next;
+        const h = hashKey(punctKey(text[at]!));
         hashes[count] = h;
         flags[count] = 0;
         if (passes(h, startBits, 0, bitMask, secondBits, secondShift)) hits[hitCount++] = count;
         count++;
+      } else if (cls === CharClass.Word) {
+        next = pushSlowWord(text, at, buf, count);
+        if (passes(hashes[count]!, startBits, 0, bitMask, secondBits, secondShift)) hits[hitCount++] = count;
+        count++;
       }
-      i++;
-      continue;
+      const byteLength = utf8Length(text, at, next);
+      i += byteLength;
+      delta += byteLength - (next - at);
     }
-    // A non-ASCII character: classify it on the string.
-    const at = i - delta;
-    const cls = classify(text.charCodeAt(at), text, at);
-    let next = at + 1;
-    if (cls === CharClass.Punct) {
-      starts[count] = at;
-      ends[count] = next;
-      const h = hashKey(punctKey(text[at]!));
-      hashes[count] = h;
-      flags[count] = 0;
-      if (passes(h, startBits, 0, bitMask, secondBits, secondShift)) hits[hitCount++] = count;
-      count++;
-    } else if (cls === CharClass.Word) {
-      next = pushSlowWord(text, at, buf, count);
-      if (passes(hashes[count]!, startBits, 0, bitMask, secondBits, secondShift)) hits[hitCount++] = count;
-      count++;
-    }
-    const byteLength = utf8Length(text, at, next);
-    i += byteLength;
-    delta += byteLength - (next - at);
   }
   buf.count = count;
   buf.hitCount = hitCount;

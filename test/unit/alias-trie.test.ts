@@ -8,7 +8,7 @@ import { compileIndex, mergeIndexes, type CompiledIndex } from '../../src/knowle
 import { compileKnowledge } from '../../src/knowledge/compile-knowledge';
 import { packIndex, packTrie, readStoredPackIndex, unpackIndex, unpackTrie, withPackedTrie, type StoredPackIndex } from '../../src/knowledge/packed-index';
 import type { KnowledgeFile } from '../../src/knowledge/schema';
-import { buildAliasTrie, childOf, compileTrie, pairBitOf, rootOf, type TrieTables } from '../../src/match/alias-trie';
+import { buildAliasTrie, childOf, compileTrie, pairBitOf, rootOf, wholeBitOf, type TrieTables } from '../../src/match/alias-trie';
 import { findCandidates } from '../../src/match/find-candidates';
 import { findMentions } from '../../src/match/find-mentions';
 import { scanTokens, TokenBuffer } from '../../src/match/tokenize';
@@ -94,6 +94,28 @@ describe('alias trie', () => {
     expect(passed / 2000).toBeLessThan(0.08);
   });
 
+  it('passes every one-token alias through its whole-alias filter, and turns most first tokens of longer aliases away', () => {
+    const trie = buildAliasTrie(bundled);
+    const buf = new TokenBuffer();
+    const whole = (hash: number) => {
+      const bit = wholeBitOf(hash, trie.wholeShift);
+      return (trie.wholeBits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+    };
+    const single = new Set<number>();
+    const firsts = new Set<number>();
+    for (const text of bundled.aliasText) {
+      scanTokens(text, buf);
+      if (buf.count === 1) single.add(buf.hash[0]!);
+      else if (buf.count > 1) firsts.add(buf.hash[0]!);
+    }
+    expect(single.size).toBeGreaterThan(2000);
+    for (const hash of single) expect(whole(hash)).toBe(true);
+    // "the" (of "the Pentagon"), "New" (of "New York"): first tokens that are no alias alone.
+    const onlyFirst = [...firsts].filter((h) => !single.has(h));
+    expect(onlyFirst.length).toBeGreaterThan(500);
+    expect(onlyFirst.filter(whole).length / onlyFirst.length).toBeLessThan(0.15);
+  });
+
   it('lists as possible starts the words that begin an alias, a lower-case word only when some alias begins with it lower-case', () => {
     const index = compileIndex([
       entity('company:apple', 'company', 'Apple', [{ text: 'Apple', kind: 'name' }]),
@@ -176,6 +198,16 @@ describe('merged with a knowledge pack', () => {
     const old = { ...stored };
     delete old.packedTrie;
     expect(readStoredPackIndex(old).trieParts).toBeUndefined();
+  });
+
+  it("matches a pack's one-word alias that only starts longer aliases in the bundled knowledge", () => {
+    // "New" starts "New York", "New Zealand"…, but is no alias alone in the bundled knowledge.
+    expect(bundled.aliasText.some((a) => a === 'New')).toBe(false);
+    expect(bundled.aliasText.some((a) => a.startsWith('New '))).toBe(true);
+    const paper = compileIndex([entity('company:new', 'company', 'New (pack)', [{ text: 'New', kind: 'name' }])]);
+    const merged = mergeIndexes(shipped, paper);
+    const found = findCandidates('New said so.', merged, buildAliasTrie(merged)).candidates;
+    expect(found.map((c) => merged.ids.at(merged.aliasEntity[c.aliases[0]!]!))).toEqual(['company:new']);
   });
 
   it('matches an alias the bundled knowledge and a pack share with both entities', () => {

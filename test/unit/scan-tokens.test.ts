@@ -77,9 +77,11 @@ describe('scanTokens', () => {
     }
   });
 
-  it('grows past its first buffer', () => {
-    const t = 'a '.repeat(5000);
-    expect(fast(t)).toHaveLength(5000);
+  it('grows past its first buffer, however densely the text is cut into tokens', () => {
+    // A word and a space a token; every character a token; two-byte characters; long words, then dense punctuation.
+    for (const t of ['a '.repeat(5000), '.,'.repeat(3000), 'é.’'.repeat(2000), `${`${'x'.repeat(40)} `.repeat(300)}${'!?'.repeat(2000)}`]) {
+      expect(fast(t).map(({ hash: _, ...token }) => token)).toEqual(tokenize(t));
+    }
   });
 });
 
