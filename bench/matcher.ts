@@ -16,8 +16,8 @@ import { loadMatcherCore } from './matcher-core-load';
 
 const { compileIndex, compileKnowledge, packIndex, parsePackedIndex, serializePackedIndex, unpackIndex, buildAliasTrie, findCandidatesInBlocks, findMentions } = await loadMatcherCore();
 
-const RUNS = 5;
-const WARM_UP = 3;
+const RUNS = 9;
+const WARM_UP = 8;
 
 const AhoCorasick = createRequire(import.meta.url)('ahocorasick') as new (words: string[]) => { search(text: string): unknown[] };
 
@@ -108,33 +108,36 @@ function glossPages(pages: string[][], index: CompiledIndex, trie: AliasTrie): n
 function runGloss(index: CompiledIndex, pages: string[][], bytes: number, label: string): MatcherRow[] {
   const before = heap();
   const built = time(() => buildAliasTrie(index));
-  // Warm up: one pass builds the subtrees the text needs; more let V8 finish optimising (in the first
-  // set, one pass left TurboFan's background compiles inside the timed runs' process CPU time).
-  for (let r = 0; r < WARM_UP; r++) glossMatch(pages, index, built.value);
+  const trie = built.value;
+  // Each measurement right after its own warm-up (the linking passes, which call the matcher with the
+  // page's word set, no longer run between the matcher's warm-up and its timed runs), medians of
+  // several runs: the machine is shared. Warm-up passes let V8 finish optimising: with one, TurboFan's
+  // background compiles fell inside the timed runs' process CPU time; with three, the set timed first
+  // read 2–8% below the second in three runs of this bench.
+  for (let r = 0; r < WARM_UP; r++) glossMatch(pages, index, trie);
   const heapMB = (heap() - before) / 1e6;
-  for (let r = 0; r < WARM_UP; r++) glossPages(pages, index, built.value);
   settle();
-  const match: number[] = [];
-  const link: number[] = [];
-  let matches = 0;
-  let mentions = 0;
-  // Medians of several runs: the machine is shared. Matching, then the whole pipeline.
-  for (let r = 0; r < RUNS; r++) {
-    const m = time(() => glossMatch(pages, index, built.value));
-    match.push(m.ms);
-    matches = m.value;
-  }
+  const match = timedRuns(() => glossMatch(pages, index, trie));
+  for (let r = 0; r < WARM_UP; r++) glossPages(pages, index, trie);
   settle();
-  for (let r = 0; r < RUNS; r++) {
-    const l = time(() => glossPages(pages, index, built.value));
-    link.push(l.ms);
-    mentions = l.value;
-  }
+  const link = timedRuns(() => glossPages(pages, index, trie));
   const row = { knowledge: label, aliases: index.aliasText.length, buildMs: built.ms, heapMB };
   return [
-    { ...row, matcher: 'Gloss', mbPerS: bytes / 1e3 / median(match), matches },
-    { ...row, matcher: 'Gloss + linking', mbPerS: bytes / 1e3 / median(link), matches: mentions },
+    { ...row, matcher: 'Gloss', mbPerS: bytes / 1e3 / match.ms, matches: match.value },
+    { ...row, matcher: 'Gloss + linking', mbPerS: bytes / 1e3 / link.ms, matches: link.value },
   ];
+}
+
+/** The median time of RUNS runs of `fn`, and its result. */
+function timedRuns(fn: () => number): { ms: number; value: number } {
+  const times: number[] = [];
+  let value = 0;
+  for (let r = 0; r < RUNS; r++) {
+    const t = time(fn);
+    times.push(t.ms);
+    value = t.value;
+  }
+  return { ms: median(times), value };
 }
 
 function runRegExp(aliases: string[], text: string, label: string): MatcherRow {
