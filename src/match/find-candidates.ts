@@ -204,7 +204,8 @@ export function findCandidatesInBlocks(texts: readonly string[], index: Compiled
             m.prevStart -= offset;
             m.prevEnd -= offset;
           }
-          (own ??= []).push(m);
+          if (own) own.push(m);
+          else own = [m];
         }
         out[b] = own ? new FoundMatches(own) : NO_MATCHES;
       }
@@ -247,6 +248,16 @@ export function joinForScan(texts: readonly string[], scan: (joined: string, fir
   }
 }
 
+/**
+ * `rows` with `row` added. A first row makes an array of one: most matches have one row, and an empty
+ * array's first push gives it room for 17, which the collector then copies or frees for every match.
+ */
+function withRow(rows: number[] | undefined, row: number): number[] {
+  if (rows === undefined) return [row];
+  rows.push(row);
+  return rows;
+}
+
 /** Keys and visible surfaces of the tokens being compared (reused). */
 const keys: string[] = [];
 const surfaces: string[] = [];
@@ -279,7 +290,7 @@ function passing(text: string, index: CompiledIndex, trie: AliasTrie, part: Trie
         same = spelled[t]!.length === buf.end[first + t]! - start && text.startsWith(spelled[t]!, start);
       }
       if (same) {
-        (ok ??= []).push(a);
+        ok = withRow(ok, a);
         continue;
       }
       // A one-word alias that is case-sensitive ("CISA") or all capitals (the ticker "IT") passes only
@@ -301,7 +312,7 @@ function passing(text: string, index: CompiledIndex, trie: AliasTrie, part: Trie
     let same = true;
     for (let t = 0; t < n && same; t++) same = aliasKeys[t] === keys[t];
     if (!same || !caseMatches(trie.tokensOf(a), surfaces, caseSensitive)) continue;
-    (ok ??= []).push(a);
+    ok = withRow(ok, a);
   }
   return ok;
 }
