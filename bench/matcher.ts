@@ -3,16 +3,15 @@
  * baselines in the same process — one RegExp alternation of all aliases, and the npm `ahocorasick`
  * package — on the bundled knowledge, 10k and 100k aliases.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { CompiledIndex } from '../src/knowledge/compile-index';
 import type { Entity, KnowledgeFile } from '../src/knowledge/schema';
 import type { AliasTrie } from '../src/match/alias-trie';
 import { loadMatcherCore } from './matcher-core-load';
+import { inOwnProcess } from './own-process';
 
 const { compileIndex, compileKnowledge, packIndex, parsePackedIndex, serializePackedIndex, unpackIndex, buildAliasTrie, findCandidatesInBlocks, findMentions } = await loadMatcherCore();
 
@@ -165,9 +164,7 @@ function runAho(aliases: string[], text: string, label: string): MatcherRow {
  * why). It reads the corpus text itself, as this process does.
  */
 function workerRequests(): Omit<MatcherRow, 'knowledge' | 'aliases'> {
-  const script = fileURLToPath(new URL('./worker-requests.ts', import.meta.url));
-  const out = execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)) });
-  const { mbPerS, mentions } = JSON.parse(out.trim().split('\n').at(-1)!) as { mbPerS: number; mentions: number };
+  const { mbPerS, mentions } = inOwnProcess<{ mbPerS: number; mentions: number }>(new URL('./worker-requests.ts', import.meta.url));
   return { matcher: 'Gloss worker requests', buildMs: NaN, heapMB: NaN, mbPerS, matches: mentions };
 }
 

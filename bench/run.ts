@@ -2,11 +2,11 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { chromiumPath } from '../scripts/chromium-path.mjs';
 import { adFramesBench } from './ad-frames';
 import { browserBench } from './browser';
 import type { matcherBench } from './matcher';
+import { inOwnProcess } from './own-process';
 
 const only = process.argv[2]; // `matcher` or `browser` to run one half
 const table = (rows: Record<string, unknown>[]) => {
@@ -21,12 +21,7 @@ const results: Record<string, unknown> = { date: new Date().toISOString(), machi
 
 if (only !== 'browser') {
   // In a process of its own (`matcher-process.ts`: why).
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(new URL('./matcher-process.ts', import.meta.url))], {
-    encoding: 'utf8',
-    cwd: fileURLToPath(new URL('..', import.meta.url)),
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const { source, ...matcher } = JSON.parse(out.trim().split('\n').at(-1)!) as { source: string } & ReturnType<typeof matcherBench>;
+  const { source, ...matcher } = inOwnProcess<{ source: string } & ReturnType<typeof matcherBench>>(new URL('./matcher-process.ts', import.meta.url));
   results.source = source;
   console.log(`Matcher over ${source}; ${results.machine as string}; CPU time, median of 9\n`);
   const rows = matcher.rows.map((r) => {
