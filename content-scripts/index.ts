@@ -2,13 +2,14 @@
  * The content script's entry: loads settings, starts Gloss on this document when it is on for
  * this site, and starts or stops it live as settings change. No logic here.
  */
-import { connectToWorker, handleMessages, type AskWorker, type StepRequest, type TabProtocol } from '../src/protocol';
+import { connectToWorker, extensionGone, handleMessages, type AskWorker, type StepRequest, type TabProtocol } from '../src/protocol';
 import { isActiveOn, type Settings } from '../src/settings';
 import { watchSettings } from '../src/settings-store';
 import { PageGloss } from './page-gloss';
 import { topModal } from './page-modal';
 import { loadPageState, onPackIndexChanged, pageKey, saveCorrections } from './page-storage';
 import { setTimings } from './page-timings';
+import { stopWhenOrphaned, takeOver } from './orphaned-script';
 import { topSiteOf } from './top-site';
 import { watchPage } from './watch-page';
 
@@ -18,15 +19,25 @@ import { watchPage } from './watch-page';
 
 async function main(): Promise<void> {
   const life = new AbortController();
+  // An update, a reload or a switch-off leaves this script in the page with dead extension APIs, its
+  // names painted but opening nothing (orphaned-script.ts): it leaves the page as the site made it as
+  // soon as it notices, and a newer Gloss started in this page stops it first.
+  const stop = () => life.abort();
+  const stopIfGone = () => {
+    if (extensionGone()) stop();
+  };
+  takeOver(window, stop);
+  stopWhenOrphaned(window, stop, life.signal);
   // Read together with the settings: one round trip to storage before the first paint, not two.
   let preload: ReturnType<typeof loadPageState> | undefined = loadPageState(location);
   preload.catch(() => {}); // awaited by start(), if Gloss starts; a failure is reported there
   // Opened before the settings are read: a worker Chrome has stopped (as it does after 30 s idle, so on
   // most new pages) starts and reads its index during that round trip, not after it. Closed at once
   // where Gloss is off.
-  let early: { askWorker: AskWorker; stop: AbortController } | undefined = openPort();
+  let early: { askWorker: AskWorker; stop: AbortController } | undefined = openPort(stopIfGone);
   const watched = watchSettings(life.signal);
   let settings = await watched.initial;
+  if (life.signal.aborted) return early?.stop.abort();
   const host = location.hostname;
   // A subframe is on only where the page around it is too: "this site" off in the popup turns Gloss
   // off on the page the reader sees, an embedded post or story from another site included.
@@ -46,13 +57,13 @@ async function main(): Promise<void> {
     try {
       // The port opened at the start, for the first start; opened here for a later one (the site
       // turned on): first, so the worker wakes and loads its knowledge while this tab reads corrections and the page.
-      const { stop, askWorker } = early ?? openPort();
+      const { stop, askWorker } = early ?? openPort(stopIfGone);
       early = undefined;
       life.signal.addEventListener('abort', () => stop.abort(), { once: true });
       const { corrections, devTimings } = await (preload ?? loadPageState(location));
       preload = undefined;
       setTimings(devTimings);
-      if (stop.signal.aborted || !activeHere(settings)) return stop.abort();
+      if (life.signal.aborted || stop.signal.aborted || !activeHere(settings)) return stop.abort();
       const gloss = new PageGloss(document, settings, stop.signal, askWorker, (c) => saveCorrections(location, c), corrections, {
         at: () => pageKey(location),
         load: () => loadPageState(location).then((s) => s.corrections),
@@ -69,7 +80,7 @@ async function main(): Promise<void> {
 
   // Where Gloss is off the frame reports no names, so the popup and badge list none (not the page's
   // names from before it was turned off) and the popup still names this site for its switch.
-  const reportNone = (port = openPort()) =>
+  const reportNone = (port = openPort(stopIfGone)) =>
     void port.askWorker('reportEntities', { url: location.href, host, entities: [] }).catch(() => undefined).finally(() => port.stop.abort());
 
   watched.onChange((next) => {
@@ -132,9 +143,9 @@ function onDocumentRewritten(doc: Document, then: () => void, signal: AbortSigna
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
 
-function openPort(): { askWorker: AskWorker; stop: AbortController } {
+function openPort(onGone: () => void): { askWorker: AskWorker; stop: AbortController } {
   const stop = new AbortController();
-  return { stop, askWorker: connectToWorker(stop.signal) };
+  return { stop, askWorker: connectToWorker(stop.signal, onGone) };
 }
 
 void main().catch((e: unknown) => console.warn('Gloss could not start on this page:', e));

@@ -6,6 +6,7 @@ import { CATEGORIES, type Category } from '../src/knowledge/schema';
 import { sendToTab, sendToWorker, type EntityCount, type TabEntities } from '../src/protocol';
 import { isActiveOn, type Settings } from '../src/settings';
 import { updateSettings, watchSettings } from '../src/settings-store';
+import { startInTab } from '../src/start-in-tab';
 import { EntityDetails } from '../src/ui/entity-details';
 import browser from 'webextension-polyfill';
 import { Credits } from './credits';
@@ -19,6 +20,8 @@ export function App({ tabId }: { tabId: number | undefined }) {
   const [settings, setSettings] = useState<Settings | undefined>();
   const [filter, setFilter] = useState('');
   const [error, setError] = useState('');
+  /** Gloss was started in the tab just now (`startInTab`) and has not reported yet. */
+  const [starting, setStarting] = useState(false);
 
   useEffect(() => {
     const life = new AbortController();
@@ -30,6 +33,15 @@ export function App({ tabId }: { tabId: number | undefined }) {
       else void sendToWorker('getTabEntities', { tabId }).then(setTab, () => setTab(null));
     };
     refresh();
+    // A page loaded before Gloss was installed or updated has no Gloss, or a dead one: the reader's
+    // click on the toolbar button lets Gloss start there now, and the list fills in as it reports.
+    if (tabId !== undefined) {
+      void startInTab(tabId).then((started) => {
+        if (!started) return;
+        setStarting(true);
+        refresh();
+      });
+    }
     // A very long page is read as the reader scrolls it: the list is of the whole page, so the tab reads
     // the rest now, in every frame (the first frame to answer refreshes the list; the others' reports
     // come with the next refreshes).
@@ -84,7 +96,7 @@ export function App({ tabId }: { tabId: number | undefined }) {
       </fieldset>
       <section aria-labelledby="on-page">
         <h2 id="on-page">{t('onThisPage')}</h2>
-        {tab === null && <p>{t('noTab')}</p>}
+        {tab === null && <p>{starting ? t('startingHere') : t('noTab')}</p>}
         {tab && entities.length === 0 && <p>{isActiveOn(settings, host) ? t('nothingFound') : t('offHere')}</p>}
         {entities.length > 0 && (
           <input type="search" class="filter" placeholder={t('search')} aria-label={t('search')} value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />

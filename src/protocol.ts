@@ -224,11 +224,32 @@ export function handleMessages<P extends WorkerProtocol | TabProtocol>(handlers:
     return Promise.resolve().then(() => handler(message.req, sender));
   };
   browser.runtime.onMessage.addListener(listener);
-  signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+  signal?.addEventListener('abort', () => {
+    try {
+      browser.runtime.onMessage.removeListener(listener);
+    } catch {
+      // The extension is gone, and its listeners with it.
+    }
+  }, { once: true });
 }
 
 /** How long a tab waits for the worker's answer (a page at MAX_PAGE_TEXT takes the worker a few seconds). */
 export const REQUEST_TIMEOUT_MS = 30_000;
+
+const GONE = 'Gloss was updated, reloaded or turned off: this page runs the old script';
+
+/**
+ * Whether the extension this script belongs to was unloaded (updated, reloaded, switched off or
+ * removed). The browser leaves a page's content scripts running with dead extension APIs (Chromium:
+ * "Extension context invalidated"), and `runtime.id` is then undefined.
+ */
+export function extensionGone(): boolean {
+  try {
+    return !browser.runtime?.id;
+  } catch {
+    return true;
+  }
+}
 
 /** A request over a content script's port (`connectToWorker`). */
 export type AskWorker = <K extends keyof PortProtocol>(name: K, req: Req<PortProtocol, K>) => Promise<Res<PortProtocol, K>>;
@@ -292,14 +313,25 @@ export function handlePortRequests(handlers: Partial<Handlers<PortProtocol>>, on
  * A content script's port to the worker, opened now (which wakes the worker, so it can get ready
  * while the tab reads the page) and again whenever the worker has stopped meanwhile. A request the
  * port dropped because the worker stopped is sent once more on a new port. Closed when `signal` aborts.
+ * `onGone` runs when the port closes, or cannot open, because the extension is gone (`extensionGone`).
  */
-export function connectToWorker(signal: AbortSignal): AskWorker {
+export function connectToWorker(signal: AbortSignal, onGone?: () => void): AskWorker {
   let port: Runtime.Port | undefined;
   let next = 0;
   const pending = new Map<number, { resolve: (res: unknown) => void; reject: (e: Error) => void }>();
+  // Checked whenever the port closes or cannot open: that is how an orphaned script first notices.
+  const checkGone = () => {
+    if (onGone && extensionGone()) queueMicrotask(onGone);
+  };
   const open = (): Runtime.Port => {
     if (port) return port;
-    const opened = browser.runtime.connect({ name: PAGE_PORT });
+    let opened: Runtime.Port;
+    try {
+      opened = browser.runtime.connect({ name: PAGE_PORT });
+    } catch (e) {
+      checkGone();
+      throw e;
+    }
     opened.onMessage.addListener((message: unknown) => {
       if (!isRecord(message) || typeof message.id !== 'number') return;
       const waiting = pending.get(message.id);
@@ -312,7 +344,10 @@ export function connectToWorker(signal: AbortSignal): AskWorker {
       if (port === opened) port = undefined;
       const dropped = [...pending.values()];
       pending.clear();
-      for (const { reject } of dropped) reject(new PortClosed());
+      if (extensionGone()) {
+        for (const { reject } of dropped) reject(new Error(GONE));
+        checkGone();
+      } else for (const { reject } of dropped) reject(new PortClosed());
     });
     return (port = opened);
   };
@@ -338,9 +373,17 @@ export function connectToWorker(signal: AbortSignal): AskWorker {
         reject(e instanceof Error ? e : new Error(String(e)));
       }
     });
-  open();
+  try {
+    open();
+  } catch {
+    // The extension is gone already (`onGone` is on its way); a request says so to whoever asks.
+  }
   signal.addEventListener('abort', () => {
-    port?.disconnect();
+    try {
+      port?.disconnect();
+    } catch {
+      // The extension is gone: so is the port.
+    }
     port = undefined;
     // Disconnecting our own end fires no onDisconnect here: requests still waiting end now.
     const waiting = [...pending.values()];

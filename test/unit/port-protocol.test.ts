@@ -38,16 +38,21 @@ function portPair(name: string, sender: object) {
 }
 
 const onConnect: ((p: FakePort) => void)[] = [];
+/** The extension updated, reloaded or switched off under the page: `runtime.id` undefined, `connect` throws. */
+const gone = { now: false };
 let senderOfNext: object = {};
 const pairs: ReturnType<typeof portPair>[] = [];
 vi.mock('webextension-polyfill', () => ({
   default: {
     runtime: {
-      id: 'gloss-id',
+      get id() {
+        return gone.now ? undefined : 'gloss-id';
+      },
       getURL: (p: string) => `chrome-extension://gloss-id/${p}`,
       onMessage: { addListener: () => undefined, removeListener: () => undefined },
       onConnect: { addListener: (l: (p: FakePort) => void) => onConnect.push(l) },
       connect: ({ name }: { name: string }) => {
+        if (gone.now) throw new Error('Extension context invalidated.');
         const pair = portPair(name, senderOfNext);
         pairs.push(pair);
         onConnect.forEach((l) => l(pair.worker));
@@ -64,6 +69,7 @@ const calls: string[][] = [];
 let connects = 0;
 
 beforeEach(() => {
+  gone.now = false;
   onConnect.length = 0;
   pairs.length = 0;
   calls.length = 0;
@@ -132,6 +138,35 @@ describe('ports to the worker', () => {
     await expect(asked).resolves.toEqual(wire);
     expect(pairs).toHaveLength(2);
     expect(calls).toEqual([['again']]);
+  });
+
+  it('a port closed because the extension is gone: the request waiting on it fails, is not sent again, and the page is told once', async () => {
+    const onGone = vi.fn();
+    const ask = connectToWorker(new AbortController().signal, onGone);
+    onConnect.length = 0;
+    const asked = ask('findMentions', { texts: ['pending'], ids: [1], corrections: [] });
+    gone.now = true;
+    pairs[0]!.drop();
+    await expect(asked).rejects.toThrow('updated, reloaded or turned off');
+    expect(pairs).toHaveLength(1);
+    expect(onGone).toHaveBeenCalledTimes(1);
+  });
+
+  it('a port that cannot open because the extension is gone: the request fails and the page is told; a stopped worker is not that', async () => {
+    const onGone = vi.fn();
+    const ask = connectToWorker(new AbortController().signal, onGone);
+    pairs[0]!.drop();
+    await Promise.resolve();
+    expect(onGone).not.toHaveBeenCalled();
+    gone.now = true;
+    await expect(ask('getDetails', { ids: ['person:christopher-krebs'] })).rejects.toThrow('Extension context invalidated');
+    await Promise.resolve();
+    expect(onGone).toHaveBeenCalled();
+    // Opened where the extension is gone already: no throw into the page's script.
+    const late = vi.fn();
+    expect(() => connectToWorker(new AbortController().signal, late)).not.toThrow();
+    await Promise.resolve();
+    expect(late).toHaveBeenCalledTimes(1);
   });
 
   it('closes the port when Gloss stops on the page, ends what was waiting, and asks nothing after', async () => {

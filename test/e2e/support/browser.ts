@@ -23,6 +23,13 @@ export interface Gloss {
   newPage(path: string): Promise<Page>;
   popup(tabPage: Page): Promise<Page>;
   tabIdOf(page: Page): Promise<number>;
+  /**
+   * Installs Gloss from dist/chrome into the running browser, as a reader does with pages open, or
+   * updates it when it is installed (`later` only): the browser's own unpacked load, over CDP.
+   */
+  install(): Promise<void>;
+  /** Clicks Gloss's toolbar button with `tabPage` the active tab: its popup opens for that tab, which grants `activeTab`. */
+  clickButton(tabPage: Page): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,6 +42,8 @@ export interface LaunchOptions {
   mounts?: Record<string, string>;
   /** Response headers for every served file (e.g. a CSP that stops page scripts). */
   headers?: Record<string, string>;
+  /** Starts the browser without Gloss: `install()` adds it later. */
+  later?: boolean;
 }
 
 export async function launchGloss(options: LaunchOptions = {}): Promise<Gloss> {
@@ -47,7 +56,9 @@ export async function launchGloss(options: LaunchOptions = {}): Promise<Gloss> {
     reducedMotion: options.reducedMotion ?? 'no-preference',
     viewport: { width: 1100, height: 800 },
     hasTouch: options.hasTouch ?? false,
-    args: ['--headless=new', `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, ...CHROMIUM_ARGS],
+    // `later`: extensions on (Playwright turns them off unless one is loaded at launch), and CDP may load one.
+    ignoreDefaultArgs: options.later ? ['--disable-extensions'] : undefined,
+    args: ['--headless=new', ...(options.later ? ['--enable-unsafe-extension-debugging'] : [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`]), ...CHROMIUM_ARGS],
   });
   const externalRequests: string[] = [];
   await context.route('**/*', (route) => {
@@ -58,15 +69,23 @@ export async function launchGloss(options: LaunchOptions = {}): Promise<Gloss> {
     externalRequests.push(url.href);
     return route.abort();
   });
-  let [worker] = context.serviceWorkers();
-  worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
-  const extensionId = new URL(worker.url()).host;
-  // The tests wait on and read Gloss's `gloss:*` performance entries, which tabs write only with this on.
-  await worker.evaluate((key) => chrome.storage.local.set({ [key]: true }), LOCAL_KEYS.devTimings);
+  const browserCdp = options.later ? await context.browser()!.newBrowserCDPSession() : undefined;
+  /** The worker of the Gloss installed now (an update starts a new one); sets the tests' timings switch. */
+  const workerOf = async (extensionId?: string, started?: Worker): Promise<Worker> => {
+    const isOurs = (w: Worker) => extensionId === undefined || new URL(w.url()).host === extensionId;
+    const worker =
+      (started && isOurs(started) ? started : context.serviceWorkers().find(isOurs)) ??
+      (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 30_000 }));
+    // The tests wait on and read Gloss's `gloss:*` performance entries, which tabs write only with this on.
+    await worker.evaluate((key) => chrome.storage.local.set({ [key]: true }), LOCAL_KEYS.devTimings);
+    return worker;
+  };
+  const worker = options.later ? (undefined as unknown as Worker) : await workerOf();
+  const extensionId = worker ? new URL(worker.url()).host : '';
 
   /** A tab's id for a page URL: tab URLs need the `tabs` permission, so read the worker's per-tab records. */
   const lookup = (url: string) =>
-    worker.evaluate(async (u) => {
+    gloss.worker.evaluate(async (u) => {
       const stored = await chrome.storage.session.get(null);
       for (const [key, value] of Object.entries(stored)) {
         if (key.startsWith('tab:') && (value as { url: string }).url === u) return Number(key.slice(4));
@@ -100,8 +119,24 @@ export async function launchGloss(options: LaunchOptions = {}): Promise<Gloss> {
     async popup(tabPage) {
       const tabId = await gloss.tabIdOf(tabPage);
       const popup = await context.newPage();
-      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      await popup.goto(`chrome-extension://${gloss.extensionId}/popup.html?tab=${tabId}`);
       return popup;
+    },
+    async install() {
+      if (!browserCdp) throw new Error('install(): launch with { later: true }');
+      // An update replaces the worker: the new one, not the old one Playwright may still list.
+      const started = context.waitForEvent('serviceworker', { timeout: 30_000 });
+      const { id } = await browserCdp.send('Extensions.loadUnpacked', { path: DIST });
+      gloss.extensionId = id;
+      gloss.worker = await workerOf(id, await started);
+    },
+    async clickButton(tabPage) {
+      const cdp = browserCdp ?? (await context.browser()!.newBrowserCDPSession());
+      await tabPage.bringToFront();
+      const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+      const tab = targetInfos.find((t) => t.url === tabPage.url());
+      if (!tab) throw new Error(`no tab target for ${tabPage.url()}`);
+      await cdp.send('Extensions.triggerAction', { id: gloss.extensionId, targetId: tab.targetId });
     },
     async close() {
       await context.close();

@@ -1,0 +1,41 @@
+/**
+ * Gloss in a tab whose page was loaded before Gloss was installed, updated, reloaded or switched back
+ * on. Chromium injects a manifest's content scripts only into pages loaded afterwards, so the story the
+ * reader has open shows nothing, or shows names painted by the old script, whose extension APIs are
+ * dead (it stops itself when it notices: content-scripts/index.ts). When the reader asks Gloss for that
+ * tab (its toolbar button, its keyboard command), the browser grants `activeTab` for it, and Gloss
+ * starts there: no host permission, no access to a tab the reader did not point at.
+ */
+import browser from 'webextension-polyfill';
+import { sendToTab } from './protocol';
+
+/** What the manifest injects into a top frame (manifest.json `content_scripts`). */
+const TOP_FRAME_SCRIPT = 'content.js';
+const HIGHLIGHT_CSS = 'highlights.css';
+
+/**
+ * Starts Gloss in the tab's page unless it runs there; resolves to whether it was started now.
+ * False too where it cannot run: the browser's own pages, the web store, a page still loading (the
+ * browser injects the manifest's script when it has), or a tab the reader has not granted.
+ */
+export async function startInTab(tabId: number): Promise<boolean> {
+  if (await runsIn(tabId)) return false;
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (tab?.status !== 'complete') return false;
+  const target = { tabId, frameIds: [0] };
+  try {
+    await browser.scripting.insertCSS({ target, files: [HIGHLIGHT_CSS] });
+    await browser.scripting.executeScript({ target, files: [TOP_FRAME_SCRIPT] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a live Gloss answers in the tab's top frame (an old one, whose extension is gone, cannot). */
+function runsIn(tabId: number): Promise<boolean> {
+  return sendToTab(tabId, 'pageState', {}).then(
+    () => true,
+    () => false,
+  );
+}
