@@ -9,7 +9,7 @@
  */
 
 import { CARD_SELECTOR } from './card-marker';
-import { hasWordCharacter } from '../src/match/tokenize';
+import { hasWordCharacter } from '../src/match/char-class';
 
 export interface TextBlock {
   readonly text: string;

@@ -184,10 +184,6 @@ export function aliasKindOf(flags: number): AliasKind {
   return ALIAS_KINDS[flags & KIND_MASK]!;
 }
 
-export function categoryAt(index: CompiledIndex, entity: number): Category {
-  return CATEGORIES[index.cats[entity]!]!;
-}
-
 /** Appends a second index (a knowledge pack) to a base one; pack entities with a bundled id replace it. */
 export function mergeIndexes(base: CompiledIndex, extra: CompiledIndex): PlainIndex {
   const textTables = (index: CompiledIndex) => ({

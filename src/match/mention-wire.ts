@@ -4,8 +4,10 @@
  * is then a few hundred KB of message, not megabytes of repeated names and reasons, and the tab
  * needs no index to read it.
  */
-import { categoryAt, type CompiledIndex } from '../knowledge/compile-index';
-import type { Category } from '../knowledge/schema';
+// Types only from the index: the tab's script reads this module, and the index's code (with the
+// matcher's tables behind it) is the worker's.
+import type { CompiledIndex } from '../knowledge/compile-index';
+import { CATEGORIES, type Category } from '../knowledge/schema';
 import type { LinkReason, Mention } from './link-mentions';
 
 export interface WireEntity {
@@ -78,7 +80,7 @@ export function encodeMentions(mentions: readonly Mention[], index: CompiledInde
     if (m.alternatives.length > 0) alternatives[i] = m.alternatives.map((e) => entities.at(e));
   });
   return {
-    entities: entities.list.map((e) => ({ id: index.ids.at(e)!, name: index.names.at(e)!, category: categoryAt(index, e) })),
+    entities: entities.list.map((e) => ({ id: index.ids.at(e)!, name: index.names.at(e)!, category: CATEGORIES[index.cats[e]!]! })),
     reasons: reasons.list,
     keys: keys.list,
     rows,
