@@ -5,24 +5,10 @@
  * or attribute is added to the page.
  */
 import { CATEGORIES, type Category } from '../src/knowledge/schema';
+import { COLOURS, TINT_PERCENT } from '../src/highlight-colours';
 import { defaults, type HighlightStyle } from '../src/settings';
 
 export const CURRENT_HIGHLIGHT = 'gloss-current';
-
-/**
- * Category colours, for the OS's light and dark schemes. The scheme does not say what the page's
- * background is (most news sites stay white under a dark OS), so both are chosen for ≥ 3:1 against
- * white, #f2f2f2, #222, #121212 and black alike (WCAG 1.4.11; `test/unit/highlight-colours.test.ts`):
- * the light ones at a relative luminance of about 0.16, the dark ones about 0.25, a little lighter
- * for a dark page. The earlier dark ones (0.37–0.50) were 1.9–2.5:1 on a white page.
- */
-export const COLOURS: Record<Category, [light: string, dark: string]> = {
-  person: ['#1f6feb', '#3f88e7'],
-  agency: ['#8250df', '#9c72e2'],
-  company: ['#bc4c00', '#d56a27'],
-  place: ['#1a7f37', '#339b42'],
-  organization: ['#bf3989', '#d55e9d'],
-};
 
 /**
  * What the `::highlight()` rules are attached to. Chromium gives an element's text the highlight
@@ -47,7 +33,7 @@ function css(style: HighlightStyle, reset: boolean, scope: HighlightScope): stri
   const underline = (colour: string) => [`text-decoration: underline dotted ${colour}`, 'text-decoration-thickness: 1.5px', 'text-underline-offset: 0.18em'];
   const category = (name: string, colour: string) => {
     const declarations = reset ? ['text-decoration: none', 'background-color: transparent'] : [];
-    if (style === 'background') declarations.push(`background-color: color-mix(in srgb, ${colour} 18%, transparent)`);
+    if (style === 'background') declarations.push(`background-color: color-mix(in srgb, ${colour} ${TINT_PERCENT}%, transparent)`);
     if (style === 'underline') declarations.push(...underline(colour));
     return rule(name, declarations);
   };

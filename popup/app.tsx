@@ -13,7 +13,7 @@ import { Credits } from './credits';
 import { filterEntities } from './filter-entities';
 import { SettingsPanel } from './settings-panel';
 import { ShortcutHint } from './shortcut-hint';
-import { Switch } from './switch';
+import { categoryMark, Switch } from './switch';
 
 export function App({ tabId }: { tabId: number | undefined }) {
   const [tab, setTab] = useState<TabEntities | null | undefined>(undefined);
@@ -87,7 +87,9 @@ export function App({ tabId }: { tabId: number | undefined }) {
         {CATEGORIES.map((c) => (
           <Switch
             key={c}
-            label={`${t(`category_${c}`)} (${countByCategory(c)})`}
+            label={t(`category_${c}`)}
+            after={` (${countByCategory(c)})`}
+            mark={categoryMark(c, settings.highlightStyle)}
             testId={`category-${c}`}
             checked={settings.categories[c]}
             onChange={(on) => change((s) => void (s.categories[c] = on))}

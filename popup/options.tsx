@@ -8,7 +8,7 @@ import { updateSettings, watchSettings } from '../src/settings-store';
 import { Credits } from './credits';
 import { PacksPanel } from './packs-panel';
 import { SettingsPanel, SitesList } from './settings-panel';
-import { Switch } from './switch';
+import { categoryMark, Switch } from './switch';
 
 function Options() {
   const [settings, setSettings] = useState<Settings>();
@@ -34,7 +34,7 @@ function Options() {
         <fieldset class="categories">
           <legend>{t('categories')}</legend>
           {CATEGORIES.map((c) => (
-            <Switch key={c} label={t(`category_${c}`)} checked={settings.categories[c]} onChange={(on) => change((s) => void (s.categories[c] = on))} />
+            <Switch key={c} label={t(`category_${c}`)} mark={categoryMark(c, settings.highlightStyle)} testId={`category-${c}`} checked={settings.categories[c]} onChange={(on) => change((s) => void (s.categories[c] = on))} />
           ))}
         </fieldset>
         <SettingsPanel settings={settings} change={change} />

@@ -1,9 +1,35 @@
 /** An accessible on/off switch: a native checkbox with role="switch", so keyboard and screen readers work as expected. */
-export function Switch({ label, checked, onChange, testId }: { label: string; checked: boolean; onChange: (on: boolean) => void; testId?: string }) {
+import { COLOURS, TINT_PERCENT } from '../src/highlight-colours';
+import type { Category } from '../src/knowledge/schema';
+import type { HighlightStyle } from '../src/settings';
+
+/** A category's key: its label marked as the page marks its names (colour for light and dark schemes, and the style). */
+export interface Mark {
+  light: string;
+  dark: string;
+  style: HighlightStyle;
+  /** How much colour a tint mixes in (%). */
+  tint: number;
+}
+
+/** A category's key in the reader's highlight style. */
+export const categoryMark = (category: Category, style: HighlightStyle): Mark => ({ light: COLOURS[category][0], dark: COLOURS[category][1], style, tint: TINT_PERCENT });
+
+export function Switch({ label, after, mark, checked, onChange, testId }: { label: string; after?: string; mark?: Mark; checked: boolean; onChange: (on: boolean) => void; testId?: string }) {
+  const marked = mark && mark.style !== 'none';
   return (
     <label class="switch" data-testid={testId}>
       <input type="checkbox" role="switch" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
-      <span>{label}</span>
+      <span>
+        {marked ? (
+          <span class={`mark mark-${mark.style}`} style={{ '--mark-light': mark.light, '--mark-dark': mark.dark, '--tint': `${mark.tint}%` }}>
+            {label}
+          </span>
+        ) : (
+          label
+        )}
+        {after}
+      </span>
     </label>
   );
 }

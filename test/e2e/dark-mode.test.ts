@@ -86,6 +86,23 @@ describe('dark mode', () => {
     await page.close();
   });
 
+  it('the popup’s key to the marks is in the dark scheme’s colours, as the page’s marks are, and stands out at 3:1 on the dark popup', async () => {
+    const page = await gloss.newPage('/seed-article.html');
+    await waitForAnnotation(page);
+    const popup = await gloss.popup(page);
+    await popup.waitForSelector('[data-testid="category-person"] .mark');
+    const categories = ['person', 'agency', 'company', 'place', 'organization'];
+    const onPage = await page.evaluate((cs) => cs.map((c) => getComputedStyle(document.querySelector('article p')!, `::highlight(gloss-${c})`).textDecorationColor), categories);
+    const { keys, bg } = await popup.evaluate((cs) => ({
+      keys: cs.map((c) => getComputedStyle(document.querySelector(`[data-testid="category-${c}"] .mark`)!).textDecorationColor),
+      bg: getComputedStyle(document.body).backgroundColor,
+    }), categories);
+    expect(keys).toEqual(onPage);
+    for (const key of keys) expect(contrast(key, bg), `${key} on ${bg}`).toBeGreaterThanOrEqual(3);
+    await popup.close();
+    await page.close();
+  });
+
   it('an error message (a broken knowledge pack) is readable in the dark: axe finds no contrast violation', async () => {
     const options = await gloss.context.newPage();
     await options.goto(`chrome-extension://${gloss.extensionId}/options.html`);

@@ -57,6 +57,61 @@ describe('highlight style on the page', () => {
     await popup.close();
   });
 
+  it('the popup’s category switches are a key to the page: each category’s name is marked as the page marks its names (colour and style), and follows the style', async () => {
+    const popup = await gloss.popup(page);
+    await popup.waitForSelector('[data-testid="category-person"] .mark');
+    const marks = async () => {
+      // The page's highlight style for each category, read from the page's own world; the popup's key beside it.
+      const onPage = await page.evaluate(() => {
+        const p = document.querySelector('article p')!;
+        return Object.fromEntries(['person', 'agency', 'company', 'place', 'organization'].map((c) => {
+          const s = getComputedStyle(p, `::highlight(gloss-${c})`);
+          return [c, { line: s.textDecorationLine, style: s.textDecorationStyle, colour: s.textDecorationColor, fill: s.backgroundColor }];
+        }));
+      });
+      const inPopup = await popup.evaluate(() =>
+        Object.fromEntries(['person', 'agency', 'company', 'place', 'organization'].map((c) => {
+          const mark = document.querySelector(`[data-testid="category-${c}"] .mark`);
+          if (!mark) return [c, null];
+          const s = getComputedStyle(mark);
+          return [c, { line: s.textDecorationLine, style: s.textDecorationStyle, colour: s.textDecorationColor, fill: s.backgroundColor, text: mark.textContent }];
+        })),
+      );
+      return { onPage, inPopup };
+    };
+    const underline = await marks();
+    for (const [c, page] of Object.entries(underline.onPage)) {
+      expect(page.line, c).toBe('underline');
+      expect(underline.inPopup[c], c).toMatchObject({ line: 'underline', style: page.style, colour: page.colour });
+    }
+    // Five colours, one per category, and only the category's name marked, not its count.
+    expect(new Set(Object.values(underline.inPopup).map((m) => m!.colour)).size).toBe(5);
+    expect(underline.inPopup.person!.text).toBe('People');
+
+    await popup.locator('summary', { hasText: 'Settings' }).click();
+    await popup.selectOption('[data-testid="highlight-style"]', 'background');
+    await expect.poll(async () => (await marks()).inPopup.person?.line).toBe('none');
+    const tinted = await marks();
+    for (const [c, page] of Object.entries(tinted.onPage)) {
+      expect(page.fill, c).not.toBe('rgba(0, 0, 0, 0)');
+      expect(tinted.inPopup[c]!.fill, c).toBe(page.fill);
+    }
+
+    await popup.selectOption('[data-testid="highlight-style"]', 'none');
+    await expect.poll(async () => (await marks()).inPopup.person).toBeNull();
+    await popup.selectOption('[data-testid="highlight-style"]', 'underline');
+    await expect.poll(async () => (await marks()).inPopup.person?.line).toBe('underline');
+    await popup.close();
+
+    // The options page's switches are the same key.
+    const options = await gloss.context.newPage();
+    await options.goto(`chrome-extension://${gloss.extensionId}/options.html`);
+    await options.waitForSelector('[data-testid="category-place"] .mark');
+    const place = await options.evaluate(() => getComputedStyle(document.querySelector('[data-testid="category-place"] .mark')!).textDecorationColor);
+    expect(place).toBe(underline.onPage.place!.colour);
+    await options.close();
+  });
+
   it('paints nothing when the story is printed, in either style, and paints again on screen', async () => {
     const box = await page.evaluate(paintedBox, { highlight: 'gloss-person', name: 'Christopher Krebs' });
     await page.emulateMedia({ media: 'print' });

@@ -4,7 +4,7 @@
  * OS, and a dark site stays dark under a light one. So each palette must be seen on both.
  */
 import { describe, expect, it } from 'vitest';
-import { COLOURS } from '../../content-scripts/paint-highlights';
+import { COLOURS } from '../../src/highlight-colours';
 import { CATEGORIES } from '../../src/knowledge/schema';
 import { contrast, luminance } from '../support/contrast';
 
