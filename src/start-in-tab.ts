@@ -9,8 +9,9 @@
 import browser from 'webextension-polyfill';
 import { sendToTab } from './protocol';
 
-/** What the manifest injects into a top frame (manifest.json `content_scripts`). */
+/** What the manifest injects (manifest.json `content_scripts`): into a top frame, and into every frame. */
 const TOP_FRAME_SCRIPT = 'content.js';
+const FRAMES_SCRIPT = 'content-frames.js';
 const HIGHLIGHT_CSS = 'highlights.css';
 
 /**
@@ -22,13 +23,37 @@ export async function startInTab(tabId: number): Promise<boolean> {
   if (await runsIn(tabId)) return false;
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   if (tab?.status !== 'complete') return false;
-  const target = { tabId, frameIds: [0] };
+  const top = { tabId, frameIds: [0] };
   try {
-    await browser.scripting.insertCSS({ target, files: [HIGHLIGHT_CSS] });
-    await browser.scripting.executeScript({ target, files: [TOP_FRAME_SCRIPT] });
-    return true;
+    await browser.scripting.insertCSS({ target: top, files: [HIGHLIGHT_CSS] });
+    await browser.scripting.executeScript({ target: top, files: [TOP_FRAME_SCRIPT] });
   } catch {
     return false;
+  }
+  // Its subframes the reader's grant reaches (the page's own origin): a story in a frame is read too.
+  // Another site's frames stay as they are. Each frame alone, so one the grant does not reach cannot
+  // fail the others'.
+  await Promise.all(
+    (await subframes(tabId)).map(async (frameId) => {
+      const target = { tabId, frameIds: [frameId] };
+      try {
+        await browser.scripting.insertCSS({ target, files: [HIGHLIGHT_CSS] });
+        await browser.scripting.executeScript({ target, files: [FRAMES_SCRIPT] });
+      } catch {
+        // Not granted (another site's frame), or gone.
+      }
+    }),
+  );
+  return true;
+}
+
+/** The tab's subframes' ids, read from the top frame's own injection (no `webNavigation` permission). */
+async function subframes(tabId: number): Promise<number[]> {
+  try {
+    const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => true });
+    return results.map((r) => r.frameId).filter((id) => id !== 0);
+  } catch {
+    return [];
   }
 }
 

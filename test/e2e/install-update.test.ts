@@ -4,18 +4,20 @@
  * before, with dead extension APIs. The browser here starts without Gloss and installs it over CDP,
  * as a reader installs it with a story open; installing it again is an update.
  */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardText, launchGloss, paintedText, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
 
 let gloss: Gloss;
 let before: Page;
+let framed: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
   gloss = await launchGloss({ later: true });
   before = await gloss.newPage('/seed-article.html');
-  before.on('pageerror', (e) => pageErrors.push(e.message));
+  framed = await gloss.newPage('/iframe.html');
+  for (const page of [before, framed]) page.on('pageerror', (e) => pageErrors.push(e.message));
   await gloss.install();
 });
 afterAll(async () => {
@@ -32,6 +34,10 @@ async function openCardOn(page: Page, name: string): Promise<string> {
   await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain(name);
   return (await cardText(page))!;
 }
+
+/** Names painted in each `gloss-*` highlight of a frame's document. */
+const paintedIn = (frame: Frame) =>
+  frame.evaluate(() => Object.fromEntries([...CSS.highlights].filter(([name]) => name.startsWith('gloss-')).map(([name, h]) => [name, [...h].map((r) => r.toString())])));
 
 /** Moves the pointer about a little, away from any name. */
 async function moveAbout(page: Page): Promise<void> {
@@ -54,6 +60,15 @@ describe('installed with a story open', () => {
     const popup = await gloss.popup(before);
     await expect.poll(() => popup.locator('[data-entity-id]').allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringContaining('Christopher Krebs'));
     await popup.close();
+  });
+
+  it('a story in a frame of the page’s own site is read too; the frames around it are left as they were', async () => {
+    const frameText = () => Promise.all(framed.frames().map(async (f) => [new URL(f.url()).pathname, await paintedIn(f)] as const));
+    expect((await frameText()).every(([, painted]) => Object.keys(painted).length === 0)).toBe(true);
+    await gloss.clickButton(framed);
+    await expect.poll(async () => (await frameText()).find(([path]) => path === '/seed-article.html')?.[1]['gloss-person'] ?? [], { timeout: 10_000 }).toContain('Christopher Krebs');
+    // The page around it names nobody, and the ad frame has too little text to load Gloss for.
+    expect(Object.fromEntries((await frameText()).filter(([path]) => path !== '/seed-article.html'))).toEqual({ '/iframe.html': {}, '/ad.html': {} });
   });
 });
 
