@@ -44,6 +44,8 @@ export interface FirefoxGloss {
   newPage(path: string): Promise<Page>;
   /** The extension's popup page for the tab showing `tabPage`, opened in a tab of its own. */
   popup(tabPage: Page): Promise<Page>;
+  /** Installs Gloss from dist/firefox into the running browser (`later`), or again: an update. */
+  install(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -84,8 +86,8 @@ function openExtensionPage(page: Page, path: string): void {
   });
 }
 
-/** `prefs`: more Firefox preferences, such as a contrast theme's. */
-export async function launchFirefoxGloss(prefs: Record<string, string | number | boolean> = {}): Promise<FirefoxGloss> {
+/** `prefs`: more Firefox preferences, such as a contrast theme's; `later`: start without Gloss (`install()` adds it). */
+export async function launchFirefoxGloss(prefs: Record<string, string | number | boolean> = {}, { later = false } = {}): Promise<FirefoxGloss> {
   const executablePath = firefoxPath();
   const geckoId = (JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } })
     .browser_specific_settings.gecko.id;
@@ -106,26 +108,32 @@ export async function launchFirefoxGloss(prefs: Record<string, string | number |
       ...prefs,
     },
   });
-  await browser.installExtension(DIST);
+  const install = async () => {
+    await browser.installExtension(DIST);
+    await timingsOn();
+  };
   // The tests wait on and read Gloss's `gloss:*` performance entries, which tabs write only with this on.
-  const setup = await browser.newPage();
-  try {
-    openExtensionPage(setup, 'options.html');
-    await pollFor(
-      () =>
-        setup.evaluate(async (key) => {
-          const ext = (globalThis as unknown as { browser?: { storage: { local: { set(items: object): Promise<void> } } } }).browser;
-          if (!ext?.storage) return false; // still about:blank
-          await ext.storage.local.set({ [key]: true });
-          return true;
-        }, LOCAL_KEYS.devTimings),
-      (done) => done,
-      20_000,
-      'the options page to turn timings on',
-    );
-  } finally {
-    await setup.close();
-  }
+  const timingsOn = async () => {
+    const setup = await browser.newPage();
+    try {
+      openExtensionPage(setup, 'options.html');
+      await pollFor(
+        () =>
+          setup.evaluate(async (key) => {
+            const ext = (globalThis as unknown as { browser?: { storage: { local: { set(items: object): Promise<void> } } } }).browser;
+            if (!ext?.storage) return false; // still about:blank
+            await ext.storage.local.set({ [key]: true });
+            return true;
+          }, LOCAL_KEYS.devTimings),
+        (done) => done,
+        20_000,
+        'the options page to turn timings on',
+      );
+    } finally {
+      await setup.close();
+    }
+  };
+  if (!later) await install();
 
   /** A tab's id for a page URL, read from the worker's per-tab records (no `tabs` permission needed). */
   const tabIdOf = async (url: string): Promise<number> => {
@@ -166,6 +174,7 @@ export async function launchFirefoxGloss(prefs: Record<string, string | number |
       openExtensionPage(popup, `popup.html?tab=${tabId}`);
       return popup;
     },
+    install,
     async close() {
       await browser.close();
       await server.close();
