@@ -319,7 +319,8 @@ export function connectToWorker(signal: AbortSignal, onGone?: () => void): AskWo
   let port: Runtime.Port | undefined;
   let next = 0;
   const pending = new Map<number, { resolve: (res: unknown) => void; reject: (e: Error) => void }>();
-  // Checked whenever the port closes or cannot open: that is how an orphaned script first notices.
+  // Checked whenever the port closes or cannot open: an old script's request (a pass over text the
+  // page changed) fails here, and the script learns it is gone without waiting for the reader.
   const checkGone = () => {
     if (onGone && extensionGone()) queueMicrotask(onGone);
   };
