@@ -19,6 +19,7 @@ To load it by hand in Chromium or Chrome:
   1. open chrome://extensions and turn on "Developer mode";
   2. click "Load unpacked" and choose ${dist}
   3. open the demo URL above and rest the pointer on an underlined name.
+     Tabs open before you loaded it: reload them, or click Gloss's toolbar button there.
 In Firefox: about:debugging → This Firefox → Load Temporary Add-on → ${join(root, 'dist/firefox/manifest.json')}
 `);
 
