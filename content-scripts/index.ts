@@ -2,7 +2,7 @@
  * The content script's entry: loads settings, starts Gloss on this document when it is on for
  * this site, and starts or stops it live as settings change. No logic here.
  */
-import { connectToWorker, extensionGone, handleMessages, type AskWorker, type StepRequest, type TabProtocol } from '../src/protocol';
+import { connectToWorker, handleMessages, type AskWorker, type StepRequest, type TabProtocol } from '../src/protocol';
 import { isActiveOn, type Settings } from '../src/settings';
 import { watchSettings } from '../src/settings-store';
 import { PageGloss } from './page-gloss';
@@ -22,19 +22,16 @@ async function main(): Promise<void> {
   // An update, a reload or a switch-off leaves this script in the page with dead extension APIs, its
   // names painted but opening nothing (orphaned-script.ts): it leaves the page as the site made it as
   // soon as it notices, and a newer Gloss started in this page stops it first.
-  const stop = () => life.abort();
-  const stopIfGone = () => {
-    if (extensionGone()) stop();
-  };
-  takeOver(window, stop);
-  stopWhenOrphaned(window, stop, life.signal);
+  const stopHere = () => life.abort();
+  takeOver(window, stopHere);
+  stopWhenOrphaned(window, stopHere, life.signal);
   // Read together with the settings: one round trip to storage before the first paint, not two.
   let preload: ReturnType<typeof loadPageState> | undefined = loadPageState(location);
   preload.catch(() => {}); // awaited by start(), if Gloss starts; a failure is reported there
   // Opened before the settings are read: a worker Chrome has stopped (as it does after 30 s idle, so on
   // most new pages) starts and reads its index during that round trip, not after it. Closed at once
   // where Gloss is off.
-  let early: { askWorker: AskWorker; stop: AbortController } | undefined = openPort(stopIfGone);
+  let early: { askWorker: AskWorker; stop: AbortController } | undefined = openPort(stopHere);
   const watched = watchSettings(life.signal);
   let settings = await watched.initial;
   if (life.signal.aborted) return early?.stop.abort();
@@ -57,7 +54,7 @@ async function main(): Promise<void> {
     try {
       // The port opened at the start, for the first start; opened here for a later one (the site
       // turned on): first, so the worker wakes and loads its knowledge while this tab reads corrections and the page.
-      const { stop, askWorker } = early ?? openPort(stopIfGone);
+      const { stop, askWorker } = early ?? openPort(stopHere);
       early = undefined;
       life.signal.addEventListener('abort', () => stop.abort(), { once: true });
       const { corrections, devTimings } = await (preload ?? loadPageState(location));
@@ -80,7 +77,7 @@ async function main(): Promise<void> {
 
   // Where Gloss is off the frame reports no names, so the popup and badge list none (not the page's
   // names from before it was turned off) and the popup still names this site for its switch.
-  const reportNone = (port = openPort(stopIfGone)) =>
+  const reportNone = (port = openPort(stopHere)) =>
     void port.askWorker('reportEntities', { url: location.href, host, entities: [] }).catch(() => undefined).finally(() => port.stop.abort());
 
   watched.onChange((next) => {
@@ -143,6 +140,7 @@ function onDocumentRewritten(doc: Document, then: () => void, signal: AbortSigna
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
 
+/** `onGone`: the extension was found gone (`connectToWorker`). */
 function openPort(onGone: () => void): { askWorker: AskWorker; stop: AbortController } {
   const stop = new AbortController();
   return { stop, askWorker: connectToWorker(stop.signal, onGone) };

@@ -8,12 +8,10 @@ export interface Mark {
   light: string;
   dark: string;
   style: HighlightStyle;
-  /** How much colour a tint mixes in (%). */
-  tint: number;
 }
 
 /** A category's key in the reader's highlight style. */
-export const categoryMark = (category: Category, style: HighlightStyle): Mark => ({ light: COLOURS[category][0], dark: COLOURS[category][1], style, tint: TINT_PERCENT });
+export const categoryMark = (category: Category, style: HighlightStyle): Mark => ({ light: COLOURS[category][0], dark: COLOURS[category][1], style });
 
 export function Switch({ label, after, mark, checked, onChange, testId }: { label: string; after?: string; mark?: Mark; checked: boolean; onChange: (on: boolean) => void; testId?: string }) {
   const marked = mark && mark.style !== 'none';
@@ -22,7 +20,7 @@ export function Switch({ label, after, mark, checked, onChange, testId }: { labe
       <input type="checkbox" role="switch" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
       <span>
         {marked ? (
-          <span class={`mark mark-${mark.style}`} style={{ '--mark-light': mark.light, '--mark-dark': mark.dark, '--tint': `${mark.tint}%` }}>
+          <span class={`mark mark-${mark.style}`} style={{ '--mark-light': mark.light, '--mark-dark': mark.dark, '--tint': `${TINT_PERCENT}%` }}>
             {label}
           </span>
         ) : (

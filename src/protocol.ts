@@ -321,8 +321,10 @@ export function connectToWorker(signal: AbortSignal, onGone?: () => void): AskWo
   const pending = new Map<number, { resolve: (res: unknown) => void; reject: (e: Error) => void }>();
   // Checked whenever the port closes or cannot open: an old script's request (a pass over text the
   // page changed) fails here, and the script learns it is gone without waiting for the reader.
-  const checkGone = () => {
-    if (onGone && extensionGone()) queueMicrotask(onGone);
+  const gone = (): boolean => {
+    const isGone = extensionGone();
+    if (isGone && onGone) queueMicrotask(onGone);
+    return isGone;
   };
   const open = (): Runtime.Port => {
     if (port) return port;
@@ -330,7 +332,7 @@ export function connectToWorker(signal: AbortSignal, onGone?: () => void): AskWo
     try {
       opened = browser.runtime.connect({ name: PAGE_PORT });
     } catch (e) {
-      checkGone();
+      gone();
       throw e;
     }
     opened.onMessage.addListener((message: unknown) => {
@@ -345,10 +347,9 @@ export function connectToWorker(signal: AbortSignal, onGone?: () => void): AskWo
       if (port === opened) port = undefined;
       const dropped = [...pending.values()];
       pending.clear();
-      if (extensionGone()) {
-        for (const { reject } of dropped) reject(new Error(GONE));
-        checkGone();
-      } else for (const { reject } of dropped) reject(new PortClosed());
+      // A stopped worker's requests are sent again on a new port; a gone extension's fail.
+      const isGone = gone();
+      for (const { reject } of dropped) reject(isGone ? new Error(GONE) : new PortClosed());
     });
     return (port = opened);
   };

@@ -2,7 +2,7 @@
  * Gloss in a tab whose page was loaded before Gloss was installed, updated, reloaded or switched back
  * on. Chromium injects a manifest's content scripts only into pages loaded afterwards, so the story the
  * reader has open shows nothing, or shows names painted by the old script, whose extension APIs are
- * dead (it stops itself when it notices: content-scripts/index.ts). When the reader asks Gloss for that
+ * dead (it stops itself when it notices: content-scripts/orphaned-script.ts). When the reader asks Gloss for that
  * tab (its toolbar button, its keyboard command), the browser grants `activeTab` for it, and Gloss
  * starts there: no host permission, no access to a tab the reader did not point at.
  */
@@ -23,31 +23,27 @@ export async function startInTab(tabId: number): Promise<boolean> {
   if (await runsIn(tabId)) return false;
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   if (tab?.status !== 'complete') return false;
-  const top = { tabId, frameIds: [0] };
-  try {
-    await browser.scripting.insertCSS({ target: top, files: [HIGHLIGHT_CSS] });
-    await browser.scripting.executeScript({ target: top, files: [TOP_FRAME_SCRIPT] });
-  } catch {
-    return false;
-  }
+  if (!(await inject(tabId, 0, TOP_FRAME_SCRIPT))) return false;
   // Its subframes the reader's grant reaches (the page's own origin): a story in a frame is read too.
   // Another site's frames stay as they are. Each frame alone, so one the grant does not reach cannot
   // fail the others'.
-  await Promise.all(
-    (await subframes(tabId)).map(async (frameId) => {
-      const target = { tabId, frameIds: [frameId] };
-      try {
-        await browser.scripting.insertCSS({ target, files: [HIGHLIGHT_CSS] });
-        await browser.scripting.executeScript({ target, files: [FRAMES_SCRIPT] });
-      } catch {
-        // Not granted (another site's frame), or gone.
-      }
-    }),
-  );
+  await Promise.all((await subframes(tabId)).map((frameId) => inject(tabId, frameId, FRAMES_SCRIPT)));
   return true;
 }
 
-/** The tab's subframes' ids, read from the top frame's own injection (no `webNavigation` permission). */
+/** The highlight styles and `script` into one frame, as the manifest would; false where not granted (another site's frame), or gone. */
+async function inject(tabId: number, frameId: number, script: string): Promise<boolean> {
+  const target = { tabId, frameIds: [frameId] };
+  try {
+    await browser.scripting.insertCSS({ target, files: [HIGHLIGHT_CSS] });
+    await browser.scripting.executeScript({ target, files: [script] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The ids of the tab's subframes the grant reaches, from a no-op run in each (no `webNavigation` permission). */
 async function subframes(tabId: number): Promise<number[]> {
   try {
     const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => true });

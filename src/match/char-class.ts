@@ -69,9 +69,7 @@ function classifyNonAscii(code: number, text: string, at: number): CharClass {
 export function hasWordCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 128) {
-      if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) return true;
-    } else if (code >= 0xd800 && code <= 0xdfff) {
+    if (code >= 0xd800 && code <= 0xdfff) {
       // Astral: letters (𝓧) and emoji alike; only the RegExp tells them apart. A lone surrogate is neither.
       const pair = code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
       if (pair && NON_ASCII_WORD.test(text.slice(i, i + 2))) return true;
