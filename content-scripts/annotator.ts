@@ -13,7 +13,8 @@ import { BlockCollector, ElementBlock, isAnnotatable, isBlockElement, isIntact, 
 import { outOfReach } from './page-modal';
 import { PAINTED_SCREENS, WINDOWED_ABOVE, type HighlightPainter } from './paint-highlights';
 import { mark, measure, timed } from './page-timings';
-import { rangeFor, rangesMade } from './text-ranges';
+import { elementAt, rangeFor, rangesMade } from './text-ranges';
+import { shownTest } from './text-shown';
 
 /** A linked mention on this page: what the worker sent, with its DOM range and whether it is painted. */
 export interface PageMention extends ReadMention {
@@ -581,14 +582,19 @@ export class Annotator {
   }
 
   /**
-   * A test of "the page renders this mention's text now", answered once per block for as long as the
-   * test is kept (a report, a step): by the block's element, so no range is made for it.
+   * A test of "the page shows this mention's text now" (`text-shown.ts`), answered once per element
+   * for as long as the test is kept (a report, a step): by the element around its first character, so
+   * no range is made for it.
    */
   rendersNow(): (m: PageMention) => boolean {
-    return this.#oncePerBlock((block) => isRendered(block?.box));
+    const shown = shownTest();
+    return (m) => {
+      const block = this.#shownStates[m.block]?.block;
+      return !block || shown(elementAt(block, m.start));
+    };
   }
 
-  /** A test of "the reader can reach this mention now" (not behind an open modal, not inert), answered as `rendersNow` is. */
+  /** A test of "the reader can reach this mention now" (not behind an open modal, not inert), answered once per block. */
   reachableNow(): (m: PageMention) => boolean {
     const unreachable = outOfReach(this.doc);
     return this.#oncePerBlock((block) => !block || !unreachable(block.anchor));
@@ -765,16 +771,6 @@ function mergeInDocumentOrder(a: BlockState[], b: BlockState[]): BlockState[] {
   let j = 0;
   while (i < a.length && j < b.length) out.push(before(a[i]!, b[j]!) ? a[i++]! : b[j++]!);
   return out.concat(a.slice(i), b.slice(j));
-}
-
-/**
- * Whether an element is rendered: not inside `display: none`, `content-visibility: hidden` (a closed
- * `<details>`) or `visibility: hidden`. Opacity is not asked: a page fades text in from 0. Where the
- * browser cannot tell (no `checkVisibility`, no element), it is.
- */
-function isRendered(el: Element | null | undefined): boolean {
-  if (!el?.isConnected || typeof el.checkVisibility !== 'function') return true;
-  return el.checkVisibility({ visibilityProperty: true });
 }
 
 /**

@@ -160,6 +160,11 @@ export class ElementBlock implements TextBlock {
     return this.#nodes ?? this.#read().nodes;
   }
 
+  /** Whether its text nodes were read (for a range in it). */
+  get nodesRead(): boolean {
+    return this.#nodes !== undefined;
+  }
+
   get starts(): readonly number[] {
     return this.#starts ?? this.#read().starts;
   }

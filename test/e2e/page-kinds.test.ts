@@ -47,11 +47,13 @@ describe('regions Gloss leaves alone', () => {
 });
 
 describe('text the page does not render', () => {
-  it('is painted, but the popup lists, the card counts and the keyboard steps through only what the page shows; a menu opened later is listed when the popup opens again', async () => {
+  it('is painted, but the popup lists, the card counts and the keyboard steps through only what the page shows (not text for screen readers only, a label at no size, a collapsed drawer); a menu opened later is listed when the popup opens again', async () => {
     const page = await gloss.newPage('/hidden-text.html');
     await waitForAnnotation(page);
     // Painted all the same, so text the page reveals is underlined at once.
-    expect(await paintedWhere(page)).toEqual(expect.arrayContaining(['mobile:Krebs', 'mobile:Microsoft', 'kept:Reddit', 'more:Mark Esper', 'menu:Facebook']));
+    expect(await paintedWhere(page)).toEqual(
+      expect.arrayContaining(['mobile:Krebs', 'mobile:Microsoft', 'kept:Reddit', 'more:Mark Esper', 'menu:Facebook', 'tools:Krebs', 'tools:LinkedIn', 'tools:WhatsApp', 'aside:Nancy Pelosi', 'drawer:Joe Biden', 'banner:Instagram']),
+    );
 
     const listed = async (popup: Page) => {
       await popup.waitForSelector('[data-entity-id="person:christopher-krebs"]');
@@ -59,8 +61,10 @@ describe('text the page does not render', () => {
     };
     let popup = await gloss.popup(page);
     // Not the phone-only paragraph (display: none), the paragraph kept in place (visibility: hidden), a
-    // closed <details> or the closed share menu.
-    expect(await listed(popup)).toEqual(['agency:cisa 2×', 'person:christopher-krebs 3×']);
+    // closed <details>, the closed share menu, text for screen readers only (a share link's label,
+    // clipped to 1 px), an icon's label at font-size 0, or the collapsed drawer (0 px high, clipping);
+    // the fixed banner inside a wrapper that clips to nothing is on screen, and listed.
+    expect(await listed(popup)).toEqual(['agency:cisa 2×', 'company:instagram 1×', 'person:christopher-krebs 3×']);
     await popup.close();
 
     await restOn(page, await pointOf(page, '#first', 'Christopher Krebs'));
@@ -77,11 +81,13 @@ describe('text the page does not render', () => {
     expect(stepped).toEqual(['head', 'first', 'last', 'head']);
     await page.keyboard.press('Escape');
 
-    // The reader opens the share menu: the popup, opened again, lists what it shows.
+    // The reader opens the share menu, the details and the drawer: the popup, opened again, lists what they show.
     await page.click('#share');
     await page.click('#more summary');
+    await page.click('#open-drawer');
     popup = await gloss.popup(page);
-    await expect.poll(() => listed(popup)).toEqual(expect.arrayContaining(['company:meta-platforms 1×', 'person:mark-esper 1×']));
+    await expect.poll(() => listed(popup)).toEqual(expect.arrayContaining(['company:meta-platforms 1×', 'person:mark-esper 1×', 'person:joe-biden 1×']));
+    expect((await listed(popup)).filter((e) => /linkedin|whatsapp|pelosi/.test(e))).toEqual([]);
     await popup.close();
     await page.close();
   });

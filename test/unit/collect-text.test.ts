@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BlockCollector, collectBlocks, ElementBlock, isAnnotatable } from '../../content-scripts/collect-text';
+import { elementAt } from '../../content-scripts/text-ranges';
 
 const SKIP_TAGS = new Set(['script', 'style', 'code', 'textarea', 'button', 'svg', 'template']);
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'h2', 'br', 'section', 'td', 'nav', 'footer', 'article']);
@@ -283,6 +284,23 @@ describe('collecting text blocks', () => {
     expect(collectBlocks(p)[0]!.nodes.map((n) => n.data)).toEqual(['Christopher ', 'Krebs', ' said']);
     // A paragraph with code inside is walked: the code splits it, and nothing is read whole.
     expect(rest.map((b) => [b.text, b instanceof ElementBlock])).toEqual([['Krebs ', false], [' said', false], ['text', false]]);
+  });
+
+  it('names the element around a character: a paragraph read whole is its own until its nodes are read, then the inline element', () => {
+    document.body.innerHTML = '<p id="a">Christopher <span class="sr-only">Krebs</span> said</p><p id="b">Mark Esper</p><div>Joe <i>Biden</i><div>x</div></div>';
+    const [a, b, walked] = collectBlocks(document.body);
+    // "Krebs" (12–17): the paragraph itself while its text nodes are unread, which a report does not read for this.
+    expect(elementAt(a!, 12)?.id).toBe('a');
+    expect((a as ElementBlock).nodesRead).toBe(false);
+    void a!.nodes;
+    expect(elementAt(a!, 12)?.className).toBe('sr-only');
+    expect(elementAt(a!, 0)?.id).toBe('a');
+    // No element inside: the paragraph, its nodes still unread.
+    expect(elementAt(b!, 5)?.id).toBe('b');
+    expect((b as ElementBlock).nodesRead).toBe(false);
+    // A walked block knows its nodes: "Biden" is in the <i>.
+    expect(walked).not.toBeInstanceOf(ElementBlock);
+    expect(elementAt(walked!, 4)?.localName).toBe('i');
   });
 
   it('walks a block element holding more than 20,000 characters instead of reading it whole', () => {
