@@ -22,8 +22,7 @@ export function locate(block: TextBlock, offset: number, preferEnd: boolean): { 
  * would cost a huge page a wrapper for each node in the isolated world (10 ms for 1,000 blocks here).
  */
 export function elementAt(block: TextBlock, offset: number): Element | null {
-  if (block instanceof ElementBlock && (!block.nodesRead || block.box.childElementCount === 0)) return block.box;
-  if (block.nodes.length === 0) return block.box;
+  if ((block instanceof ElementBlock && !block.nodesRead) || block.nodes.length === 0) return block.box;
   return locate(block, offset, false).node.parentElement ?? block.box;
 }
 

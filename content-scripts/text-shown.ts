@@ -5,6 +5,7 @@
  * collapsed drawer of other stories, a menu not yet opened, are not on the page the reader sees. Their
  * names are still painted (nothing shows) and are listed once the page shows them.
  */
+import { parentAcrossShadows } from './collect-text';
 
 /**
  * Styles and boxes read at most per test, past `checkVisibility`. A story's report reads 150–250 (its
@@ -29,7 +30,7 @@ export function shownTest(): (el: Element | null | undefined) => boolean {
     let answer = false;
     let clipper = false;
     const doc = el.ownerDocument;
-    for (let at: Element | null = el; at && at !== doc.body && at !== doc.documentElement; at = boxParent(at)) {
+    for (let at: Element | null = el; at && at !== doc.body && at !== doc.documentElement; at = parentAcrossShadows(at)) {
       const known = clipped.get(at);
       if (known !== undefined) {
         answer = known;
@@ -43,9 +44,13 @@ export function shownTest(): (el: Element | null | undefined) => boolean {
       }
     }
     // Below a box that clips, a fixed or top-layer element (an open modal dialog, a popover) is drawn
-    // where the clip does not reach, and so is all inside it. Looked for only where a clip was found.
+    // where the clip does not reach, and so is all inside it: `walked[0..escaped]`. Looked for only
+    // where a clip was found, from the one nearest it down.
     let escaped = -1;
-    if (answer) for (let i = walked.length - (clipper ? 2 : 1); i >= 0 && escaped < 0; i--) if (escapesClips(walked[i]!)) escaped = i;
+    if (answer) {
+      const below = clipper ? walked.length - 2 : walked.length - 1;
+      for (let i = below; i >= 0 && escaped < 0; i--) if (escapesClips(walked[i]!)) escaped = i;
+    }
     walked.forEach((at, i) => clipped.set(at, answer && i > escaped));
     return answer && escaped < 0;
   };
@@ -104,11 +109,4 @@ function escapesClips(el: Element): boolean {
     // A browser without one of these pseudo-classes: no top layer to escape to.
     return false;
   }
-}
-
-/** The element whose box holds this one's: its parent, or its shadow root's host. */
-function boxParent(el: Element): Element | null {
-  if (el.parentElement) return el.parentElement;
-  const root = el.parentNode;
-  return root && 'host' in root ? (root as ShadowRoot).host : null;
 }
