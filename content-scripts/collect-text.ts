@@ -5,11 +5,13 @@
  * Gloss must not touch: form fields, editors, code, scripts, hidden and aria-hidden subtrees,
  * `translate="no"`, navigation menus and the page's own footer (a site's sections, share buttons
  * and copyright lines: "Facebook Twitter", "© Dow Jones & Company" on every page, underlined and
- * listed in the popup as if the story named them), and Gloss's own host. Reads the DOM only; never writes.
+ * listed in the popup as if the story named them), share and follow links wherever they are
+ * (`social-links.ts`), and Gloss's own host. Reads the DOM only; never writes.
  */
 
 import { CARD_SELECTOR } from './card-marker';
 import { hasWordCharacter } from '../src/match/char-class';
+import { SOCIAL_LINK_SELECTOR, isSocialChromeLink } from './social-links';
 
 export interface TextBlock {
   readonly text: string;
@@ -240,10 +242,11 @@ const SKIP_ATTRIBUTES = `${CARD_SELECTOR},[hidden],[aria-hidden="true"],[transla
 const CHROME_ROLES = '[role="navigation"],[role="contentinfo"]';
 
 /**
- * Elements that may be skipped: those, and the page's menus and footer (`isPageChrome`).
+ * Elements that may be skipped: those, the page's menus and footer (`isPageChrome`), and links to a
+ * social network (`isSocialChromeLink`).
  * (`footer:not(article footer, …)` says part of it in one selector, but not every DOM takes selectors inside `:not`.)
  */
-const MAY_SKIP = `${SKIP_ATTRIBUTES},${CHROME_ROLES},nav,footer`;
+const MAY_SKIP = `${SKIP_ATTRIBUTES},${CHROME_ROLES},nav,footer,${SOCIAL_LINK_SELECTOR}`;
 
 /** Where a footer is a story's or a section's own, not the page's: HTML's rule for which footer is the page's "contentinfo". */
 const OWNS_A_FOOTER = 'article,aside,main,nav,section,[role="main"],[role="article"]';
@@ -264,9 +267,17 @@ function isPageChrome(el: Element, name: string): boolean {
   return chrome && el.querySelector(STORY) === null;
 }
 
-/** The elements under `root` that keep Gloss out, found natively. */
-function skippedUnder(root: ParentNode, into: Set<Node>): void {
-  for (const el of root.querySelectorAll(MAY_SKIP)) if (isSkippedElement(el)) into.add(el);
+/**
+ * The elements under `root` that keep Gloss out, found natively. A skipped link is phrasing, which
+ * `STRUCTURE` does not look for: the nodes above it go into `walled`, so the block holding it is
+ * walked rather than read whole (each climb stops at a node already there).
+ */
+function skippedUnder(root: ParentNode, into: Set<Node>, walled: Set<Node>): void {
+  for (const el of root.querySelectorAll(MAY_SKIP)) {
+    if (!isSkippedElement(el)) continue;
+    into.add(el);
+    if (el.localName === 'a') for (let up = el.parentNode; up && !walled.has(up); up = up.parentNode) walled.add(up);
+  }
 }
 
 /**
@@ -327,7 +338,9 @@ export function isAnnotatable(node: Node): boolean {
 export function isSkippedElement(el: Element, name = nameOf(el)): boolean {
   if (SKIP.has(name)) return true;
   if (el.namespaceURI === SVG) return true;
-  if (el.attributes.length > 0 && el.matches(SKIP_ATTRIBUTES)) return true;
+  if (el.attributes.length === 0) return isPageChrome(el, name);
+  if (el.matches(SKIP_ATTRIBUTES)) return true;
+  if (name === 'a' && isSocialChromeLink(el.getAttribute('href'), el.textContent)) return true;
   return isPageChrome(el, name);
 }
 
@@ -367,6 +380,8 @@ export class BlockCollector {
    * watcher reports it (watch-page.ts), with a query of its own.
    */
   #skipped: Set<Node> | undefined;
+  /** The nodes above a skipped link (`skippedUnder`): never read whole. */
+  #walled = new Set<Node>();
   /** When shadow roots are read: the nodes with a custom element below them (`markCustomElements`). */
   #aboveCustom: Set<Node> | undefined;
   /** How many more elements this walk may search for custom elements. */
@@ -412,6 +427,7 @@ export class BlockCollector {
       this.#section = 0;
       this.#node = this.#end = this.#root;
       this.#skipped = this.#aboveCustom = undefined;
+      this.#walled.clear();
       this.#customBudget = CUSTOM_SEARCH_MAX;
       this.shadowRoots.length = this.#shadowsBegun = this.hostsWithoutRoot.length = this.#sparseAbove.length = 0;
       this.#sparse = false;
@@ -431,10 +447,11 @@ export class BlockCollector {
     let skipped = this.#skipped;
     if (!skipped) {
       skipped = this.#skipped = new Set<Node>();
-      if (end && (end.nodeType === ELEMENT || end.nodeType === DOCUMENT_FRAGMENT)) skippedUnder(end as ParentNode, skipped);
+      if (end && (end.nodeType === ELEMENT || end.nodeType === DOCUMENT_FRAGMENT)) skippedUnder(end as ParentNode, skipped, this.#walled);
       // The root itself is not in the query's result.
       if (end && end.nodeType === ELEMENT && isSkippedElement(end as Element)) skipped.add(end);
     }
+    const walled = this.#walled;
     let aboveCustom = this.#aboveCustom;
     if (!aboveCustom && shadows && wholeBlocks) {
       aboveCustom = this.#aboveCustom = new Set<Node>();
@@ -482,7 +499,7 @@ export class BlockCollector {
           // Its light children show where its shadow tree's slots put them: read as before, but apart.
           flush();
           descend = true;
-        } else if (block && wholeBlocks && node.hasChildNodes() && !aboveCustom?.has(node) && holdsNoStructure(node as Element)) {
+        } else if (block && wholeBlocks && node.hasChildNodes() && !aboveCustom?.has(node) && !walled.has(node) && holdsNoStructure(node as Element)) {
           // Read whole, in one call. Each query stops at the first structure inside, or scans a
           // subtree the walk would otherwise have read node by node: linear in the page.
           // `hasChildNodes()`, not `firstChild`: reading a node makes its wrapper in this world, and
@@ -524,7 +541,7 @@ export class BlockCollector {
         let first: Node | null = null;
         while (!first && shadows && this.#shadowsBegun < shadows.length) {
           const root = shadows[this.#shadowsBegun++]!;
-          skippedUnder(root, skipped);
+          skippedUnder(root, skipped, walled);
           if (aboveCustom) this.#customBudget -= markCustomElements(root, aboveCustom, this.#customBudget);
           end = root;
           first = root.firstChild;

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileKnowledge } from '../src/knowledge/compile-knowledge';
+import { ownEntitiesAt, parseOwnSites } from '../src/knowledge/own-sites';
 import type { KnowledgeFile } from '../src/knowledge/schema';
 import { buildAliasTrie } from '../src/match/alias-trie';
 import { findMentions } from '../src/match/find-mentions';
@@ -26,6 +27,15 @@ const knowledge = JSON.parse(readFileSync(join(root, 'knowledge/knowledge.json')
 const { index } = compileKnowledge(knowledge);
 const trie = buildAliasTrie(index);
 
+// The worker leaves a page's own outlet out (own-sites.ts), by the page's URL: the corpus index has it.
+const ownSites = parseOwnSites(JSON.parse(readFileSync(join(root, 'knowledge/own-sites.json'), 'utf8')), 'knowledge/own-sites.json').sites;
+const pageUrls = new Map<string, string>();
+if (existsSync(join(corpus, 'index.tsv'))) {
+  const [head, ...lines] = readFileSync(join(corpus, 'index.tsv'), 'utf8').split('\n');
+  const [pathAt, urlAt] = [head!.split('\t').indexOf('path'), head!.split('\t').indexOf('url')];
+  for (const cells of lines.map((l) => l.split('\t'))) if (cells[pathAt] && cells[urlAt]) pageUrls.set(cells[pathAt]!, cells[urlAt]!);
+}
+
 const goldDir = join(root, 'eval/gold');
 const pages = readdirSync(goldDir)
   .filter((f) => f.endsWith('.json'))
@@ -44,7 +54,10 @@ for (const gold of pages) {
     continue;
   }
   const { blocks, close } = pageBlocks(file, gold.body);
-  const predicted = findMentions(blocks, index, trie).map((m) => ({ text: blocks[m.block]!.slice(m.start, m.end), id: index.ids[m.entity]! }));
+  const own = ownEntitiesAt(pageUrls.get(gold.page), ownSites);
+  const predicted = findMentions(blocks, index, trie)
+    .map((m) => ({ text: blocks[m.block]!.slice(m.start, m.end), id: index.ids[m.entity]! }))
+    .filter((m) => !own.includes(m.id));
   const s = score(gold.mentions, predicted);
   totals.tp += s.tp;
   totals.fp += s.fp;

@@ -34,7 +34,7 @@ handleMessages<WorkerProtocol>({
 // index loads meanwhile (a tab where Gloss is off closes the port at once).
 handlePortRequests({
   findMentions(req, sender) {
-    return findPageMentions(blockTexts(sender, req.ids, req.texts), new Map(req.corrections), req.reload === true);
+    return findPageMentions(blockTexts(sender, req.ids, req.texts), new Map(req.corrections), req.reload === true, sender.url);
   },
   async reportEntities(req, sender) {
     const found = await recordFrame(sender.tab!.id!, sender.frameId ?? 0, req);

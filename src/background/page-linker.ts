@@ -13,6 +13,11 @@ import { buildAliasTrie, type AliasTrie } from '../match/alias-trie';
 import { linkPage, newMatchCache, type MatchCache } from '../match/link-page';
 import type { WireMentions } from '../match/mention-wire';
 import { LOCAL_KEYS } from '../storage-keys';
+import ownSitesFile from '../../knowledge/own-sites.json';
+import { ownEntitiesAt, parseOwnSites } from '../knowledge/own-sites';
+
+/** Where each outlet publishes (checked against the knowledge when the extension is built). */
+const OWN_SITES = parseOwnSites(ownSitesFile, 'knowledge/own-sites.json').sites;
 
 /** Where the build writes the bundled index (read only if this script's source lacks it). */
 const BUNDLED_INDEX_PATH = 'knowledge/index.pack';
@@ -22,6 +27,25 @@ interface Knowledge {
   trie: AliasTrie;
   /** Block text → its matches against this index. */
   matches: MatchCache;
+  /** The rows of the entities that publish somewhere (`OWN_SITES`), found when a page of theirs first asks. */
+  ownRows?: Map<string, number>;
+}
+
+/** The rows of the entities that publish at `pageUrl`, if any. */
+function ownRowsAt(knowledge: Knowledge, pageUrl: string | undefined): Set<number> | undefined {
+  const own = ownEntitiesAt(pageUrl, OWN_SITES);
+  if (own.length === 0) return undefined;
+  if (!knowledge.ownRows) {
+    const publishers = new Set([...OWN_SITES.values()].flat());
+    const { ids } = knowledge.index;
+    knowledge.ownRows = new Map();
+    for (let row = 0; row < ids.length; row++) {
+      const id = ids.at(row)!;
+      if (publishers.has(id)) knowledge.ownRows.set(id, row);
+    }
+  }
+  const rows = own.map((id) => knowledge.ownRows!.get(id)).filter((row) => row !== undefined);
+  return rows.length > 0 ? new Set(rows) : undefined;
 }
 
 let bundled: Promise<CompiledIndex> | undefined;
@@ -161,13 +185,15 @@ export function watchKnowledge(): void {
 
 /**
  * One pass of a page: its blocks' text in page order → linked mentions. `reload`: the tab saw the
- * packs change (its storage event may arrive before ours).
+ * packs change (its storage event may arrive before ours). `pageUrl`: the frame's, as the browser
+ * gives it for the sender (not as the page says): the outlet that publishes there is left out.
  */
-export async function findPageMentions(texts: readonly string[], corrections: ReadonlyMap<string, string | null>, reload: boolean): Promise<WireMentions> {
+export async function findPageMentions(texts: readonly string[], corrections: ReadonlyMap<string, string | null>, reload: boolean, pageUrl?: string): Promise<WireMentions> {
   if (reload) forgetKnowledge();
-  const { index, trie, matches } = await currentKnowledge();
+  const loaded = await currentKnowledge();
+  const { index, trie, matches } = loaded;
   const start = performance.now();
-  const { wire, matched, mentions } = linkPage(texts, index, trie, matches, corrections);
+  const { wire, matched, mentions } = linkPage(texts, index, trie, matches, corrections, ownRowsAt(loaded, pageUrl));
   performance.clearMeasures('gloss:find-mentions');
   performance.measure('gloss:find-mentions', { start, detail: { blocks: texts.length, matched, mentions } });
   return wire;

@@ -38,6 +38,8 @@ export function linkPage(
   trie: AliasTrie,
   cache: MatchCache,
   corrections: ReadonlyMap<string, string | null>,
+  /** Entities (rows) whose mentions are left out: the site's own outlet (`own-sites.ts`). */
+  leftOut?: ReadonlySet<number>,
 ): LinkedPage {
   const found = texts.map((text) => cache.get(text));
   const missing: number[] = [];
@@ -49,6 +51,8 @@ export function linkPage(
   const fresh = findCandidatesInBlocks(missing.map((i) => texts[i]!), index, trie, words);
   missing.forEach((i, k) => cache.set(texts[i]!, (found[i] = fresh[k]!)));
   const pageWords = () => (collectWordHashes(cached.splice(0), words), words);
-  const mentions = linkMentions(texts.map((text, i) => new PageBlock(text, found[i]!)), index, { corrections, pageWords });
+  let mentions = linkMentions(texts.map((text, i) => new PageBlock(text, found[i]!)), index, { corrections, pageWords });
+  // After linking, so the name still takes its words from the other entities' aliases ("CNN" is not CNBC).
+  if (leftOut && leftOut.size > 0) mentions = mentions.filter((m) => !leftOut.has(m.entity));
   return { wire: encodeMentions(mentions, index), matched: missing.length, mentions: mentions.length };
 }

@@ -4,6 +4,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { countPixels, paintedBox, PERSON, TINT, type PixelCounts } from '../support/pixels';
@@ -122,6 +123,31 @@ describe('Firefox ESR', () => {
       expect(ids).toEqual(expect.arrayContaining(['person:mark-esper', 'agency:cisa']));
     } finally {
       await popup.close();
+    }
+  });
+
+  it('a site’s share and follow links are not painted; the story’s links to a post or to a network are', async () => {
+    const shared = await gloss.newPage('/share-links.html');
+    try {
+      await waitForAnnotation(shared);
+      const painted = Object.values(await paintedText(shared)).flat().sort();
+      expect(painted).toEqual(['CISA', 'Christopher Krebs', 'Instagram', 'Twitter', 'YouTube']);
+    } finally {
+      await shared.close();
+    }
+  });
+
+  it('a story on its outlet’s own site leaves the outlet’s name unmarked there', async () => {
+    const own = await gloss.browser.newPage();
+    try {
+      await own.setRequestInterception(true);
+      const story = readFileSync(join(ROOT, 'test/fixtures/outlet-story.html'), 'utf8');
+      own.on('request', (request) => void (request.url().startsWith('https://edition.cnn.com/') ? request.respond({ status: 200, contentType: 'text/html', body: story }) : request.continue()));
+      await own.goto('https://edition.cnn.com/2020/11/29/politics/krebs-interview/index.html');
+      await waitForAnnotation(own);
+      expect(Object.values(await paintedText(own)).flat().sort()).toEqual(['CISA', 'Christopher Krebs', 'The New York Times']);
+    } finally {
+      await own.close();
     }
   });
 

@@ -44,6 +44,47 @@ describe('regions Gloss leaves alone', () => {
     // A site that wraps its whole page, main content and all, in a menu is still read.
     expect(await paintedOn('/wrapped-in-nav.html')).toEqual(['story:CISA', 'story:Christopher Krebs']);
   });
+
+  it('leaves out a site’s share and follow links wherever they are, but not the story’s own links to a post or to a network', async () => {
+    const page = await gloss.newPage('/share-links.html');
+    await waitForAnnotation(page);
+    // Not "Facebook", "Share on Twitter", "LinkedIn" (share buttons), the site's Instagram and YouTube
+    // profiles, nor "Follow us on Facebook and Twitter"; the tweet the story cites, Instagram's home
+    // page and "a YouTube video" are the story's.
+    expect(await paintedWhere(page)).toEqual(['story:CISA', 'story:Christopher Krebs', 'story:Instagram', 'story:Twitter', 'story:YouTube']);
+    const popup = await gloss.popup(page);
+    await popup.waitForSelector('[data-entity-id="person:christopher-krebs"]');
+    const listed = await popup.locator('[data-entity-id]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-entity-id')} ${e.querySelector('.entity-count')?.textContent}`).sort());
+    expect(listed).toEqual(['agency:cisa 1×', 'company:instagram 1×', 'company:twitter 1×', 'company:youtube 1×', 'person:christopher-krebs 1×']);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('a story on its outlet’s own site', () => {
+  it('leaves the outlet’s own name unmarked and unlisted there (edition.cnn.com), and marks it on any other site', async () => {
+    const page = await gloss.newPage('/outlet-story.html');
+    await waitForAnnotation(page);
+    expect(await paintedWhere(page)).toEqual(['credit:CNN', 'credit:The New York Times', 'dateline:CISA', 'dateline:CNN', 'dateline:CNN', 'dateline:Christopher Krebs']);
+    await page.close();
+
+    // The same story served as CNN's: the browser's URL of the page says whose it is, not the page.
+    const url = 'https://edition.cnn.com/2020/11/29/politics/krebs-interview/index.html';
+    await gloss.context.route('https://edition.cnn.com/**', (route) => route.fulfill({ path: new URL('../fixtures/outlet-story.html', import.meta.url).pathname, contentType: 'text/html' }));
+    const own = await gloss.context.newPage();
+    try {
+      await own.goto(url);
+      await waitForAnnotation(own);
+      expect(await paintedWhere(own)).toEqual(['credit:The New York Times', 'dateline:CISA', 'dateline:Christopher Krebs']);
+      const popup = await gloss.popup(own);
+      await popup.waitForSelector('[data-entity-id="person:christopher-krebs"]');
+      expect(await popup.locator('[data-entity-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-entity-id')).sort())).toEqual(['agency:cisa', 'org:new-york-times', 'person:christopher-krebs']);
+      await popup.close();
+    } finally {
+      await own.close();
+      await gloss.context.unroute('https://edition.cnn.com/**');
+    }
+  });
 });
 
 describe('text the page does not render', () => {

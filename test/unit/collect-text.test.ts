@@ -28,6 +28,8 @@ function reference(root: Element): { text: string; section: number }[] {
     el.getAttribute('aria-hidden') === 'true' ||
     el.getAttribute('translate') === 'no' ||
     (el.hasAttribute('contenteditable') && el.getAttribute('contenteditable') !== 'false') ||
+    // A link to the site's profile whose text is the network's name alone (social-links.ts: the trees' other words are no button's).
+    (el.localName === 'a' && el.getAttribute('href') === PROFILE && /^(\s*twitter\b)+\s*$/i.test(el.textContent!) && el.textContent!.trim().split(/\s+/).length <= 8) ||
     // Menus and the page's footer (not an article's or a section's: HTML's "contentinfo"), unless they hold a story.
     ((el.localName === 'nav' ||
       el.getAttribute('role') === 'navigation' ||
@@ -54,8 +56,10 @@ function reference(root: Element): { text: string; section: number }[] {
 }
 
 type Tree = { tag: string; attr: string | null; children: (Tree | string)[] };
+/** A link to a site's profile on a network: skipped where its text is a button's ("Twitter"). */
+const PROFILE = 'https://twitter.com/gloss';
 const ATTRS = [
-  'hidden', 'aria-hidden=true', 'aria-hidden=false', 'translate=no', 'translate=yes', 'contenteditable=', 'contenteditable=false',
+  `href=${PROFILE}`, 'hidden', 'aria-hidden=true', 'aria-hidden=false', 'translate=no', 'translate=yes', 'contenteditable=', 'contenteditable=false',
   'contenteditable=true', 'data-gloss=card', 'data-gloss=glossary', 'class=x', 'role=navigation', 'role=contentinfo', 'role=main', 'role=article',
 ];
 /** Random trees of these tags, attributes (one in `attrFreq`) and texts, up to `maxChildren` children per element. */
@@ -67,7 +71,7 @@ const treeOf = (tags: string[], attrs: string[], attrFreq: number, texts: string
       children: fc.array(fc.oneof({ depthSize: 'small' }, fc.constantFrom(...texts), tie('node') as fc.Arbitrary<Tree>), { maxLength: maxChildren }),
     }),
   })).node as fc.Arbitrary<Tree>;
-const tree = treeOf(['p', 'span', 'b', 'div', 'li', 'h2', 'br', 'section', 'td', 'em', 'footer', 'article', 'nav', ...SKIP_TAGS], ATTRS, 3, ['Krebs ', 'said', ' ', '\n', '—', 'Ω', ''], 4);
+const tree = treeOf(['p', 'span', 'b', 'a', 'div', 'li', 'h2', 'br', 'section', 'td', 'em', 'footer', 'article', 'nav', ...SKIP_TAGS], ATTRS, 3, ['Krebs ', 'said', ' ', '\n', '—', 'Ω', '', 'Twitter'], 4);
 
 function build(t: Tree, parent: Node): void {
   const document = parent.ownerDocument!;
@@ -171,7 +175,8 @@ describe('collecting text blocks', () => {
   it('finds the same blocks where it may step over blank text between elements (XPath), in one go or in slices', () => {
     const doc = documentWithXPath();
     // Wide trees: an element with 4 element children or more asks whether its text children are all blank.
-    const wide = treeOf(['p', 'span', 'b', 'div', 'li', 'h2', 'br', 'section', 'em', 'code', 'x-chip'], ['hidden', 'class=x'], 5, ['Krebs ', 'said', ' ', '\n', '\n  ', '\f', ''], 9);
+    // Links to a profile too: one whose text is "Twitter" alone is skipped, and the block around it walked, not read whole.
+    const wide = treeOf(['p', 'span', 'b', 'a', 'div', 'li', 'h2', 'br', 'section', 'em', 'code', 'x-chip'], ['hidden', 'class=x', `href=${PROFILE}`], 5, ['Krebs ', 'said', ' ', '\n', '\n  ', '\f', '', 'Twitter'], 9);
     fc.assert(
       fc.property(fc.array(wide, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 12 }), (trees, copies) => {
         const root = doc.createElement('div');
@@ -257,6 +262,19 @@ describe('collecting text blocks', () => {
     expect(isAnnotatable(document.querySelector('nav a')!.firstChild!)).toBe(false);
     expect(isAnnotatable(document.querySelector('body > footer p')!.firstChild!)).toBe(false);
     expect(isAnnotatable(document.querySelector('article footer')!.firstChild!)).toBe(true);
+  });
+
+  it('leaves out share and follow links to a social network, wherever they are; reads the story’s links', () => {
+    document.body.innerHTML =
+      '<p id="share">Share on: <a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a> <a href="https://twitter.com/intent/tweet">Twitter</a></p>' +
+      '<ul><li><a href="https://www.instagram.com/gloss">Instagram</a></li><li><a href="https://example.com/">Forum</a></li></ul>' +
+      '<p id="story">Krebs wrote on <a href="https://twitter.com/CISAKrebs/status/1">Twitter</a> that <a href="https://twitter.com/CISAKrebs">Christopher Krebs</a> was fired.</p>';
+    const blocks = collectBlocks(document.body);
+    expect(blocks.map((b) => b.text)).toEqual(['Share on: ', 'Forum', 'Krebs wrote on Twitter that Christopher Krebs was fired.']);
+    // The story's paragraph, with no skipped link inside, is still read whole; the share row is walked.
+    expect(blocks.map((b) => b instanceof ElementBlock)).toEqual([false, true, true]);
+    expect(isAnnotatable(document.querySelector('#share a')!.firstChild!)).toBe(false);
+    expect(isAnnotatable(document.querySelector('#story a')!.firstChild!)).toBe(true);
   });
 
   it('reads a menu or footer that holds the main content: a page wrapped whole in one is not left blank', () => {

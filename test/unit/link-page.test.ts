@@ -15,6 +15,14 @@ const trie = buildAliasTrie(index);
 const names = (page: ReturnType<typeof linkPage>) => page.wire.rows.filter((_, i) => i % 6 === 3).map((e) => page.wire.entities[e]!.id);
 
 describe('linkPage', () => {
+  it('leaves out the entities it is told to (the site\'s own outlet), and only those', () => {
+    const texts = ['Christopher Krebs led CISA.', 'Krebs was fired, CISA said.'];
+    const krebs = Array.from({ length: index.ids.length }, (_, row) => index.ids.at(row)).indexOf('person:christopher-krebs');
+    expect(krebs).toBeGreaterThanOrEqual(0);
+    expect(names(linkPage(texts, index, trie, newMatchCache(), new Map(), new Set([krebs])))).toEqual(['agency:cisa', 'agency:cisa']);
+    expect(names(linkPage(texts, index, trie, newMatchCache(), new Map(), new Set()))).toEqual(['person:christopher-krebs', 'agency:cisa', 'person:christopher-krebs', 'agency:cisa']);
+  });
+
   it('matches only the blocks it has not seen, and answers the same as for a fresh page', () => {
     const cache = newMatchCache();
     const texts = ['Christopher Krebs led CISA.', 'Nothing here.', 'Krebs was fired.'];

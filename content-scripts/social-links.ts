@@ -1,0 +1,102 @@
+/**
+ * Links to a social network that are the site's own furniture, not the story: share buttons ("Share
+ * on Facebook", "Tweet"), follow links ("Follow us on Instagram") and rows of the site's profiles
+ * ("Facebook Twitter YouTube"). Every news page has them, so each would underline "Facebook" and list
+ * Meta Platforms in the popup as if the story named it. A link to a post (a tweet, a video) is the
+ * story citing it and is read as usual, as is a link whose text names someone rather than the network
+ * ("<a href=twitter.com/SenSchumer>Schumer</a>"). Pure: an address and a text in, a yes or no out.
+ */
+
+/** The networks by their hosts (and subdomains), with the words a link's text uses for them. */
+const NETWORKS: readonly { hosts: readonly string[]; names: readonly string[] }[] = [
+  { hosts: ['facebook.com', 'fb.com', 'fb.me', 'messenger.com'], names: ['facebook', 'messenger'] },
+  { hosts: ['twitter.com', 'x.com'], names: ['twitter', 'tweet', 'x'] },
+  { hosts: ['instagram.com'], names: ['instagram'] },
+  { hosts: ['youtube.com', 'youtu.be'], names: ['youtube'] },
+  { hosts: ['linkedin.com', 'lnkd.in'], names: ['linkedin'] },
+  { hosts: ['reddit.com'], names: ['reddit'] },
+  { hosts: ['pinterest.com'], names: ['pinterest'] },
+  { hosts: ['whatsapp.com', 'wa.me'], names: ['whatsapp'] },
+  { hosts: ['t.me', 'telegram.me', 'telegram.org'], names: ['telegram'] },
+  { hosts: ['tiktok.com'], names: ['tiktok'] },
+  { hosts: ['snapchat.com'], names: ['snapchat'] },
+  { hosts: ['threads.net', 'threads.com'], names: ['threads'] },
+  { hosts: ['bsky.app'], names: ['bluesky'] },
+  { hosts: ['plus.google.com'], names: ['google'] },
+  { hosts: ['flipboard.com'], names: ['flipboard'] },
+  { hosts: ['tumblr.com'], names: ['tumblr'] },
+];
+
+/** Share services that pass a page on to any network: their links name the network they go to. */
+const SHARE_SERVICES = ['addtoany.com', 'sharethis.com', 'shareaholic.com'];
+const ANY_NETWORK = NETWORKS.flatMap((n) => n.names);
+
+/**
+ * The links worth asking about, preselected natively (`:is` so other elements fail at the tag):
+ * loose on purpose (`x.com` also finds `fox.com`); `isSocialChromeLink` decides.
+ */
+export const SOCIAL_LINK_SELECTOR = `a:is(${[...NETWORKS.flatMap((n) => n.hosts), ...SHARE_SERVICES]
+  .map((host) => `[href*="${host}"]`)
+  .join(',')})`;
+
+/** A link's text longer than this is a sentence or a headline, not a button's label. */
+const MAX_WORDS = 8;
+
+/**
+ * The words a share or follow button says besides the network's name ("Follow us on", "Share this
+ * on", "opens in a new window", a few languages' "share on"). A label with any other word is the
+ * story's phrase ("a Twitter account", "The Twitter Rules", "Breitbart's Facebook Page") and is read.
+ */
+const BUTTON_WORDS = new Set([
+  'share', 'shares', 'sharing', 'this', 'it', 'story', 'article', 'on', 'via', 'with', 'to', 'at', 'in', 'and', 'or', 'a', 'the',
+  'follow', 'following', 'us', 'me', 'him', 'her', 'them', 'our', 'my', 'like', 'find', 'join', 'connect', 'subscribe', 'visit',
+  'see', 'watch', 'add', 'send', 'post', 'pin', 'tweet', 'email', 'icon', 'logo', 'button', 'link', 'channel', 'page', 'profile',
+  'opens', 'open', 'new', 'window', 'tab',
+  'partager', 'sur', 'compartir', 'en', 'teilen', 'auf', 'folgen', 'sie', 'uns', 'condividi', 'su', 'seguici', 'compartilhar', 'siga', 'nos', 'no', 'delen', 'op', 'volg', 'ons',
+]);
+
+/** Path segments of a share endpoint: always the site's button. */
+const SHARE_SEGMENTS = new Set(['sharer', 'sharer.php', 'share', 'share.php', 'intent', 'sharearticle', 'submit', 'dialog', 'send', 'add_to', 'create']);
+/** Query parameters that carry the page being shared (`?u=` to Facebook, `?text=` to WhatsApp). */
+const SHARE_PARAMS = ['u', 'url', 'text', 'status', 'link', 'linkurl', 'body'];
+/** Path segments of one post: a link the story cites, read as prose. */
+const POST_SEGMENTS = new Set([
+  'status', 'statuses', 'posts', 'videos', 'photos', 'photo', 'photo.php', 'permalink.php', 'story.php', 'watch',
+  'shorts', 'live', 'p', 'reel', 'reels', 'tv', 'comments', 'video', 'pulse', 'feed', 'events',
+]);
+
+function networkOf(host: string): (typeof NETWORKS)[number] | 'share-service' | undefined {
+  const on = (suffix: string) => host === suffix || host.endsWith(`.${suffix}`);
+  if (SHARE_SERVICES.some(on)) return 'share-service';
+  return NETWORKS.find((n) => n.hosts.some(on));
+}
+
+/** Whether a link's text is a button's label for the network: its name and button words, nothing else. */
+function isButtonLabel(text: string, names: readonly string[]): boolean {
+  // A handle ("@NYTopinion") or a parenthesis ("(opens in a new window)") says nothing of the link's kind.
+  const words = text.replace(/\([^)]*\)|@\S+/g, ' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.some((w) => names.includes(w)) && words.every((w) => BUTTON_WORDS.has(w) || names.includes(w));
+}
+
+/** Whether a link (its `href` attribute and its text) is a share, follow or profile link of a social network. */
+export function isSocialChromeLink(href: string | null, text: string | null): boolean {
+  if (!href || !text) return false;
+  let url: URL;
+  try {
+    url = new URL(href, 'https://relative.invalid/');
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+  const network = networkOf(url.hostname.toLowerCase());
+  if (!network) return false;
+  if (text.trim().split(/\s+/).length > MAX_WORDS) return false;
+  if (!isButtonLabel(text, network === 'share-service' ? ANY_NETWORK : network.names)) return false;
+  if (network === 'share-service' || SHARE_PARAMS.some((p) => url.searchParams.has(p))) return true;
+  const segments = url.pathname.toLowerCase().split('/').filter(Boolean);
+  if (segments.some((s) => SHARE_SEGMENTS.has(s))) return true;
+  // The network's home page is the story naming the company ("including <a>Instagram</a>"); youtu.be/<id> is one video.
+  if (segments.length === 0 || url.hostname.toLowerCase() === 'youtu.be') return false;
+  // Otherwise a profile (the site's own, behind "Follow us on Twitter"), unless it is one post.
+  return !segments.some((s) => POST_SEGMENTS.has(s));
+}
