@@ -81,7 +81,7 @@ export function countries(list: Record<string, ListedCountry>, isoToGec: Record<
     const id = `place:${slug(c.name)}`;
     for (const [role, text] of [['Chief of state', fb?.chief], ['Head of government', fb?.head]] as const) {
       if (!text) continue;
-      facts.push({ label: role, value: decodeEntities(text.replace(/<[^>]+>/g, ' ')).split(';')[0]!.replace(/\s+/g, ' ').trim().slice(0, 250), asOf: AS_OF });
+      facts.push({ label: role, value: leaderNamesCased(decodeEntities(text.replace(/<[^>]+>/g, ' ')).split(';')[0]!.replace(/\s+/g, ' ').trim()).slice(0, 250), asOf: AS_OF });
       const leader = parseLeader(text, c.name, id, role, link);
       if (!leader) continue;
       // A sovereign's head of state is listed for its territories too (the U.S. President for Guam,
@@ -107,6 +107,41 @@ export function countries(list: Record<string, ListedCountry>, isoToGec: Record<
   }
   return { countries: out, leaders };
 }
+
+/** Name particles written in lower case inside a surname ("Van der Bellen", "Rebelo de Sousa", "Muhammad bin Salman"). */
+const PARTICLES = new Set(['van', 'der', 'den', 'de', 'da', 'do', 'dos', 'das', 'di', 'von', 'bin', 'bint', 'al', 'el', 'la', 'le']);
+
+/**
+ * The Factbook's leader line as a card shows it: "King CHARLES III (since 8 September 2022)" →
+ * "King Charles III (since …)". Its surnames in capitals read as shouting on a card. A regnal number
+ * after a name stays ("Charles III", "Carl XVI Gustaf", "Sualauvi II"; "XI" and "LI" are the surnames
+ * Xi and Li, never a living ruler's number); a short acronym starting the line ("GNU Interim Prime
+ * Minister", "CNSP Prime Minister") or in brackets ("(CNSP)") stays.
+ */
+export function leaderNamesCased(line: string): string {
+  const words = line.split(' ');
+  const isCaps = (w: string) => /\p{Lu}{2}/u.test(w) && w === w.toUpperCase();
+  const isName = (w: string) => /^\p{Lu}/u.test(w);
+  return words
+    .map((w, i) => {
+      if (i === 0 && /^\p{Lu}{2,5}$/u.test(w)) return w;
+      if (/^\(\p{Lu}+\)$/u.test(w)) return w;
+      const before = words[i - 1] ?? '';
+      if (ROMAN.test(w) && w !== 'XI' && w !== 'LI' && isName(before) && !TITLE_WORDS.has(before)) return w;
+      // Per part of a hyphenated name: "Hoseini-KHAMENEI" → "Hoseini-Khamenei".
+      // An apostrophe after two letters or more is a glottal stop, not "O'": "Tuimaleali'ifano".
+      const cased = w
+        .split('-')
+        .map((part) => (isCaps(part) ? titleCase(part).replace(/(\p{L}{2,})'(\p{Lu})/gu, (_, head: string, next: string) => `${head}'${next.toLowerCase()}`) : part))
+        .join('-');
+      // A particle inside a name in capitals, not its first word: "VAN DER BELLEN" → "Van der Bellen".
+      return PARTICLES.has(cased.toLowerCase()) && isCaps(before) ? cased.toLowerCase() : cased;
+    })
+    .join(' ');
+}
+
+/** The words of the Factbook's titles ("President", "Minister"): a numeral after one is not a regnal number. */
+const TITLE_WORDS = new Set(TITLES.flatMap((t) => t.split(' ')));
 
 /** Countries whose head of state the Factbook also lists for their territories and realms. */
 const SOVEREIGNS = new Set(['US', 'GB', 'FR', 'NL', 'DK', 'NO', 'CN']);
