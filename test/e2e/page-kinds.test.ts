@@ -220,6 +220,19 @@ describe('names every country gives its own institution', () => {
     expect(painted).not.toContain('Supreme Court');
     expect(await paintedOn('/us-court-story.html')).toEqual(['court:Democratic Party', 'court:Supreme Court']);
   });
+
+  it('a country’s card names its leaders as names are written, not in the Factbook’s capitals', async () => {
+    const page = await gloss.newPage('/korea-story.html');
+    try {
+      await waitForAnnotation(page);
+      await restOn(page, await pointOf(page, 'article', 'North Korea'));
+      await expect.poll(() => cardText(page)).toContain('State Affairs Commission President Kim Jong Un');
+      expect(await cardText(page)).toContain('Supreme People\'s Assembly President Choe Ryong Hae');
+      expect(await cardText(page)).not.toMatch(/KIM|CHOE/);
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 describe('a place name other names borrow', () => {
