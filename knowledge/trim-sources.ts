@@ -73,6 +73,8 @@ copy('countries/SOURCE.txt', 'countries/SOURCE.txt');
 const crosswalk = parseCsvLines(read('countries/Countrycodes-dieghernan.csv')).slice(1).map((cells) => ({ iso2: cells[1], gec: cells[4] }));
 write('countries/iso-gec.json', Object.fromEntries(crosswalk.filter((c) => c.iso2 && c.gec).map((c) => [c.iso2!.toUpperCase(), c.gec!.toLowerCase()])));
 const text = (v: unknown) => (v && typeof v === 'object' && 'text' in v ? String((v as R).text) : undefined);
+/** Text without the Factbook's markup, on one line. */
+const plain = (v: string | undefined) => v?.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 const factbook: R = {};
 for (const region of readdirSync(join(data, 'factbook'), { withFileTypes: true })) {
   if (!region.isDirectory()) continue;
@@ -87,6 +89,11 @@ for (const region of readdirSync(join(data, 'factbook'), { withFileTypes: true }
       chief: text(g['Executive branch']?.['chief of state']),
       head: text(g['Executive branch']?.['head of government']),
       background: text(f.Introduction?.Background)?.split(/(?<=\.)\s/).slice(0, 2).join(' '),
+      // For the card's first line ("Communist party-led state in Eastern Asia") and its population:
+      // only the plain, short forms (Antarctica's "government type" is a page of treaty history).
+      govType: plain(text(g['Government type']))?.split(';')[0]!.trim().replace(/^(.{81,})$/, ''),
+      location: plain(text(f.Geography?.Location))?.split(/,| bordering | between /)[0]!.replace(/^[^:]*:\s*/, '').trim(),
+      population: /^[\d,]+ \((?:July )?\d{4}(?: est\.)?\)$/.exec(text(f['People and Society']?.Population?.total) ?? text(f['People and Society']?.Population) ?? '')?.[0],
     };
   }
 }

@@ -6,7 +6,7 @@ import type { Alias, Entity } from '../../src/knowledge/schema';
 import { decodeEntities, isCommonWord, slug, titleCase } from './text';
 
 interface ListedCountry { name: string; native?: string; capital?: string; continent?: string; alias?: string[]; partOf?: string }
-interface FactbookCountry { short?: string; long?: string; capital?: string; chief?: string; head?: string; background?: string }
+interface FactbookCountry { short?: string; long?: string; capital?: string; chief?: string; head?: string; background?: string; govType?: string; location?: string; population?: string }
 
 const AS_OF = '2026-01-22';
 
@@ -78,6 +78,8 @@ export function countries(list: Record<string, ListedCountry>, isoToGec: Record<
     // The Factbook writes accents as HTML entities ("Bras&iacute;lia"); cards show text, never HTML.
     const capital = fb?.capital ? decodeEntities(fb.capital) : c.capital;
     if (capital) facts.push({ label: 'Capital', value: capital, asOf: AS_OF });
+    const population = fb?.population ? readablePopulation(fb.population) : undefined;
+    if (population) facts.push({ label: 'Population', value: population, asOf: AS_OF });
     const id = `place:${slug(c.name)}`;
     for (const [role, text] of [['Chief of state', fb?.chief], ['Head of government', fb?.head]] as const) {
       if (!text) continue;
@@ -95,7 +97,7 @@ export function countries(list: Record<string, ListedCountry>, isoToGec: Record<
       type: 'country',
       name: c.name,
       aliases,
-      description: fb?.background ? firstSentences(decodeEntities(fb.background.replace(/<[^>]+>/g, ' ')), 900) : `Country${c.partOf ? ' or territory' : ''} with its capital at ${capital ?? 'none'}.`,
+      description: countryDescription(fb, Boolean(c.partOf), capital),
       facts,
       links: [{ label: 'CIA World Factbook', url: link }],
       hints: { context: [...new Set([...(context ?? []), ...(capital ? [capital.split(/[;,(]/)[0]!.trim().toLowerCase()] : [])])] },
@@ -106,6 +108,55 @@ export function countries(list: Record<string, ListedCountry>, isoToGec: Record<
     });
   }
   return { countries: out, leaders };
+}
+
+/** Government types that say nothing of what the place is ("in transition", a sovereignty dispute). */
+const UNSAID_GOVERNMENT = /^(in transition|formerly\b|legal status\b|authoritarian$)/i;
+
+/**
+ * A country card's first words say what the place is and where ("Communist party-led state in
+ * Eastern Asia."), then the Factbook's background opens (one sentence, its names in their own case):
+ * its first sentences alone were often ancient history ("China's historical civilization dates to at
+ * least the 13th century B.C.").
+ */
+export function countryDescription(fb: FactbookCountry | undefined, territory: boolean, capital: string | undefined): string {
+  const kind = fb?.govType ? decodeEntities(fb.govType.replace(/&nbsp;?/g, ' ')).replace(/\s*\([^)]*\)/g, '').replace(/^a\s+/i, '').trim() : '';
+  const what = kind && !UNSAID_GOVERNMENT.test(kind) ? kind[0]!.toUpperCase() + kind.slice(1) : territory ? 'Territory' : 'Country';
+  const region = (fb?.location ? decodeEntities(fb.location) : '').replace(/^(Middle East|Caribbean|Eastern Mediterranean)$/, 'the $1');
+  // "in Western Europe", "in interior Western Africa"; a description of the land itself after a comma ("…, islands in the South Atlantic Ocean").
+  const where = !region ? '' : /^(archipelago|islands?|chain|atoll|two|group|continent|body)\b/.test(region) ? `, ${region}` : `${what.includes(',') ? ',' : ''} in ${region}`;
+  const identity = region || kind ? `${what}${where}.` : `${what} with its capital at ${capital ?? 'none'}.`;
+  const background = fb?.background ? proseNamesCased(firstSentences(decodeEntities(fb.background.replace(/<[^>]+>/g, ' ')), 300, 1)) : '';
+  return background ? `${identity} ${background}` : identity;
+}
+
+/** "1,407,181,209 (2025 est.)" → "1.41 billion (2025 est.)"; small populations as the Factbook writes them. */
+export function readablePopulation(text: string): string | undefined {
+  const m = /^([\d,]+) (\(.*\))$/.exec(text.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]!.replace(/,/g, ''));
+  // Three significant figures, without trailing zeros: "1.41 billion", "340 million", "5 million".
+  const scaled = n >= 1e9 ? `${Number((n / 1e9).toPrecision(3))} billion` : n >= 1e6 ? `${Number((n / 1e6).toPrecision(3))} million` : m[1]!;
+  return `${scaled} ${m[2]}`;
+}
+
+/** Acronyms the Factbook's backgrounds write in capitals, which are not surnames. */
+const ACRONYMS = new Set(['US', 'UK', 'UN', 'EU', 'NATO', 'USSR', 'EEC', 'UAE', 'PNG', 'FSM', 'CAR', 'BIOT', 'FARC', 'SFRY', 'TAAF', 'OAS', 'WTO']);
+
+/**
+ * The Factbook's prose writes surnames in capitals ("Shah Mohammad Reza PAHLAVI", "Christopher
+ * COLUMBUS"): as names, keeping its acronyms ("joined NATO", "(FARC)"), "B.C." and regnal numbers.
+ */
+export function proseNamesCased(text: string): string {
+  const words = text.split(' ');
+  return words
+    .map((w, i) => {
+      const core = w.replace(/^[("“]+|[)"”.,;:'’s]*$/g, '');
+      if (!/\p{Lu}{2}/u.test(core) || core !== core.toUpperCase() || core.includes('.') || /^\(/.test(w) || ACRONYMS.has(core)) return w;
+      if (ROMAN.test(core) && i > 0 && /^\p{Lu}/u.test(words[i - 1]!)) return w;
+      return w.replace(core, core.split('-').map(titleCase).join('-'));
+    })
+    .join(' ');
 }
 
 /** Name particles written in lower case inside a surname ("Van der Bellen", "Rebelo de Sousa", "Muhammad bin Salman"). */
@@ -202,8 +253,12 @@ function withArticle(country: string): string {
 }
 
 /** Whole sentences up to `max` characters (the Factbook's backgrounds run to several paragraphs). */
-function firstSentences(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+function firstSentences(text: string, max: number, count = Infinity): string {
+  let flat = text.replace(/\s+/g, ' ').trim();
+  // Sentence ends, not "U.S." inside one: a full stop after a lower-case letter, a digit, a bracket or
+  // "B.C." ("dates from approximately 2300 B.C. Over the subsequent centuries…"), before a capital.
+  const ends = [...flat.matchAll(/(?<=(?:[\p{Ll}\d)]|B\.C)\.)\s(?=\p{Lu})/gu)];
+  if (ends.length >= count) flat = flat.slice(0, ends[count - 1]!.index);
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
   const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('.) '));

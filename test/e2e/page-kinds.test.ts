@@ -221,7 +221,7 @@ describe('names every country gives its own institution', () => {
     expect(await paintedOn('/us-court-story.html')).toEqual(['court:Democratic Party', 'court:Supreme Court']);
   });
 
-  it('a country’s card names its leaders as names are written, not in the Factbook’s capitals', async () => {
+  it('a country’s card says what and where the country is, its population, and names its leaders as names are written, not in the Factbook’s capitals', async () => {
     const page = await gloss.newPage('/korea-story.html');
     try {
       await waitForAnnotation(page);
@@ -229,6 +229,8 @@ describe('names every country gives its own institution', () => {
       await expect.poll(() => cardText(page)).toContain('State Affairs Commission President Kim Jong Un');
       expect(await cardText(page)).toContain('Supreme People\'s Assembly President Choe Ryong Hae');
       expect(await cardText(page)).not.toMatch(/KIM|CHOE/);
+      expect(await cardText(page)).toContain('Dictatorship, single-party communist state, in Eastern Asia.');
+      expect(await cardText(page)).toMatch(/Population\s*26\.\d million \(20\d\d est\.\)/);
     } finally {
       await page.close();
     }
