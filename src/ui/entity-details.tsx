@@ -37,7 +37,9 @@ export function EntityDetails({ details, headingId, level = 2 }: { details: Card
               <dt>{f.label}</dt>
               <dd>
                 {f.value}
-                {span(f.from, f.to)} <span class="gloss-asof">{t('asOf', f.asOf)}</span>
+                {span(f.from, f.to)}
+                {/* The record's own date is said once, below; a fact dated otherwise says its own. */}
+                {f.asOf !== details.asOf && <span class="gloss-asof"> {t('asOf', f.asOf)}</span>}
               </dd>
             </div>
           ))}

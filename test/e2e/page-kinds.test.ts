@@ -221,7 +221,7 @@ describe('names every country gives its own institution', () => {
     expect(await paintedOn('/us-court-story.html')).toEqual(['court:Democratic Party', 'court:Supreme Court']);
   });
 
-  it('a country’s card says what and where the country is, its population, and names its leaders as names are written, not in the Factbook’s capitals', async () => {
+  it('a country’s card says what and where the country is, its population, and names its leaders as names are written, not in the Factbook’s capitals; its date once', async () => {
     const page = await gloss.newPage('/korea-story.html');
     try {
       await waitForAnnotation(page);
@@ -231,6 +231,8 @@ describe('names every country gives its own institution', () => {
       expect(await cardText(page)).not.toMatch(/KIM|CHOE/);
       expect(await cardText(page)).toContain('Dictatorship, single-party communist state, in Eastern Asia.');
       expect(await cardText(page)).toMatch(/Population\s*26\.\d million \(20\d\d est\.\)/);
+      // Every fact is as of the record's own date: said once, at the foot, not after each fact.
+      expect((await cardText(page))!.match(/as of \d{4}-\d\d-\d\d/g)).toHaveLength(1);
     } finally {
       await page.close();
     }

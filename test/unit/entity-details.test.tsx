@@ -29,6 +29,18 @@ describe('EntityDetails', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
+  it('dates a fact only where its date is not the record’s, which is said once below', () => {
+    const root = document.createElement('div');
+    const facts = [
+      { label: 'Capital', value: 'Pyongyang', asOf: '2026-01-22' },
+      { label: 'Population', value: '26.4 million (2025 est.)', asOf: '2026-01-22' },
+      { label: 'Chief of state', value: 'Kim Jong Un', asOf: '2025-06-01' },
+    ];
+    render(<EntityDetails details={{ id: 'place:north-korea', name: 'North Korea', category: 'place', type: 'country', description: 'd', facts, links: [], asOf: '2026-01-22', sources: [] }} />, root);
+    const dated = [...root.querySelectorAll('.gloss-fact')].map((f) => f.querySelector('.gloss-asof') !== null);
+    expect(dated).toEqual([false, false, true]);
+  });
+
   it('makes an https link clickable, opening safely in a new tab', () => {
     const root = document.createElement('div');
     render(
