@@ -237,7 +237,7 @@ export function parseLeader(text: string, country: string, countryId: string, ro
     name,
     aliases,
     description: `${title} of ${withArticle(country)}${since ? ` since ${since}` : ''} (${role.toLowerCase()}, per the CIA World Factbook of January 2026).`,
-    facts: [{ label: `${title} of ${country}`, value: role, ...(since && toIso(since) ? { from: toIso(since)! } : {}), asOf: AS_OF }],
+    facts: [{ label: `${title} of ${withArticle(country)}`, value: role, ...(since && toIso(since) ? { from: toIso(since)! } : {}), asOf: AS_OF }],
     links: [{ label: 'CIA World Factbook', url: link }],
     hints: { titles: [title.toLowerCase(), `${country.toLowerCase()}'s ${title.toLowerCase()}`], context: [country.toLowerCase()], related: [countryId] },
     salience: 0.5,

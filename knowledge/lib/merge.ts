@@ -99,7 +99,10 @@ function merge(into: Entity, from: Entity, curated: boolean): void {
     into.facts = [...(from.facts ?? []), ...(into.facts ?? [])];
   } else {
     into.links = [...into.links, ...from.links.filter((l) => !into.links.some((f) => f.url === l.url))];
-    into.facts = [...(into.facts ?? []), ...(from.facts ?? [])];
+    // An office the record already holds is not said twice: the Factbook's "President of the United
+    // States: Head of government" after Congress's two terms of the office, on the card's four rows.
+    const offices = new Set((into.facts ?? []).map((f) => f.label.toLowerCase()));
+    into.facts = [...(into.facts ?? []), ...(from.facts ?? []).filter((f) => !offices.has(f.label.toLowerCase()))];
     if ((from.salience ?? 0) > (into.salience ?? 0)) into.salience = from.salience!;
     if (from.status === 'current') into.status = 'current';
     if (into.description.length < 40 && from.description.length > into.description.length) into.description = from.description;
