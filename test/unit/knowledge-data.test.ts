@@ -117,6 +117,10 @@ describe('coverage', () => {
     expect(presidents.length).toBeGreaterThanOrEqual(45);
     expect(vps.length).toBeGreaterThanOrEqual(49);
     for (const name of ['George Washington', 'Abraham Lincoln', 'Barack Obama', 'Donald Trump', 'Joe Biden', 'JD Vance', 'Kamala Harris']) expect(withAlias(name).length, name).toBeGreaterThan(0);
+    // The Factbook's record of the sitting president adds no third row for the office his terms already hold.
+    const trump = entities.find((e) => e.id === 'person:donald-trump')!;
+    expect(trump.facts!.map((f) => f.label)).toEqual(['President of the United States', 'President of the United States']);
+    expect(entities.find((e) => e.id === 'person:charles-iii')!.facts!.map((f) => f.label)).toContain('King of the United Kingdom');
   });
 
   it('the 15 executive departments with their common names', () => {
