@@ -59,8 +59,6 @@ const BUTTON_WORDS = new Set([
 
 /** Path segments of a share endpoint: always the site's button. */
 const SHARE_SEGMENTS = new Set(['sharer', 'sharer.php', 'share', 'share.php', 'intent', 'sharearticle', 'submit', 'dialog', 'send', 'add_to', 'create']);
-/** Query parameters that carry the page being shared (`?u=` to Facebook, `?text=` to WhatsApp). */
-const SHARE_PARAMS = ['u', 'url', 'text', 'status', 'link', 'linkurl', 'body'];
 /** Path segments of one post: a link the story cites, read as prose. */
 const POST_SEGMENTS = new Set([
   'status', 'statuses', 'posts', 'videos', 'photos', 'photo', 'photo.php', 'permalink.php', 'story.php', 'watch',
@@ -74,15 +72,29 @@ function networkOf(host: string): (typeof NETWORKS)[number] | 'share-service' | 
 }
 
 /** Whether a link's text is a button's label for the network: its name and button words, nothing else. */
-function isButtonLabel(text: string, names: readonly string[]): boolean {
-  // A handle ("@NYTopinion") or a parenthesis ("(opens in a new window)") says nothing of the link's kind.
-  const words = text.replace(/\([^)]*\)|@\S+/g, ' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+/**
+ * A label's words: letters and digits of the Latin scripts buttons here are written in ("partager",
+ * "compartir"). Not `\p{L}`: a Unicode-property RegExp is compiled at its first use, on the page's
+ * main thread, and that first use is in every page's first pass that has a share link.
+ */
+const WORD = /[a-z0-9\u00df-\u00ff]+/g;
+/** A handle ("@NYTopinion") or a parenthesis ("(opens in a new window)") says nothing of the link's kind. */
+const ASIDES = /\([^)]*\)|@\S+/g;
+/** Query parameters that carry the page being shared (`?u=` to Facebook, `?text=` to WhatsApp). */
+const SHARE_QUERY = /[?&](?:u|url|text|status|link|linkurl|body)=/i;
+
+/** Whether a link's text is a button's label for the network: its name and button words, nothing else. */
+function isButtonLabel(lower: string, names: readonly string[]): boolean {
+  const words = lower.replace(ASIDES, ' ').match(WORD) ?? [];
   return words.some((w) => names.includes(w)) && words.every((w) => BUTTON_WORDS.has(w) || names.includes(w));
 }
 
 /** Whether a link (its `href` attribute and its text) is a share, follow or profile link of a social network. */
 export function isSocialChromeLink(href: string | null, text: string | null): boolean {
   if (!href || !text) return false;
+  const lower = text.toLowerCase();
+  // Most links the preselector finds name no network ("fox.com/…" has "x.com/"): no address read for them.
+  if (!ANY_NETWORK.some((name) => lower.includes(name))) return false;
   let url: URL;
   try {
     url = new URL(href, 'https://relative.invalid/');
@@ -93,12 +105,12 @@ export function isSocialChromeLink(href: string | null, text: string | null): bo
   const network = networkOf(url.hostname.toLowerCase());
   if (!network) return false;
   if (text.trim().split(/\s+/).length > MAX_WORDS) return false;
-  if (!isButtonLabel(text, network === 'share-service' ? ANY_NETWORK : network.names)) return false;
-  if (network === 'share-service' || SHARE_PARAMS.some((p) => url.searchParams.has(p))) return true;
+  if (!isButtonLabel(lower, network === 'share-service' ? ANY_NETWORK : network.names)) return false;
+  if (network === 'share-service' || SHARE_QUERY.test(url.search)) return true;
   const segments = url.pathname.toLowerCase().split('/').filter(Boolean);
   if (segments.some((s) => SHARE_SEGMENTS.has(s))) return true;
-  // The network's home page is the story naming the company ("including <a>Instagram</a>"); youtu.be/<id> is one video.
-  if (segments.length === 0 || url.hostname.toLowerCase() === 'youtu.be') return false;
+  // The network's home page is the story naming the company ("including <a>Instagram</a>").
+  if (segments.length === 0) return false;
   // Otherwise a profile (the site's own, behind "Follow us on Twitter"), unless it is one post.
   return !segments.some((s) => POST_SEGMENTS.has(s));
 }
