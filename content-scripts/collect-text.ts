@@ -268,15 +268,24 @@ function isPageChrome(el: Element, name: string): boolean {
 }
 
 /**
+ * Links to a social network a walk tests at most (`isSocialChromeLink`: its address parsed, its text
+ * read). A news page has a few dozen; a page of 10,000 profile links took 48–58 ms to test in one
+ * task (Chromium, main world). Past this many, they are read as text.
+ */
+const MAX_LINKS_TESTED = 1_000;
+
+/**
  * The elements under `root` that keep Gloss out, found natively. A skipped link is phrasing, which
  * `STRUCTURE` does not look for: the nodes above it go into `walled`, so the block holding it is
- * walked rather than read whole (each climb stops at a node already there).
+ * walked rather than read whole (each climb stops at a node already there). `links.left`: how many
+ * more links to a social network this walk may test.
  */
-function skippedUnder(root: ParentNode, into: Set<Node>, walled: Set<Node>): void {
+function skippedUnder(root: ParentNode, into: Set<Node>, walled: Set<Node>, links: { left: number }): void {
   for (const el of root.querySelectorAll(MAY_SKIP)) {
-    if (!isSkippedElement(el)) continue;
+    const name = nameOf(el);
+    if (!isSkippedElement(el, name, name !== 'a' || links.left-- > 0)) continue;
     into.add(el);
-    if (el.localName === 'a') for (let up = el.parentNode; up && !walled.has(up); up = up.parentNode) walled.add(up);
+    if (name === 'a') for (let up = el.parentNode; up && !walled.has(up); up = up.parentNode) walled.add(up);
   }
 }
 
@@ -335,12 +344,12 @@ export function isAnnotatable(node: Node): boolean {
 }
 
 /** Whether Gloss may annotate inside this element (checked for each element on the way down). */
-export function isSkippedElement(el: Element, name = nameOf(el)): boolean {
+export function isSkippedElement(el: Element, name = nameOf(el), testLink = true): boolean {
   if (SKIP.has(name)) return true;
   if (el.namespaceURI === SVG) return true;
   if (el.attributes.length === 0) return isPageChrome(el, name);
   if (el.matches(SKIP_ATTRIBUTES)) return true;
-  if (name === 'a' && isSocialChromeLink(el.getAttribute('href'), el.textContent)) return true;
+  if (name === 'a' && testLink && isSocialChromeLink(el.getAttribute('href'), el.textContent)) return true;
   return isPageChrome(el, name);
 }
 
@@ -382,6 +391,8 @@ export class BlockCollector {
   #skipped: Set<Node> | undefined;
   /** The nodes above a skipped link (`skippedUnder`): never read whole. */
   #walled = new Set<Node>();
+  /** How many more links to a social network this walk may test (`MAX_LINKS_TESTED`). */
+  #links = { left: MAX_LINKS_TESTED };
   /** When shadow roots are read: the nodes with a custom element below them (`markCustomElements`). */
   #aboveCustom: Set<Node> | undefined;
   /** How many more elements this walk may search for custom elements. */
@@ -428,6 +439,7 @@ export class BlockCollector {
       this.#node = this.#end = this.#root;
       this.#skipped = this.#aboveCustom = undefined;
       this.#walled.clear();
+      this.#links.left = MAX_LINKS_TESTED;
       this.#customBudget = CUSTOM_SEARCH_MAX;
       this.shadowRoots.length = this.#shadowsBegun = this.hostsWithoutRoot.length = this.#sparseAbove.length = 0;
       this.#sparse = false;
@@ -447,7 +459,7 @@ export class BlockCollector {
     let skipped = this.#skipped;
     if (!skipped) {
       skipped = this.#skipped = new Set<Node>();
-      if (end && (end.nodeType === ELEMENT || end.nodeType === DOCUMENT_FRAGMENT)) skippedUnder(end as ParentNode, skipped, this.#walled);
+      if (end && (end.nodeType === ELEMENT || end.nodeType === DOCUMENT_FRAGMENT)) skippedUnder(end as ParentNode, skipped, this.#walled, this.#links);
       // The root itself is not in the query's result.
       if (end && end.nodeType === ELEMENT && isSkippedElement(end as Element)) skipped.add(end);
     }
@@ -541,7 +553,7 @@ export class BlockCollector {
         let first: Node | null = null;
         while (!first && shadows && this.#shadowsBegun < shadows.length) {
           const root = shadows[this.#shadowsBegun++]!;
-          skippedUnder(root, skipped, walled);
+          skippedUnder(root, skipped, walled, this.#links);
           if (aboveCustom) this.#customBudget -= markCustomElements(root, aboveCustom, this.#customBudget);
           end = root;
           first = root.firstChild;

@@ -277,6 +277,14 @@ describe('collecting text blocks', () => {
     expect(isAnnotatable(document.querySelector('#story a')!.firstChild!)).toBe(true);
   });
 
+  it('tests at most 1,000 links to a social network a walk: a page of thousands reads the rest as text, in no long task', () => {
+    document.body.innerHTML = `<ul>${'<li><a href="https://twitter.com/someone">Twitter</a></li>'.repeat(1_100)}</ul><p>Krebs <a href="https://twitter.com/x" hidden>Twitter</a> said</p>`;
+    const texts = collectBlocks(document.body).map((b) => b.text);
+    expect(texts.filter((t) => t === 'Twitter')).toHaveLength(100);
+    // An element hidden is skipped whatever the count.
+    expect(texts.slice(-2)).toEqual(['Krebs ', ' said']);
+  });
+
   it('reads a menu or footer that holds the main content: a page wrapped whole in one is not left blank', () => {
     document.body.innerHTML =
       '<nav><a>Home</a><main><p>Christopher Krebs led CISA.</p></main></nav>' +
