@@ -782,6 +782,11 @@ function isInOtherMatch(block: LinkBlock, c: Candidate, start: number, end: numb
   );
 }
 
+/** Whether another match ends at `end` and names only companies (each of its aliases is a company's). */
+function isCompanyNameEndingAt(block: LinkBlock, c: Candidate, end: number, index: CompiledIndex): boolean {
+  return block.matches.candidates.some((o) => o !== c && o.end === end && o.aliases.length > 0 && o.aliases.every((a) => index.cats[index.aliasEntity[a]!] === COMPANY));
+}
+
 /** Words title case leaves in lower case ("Clinton Cancels Joint Events with Sanders"). */
 const TITLE_CASE_SMALL_WORDS = new Set([
   'with', 'from', 'into', 'onto', 'over', 'upon', 'than', 'that', 'about', 'after', 'amid', 'near', 'like', 'among', 'across', 'under',
@@ -833,6 +838,8 @@ function isInsideLongerPlaceName(block: LinkBlock, span: Span, rows: readonly nu
   const prefix = OTHER_PLACE_BEFORE.exec(before) ?? (NORTHERN_OTHERS.has(span.key) ? OTHER_PLACE_NORTHERN.exec(before) : null);
   if (prefix && !isInOtherMatch(block, c, c.start - 1 - prefix[1]!.length, c.start - 1)) return true;
   if (OTHER_PLACE_AFTER.test(text.slice(c.end, c.end + 12))) return true;
+  // A company's name right before it: the company's arm there ("Yahoo Japan", "Samsung India").
+  if (c.prevStart >= 0 && c.prevEnd + 1 === c.start && text[c.prevEnd] === ' ' && isCompanyNameEndingAt(block, c, c.prevEnd, index)) return true;
   // A currency: "US$36,254", "NZ$27.8b".
   if (text[c.end] === '$') return true;
   if (rows.some((a) => index.aliasFlags[a]! & AliasFlag.LocalPlace) && isInsideLongerLocalName(block, span, index)) return true;

@@ -218,6 +218,9 @@ describe('names every country gives its own institution', () => {
     expect(painted).toContain('Lee Jae-myung');
     expect(painted).not.toContain('Democratic Party');
     expect(painted).not.toContain('Supreme Court');
+    // "Yahoo Japan" is the company's arm, not Japan.
+    expect(painted.filter((p) => p === 'Yahoo')).toHaveLength(2);
+    expect(painted).not.toContain('Japan');
     expect(await paintedOn('/us-court-story.html')).toEqual(['court:Democratic Party', 'court:Supreme Court']);
   });
 

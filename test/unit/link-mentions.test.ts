@@ -229,7 +229,14 @@ describe('linkMentions: a name inside a longer name the knowledge lacks', () => 
     entity('person:li-qiang', 'person', 'Li Qiang', [{ text: 'Li Qiang', kind: 'name' }, { text: 'Li', kind: 'surname' }], { titles: ['premier'] }),
     entity('person:xi-jinping', 'person', 'Xi Jinping', [{ text: 'Xi Jinping', kind: 'name' }, { text: 'Xi', kind: 'surname', standalone: true }]),
     entity('person:mark-esper', 'person', 'Mark Esper', [{ text: 'Mark Esper', kind: 'name' }, { text: 'Esper', kind: 'surname' }], { titles: ['secretary'] }),
+    entity('company:yahoo', 'company', 'Yahoo', [{ text: 'Yahoo', kind: 'name' }]),
   ]);
+
+  it('a company’s arm in a country is the company’s, not the country: "Yahoo Japan", "Yahoo India"', () => {
+    expect(world('Its stakes in Alibaba and Yahoo India stay; Yahoo sold its business in India.')).toEqual(['Yahoo→company:yahoo', 'Yahoo→company:yahoo', 'India→place:india']);
+    // Apart, each is itself.
+    expect(world('Yahoo, India and China.')).toEqual(['Yahoo→company:yahoo', 'India→place:india', 'China→place:china']);
+  });
 
   it('"New Mexico", "Mexico City" and "Northern Ireland" are not the countries; "in Mexico" and "Ireland" are', () => {
     expect(world('A New Mexico bureau and a Mexico City museum; storms in Mexico.')).toEqual(['Mexico→place:mexico']);
