@@ -52,7 +52,8 @@ export function linkPage(
   missing.forEach((i, k) => cache.set(texts[i]!, (found[i] = fresh[k]!)));
   const pageWords = () => (collectWordHashes(cached.splice(0), words), words);
   let mentions = linkMentions(texts.map((text, i) => new PageBlock(text, found[i]!)), index, { corrections, pageWords });
-  // After linking, so the name still takes its words from the other entities' aliases ("CNN" is not CNBC).
+  // After linking, so the outlet's name keeps its words from every other alias: on cnn.com "CNN" is
+  // left unmarked, not linked to something else.
   if (leftOut && leftOut.size > 0) mentions = mentions.filter((m) => !leftOut.has(m.entity));
   return { wire: encodeMentions(mentions, index), matched: missing.length, mentions: mentions.length };
 }
