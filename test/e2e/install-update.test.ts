@@ -32,6 +32,9 @@ async function openCardOn(page: Page, name: string): Promise<string> {
   await page.mouse.move(2, 2);
   await restOn(page, await pointOf(page, 'article', name));
   await expect.poll(() => cardText(page), { timeout: 10_000 }).toContain(name);
+  // The card opens at once with the name it matched; its details follow from the worker, which a
+  // fresh install may still be starting (one CI failure read the card while it said "Loading…").
+  await expect.poll(() => cardText(page), { timeout: 10_000 }).not.toContain('Loading');
   return (await cardText(page))!;
 }
 
