@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cardButtonBorders, contrast } from '../support/contrast';
-import { cardText, openDemoStory, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
+import { cardText, shownCardText, openDemoStory, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
 
 let gloss: Gloss;
 let page: Page;
@@ -50,13 +50,13 @@ describe('hover card', () => {
       await page.mouse.up();
     }
     await page.mouse.move(p.x + 2, p.y);
-    await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+    await expect.poll(() => shownCardText(page)).toContain('Christopher Krebs');
   });
 
   it('moving the pointer from the name into the card keeps it open (grace)', async () => {
     const p = await pointOf(page, 'article p:nth-of-type(2)', 'Christopher Krebs');
     await restOn(page, p);
-    await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+    await expect.poll(() => shownCardText(page)).toContain('Christopher Krebs');
     const r = (await cardRect())!;
     // Travel through the gap between the name and the card, then rest inside the card.
     await page.mouse.move(p.x, p.y + 14, { steps: 2 });
@@ -70,16 +70,16 @@ describe('hover card', () => {
 
   it('a new hover replaces the old card: never two', async () => {
     await restOn(page, await pointOf(page, 'article p:nth-of-type(4)', 'Mark Esper'));
-    await expect.poll(() => cardText(page)).toContain('Mark Esper');
+    await expect.poll(() => shownCardText(page)).toContain('Mark Esper');
     await restOn(page, await pointOf(page, 'article p:nth-of-type(5)', 'Microsoft'));
-    await expect.poll(() => cardText(page)).toContain('Microsoft');
+    await expect.poll(() => shownCardText(page)).toContain('Microsoft');
     expect(await hostCount()).toBe(1);
     expect(await cardText(page)).not.toContain('Mark Esper');
   });
 
   it('Esc closes the card', async () => {
     await restOn(page, await pointOf(page, 'article p:nth-of-type(5)', 'CISA'));
-    await expect.poll(() => cardText(page)).toContain('Cybersecurity');
+    await expect.poll(() => shownCardText(page)).toContain('Cybersecurity');
     // Opened by the pointer, focus stays in the page: the card is not modal.
     expect(await page.evaluate(() => document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('.card')!.hasAttribute('aria-modal'))).toBe(false);
     await page.keyboard.press('Escape');
@@ -89,7 +89,7 @@ describe('hover card', () => {
 
   it('the pin button keeps a card open when the pointer leaves', async () => {
     await restOn(page, await pointOf(page, 'article p:nth-of-type(4)', 'Mark Esper'));
-    await expect.poll(() => cardText(page)).toContain('Mark Esper');
+    await expect.poll(() => shownCardText(page)).toContain('Mark Esper');
     const pin = page.locator('[data-gloss] .toolbar button').first();
     const outline = () => pin.evaluate((b) => getComputedStyle(b).outlineStyle);
     await pin.click();
@@ -110,7 +110,7 @@ describe('hover card', () => {
 
   it('"more on this page" steps through the entity’s mentions', async () => {
     await restOn(page, await pointOf(page, 'article p:nth-of-type(3)', 'Krebs'));
-    await expect.poll(() => cardText(page)).toMatch(/\d+ mentions on this page/);
+    await expect.poll(() => shownCardText(page)).toMatch(/\d+ mentions on this page/);
     await page.locator('[data-gloss] .actions button', { hasText: 'Next mention' }).click();
     await expect
       .poll(() => page.evaluate(() => [...(CSS.highlights.get('gloss-current') ?? [])].map((r) => r.toString())))
@@ -119,7 +119,7 @@ describe('hover card', () => {
 
   it('a pinned card follows the page when it scrolls', async () => {
     await restOn(page, await pointOf(page, 'article p:nth-of-type(4)', 'Mark Esper'));
-    await expect.poll(() => cardText(page)).toContain('Mark Esper');
+    await expect.poll(() => shownCardText(page)).toContain('Mark Esper');
     await page.locator('[data-gloss] .toolbar button').first().click();
     const before = (await cardRect())!.top;
     await page.evaluate(() => window.scrollBy(0, 60));
@@ -129,7 +129,7 @@ describe('hover card', () => {
 
   it('the card has no accessibility violations (axe)', async () => {
     await restOn(page, await pointOf(page, 'article p:nth-of-type(2)', 'Christopher Krebs'));
-    await expect.poll(() => cardText(page)).toContain('Cybersecurity');
+    await expect.poll(() => shownCardText(page)).toContain('Cybersecurity');
     const result = await new AxeBuilder({ page }).include('[data-gloss]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     // axe does not check non-text contrast: a button's edge is what shows it is one, 3:1 against the card (WCAG 1.4.11).
@@ -231,18 +231,18 @@ describe('keyboard command path', () => {
           .join(),
       );
     await step();
-    await expect.poll(() => cardText(page)).toMatch(/Next mention/);
+    await expect.poll(() => shownCardText(page)).toMatch(/Next mention/);
     const first = await current();
     await step();
     await expect.poll(current).not.toBe(first);
-    await expect.poll(() => cardText(page)).toMatch(/Next mention/);
+    await expect.poll(() => shownCardText(page)).toMatch(/Next mention/);
     // The card's "Next mention", pressed from the keyboard: focus stays on it, ready to press again.
     const next = page.locator('[data-gloss] button', { hasText: 'Next mention' });
     await next.focus();
     const second = await current();
     await page.keyboard.press('Enter');
     await expect.poll(current).not.toBe(second);
-    await expect.poll(() => cardText(page)).toMatch(/Next mention/);
+    await expect.poll(() => shownCardText(page)).toMatch(/Next mention/);
     expect((await focused()).inner).toMatch(/^BUTTON:Next mention/);
     await page.keyboard.press('Escape');
     await expect.poll(() => cardText(page)).toBeNull();
@@ -264,7 +264,7 @@ describe('viewport edges', () => {
     await expect.poll(() => cardText(edges)).toBeNull();
     const p = await pointOf(edges, selector, 'CISA');
     await restOn(edges, p);
-    await expect.poll(() => cardText(edges)).toContain('Cybersecurity');
+    await expect.poll(() => shownCardText(edges)).toContain('Cybersecurity');
     const r = await edges.evaluate(() => {
       const card = document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('.card')!;
       const b = card.getBoundingClientRect();
@@ -291,7 +291,7 @@ describe('viewport edges', () => {
     expect(lines.length).toBeGreaterThan(2);
     const last = lines[lines.length - 1]!;
     await restOn(edges, last);
-    await expect.poll(() => cardText(edges)).toContain('Cybersecurity');
+    await expect.poll(() => shownCardText(edges)).toContain('Cybersecurity');
     const top = await edges.evaluate(() => document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(last.bottom);
     expect(top).toBeLessThan(last.bottom + 20);
@@ -300,7 +300,7 @@ describe('viewport edges', () => {
   it('the card does not block a click on a link next to it', async () => {
     const p = await pointOf(edges, '#mid', 'CISA');
     await restOn(edges, p);
-    await expect.poll(() => cardText(edges)).toContain('Cybersecurity');
+    await expect.poll(() => shownCardText(edges)).toContain('Cybersecurity');
     await edges.locator('#link').click();
     expect(edges.url()).toContain('#clicked');
   });
@@ -311,7 +311,7 @@ describe('a market story', () => {
     const markets = await gloss.newPage('/markets.html');
     await waitForAnnotation(markets);
     await restOn(markets, await pointOf(markets, '#index', 'Dow'));
-    await expect.poll(() => cardText(markets)).toContain('Dow Jones Industrial Average');
+    await expect.poll(() => shownCardText(markets)).toContain('Dow Jones Industrial Average');
     const text = (await cardText(markets))!;
     expect(text).toContain('Stock market index');
     expect(text).not.toContain('Company');
@@ -333,12 +333,12 @@ describe('the card’s code', () => {
       await reader.waitForTimeout(500);
       expect(cardScripts).toEqual([]);
       await restOn(reader, await pointOf(reader, 'article p:nth-of-type(2)', 'Christopher Krebs'));
-      await expect.poll(() => cardText(reader)).toContain('Christopher Krebs');
+      await expect.poll(() => shownCardText(reader)).toContain('Christopher Krebs');
       await reader.keyboard.press('Escape');
       await reader.mouse.move(2, 2);
       await expect.poll(() => cardText(reader)).toBeNull();
       await restOn(reader, await pointOf(reader, 'article p:nth-of-type(4)', 'Mark Esper'));
-      await expect.poll(() => cardText(reader)).toContain('Mark Esper');
+      await expect.poll(() => shownCardText(reader)).toContain('Mark Esper');
       expect(cardScripts).toHaveLength(1);
       await reader.close();
     } finally {
@@ -358,14 +358,14 @@ describe('by touch (no hover)', () => {
   it('a tap on a name opens its card and it stays; a tap elsewhere closes it; a name in a link follows the link', async () => {
     const krebs = await pointOf(story, 'article p:nth-of-type(2)', 'Christopher Krebs');
     await story.touchscreen.tap(krebs.x, krebs.y);
-    await expect.poll(() => cardText(story)).toContain('Christopher Krebs');
+    await expect.poll(() => shownCardText(story)).toContain('Christopher Krebs');
     // No hovering pointer keeps it open, and none is needed.
     await story.waitForTimeout(800);
     expect(await cardText(story)).toContain('Christopher Krebs');
     // Another name (above: the card hangs below the first) replaces it.
     const trump = await pointOf(story, 'article p:nth-of-type(1)', 'Donald Trump');
     await story.touchscreen.tap(trump.x, trump.y);
-    await expect.poll(() => cardText(story)).toContain('Donald Trump');
+    await expect.poll(() => shownCardText(story)).toContain('Donald Trump');
     expect(await cardText(story)).not.toContain('Christopher Krebs');
     // A tap elsewhere on the page closes it.
     await story.touchscreen.tap(5, 5);
@@ -380,7 +380,7 @@ describe('by touch (no hover)', () => {
     expect(await cardText(edges)).toBeNull();
     const cisa = await pointOf(edges, '#mid', 'CISA');
     await edges.touchscreen.tap(cisa.x, cisa.y);
-    await expect.poll(() => cardText(edges)).toContain('Cybersecurity and Infrastructure Security Agency');
+    await expect.poll(() => shownCardText(edges)).toContain('Cybersecurity and Infrastructure Security Agency');
     await edges.touchscreen.tap(5, 400);
     await expect.poll(() => cardText(edges)).toBeNull();
     // A block a script made clickable (it shows a pointer): the tap is the page's.

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { cardButtonBorders, contrast } from '../support/contrast';
 import { countPixels, TINT } from '../support/pixels';
-import { cardText, launchGloss, pointOf, restOn, ROOT, waitForAnnotation, type Gloss } from './support/browser';
+import { shownCardText, launchGloss, pointOf, restOn, ROOT, waitForAnnotation, type Gloss } from './support/browser';
 
 let gloss: Gloss;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ describe('dark mode', () => {
     const page = await gloss.newPage('/seed-article.html');
     await waitForAnnotation(page);
     await restOn(page, await pointOf(page, 'article p:nth-of-type(2)', 'Christopher Krebs'));
-    await expect.poll(() => cardText(page)).toContain('Cybersecurity');
+    await expect.poll(() => shownCardText(page)).toContain('Cybersecurity');
     const style = await page.evaluate(() => {
       const card = document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('.card')!;
       const s = getComputedStyle(card);

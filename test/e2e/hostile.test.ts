@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaults } from '../../src/settings';
 import { toSyncItems } from '../../src/settings-sync';
 import { LOCAL_KEYS } from '../../src/storage-keys';
-import { cardText, launchGloss, paintedText, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
+import { cardText, shownCardText, launchGloss, paintedText, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
 
 let gloss: Gloss;
 const pageErrors: string[] = [];
@@ -48,7 +48,7 @@ describe('hostile CSS', () => {
     const page = await gloss.newPage('/hostile/restyle.html');
     await waitForAnnotation(page);
     await restOn(page, await pointOf(page, '#story', 'Christopher Krebs'));
-    await expect.poll(() => cardText(page)).toContain('first director');
+    await expect.poll(() => shownCardText(page)).toContain('first director');
     const look = await page.evaluate(() => {
       const host = document.querySelector('[data-gloss]') as HTMLElement;
       const card = host.shadowRoot!.querySelector('.card')!;
@@ -90,10 +90,10 @@ describe('hostile scripts', () => {
     await waitForAnnotation(page);
     expect(await paintedText(page)).toMatchObject({ 'gloss-person': expect.arrayContaining(['Christopher Krebs', 'Mark Esper']), 'gloss-agency': ['CISA'] });
     await restOn(page, await pointOf(page, '#story', 'Mark Esper'));
-    await expect.poll(() => cardText(page)).toContain('Mark Esper');
+    await expect.poll(() => shownCardText(page)).toContain('Mark Esper');
     const tabId = await gloss.tabIdOf(page);
     await gloss.worker.evaluate((id) => chrome.tabs.sendMessage(id, { gloss: 1, name: 'stepMention', req: { fromStart: true } }, { frameId: 0 }), tabId);
-    await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+    await expect.poll(() => shownCardText(page)).toContain('Christopher Krebs');
     await page.close();
   });
 
@@ -103,7 +103,7 @@ describe('hostile scripts', () => {
     await page.evaluate(() => (window as unknown as { rewrite: () => void }).rewrite());
     await expect.poll(() => paintedText(page)).toMatchObject({ 'gloss-person': expect.arrayContaining(['Christopher Krebs', 'Mark Esper']) });
     await restOn(page, await pointOf(page, '#story', 'Mark Esper'));
-    await expect.poll(() => cardText(page)).toContain('Secretary of Defense');
+    await expect.poll(() => shownCardText(page)).toContain('Secretary of Defense');
     await page.keyboard.press('Escape');
     await expect.poll(() => cardText(page)).toBeNull();
     // And the popup lists the new page's names.
@@ -120,7 +120,7 @@ describe('hostile scripts', () => {
     expect(Object.keys(await paintedText(page)).length).toBeGreaterThan(0);
     // A real pointer still works while the flood goes on.
     await restOn(page, await pointOf(page, '#story', 'Christopher Krebs'));
-    await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+    await expect.poll(() => shownCardText(page)).toContain('Christopher Krebs');
     await page.close();
   });
 
@@ -167,7 +167,7 @@ describe('bounded work', () => {
     await waitForAnnotation(page);
     await expect.poll(async () => Object.values(await paintedText(page)).flat().sort()).toEqual(['CISA', 'Christopher Krebs']);
     await restOn(page, await pointOf(page, '#padded b', 'Krebs'));
-    await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+    await expect.poll(() => shownCardText(page)).toContain('Christopher Krebs');
     await page.close();
   });
 
@@ -240,7 +240,7 @@ describe('bounded work', () => {
     // A name down there, its range made only now, opens its card.
     const lastName = await page.evaluate(() => [...document.querySelectorAll('b')].at(-1)!.textContent!);
     await restOn(page, await pointOf(page, '#root p:last-child', lastName));
-    await expect.poll(() => cardText(page)).toContain(lastName);
+    await expect.poll(() => shownCardText(page)).toContain(lastName);
     await page.close();
   });
 
@@ -476,7 +476,7 @@ describe('the strictest page CSP', () => {
     await waitForAnnotation(page);
     expect((await paintedText(page))['gloss-person']).toContain('Christopher Krebs');
     await restOn(page, await pointOf(page, 'article p:nth-of-type(2)', 'Christopher Krebs'));
-    await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+    await expect.poll(() => shownCardText(page)).toContain('Christopher Krebs');
     // Styled, not a bare box: the card's own sheet is not the page's to block.
     const card = await page.evaluate(() => {
       const el = document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('.card')!;

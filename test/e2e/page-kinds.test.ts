@@ -1,7 +1,7 @@
 /** Where Gloss annotates and where it must not: editors, code, hidden text, live and framed pages. */
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardText, launchGloss, paintedText, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
+import { cardText, shownCardText, launchGloss, paintedText, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
 
 let gloss: Gloss;
 beforeAll(async () => {
@@ -109,7 +109,7 @@ describe('text the page does not render', () => {
     await popup.close();
 
     await restOn(page, await pointOf(page, '#first', 'Christopher Krebs'));
-    await expect.poll(() => cardText(page)).toContain('3 mentions on this page');
+    await expect.poll(() => shownCardText(page)).toContain('3 mentions on this page');
     await page.keyboard.press('Escape');
 
     // "Next mention" (the card's button, the popup's "Show on page") goes only where the reader can look.
@@ -146,7 +146,7 @@ describe('pages that put the card at a disadvantage', () => {
     const page = await gloss.newPage('/modal-story.html');
     await waitForAnnotation(page);
     await restOn(page, await pointOf(page, '#inside', 'Krebs'));
-    await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+    await expect.poll(() => shownCardText(page)).toContain('Christopher Krebs');
     // Outside the dialog everything is inert: the card's host goes inside it, so the pointer reaches it.
     expect(await cardHit(page)).toBe('card');
     const pin = page.locator('[data-gloss] .toolbar button').first();
@@ -166,7 +166,7 @@ describe('pages that put the card at a disadvantage', () => {
     await page.click('#go');
     await expect.poll(() => page.evaluate(() => document.fullscreenElement?.id ?? null)).toBe('stage');
     await restOn(page, await pointOf(page, '#inside', 'Krebs'));
-    await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+    await expect.poll(() => shownCardText(page)).toContain('Christopher Krebs');
     expect(await page.evaluate(() => document.querySelector('[data-gloss="card"]')!.parentElement!.id)).toBe('stage');
     expect(await cardHit(page)).toBe('card');
     await page.close();
@@ -184,7 +184,7 @@ describe('pages that put the card at a disadvantage', () => {
     // The keyboard's "next name" starts in the dialog, not at the first name behind it.
     const tabId = await gloss.tabIdOf(page);
     await gloss.worker.evaluate((id) => chrome.tabs.sendMessage(id, { gloss: 1, name: 'stepMention', req: { fromStart: true } }, { frameId: 0 }), tabId);
-    await expect.poll(() => cardText(page)).toContain('Donald Trump');
+    await expect.poll(() => shownCardText(page)).toContain('Donald Trump');
     await page.keyboard.press('Escape');
     await expect.poll(() => cardText(page)).toBeNull();
     await page.evaluate(() => (document.getElementById('story') as HTMLDialogElement).close());
@@ -192,7 +192,7 @@ describe('pages that put the card at a disadvantage', () => {
     expect(await cardText(page)).toBeNull();
     // The same name, once the dialog is closed, opens its card.
     await restOn(page, await pointOf(page, '#behind', 'Mark Esper'));
-    await expect.poll(() => cardText(page)).toContain('Mark Esper');
+    await expect.poll(() => shownCardText(page)).toContain('Mark Esper');
     await page.close();
   });
 
@@ -201,7 +201,7 @@ describe('pages that put the card at a disadvantage', () => {
     await waitForAnnotation(page);
     expect(await paintedWhere(page)).toEqual(expect.arrayContaining(['own-attribute:CISA', 'own-attribute:Krebs', 'story:Christopher Krebs', 'story:Mark Esper']));
     await restOn(page, await pointOf(page, '#story', 'Mark Esper'));
-    await expect.poll(() => cardText(page)).toContain('Mark Esper');
+    await expect.poll(() => shownCardText(page)).toContain('Mark Esper');
     const card = await page.evaluate(() => {
       const el = document.querySelector('[data-gloss="card"]')!.shadowRoot!.querySelector('.card')!;
       return { direction: getComputedStyle(el).direction, english: el.matches(':lang(en)'), arabic: el.matches(':lang(ar)') };
@@ -229,7 +229,7 @@ describe('names every country gives its own institution', () => {
     try {
       await waitForAnnotation(page);
       await restOn(page, await pointOf(page, 'article', 'North Korea'));
-      await expect.poll(() => cardText(page)).toContain('State Affairs Commission President Kim Jong Un');
+      await expect.poll(() => shownCardText(page)).toContain('State Affairs Commission President Kim Jong Un');
       expect(await cardText(page)).toContain('Supreme People\'s Assembly President Choe Ryong Hae');
       expect(await cardText(page)).not.toMatch(/KIM|CHOE/);
       expect(await cardText(page)).toContain('Dictatorship, single-party communist state, in Eastern Asia.');
@@ -249,7 +249,7 @@ describe('a place name other names borrow', () => {
       await waitForAnnotation(page);
       expect((await paintedWhere(page)).filter((p) => p.includes('Washington'))).toEqual(['news:Washington']);
       await restOn(page, await pointOf(page, '#news', 'Washington'));
-      await expect.poll(() => cardText(page)).toContain('Washington, D.C.');
+      await expect.poll(() => shownCardText(page)).toContain('Washington, D.C.');
       expect(await cardText(page)).toContain('federal government');
     } finally {
       await page.close();
@@ -265,15 +265,15 @@ describe('U.S. states and capital cities', () => {
       // Moscow the capital, not the town in Idaho.
       expect(await paintedWhere(page)).toEqual(['georgia:Atlanta', 'georgia:Georgia', 'ohio:California', 'ohio:Ohio', 'world:Idaho', 'world:Moscow']);
       await restOn(page, await pointOf(page, '#world', 'Moscow'));
-      await expect.poll(() => cardText(page)).toContain('Capital of Russia');
+      await expect.poll(() => shownCardText(page)).toContain('Capital of Russia');
       await page.keyboard.press('Escape');
       await restOn(page, await pointOf(page, '#ohio', 'Ohio'));
-      await expect.poll(() => cardText(page)).toContain('its capital is Columbus');
+      await expect.poll(() => shownCardText(page)).toContain('its capital is Columbus');
       expect(await cardText(page)).toMatch(/U\.S\. senators.*\(R\)/);
       expect(await cardText(page)).toContain('1 mention on this page');
       await page.keyboard.press('Escape');
       await restOn(page, await pointOf(page, '#georgia', 'Georgia'));
-      await expect.poll(() => cardText(page)).toContain('its capital is Atlanta');
+      await expect.poll(() => shownCardText(page)).toContain('its capital is Atlanta');
     } finally {
       await page.close();
     }
@@ -341,7 +341,7 @@ describe('live pages: text edited inside a paragraph', () => {
     });
     await expect.poll(() => paintedWhere(page), { timeout: 6000 }).toEqual(['first:Mark Esper', 'first:Nancy Pelosi', 'late:Mark Esper', 'late:the Pentagon']);
     await restOn(page, await pointOf(page, '#first b', 'Esper'));
-    await expect.poll(() => cardText(page)).toContain('Mark Esper');
+    await expect.poll(() => shownCardText(page)).toContain('Mark Esper');
     // A paragraph added inside it: the text around is two blocks now, each painted where it is.
     await page.evaluate(() => {
       const inner = document.createElement('p');
@@ -352,7 +352,7 @@ describe('live pages: text edited inside a paragraph', () => {
     await expect.poll(() => paintedWhere(page), { timeout: 6000 }).toEqual(['first:Mark Esper', 'first:Nancy Pelosi', 'inner:CISA', 'late:Mark Esper', 'late:the Pentagon']);
     // The pointer finds the names of the latest pass, not those it found its way to before.
     await restOn(page, await pointOf(page, '#inner', 'CISA'));
-    await expect.poll(() => cardText(page)).toContain('Cybersecurity and Infrastructure Security Agency');
+    await expect.poll(() => shownCardText(page)).toContain('Cybersecurity and Infrastructure Security Agency');
     await page.close();
   });
 
@@ -442,7 +442,7 @@ describe('web components', () => {
     const painted = async () => Object.values(await paintedText(page)).flat().sort();
     expect(await painted()).toEqual(['CISA', 'Christopher Krebs', 'Elon Musk', 'Joe Biden', 'Microsoft']);
     await restOn(page, await pointInStory(page, 'first', 'Krebs'));
-    await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+    await expect.poll(() => shownCardText(page)).toContain('Christopher Krebs');
     const popup = await gloss.popup(page);
     await popup.waitForSelector('[data-entity-id="person:christopher-krebs"]');
     expect(await popup.locator('[data-entity-id="company:microsoft"]').count()).toBe(1);
@@ -477,7 +477,7 @@ describe('web components', () => {
       return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
     });
     await restOn(page, point);
-    await expect.poll(() => cardText(page)).toContain('Kamala Harris');
+    await expect.poll(() => shownCardText(page)).toContain('Kamala Harris');
     const popup = await gloss.popup(page);
     await popup.waitForSelector('[data-entity-id="person:kamala-harris"]');
     await popup.close();
@@ -634,7 +634,7 @@ describe('names across elements', () => {
     const painted = await paintedText(page);
     expect(painted['gloss-person']).toEqual(expect.arrayContaining(['Christopher Krebs', 'Esper', 'Mark Esper']));
     await restOn(page, await pointOf(page, '#split a', 'Krebs'));
-    await expect.poll(() => cardText(page)).toContain('Christopher Krebs');
+    await expect.poll(() => shownCardText(page)).toContain('Christopher Krebs');
     await page.keyboard.press('Escape');
     // "Scott" after both Tim Scott and Rick Scott is ambiguous: never painted.
     const scotts = await page.evaluate(() =>
@@ -658,7 +658,7 @@ describe('"Not this one?" in a single-page app', () => {
       return (await cardText(page))!;
     };
     await restOn(page, await pointOf(page, '#later', 'Krebs'));
-    await expect.poll(() => cardText(page)).toContain('same person as “Christopher Krebs”');
+    await expect.poll(() => shownCardText(page)).toContain('same person as “Christopher Krebs”');
     await page.locator('[data-gloss] button', { hasText: 'Not this one?' }).click();
     await page.locator('[data-gloss] button', { hasText: 'It means Brian Krebs' }).click();
     await expect.poll(() => cardText(page)).toBeNull();
@@ -679,19 +679,19 @@ describe('"Not this one?"', () => {
     const page = await gloss.newPage('/corrections.html');
     await waitForAnnotation(page);
     await restOn(page, await pointOf(page, '#later', 'Krebs'));
-    await expect.poll(() => cardText(page)).toContain('same person as “Christopher Krebs”');
+    await expect.poll(() => shownCardText(page)).toContain('same person as “Christopher Krebs”');
     await page.locator('[data-gloss] button', { hasText: 'Not this one?' }).click();
     await page.locator('[data-gloss] button', { hasText: 'It means Brian Krebs' }).click();
     await expect.poll(() => cardText(page)).toBeNull();
     await restOn(page, await pointOf(page, '#more', 'Krebs'));
-    await expect.poll(() => cardText(page)).toContain('KrebsOnSecurity');
+    await expect.poll(() => shownCardText(page)).toContain('KrebsOnSecurity');
     expect(await cardText(page)).toContain('You chose this for “Krebs” on this page');
     await page.keyboard.press('Escape');
 
     await page.reload();
     await waitForAnnotation(page);
     await restOn(page, await pointOf(page, '#later', 'Krebs'));
-    await expect.poll(() => cardText(page)).toContain('KrebsOnSecurity');
+    await expect.poll(() => shownCardText(page)).toContain('KrebsOnSecurity');
     await page.locator('[data-gloss] button', { hasText: 'Not this one?' }).click();
     await page.locator('[data-gloss] button', { hasText: 'Don\'t explain “Krebs” on this page' }).click();
     await expect.poll(async () => (await paintedWhere(page)).filter((p) => p.startsWith('later') || p.startsWith('more'))).toEqual([]);

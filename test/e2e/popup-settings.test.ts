@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardText, openDemoStory, paintedText, pointOf, restOn, ROOT, waitForAnnotation, type Gloss } from './support/browser';
+import { cardText, shownCardText, openDemoStory, paintedText, pointOf, restOn, ROOT, waitForAnnotation, type Gloss } from './support/browser';
 
 let gloss: Gloss;
 let page: Page;
@@ -200,7 +200,7 @@ describe('knowledge packs', () => {
     await expect.poll(() => p.locator('[data-pack-name="Local newsroom"]').textContent()).toContain('2 entities');
     await expect.poll(async () => JSON.stringify(await paintedText(news))).toContain('Zorblax Institute');
     await restOn(news, await pointOf(news, '#story', 'Quilla Thornbury'));
-    await expect.poll(() => cardText(news)).toContain('fictional mayor');
+    await expect.poll(() => shownCardText(news)).toContain('fictional mayor');
     expect(await cardText(news)).toContain('Local newsroom');
     // Turning the pack off takes its names away again.
     await p.locator('[data-pack-name="Local newsroom"] input[role="switch"]').uncheck();
@@ -236,7 +236,7 @@ describe('knowledge packs', () => {
       const news = await gloss.newPage('/pack-page.html');
       await expect.poll(async () => JSON.stringify(await paintedText(news))).toContain('Zorblax Institute');
       await restOn(news, await pointOf(news, '#story', 'Quilla Thornbury'));
-      await expect.poll(() => cardText(news)).toContain('fictional mayor');
+      await expect.poll(() => shownCardText(news)).toContain('fictional mayor');
       await news.close();
     } finally {
       await storage(`await local.remove(['filler', ...${JSON.stringify(PACK_KEYS)}])`);

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardText, openDemoStory, pointOf, restOn, type Gloss } from './support/browser';
+import { cardText, shownCardText, openDemoStory, pointOf, restOn, type Gloss } from './support/browser';
 
 let gloss: Gloss;
 let page: Page;
@@ -40,7 +40,7 @@ const said = (n: AXNode) => ({ role: n.role?.value, name: n.name?.value ?? '', d
 describe('what a screen reader is given', () => {
   it('the card: its buttons named once, with no description repeating the name; its kind as written, not in capitals', async () => {
     await restOn(page, await pointOf(page, 'article p:nth-of-type(2)', 'Christopher Krebs'));
-    await expect.poll(() => cardText(page)).toContain('Cybersecurity');
+    await expect.poll(() => shownCardText(page)).toContain('Cybersecurity');
     const nodes = (await axTree(page)).map(said);
     const buttons = nodes.filter((n) => n.role === 'button' && ['Keep this card open', 'Close'].includes(n.name));
     expect(buttons.map((b) => b.name).sort()).toEqual(['Close', 'Keep this card open']);

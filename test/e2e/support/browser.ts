@@ -219,6 +219,16 @@ export function cardText(page: Page): Promise<string | null> {
   });
 }
 
+/**
+ * The card's text once its details are shown; null while there is no card or it still says "Loading…".
+ * The card opens at once with the name it matched, and its details follow from the worker: a test that
+ * goes on to the details, or to the card's final size, waits for them.
+ */
+export async function shownCardText(page: Page): Promise<string | null> {
+  const text = await cardText(page);
+  return text === null || text.includes('Loading…') ? null : text;
+}
+
 export async function waitForAnnotation(page: Page): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('gloss:annotate').length > 0, null, { timeout: 20_000 });
 }
