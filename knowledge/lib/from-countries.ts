@@ -154,6 +154,8 @@ export function proseNamesCased(text: string): string {
       const core = w.replace(/^[("“]+|[)"”.,;:'’s]*$/g, '');
       if (!/\p{Lu}{2}/u.test(core) || core !== core.toUpperCase() || core.includes('.') || /^\(/.test(w) || ACRONYMS.has(core)) return w;
       if (ROMAN.test(core) && i > 0 && /^\p{Lu}/u.test(words[i - 1]!)) return w;
+      // The second of two numerals: "World Wars I and II".
+      if (ROMAN.test(core) && /^(?:and|or|to)$/.test(words[i - 1] ?? '') && ROMAN.test(words[i - 2] ?? '')) return w;
       return w.replace(core, core.split('-').map(titleCase).join('-'));
     })
     .join(' ');

@@ -60,6 +60,7 @@ describe('country descriptions', () => {
       'Shah Mohammad Reza Pahlavi was forced into exile; Iran joined the UN and (FARC) rebels fought in 221 B.C. under King Gustav III.',
     );
     expect(proseNamesCased("Christopher COLUMBUS' voyage; Mustafa KEMAL, later ATATURK")).toBe("Christopher Columbus' voyage; Mustafa Kemal, later Ataturk");
+    expect(proseNamesCased('it was occupied by Germany during World Wars I and II. Then KING Baudouin')).toBe('it was occupied by Germany during World Wars I and II. Then King Baudouin');
   });
 
   it('gives populations in millions and billions, three figures', () => {
