@@ -6,6 +6,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { recentFormerRows } from './lib/from-congress';
 import { parseCsv as parseCsvLines } from './lib/text';
 
 const data = process.argv[2] ?? new URL('../../shared/data', import.meta.url).pathname;
@@ -33,12 +34,12 @@ const pickPerson = (p: R) => ({
 });
 write('congress-legislators/legislators-current.json', (json('congress-legislators/legislators-current.json') as R[]).map(pickPerson));
 write('congress-legislators/executive.json', (json('congress-legislators/executive.json') as R[]).map(pickPerson));
-// Former members since 2012 (the historical CSV's rows with a full name): last term only.
+// Former members since 2012 (the historical CSV's last rows with a full name): last term only.
 {
   const [header, ...rows] = parseCsvLines(read('congress-legislators/legislators-historical.csv'));
   const col = (n: string) => header!.indexOf(n);
   const keep = ['last_name', 'first_name', 'nickname', 'full_name', 'type', 'state', 'district', 'party', 'url', 'bioguide_id', 'wikipedia_id'];
-  write('congress-legislators/legislators-former.json', rows.filter((r) => r[col('full_name')]).map((r) => Object.fromEntries(keep.map((k) => [k, r[col(k)] ?? '']))));
+  write('congress-legislators/legislators-former.json', recentFormerRows(rows, (r) => Boolean(r[col('full_name')])).map((r) => Object.fromEntries(keep.map((k) => [k, r[col(k)] ?? '']))));
   // The given names (and nicknames) of every member since 1789: what a first name looks like to the
   // linker, beyond the people in the knowledge ("Allison Gore" is not Al Gore).
   const given = new Set<string>();

@@ -196,11 +196,30 @@ function refsOf(p: Person): Entity['refs'] {
 
 interface FormerRow { last_name: string; first_name: string; nickname: string; full_name: string; type: string; state: string; district: string; party: string; url: string; bioguide_id: string }
 
-/** Members who left Congress since 2012 (the historical file's last term only, so no dates). */
+/**
+ * The historical file's members since 2012: the run of rows with a full name at its end (rows are in
+ * order of departure). A named row far before that run is not one of them (Enid Greene Waldholtz,
+ * who left in 1997, has a full name too): a gap of more than `maxGap` unnamed rows ends the run.
+ */
+export function recentFormerRows<T>(rows: readonly T[], named: (row: T) => boolean, maxGap = 10): T[] {
+  let start = rows.length;
+  for (let i = rows.length - 1, gap = 0; i >= 0 && gap <= maxGap; i--) {
+    if (named(rows[i]!)) [start, gap] = [i, 0];
+    else gap++;
+  }
+  return rows.slice(start).filter(named);
+}
+
+/**
+ * Members who left Congress since 2012. The historical file gives their last term only, without
+ * dates: the card says what they were, not when ("left after 2012" read as a date it is not).
+ */
 export function formerMembers(rows: FormerRow[], commonSurnames: ReadonlySet<string> = new Set()): Entity[] {
   return rows.map((r) => {
     const state = US_STATES[r.state] ?? r.state;
     const chamber = r.type === 'sen' ? 'senator' : 'representative';
+    const district = Number(r.district);
+    const where = r.type === 'rep' && district > 0 ? `${state}'s ${ordinal(district)} district` : state;
     const aliases: Alias[] = [{ text: r.full_name, kind: 'name' }];
     if (`${r.first_name} ${r.last_name}` !== r.full_name) aliases.push({ text: `${r.first_name} ${r.last_name}`, kind: 'name' });
     if (r.nickname) aliases.push({ text: `${r.nickname} ${r.last_name}`, kind: 'name' });
@@ -211,7 +230,7 @@ export function formerMembers(rows: FormerRow[], commonSurnames: ReadonlySet<str
       type: 'person',
       name: r.full_name,
       aliases,
-      description: `Former ${partyAdjective(r.party)} U.S. ${chamber} for ${state}${r.type === 'rep' && r.district && r.district !== '0' ? ` (district ${r.district})` : ''}; left Congress after 2012.`,
+      description: `Former ${partyAdjective(r.party)} U.S. ${chamber} for ${where}.`,
       links: [{ label: 'Congressional biography', url: `https://bioguide.congress.gov/search/bio/${r.bioguide_id}` }],
       hints: { titles: r.type === 'sen' ? ['sen.', 'senator', 'former senator'] : ['rep.', 'representative', 'congressman', 'congresswoman', 'former congressman'], context },
       salience: 0.2,
