@@ -93,6 +93,9 @@ for (const region of readdirSync(join(data, 'factbook'), { withFileTypes: true }
       // For the card's first line ("Communist party-led state in Eastern Asia") and its population:
       // only the plain, short forms (Antarctica's "government type" is a page of treaty history).
       govType: plain(text(g['Government type']))?.split(';')[0]!.trim().replace(/^(.{81,})$/, ''),
+      // A territory's tie to its country ("special administrative region of the People's Republic of
+      // China", "overseas territory of the UK"): what a card says first, before its government.
+      dependency: plain(text(g['Dependency status']))?.split(';')[0]!.trim(),
       location: plain(text(f.Geography?.Location))?.split(/,| bordering | between /)[0]!.replace(/^[^:]*:\s*/, '').trim(),
       population: /^[\d,]+ \((?:July )?\d{4}(?: est\.)?\)$/.exec(text(f['People and Society']?.Population?.total) ?? text(f['People and Society']?.Population) ?? '')?.[0],
     };

@@ -6,7 +6,7 @@ import type { Alias, Entity } from '../../src/knowledge/schema';
 import { decodeEntities, isCommonWord, slug, titleCase } from './text';
 
 interface ListedCountry { name: string; native?: string; capital?: string; continent?: string; alias?: string[]; partOf?: string }
-interface FactbookCountry { short?: string; long?: string; capital?: string; chief?: string; head?: string; background?: string; govType?: string; location?: string; population?: string }
+interface FactbookCountry { short?: string; long?: string; capital?: string; chief?: string; head?: string; background?: string; govType?: string; dependency?: string; location?: string; population?: string }
 
 const AS_OF = '2026-01-22';
 
@@ -121,13 +121,32 @@ const UNSAID_GOVERNMENT = /^(in transition|formerly\b|legal status\b|authoritari
  */
 export function countryDescription(fb: FactbookCountry | undefined, territory: boolean, capital: string | undefined): string {
   const kind = fb?.govType ? decodeEntities(fb.govType.replace(/&nbsp;?/g, ' ')).replace(/\s*\([^)]*\)/g, '').replace(/^a\s+/i, '').trim() : '';
-  const what = kind && !UNSAID_GOVERNMENT.test(kind) ? kind[0]!.toUpperCase() + kind.slice(1) : territory ? 'Territory' : 'Country';
+  // A territory is first what it is to its country: Hong Kong's "presidential limited democracy"
+  // alone reads as a state of its own.
+  const tie = dependencyStatus(fb);
+  const what = tie ? tie : kind && !UNSAID_GOVERNMENT.test(kind) ? kind[0]!.toUpperCase() + kind.slice(1) : territory ? 'Territory' : 'Country';
   const region = (fb?.location ? decodeEntities(fb.location) : '').replace(/^(Middle East|Caribbean|Eastern Mediterranean)$/, 'the $1');
   // "in Western Europe", "in interior Western Africa"; a description of the land itself after a comma ("…, islands in the South Atlantic Ocean").
-  const where = !region ? '' : /^(archipelago|islands?|chain|atoll|two|group|continent|body)\b/.test(region) ? `, ${region}` : `${what.includes(',') ? ',' : ''} in ${region}`;
+  // After a territory's country, a comma too: "overseas territory of the UK, in Southwestern Europe".
+  const where = !region ? '' : /^(archipelago|islands?|chain|atoll|two|group|continent|body)\b/.test(region) ? `, ${region}` : `${what.includes(',') || tie ? ',' : ''} in ${region}`;
   const identity = region || kind ? `${what}${where}.` : `${what} with its capital at ${capital ?? 'none'}.`;
   const background = fb?.background ? proseNamesCased(firstSentences(decodeEntities(fb.background.replace(/<[^>]+>/g, ' ')), 300, 1)) : '';
   return background ? `${identity} ${background}` : identity;
+}
+
+/**
+ * The Factbook's dependency status as a card's first words: "Special administrative region of the
+ * People's Republic of China", "Part of the Kingdom of Denmark". A status that does not open with what
+ * the place is ("with the exception of Palmyra Atoll, …") or runs on is left out.
+ */
+export function dependencyStatus(fb: FactbookCountry | undefined): string | undefined {
+  if (!fb?.dependency) return undefined;
+  let tie = decodeEntities(fb.dependency).replace(/\s+/g, ' ').trim();
+  if (fb.short && tie.startsWith(`${fb.short} is `)) tie = tie.slice(fb.short.length + 4);
+  // What follows ", with policy relations …" is how it is run, not what it is.
+  tie = tie.replace(/^an?\s+/i, '').replace(/,\s+(?:with|administered|policy)\b.*$/, '');
+  if (!tie || /^(with|however|since|although)\b/i.test(tie) || tie.length > 80) return undefined;
+  return tie[0]!.toUpperCase() + tie.slice(1);
 }
 
 /** "1,407,181,209 (2025 est.)" → "1.41 billion (2025 est.)"; small populations as the Factbook writes them. */

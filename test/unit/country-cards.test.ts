@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { countryDescription, leaderNamesCased, proseNamesCased, readablePopulation } from '../../knowledge/lib/from-countries';
+import { countryDescription, dependencyStatus, leaderNamesCased, proseNamesCased, readablePopulation } from '../../knowledge/lib/from-countries';
 
 describe('leaderNamesCased', () => {
   it('writes surnames in capitals as names, keeping regnal numbers and acronyms', () => {
@@ -53,6 +53,28 @@ describe('country descriptions', () => {
     // A government type that says nothing of the place, or none at all.
     expect(countryDescription({ govType: 'in transition', location: 'Western Africa' }, false, 'Conakry')).toBe('Country in Western Africa.');
     expect(countryDescription(undefined, true, 'Mariehamn')).toBe('Territory with its capital at Mariehamn.');
+  });
+
+  it('say first what a territory is to its country, not its government alone', () => {
+    expect(countryDescription({ govType: 'presidential limited democracy', dependency: "special administrative region of the People's Republic of China", location: 'Eastern Asia' }, true, 'Hong Kong')).toBe(
+      "Special administrative region of the People's Republic of China, in Eastern Asia.",
+    );
+    expect(dependencyStatus({ short: 'Tokelau', dependency: 'Tokelau is a non-self-governing territory of New Zealand' })).toBe('Non-self-governing territory of New Zealand');
+    expect(dependencyStatus({ dependency: 'a special form of UK overseas territory' })).toBe('Special form of UK overseas territory');
+    expect(dependencyStatus({ dependency: 'unincorporated, organized territory of the US, with policy relations between Guam and the Federal government under the Office of Insular Affairs' })).toBe(
+      'Unincorporated, organized territory of the US',
+    );
+    // A status that does not say what the place is: the government type stays.
+    expect(dependencyStatus({ dependency: 'with the exception of Palmyra Atoll, the constituent islands are unincorporated territories' })).toBeUndefined();
+    expect(countryDescription({ govType: 'parliamentary democracy', location: 'Oceania', dependency: 'with the exception of Palmyra Atoll, the islands are territories' }, true, undefined)).toBe('Parliamentary democracy in Oceania.');
+  });
+
+  it('in the bundled knowledge: Hong Kong, Greenland and Gibraltar are told as parts of their countries', () => {
+    const file = JSON.parse(readFileSync(new URL('../../knowledge/knowledge.json', import.meta.url), 'utf8')) as { entities: { id: string; description: string }[] };
+    const first = (id: string) => file.entities.find((e) => e.id === id)?.description.split('. ')[0];
+    expect(first('place:hong-kong')).toBe("Special administrative region of the People's Republic of China, in Eastern Asia");
+    expect(first('place:greenland')).toBe('Part of the Kingdom of Denmark, in Northern North America');
+    expect(first('place:gibraltar')).toBe('Overseas territory of the UK, in Southwestern Europe');
   });
 
   it('writes the background’s surnames as names, keeping acronyms, B.C. and regnal numbers', () => {
