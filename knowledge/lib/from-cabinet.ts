@@ -4,6 +4,27 @@ import { parseCsv, slug, usDate, year } from './text';
 
 const AS_OF = '2023-02-13';
 
+/** The data's names for two presidents, as a card writes them. */
+const PRESIDENTS: Record<string, string> = { 'Bush 41': 'George H. W. Bush', 'Bush 43': 'George W. Bush' };
+
+/**
+ * Written by us: who left office before their administration ended, among the data's "Still in office"
+ * rows (month precision where the day is not certain). Everyone else served to the administration's end.
+ */
+const EARLY_DEPARTURES: Record<string, string> = {
+  'Marty Walsh|Secretary of Labor': '2023-03',
+  'Cecilia Rouse|CEA Chair': '2023-03',
+  'Marcia Fudge|Secretary of Housing & Urban Development': '2024-03',
+};
+const DEPARTURES_AS_OF = '2026-12-06';
+
+/** When each administration that has ended did: a cabinet post under a president ends with them at the latest. */
+export interface AdministrationEnds {
+  /** The data's president name ("Biden") → the last day of their presidency, for presidencies over by `asOf`. */
+  ends: Record<string, string>;
+  asOf: string;
+}
+
 /** Titles a news story puts before a surname, by position ("Secretary of Defense" → "defense secretary"). */
 function titlesFor(position: string): string[] {
   const p = position.toLowerCase();
@@ -20,16 +41,43 @@ function titlesFor(position: string): string[] {
   return [...out];
 }
 
-export function cabinetMembers(csv: string): Entity[] {
+/**
+ * The data (February 2023) marks the Biden cabinet "Still in office": without the administration's
+ * end, cards read "Secretary of Labor under President Biden (2021–)" in 2026, as if still serving.
+ */
+/** "Aug. 1981" → "1981-08": the data gives a few starts by month. */
+function monthYear(text: string): string | undefined {
+  const m = /^([A-Z][a-z]{2})[a-z]*\.? (\d{4})$/.exec(text.trim());
+  const month = m ? ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(m[1]!) + 1 : 0;
+  return month ? `${m![2]}-${String(month).padStart(2, '0')}` : undefined;
+}
+
+export function cabinetMembers(csv: string, administrations: AdministrationEnds = { ends: {}, asOf: AS_OF }): Entity[] {
   const rows = parseCsv(csv).slice(1);
   const byName = new Map<string, { name: string; facts: Fact[]; titles: Set<string>; presidents: Set<string> }>();
   for (const [president, position, appointee, start, end] of rows) {
     if (!president || !position || !appointee) continue;
     const name = appointee.trim();
     const record = byName.get(name) ?? { name, facts: [], titles: new Set<string>(), presidents: new Set<string>() };
-    const fact: Fact = { label: position, value: `under President ${president}`, asOf: AS_OF };
-    const from = usDate(start ?? '');
-    const to = usDate(end ?? '');
+    const under = PRESIDENTS[president] ?? president;
+    // Kept on by the next president: the data's two rows ("… to 'Bush admin'", "from 'Reagan admin' …")
+    // are one term, "Attorney General under Presidents Reagan and George H. W. Bush (1988–1991)".
+    const before = record.facts[record.facts.length - 1];
+    if (before?.label === position && !before.to && /\badmin$/i.test(start ?? '')) {
+      before.value = `${before.value.replace('under President ', 'under Presidents ')} and ${under}`;
+      const to = usDate(end ?? '');
+      if (to) before.to = to;
+      continue;
+    }
+    const fact: Fact = { label: position, value: `under President ${under}`, asOf: AS_OF };
+    const from = usDate(start ?? '') ?? monthYear(start ?? '');
+    let to = usDate(end ?? '');
+    if (!to && /still in office/i.test(end ?? '')) {
+      const departed = EARLY_DEPARTURES[`${name}|${position}`];
+      const over = administrations.ends[president];
+      if (departed) [to, fact.asOf] = [departed, DEPARTURES_AS_OF];
+      else if (over) [to, fact.asOf] = [over, administrations.asOf];
+    }
     if (from) fact.from = from;
     if (to) fact.to = to;
     record.facts.push(fact);

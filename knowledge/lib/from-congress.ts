@@ -1,5 +1,6 @@
 /** Members of Congress and presidents/vice presidents from unitedstates/congress-legislators (CC0). */
 import type { Alias, Entity } from '../../src/knowledge/schema';
+import type { AdministrationEnds } from './from-cabinet';
 import { https, slug, year } from './text';
 import { US_STATES } from './us-states';
 
@@ -195,6 +196,24 @@ function refsOf(p: Person): Entity['refs'] {
 }
 
 interface FormerRow { last_name: string; first_name: string; nickname: string; full_name: string; type: string; state: string; district: string; party: string; url: string; bioguide_id: string }
+
+/**
+ * Presidencies over by the data's date, by last name as FiveThirtyEight's cabinet data names them
+ * ("Biden"); a name two presidents share (the Bushes) is left out, as that data numbers them.
+ */
+export function administrationEnds(people: Person[]): AdministrationEnds {
+  const ends: Record<string, string> = {};
+  const shared = new Set<string>();
+  for (const p of people) {
+    const terms = p.terms.filter((t) => t.type === 'prez');
+    const end = terms[terms.length - 1]?.end;
+    if (!end) continue;
+    if (p.name.last in ends) shared.add(p.name.last);
+    if (end <= AS_OF) ends[p.name.last] = end;
+  }
+  for (const name of shared) delete ends[name];
+  return { ends, asOf: AS_OF };
+}
 
 /**
  * The historical file's members since 2012: the run of rows with a full name at its end (rows are in

@@ -4,7 +4,7 @@
  * override the fields they set, and absorb every record that has one of their full names; everything
  * else is unioned.
  */
-import { categoryOf, type Alias, type Entity } from '../../src/knowledge/schema';
+import { categoryOf, type Alias, type Entity, type Fact } from '../../src/knowledge/schema';
 import { nameKey } from './text';
 
 export class EntityStore {
@@ -87,6 +87,13 @@ export class EntityStore {
   }
 }
 
+/** Two rows for one term of one office: from the same day, one label the other's start ("Vice President" of "Vice President of the United States"). */
+function sameTerm(a: Fact, b: Fact): boolean {
+  if (!a.from || a.from !== b.from) return false;
+  const [x, y] = [a.label.toLowerCase(), b.label.toLowerCase()];
+  return x.startsWith(y) || y.startsWith(x);
+}
+
 function merge(into: Entity, from: Entity, curated: boolean): void {
   if (curated) {
     into.name = from.name;
@@ -96,13 +103,20 @@ function merge(into: Entity, from: Entity, curated: boolean): void {
     if (from.status) into.status = from.status;
     if (from.salience !== undefined) into.salience = from.salience;
     into.links = [...from.links, ...into.links.filter((l) => !from.links.some((f) => f.url === l.url))];
-    into.facts = [...(from.facts ?? []), ...(into.facts ?? [])];
+    // The curated record's offices first; a source's row for the same term is not said twice (Esper's
+    // card had two "Secretary of Defense" rows, the seed story's own and FiveThirtyEight's).
+    into.facts = [...(from.facts ?? []), ...(into.facts ?? []).filter((f) => !(from.facts ?? []).some((c) => sameTerm(c, f)))];
   } else {
     into.links = [...into.links, ...from.links.filter((l) => !into.links.some((f) => f.url === l.url))];
     // An office the record already holds is not said twice: the Factbook's "President of the United
     // States: Head of government" after Congress's two terms of the office, on the card's four rows.
+    // So is one under a shorter name from the same day: FiveThirtyEight's "Vice President" (2009–2017)
+    // after Congress's "Vice President of the United States" (2009–2013, 2013–2017).
     const offices = new Set((into.facts ?? []).map((f) => f.label.toLowerCase()));
-    into.facts = [...(into.facts ?? []), ...(from.facts ?? []).filter((f) => !offices.has(f.label.toLowerCase()))];
+    into.facts = [
+      ...(into.facts ?? []),
+      ...(from.facts ?? []).filter((f) => !offices.has(f.label.toLowerCase()) && !(into.facts ?? []).some((held) => sameTerm(held, f))),
+    ];
     if ((from.salience ?? 0) > (into.salience ?? 0)) into.salience = from.salience!;
     if (from.status === 'current') into.status = 'current';
     if (into.description.length < 40 && from.description.length > into.description.length) into.description = from.description;

@@ -50,6 +50,9 @@ describe('demo story', () => {
   it('hovering "Esper" names Mark Esper, and Esc closes the card', async () => {
     const text = await hoverCard('Esper', 'article p:nth-of-type(4)');
     expect(text).toContain('Mark Esper');
+    // His office once, though the story's knowledge and FiveThirtyEight's data both give it.
+    const rows = await page.evaluate(() => [...document.querySelector('[data-gloss="card"]')!.shadowRoot!.querySelectorAll('.gloss-fact dt')].map((dt) => dt.textContent));
+    expect(rows).toEqual(['Secretary of Defense']);
     expect(text).toMatch(/Secretary of Defense/);
     await page.keyboard.press('Escape');
     await expect.poll(() => cardText(page)).toBeNull();
