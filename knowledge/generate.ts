@@ -12,7 +12,7 @@ import type { Entity, KnowledgeFile } from '../src/knowledge/schema';
 import { categoryOf } from '../src/knowledge/schema';
 import { formatError, validateEntity, validateKnowledge } from '../src/knowledge/validate-entity';
 import { agencies } from './lib/from-agencies';
-import { cabinetMembers } from './lib/from-cabinet';
+import { cabinetMembers, withCabinetRoles } from './lib/from-cabinet';
 import { administrationEnds, congressMembers, executives, formerMembers } from './lib/from-congress';
 import { capitals } from './lib/from-capitals';
 import { countries } from './lib/from-countries';
@@ -39,7 +39,10 @@ for (const e of usStates(json('congress-legislators/legislators-current.json')))
 const memberNames = new Map([...members, ...former].flatMap((e) => e.aliases.filter((a) => a.kind === 'name').map((a) => [a.text, e.refs?.bioguide] as const)));
 for (const e of executives(json('congress-legislators/executive.json'), memberNames)) store.add(e, { mergeByName: true });
 for (const e of former) store.add(e);
-for (const e of cabinetMembers(src('cabinet-538/cabinet-turnover.csv'), administrationEnds(json('congress-legislators/executive.json')))) store.add(e, { mergeByName: true });
+for (const e of cabinetMembers(src('cabinet-538/cabinet-turnover.csv'), administrationEnds(json('congress-legislators/executive.json')))) {
+  const merged = store.add(e, { mergeByName: true });
+  merged.description = withCabinetRoles(merged).description;
+}
 for (const e of agencies(json('federal-register-agencies/agencies.json'), json('usagov-agencies/agencies.json'))) store.add(e);
 for (const e of sp500(src('sp500/constituents.csv'))) store.add(e);
 const world = countries(json('countries/countries-list.json'), json('countries/iso-gec.json'), json('factbook/countries.json'));

@@ -52,6 +52,24 @@ function monthYear(text: string): string | undefined {
   return month ? `${m![2]}-${String(month).padStart(2, '0')}` : undefined;
 }
 
+/** A record's cabinet posts as a card's words: "Secretary of Labor under President Biden (2021–2023)". */
+export function cabinetRoles(facts: readonly Fact[] | undefined): string[] {
+  // One year once: "(2017)", not "(2017–2017)".
+  const span = (f: Fact) => (f.from && year(f.from) === year(f.to) ? year(f.from) : `${year(f.from)}–${year(f.to)}`);
+  return (facts ?? []).filter((f) => f.value.startsWith('under President')).map((f) => `${f.label} ${f.value} (${span(f)})`);
+}
+
+/**
+ * A member of Congress who also held a cabinet post keeps the Congress record's description, which
+ * says nothing of the post: "Former Democratic U.S. representative for California's 34th district."
+ * for Xavier Becerra, Secretary of Health and Human Services. The post is added to it.
+ */
+export function withCabinetRoles(e: Entity): Entity {
+  const roles = cabinetRoles(e.facts);
+  if (roles.length === 0 || e.description.startsWith('U.S. Cabinet-level official')) return e;
+  return { ...e, description: `${e.description.replace(/\.$/, '')}; also ${roles.join('; ')}.` };
+}
+
 export function cabinetMembers(csv: string, administrations: AdministrationEnds = { ends: {}, asOf: AS_OF }): Entity[] {
   const rows = parseCsv(csv).slice(1);
   const byName = new Map<string, { name: string; facts: Fact[]; titles: Set<string>; presidents: Set<string> }>();
@@ -88,7 +106,7 @@ export function cabinetMembers(csv: string, administrations: AdministrationEnds 
   return [...byName.values()].map(({ name, facts, titles }) => {
     const words = name.split(/\s+/);
     const surname = words[words.length - 1]!.replace(/,$/, '');
-    const roles = facts.map((f) => `${f.label} ${f.value} (${year(f.from)}–${year(f.to)})`);
+    const roles = cabinetRoles(facts);
     return {
       id: `person:${slug(name)}`,
       type: 'person',

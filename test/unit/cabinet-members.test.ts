@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cabinetMembers } from '../../knowledge/lib/from-cabinet';
+import { cabinetMembers, withCabinetRoles } from '../../knowledge/lib/from-cabinet';
 import { EntityStore } from '../../knowledge/lib/merge';
 import type { Entity } from '../../src/knowledge/schema';
 
@@ -32,6 +32,21 @@ describe('cabinet members from FiveThirtyEight’s data', () => {
     expect(byId(people, 'person:dick-thornburgh').description).toBe('U.S. Cabinet-level official: Attorney General under Presidents Reagan and George H. W. Bush (1988–1991).');
     expect(byId(people, 'person:colin-powell').facts![0]!.value).toBe('under President George W. Bush');
     expect(byId(people, 'person:george-a-keyworth-ii').facts![0]).toMatchObject({ from: '1981-08', to: '1985-12-31' });
+  });
+});
+
+describe('a member of Congress who held a cabinet post', () => {
+  it('is described by both: the seat, then the post, a single year once', () => {
+    const price: Entity = {
+      id: 'person:tom-price', type: 'person', name: 'Tom Price', aliases: [{ text: 'Tom Price', kind: 'name' }], links: [], status: 'former', asOf: '2026-06-15', sources: ['congress-legislators', 'fivethirtyeight-cabinet'],
+      description: "Former Republican U.S. representative for Georgia's 6th district.",
+      facts: [{ label: 'Secretary of Health & Human Services', value: 'under President Trump', from: '2017-02-10', to: '2017-09-29', asOf: '2023-02-13' }],
+    };
+    expect(withCabinetRoles(price).description).toBe("Former Republican U.S. representative for Georgia's 6th district; also Secretary of Health & Human Services under President Trump (2017).");
+    // A cabinet record of its own already says it.
+    const own = cabinetMembers(`${HEADER}Trump,Chief of Staff,Reince Priebus,1/20/17,7/28/17,189,189,Male,,`)[0]!;
+    expect(own.description).toBe('U.S. Cabinet-level official: Chief of Staff under President Trump (2017).');
+    expect(withCabinetRoles(own)).toBe(own);
   });
 });
 

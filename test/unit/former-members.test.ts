@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formerMembers, recentFormerRows } from '../../knowledge/lib/from-congress';
 
@@ -17,5 +18,16 @@ describe('former members of Congress', () => {
     expect(senator!.description).toBe('Former Republican U.S. senator for Arizona.');
     expect(rep!.description).toBe("Former Democratic U.S. representative for Virginia's 4th district.");
     expect(formerMembers([row({ type: 'rep', state: 'AK', district: '0' })])[0]!.description).toBe('Former Republican U.S. representative for Alaska.');
+  });
+
+  it('in the bundled knowledge: those news still names are said as what they are known for, and keep how pages name them', () => {
+    const file = JSON.parse(readFileSync(new URL('../../knowledge/knowledge.json', import.meta.url), 'utf8')) as { entities: { id: string; name: string; description: string; aliases: { text: string; needsContext?: boolean }[] }[] };
+    const get = (id: string) => file.entities.find((e) => e.id === id)!;
+    expect(get('person:paul-d-ryan').description).toMatch(/^Speaker of the U\.S\. House of Representatives \(2015–2019\)/);
+    expect(get('person:paul-d-ryan').name).toBe('Paul Ryan');
+    // A name many people share still needs its page to speak of him.
+    expect(get('person:kevin-mccarthy').aliases.find((a) => a.text === 'Kevin McCarthy')?.needsContext).toBe(true);
+    expect(get('person:jim-bridenstine').description).toMatch(/^NASA administrator/);
+    expect(get('person:xavier-becerra').description).toContain('Secretary of Health & Human Services under President Biden (2021–2025)');
   });
 });
