@@ -158,6 +158,17 @@ describe('coverage', () => {
   });
 });
 
+describe('S&P 500 companies news names most, in the bundled knowledge', () => {
+  it('say what the company does, not only its index sector, and keep the index’s ticker and headquarters', () => {
+    for (const [id, does] of [['company:netflix', /streaming/], ['company:boeing', /passenger jets/], ['company:pg-and-e', /utility/], ['company:news', /Wall Street Journal/]] as const) {
+      const e = byId.get(id)!;
+      expect(e.description, id).toMatch(does);
+      expect(e.description, id).not.toMatch(/^Public company in/);
+      expect(e.facts?.map((f) => f.label), id).toEqual(expect.arrayContaining(['Ticker', 'Headquarters']));
+    }
+  });
+});
+
 describe('market names in the bundled knowledge', () => {
   // Compiled once for these cases: the whole bundled knowledge, as a tab's worker has it.
   const link = matcher(entities);
