@@ -1,6 +1,6 @@
 /** U.S. federal agencies from the Federal Register list and the USA.gov A–Z index (both public domain). */
 import type { Alias, Entity } from '../../src/knowledge/schema';
-import { decodeEntities, distinctiveWords, https, isCommonWord, slug } from './text';
+import { decodeEntities, distinctiveWords, firstSentences, https, isCommonWord, slug } from './text';
 
 interface FrAgency { id: string; name: string; short_name?: string; slug?: string; parent_id?: string | null; agency_url?: string; description?: string }
 interface UsaGovAgency { name: string; description?: string; website?: string }
@@ -100,6 +100,21 @@ function acronymAlias(text: string | undefined, names: string[]): Alias | undefi
   return alias;
 }
 
+/**
+ * An agency's text as a card shows it: the Federal Register's run to 1,200 characters of statute
+ * ("established under the Administrative Conference Act (5 U.S.C. 591-96)"): its citations and
+ * bracketed addresses are left out, and the first sentences kept, up to 400 characters.
+ */
+export function agencyDescription(raw: string): string {
+  const text = decodeEntities(raw)
+    .replace(/\s*\[https?:[^\]]*\]/g, '')
+    .replace(/\s*\((?:[^()]*?(?:U\.S\.C\.|\bP\.?\s?L\.?\s?\d|Pub\.\s?L\.|\d\s?Stat\.)[^()]*)\)/g, '')
+    // A citation the source cut off: "(50 U.S.C. app. 2401 et seq." at the end.
+    .replace(/\s*\([^()]*U\.S\.C\.[^()]*$/, '.')
+    .replace(/\s+([,.;])/g, '$1');
+  return firstSentences(text, 400);
+}
+
 export function agencies(fr: FrAgency[], usagov: UsaGovAgency[]): Entity[] {
   const usaByKey = new Map<string, UsaGovAgency & { acronym?: string }>();
   for (const a of usagov) {
@@ -113,7 +128,7 @@ export function agencies(fr: FrAgency[], usagov: UsaGovAgency[]): Entity[] {
   const byAcronym = new Map<string, Entity>();
   const make = (name: string, shortNames: string[], acronym: string | undefined, rawDescription: string | undefined, url: string | undefined, src: string[], frSlug?: string) => {
     // The lists write some punctuation as HTML entities ("decision&#150;makers").
-    const description = rawDescription?.trim() ? decodeEntities(rawDescription.trim()).slice(0, 1200) : undefined;
+    const description = rawDescription?.trim() ? agencyDescription(rawDescription) : undefined;
     const formal = formalName(name);
     const extra = EXTRA_ACRONYMS[name] ?? EXTRA_ACRONYMS[formal];
     const acr: Alias | undefined = extra ? { text: extra, kind: 'acronym' } : acronymAlias(acronym, [formal, name, ...shortNames]);

@@ -3,7 +3,7 @@
  * current heads of state and government as the Factbook names them.
  */
 import type { Alias, Entity } from '../../src/knowledge/schema';
-import { decodeEntities, isCommonWord, slug, titleCase } from './text';
+import { decodeEntities, firstSentences, isCommonWord, slug, titleCase } from './text';
 
 interface ListedCountry { name: string; native?: string; capital?: string; continent?: string; alias?: string[]; partOf?: string }
 interface FactbookCountry { short?: string; long?: string; capital?: string; chief?: string; head?: string; background?: string; govType?: string; dependency?: string; location?: string; population?: string }
@@ -271,19 +271,6 @@ export function parseLeader(text: string, country: string, countryId: string, ro
 /** "United Kingdom" → "the United Kingdom", "Netherlands" → "the Netherlands"; most names take no article. */
 function withArticle(country: string): string {
   return /^(United |Central African|Dominican Republic|Czech Republic|Gambia|Holy See|Vatican)|(Islands|lands|Bahamas|Philippines|Comoros|Maldives|Seychelles|Emirates)$|Republic of|Kingdom/.test(country) ? `the ${country}` : country;
-}
-
-/** Whole sentences up to `max` characters (the Factbook's backgrounds run to several paragraphs). */
-function firstSentences(text: string, max: number, count = Infinity): string {
-  let flat = text.replace(/\s+/g, ' ').trim();
-  // Sentence ends, not "U.S." inside one: a full stop after a lower-case letter, a digit, a bracket or
-  // "B.C." ("dates from approximately 2300 B.C. Over the subsequent centuries…"), before a capital.
-  const ends = [...flat.matchAll(/(?<=(?:[\p{Ll}\d)]|B\.C)\.)\s(?=\p{Lu})/gu)];
-  if (ends.length >= count) flat = flat.slice(0, ends[count - 1]!.index);
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('.) '));
-  return end > 0 ? cut.slice(0, end + 1) : `${cut.slice(0, cut.lastIndexOf(' '))}…`;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];

@@ -126,3 +126,17 @@ export function parseCsv(text: string): string[][] {
   if (row.some((f) => f !== '')) rows.push(row);
   return rows;
 }
+
+/** Whole sentences up to `max` characters (the Factbook's backgrounds and the Federal Register's agency texts run to several paragraphs). */
+export function firstSentences(text: string, max: number, count = Infinity): string {
+  let flat = text.replace(/\s+/g, ' ').trim();
+  // Sentence ends, not "U.S." inside one: a full stop after a lower-case letter, a digit, a bracket, two
+  // capitals (the Factbook's surnames, "van NASSAU. Their", a regnal "II.") or "B.C."/"A.D." ("dates
+  // from approximately 2300 B.C. Over the subsequent centuries…"), before a capital.
+  const ends = [...flat.matchAll(/(?<=(?:[\p{Ll}\d)]|\p{Lu}{2}|B\.C|A\.D)\.)\s(?=\p{Lu})/gu)];
+  if (ends.length >= count) flat = flat.slice(0, ends[count - 1]!.index);
+  if (flat.length <= max) return flat;
+  // The last whole sentence that fits, by the same ends ("U.S. domestic" is not one).
+  const end = ends.filter((m) => m.index < max).pop()?.index;
+  return end !== undefined ? flat.slice(0, end) : `${flat.slice(0, flat.lastIndexOf(' ', max))}…`;
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { agencyDescription } from '../../knowledge/lib/from-agencies';
+import { firstSentences } from '../../knowledge/lib/text';
+
+describe('source texts as cards show them', () => {
+  it('end sentences where they end, not at "U.S." inside one, and after a surname in capitals, a regnal number or A.D.', () => {
+    expect(firstSentences('It ensures launches comply with U.S. domestic and foreign policy. It also registers aircraft.', 70)).toBe(
+      'It ensures launches comply with U.S. domestic and foreign policy.',
+    );
+    expect(firstSentences('A settlement named for Prince Maurits van NASSAU. Their presence led to the loss of the dodo.', 300, 1)).toBe('A settlement named for Prince Maurits van NASSAU.');
+    expect(firstSentences('They were united under King Victor Emmanuel II. Rome followed in 1870.', 300, 1)).toBe('They were united under King Victor Emmanuel II.');
+    expect(firstSentences('Maya cities flourished in the first millennium A.D. The Spanish came in 1524.', 300, 1)).toBe('Maya cities flourished in the first millennium A.D.');
+    // No sentence end that fits: cut at a word, and say so.
+    expect(firstSentences('one very long clause without any full stop at all', 20)).toBe('one very long clause…');
+  });
+
+  it('leave the Federal Register’s statute citations and addresses out of an agency’s card, and keep it short', () => {
+    expect(agencyDescription('The Administrative Conference of the United States (ACUS) was established under the Administrative Conference Act (5 U.S.C. 591-96), as a permanent independent agency.')).toBe(
+      'The Administrative Conference of the United States (ACUS) was established under the Administrative Conference Act, as a permanent independent agency.',
+    );
+    expect(agencyDescription('The Commission was created by an Act of 1997 (Pub. L. 105-119). It also met (111 Stat. 2483) twice.')).toBe('The Commission was created by an Act of 1997. It also met twice.');
+    expect(agencyDescription('Established within Commerce on Oct. 1, 1987 (50 U.S.C. app. 2401 et seq.')).toBe('Established within Commerce on Oct. 1, 1987.');
+    expect(agencyDescription('The Board ended in 1998. [http://example.org/arrb/]')).toBe('The Board ended in 1998.');
+    expect(agencyDescription(`${'The Office regulates launches. '.repeat(20)}`).length).toBeLessThanOrEqual(400);
+  });
+});
