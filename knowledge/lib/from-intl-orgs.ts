@@ -5,6 +5,14 @@ import { decodeEntities, distinctiveWords, isCommonWord, slug } from './text';
 interface Org { title: string; founded?: string; aim?: string }
 const AS_OF = '2020-01-29';
 
+/**
+ * An aim of more than 200 characters as its first clause: ECOSOC's ran on with the names of its
+ * fourteen commissions, the EMU's with a timetable, to 727 characters on a card.
+ */
+export function mainAim(aim: string): string {
+  return aim.length > 200 ? aim.split(/;\s+/)[0]!.replace(/[,;:.]+$/, '') : aim;
+}
+
 export function intlOrgs(orgs: Org[]): Entity[] {
   const out: Entity[] = [];
   for (const o of orgs) {
@@ -27,7 +35,7 @@ export function intlOrgs(orgs: Org[]): Entity[] {
       type: 'intl-org',
       name,
       aliases,
-      description: decodeEntities(`International organisation${o.founded ? ` established ${o.founded}` : ''}${o.aim ? `; aim: ${o.aim}` : ''}.`),
+      description: decodeEntities(`International organisation${o.founded ? ` established ${o.founded}` : ''}${o.aim ? `; aim: ${mainAim(o.aim)}` : ''}.`),
       facts: o.founded ? [{ label: 'Established', value: o.founded, asOf: AS_OF }] : [],
       // The name's distinctive words, for an acronym that needs its page's support ("ESA": "european", "space").
       hints: { context: distinctiveWords(name) },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agencyDescription } from '../../knowledge/lib/from-agencies';
+import { mainAim } from '../../knowledge/lib/from-intl-orgs';
 import { firstSentences } from '../../knowledge/lib/text';
 
 describe('source texts as cards show them', () => {
@@ -22,5 +23,11 @@ describe('source texts as cards show them', () => {
     expect(agencyDescription('Established within Commerce on Oct. 1, 1987 (50 U.S.C. app. 2401 et seq.')).toBe('Established within Commerce on Oct. 1, 1987.');
     expect(agencyDescription('The Board ended in 1998. [http://example.org/arrb/]')).toBe('The Board ended in 1998.');
     expect(agencyDescription(`${'The Office regulates launches. '.repeat(20)}`).length).toBeLessThanOrEqual(400);
+  });
+
+  it('give an international organisation’s aim as its first clause when the Factbook runs on', () => {
+    const ecosoc = `to coordinate the economic and social work of the UN; includes five regional commissions (${'Economic Commission for Somewhere, '.repeat(6)}) and nine functional commissions`;
+    expect(mainAim(ecosoc)).toBe('to coordinate the economic and social work of the UN');
+    expect(mainAim('to promote peace; to help refugees')).toBe('to promote peace; to help refugees');
   });
 });
