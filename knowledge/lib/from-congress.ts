@@ -113,11 +113,12 @@ export function executives(people: Person[], otherPeople: ReadonlyMap<string, st
     const name = ((counts.get(common(p)) ?? 0) > 1 || other) && initials ? `${p.name.first} ${initials} ${p.name.last}` : common(p);
     const facts: NonNullable<Entity['facts']> = [];
     for (const t of p.terms) {
-      if (t.type === 'prez') {
-        facts.push({ label: 'President of the United States', value: t.party ?? '', from: t.start, to: t.end, asOf: AS_OF });
-      } else if (t.type === 'viceprez') {
-        facts.push({ label: 'Vice President of the United States', value: t.party ?? '', from: t.start, to: t.end, asOf: AS_OF });
-      }
+      const label = t.type === 'prez' ? 'President of the United States' : t.type === 'viceprez' ? 'Vice President of the United States' : undefined;
+      if (!label) continue;
+      // Re-election is one stretch in office on a card: "(2009-01-20–2017-01-20)", not a row a term.
+      const before = facts[facts.length - 1];
+      if (before?.label === label && before.value === (t.party ?? '') && before.to === t.start) before.to = t.end;
+      else facts.push({ label, value: t.party ?? '', from: t.start, to: t.end, asOf: AS_OF });
     }
     const roles = numbers.has(p) ? [`${numbers.get(p)!.map(ordinal).join(' and ')} President of the United States`] : [];
     const prez = p.terms.filter((t) => t.type === 'prez');

@@ -33,13 +33,14 @@ export function EntityDetails({ details, headingId, level = 2 }: { details: Card
       {details.facts.length > 0 && (
         <dl class="gloss-facts">
           {details.facts.slice(0, MAX_FACTS).map((f) => (
-            <div class="gloss-fact" key={f.label + f.value}>
+            <div class="gloss-fact" key={`${f.label}|${f.value}|${f.from ?? ''}`}>
               <dt>{f.label}</dt>
               <dd>
                 {f.value}
                 {span(f.from, f.to)}
-                {/* The record's own date is said once, below; a fact dated otherwise says its own. */}
-                {f.asOf !== details.asOf && <span class="gloss-asof"> {t('asOf', f.asOf)}</span>}
+                {/* The record's own date is said once, below; a fact dated otherwise says its own, unless
+                    it has ended: a term that is over does not go out of date. */}
+                {f.asOf !== details.asOf && !(f.to && f.to <= f.asOf) && <span class="gloss-asof"> {t('asOf', f.asOf)}</span>}
               </dd>
             </div>
           ))}

@@ -41,6 +41,20 @@ describe('EntityDetails', () => {
     expect(dated).toEqual([false, false, true]);
   });
 
+  it('does not date a term that had ended when it was stated, and shows two terms of one office as two rows', () => {
+    const root = document.createElement('div');
+    const facts = [
+      { label: 'President of the United States', value: 'Republican', from: '2017-01-20', to: '2021-01-20', asOf: '2026-06-15' },
+      { label: 'President of the United States', value: 'Republican', from: '2025-01-20', to: '2029-01-20', asOf: '2026-06-15' },
+      { label: 'Secretary of Labor', value: 'under President Biden', from: '2021-03-23', asOf: '2023-02-13' },
+    ];
+    render(<EntityDetails details={{ id: 'person:x', name: 'X', category: 'person', type: 'person', description: 'd', facts, links: [], asOf: '2025-06-01', sources: [] }} />, root);
+    const rows = [...root.querySelectorAll('.gloss-fact')];
+    expect(rows.map((f) => f.querySelector('.gloss-asof')?.textContent?.trim() ?? null)).toEqual([null, 'as of 2026-06-15', 'as of 2023-02-13']);
+    expect(rows[0]!.textContent).toContain('(2017-01-20–2021-01-20)');
+    expect(rows[1]!.textContent).toContain('(2025-01-20–2029-01-20)');
+  });
+
   it('makes an https link clickable, opening safely in a new tab', () => {
     const root = document.createElement('div');
     render(

@@ -158,6 +158,15 @@ describe('coverage', () => {
   });
 });
 
+describe('presidents’ terms in the bundled knowledge', () => {
+  it('are one row for years in office in a row, and two for terms apart', () => {
+    const rows = (id: string) => byId.get(id)!.facts!.filter((f) => f.label === 'President of the United States').map((f) => `${f.from}–${f.to}`);
+    expect(rows('person:barack-obama')).toEqual(['2009-01-20–2017-01-20']);
+    expect(rows('person:franklin-roosevelt')).toEqual(['1933-03-04–1945-04-12']);
+    expect(rows('person:grover-cleveland')).toEqual(['1885-03-04–1889-03-04', '1893-03-04–1897-03-04']);
+  });
+});
+
 describe('S&P 500 companies news names most, in the bundled knowledge', () => {
   it('say what the company does, not only its index sector, and keep the index’s ticker and headquarters', () => {
     for (const [id, does] of [['company:netflix', /streaming/], ['company:boeing', /passenger jets/], ['company:pg-and-e', /utility/], ['company:news', /Wall Street Journal/]] as const) {
