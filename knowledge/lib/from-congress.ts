@@ -45,6 +45,12 @@ function politicalNames(aliases: Alias[], surname: string, state: string, common
 /** The party as an adjective, as news writes it before a title: "a Democratic senator", not "a Democrat senator". */
 const partyAdjective = (party: string) => (party === 'Democrat' ? 'Democratic' : party === 'Independent' || party === '' ? 'independent' : party);
 
+/** "in Congress since 2003, in the Senate since 2019"; a senator who came to Congress in the Senate, once: "in the Senate since 2013". */
+function servedSince(congress: string, senate: string | undefined): string {
+  if (senate === undefined) return `in Congress since ${congress}`;
+  return senate === congress ? `in the Senate since ${senate}` : `in Congress since ${congress}, in the Senate since ${senate}`;
+}
+
 const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 
 export function congressMembers(people: Person[], commonSurnames: ReadonlySet<string> = new Set()): Entity[] {
@@ -65,7 +71,7 @@ export function congressMembers(people: Person[], commonSurnames: ReadonlySet<st
       type: 'person',
       name,
       aliases,
-      description: `${partyAdjective(party).replace(/^./, (c) => c.toUpperCase())} U.S. ${chamber} for ${where}, in Congress since ${year(p.terms[0]!.start)}${last.type === 'sen' ? `, in the Senate since ${year(since)}` : ''}.`,
+      description: `${partyAdjective(party).replace(/^./, (c) => c.toUpperCase())} U.S. ${chamber} for ${where}, ${servedSince(year(p.terms[0]!.start), last.type === 'sen' ? year(since) : undefined)}.`,
       facts: [{ label: last.type === 'sen' ? 'U.S. Senator' : 'U.S. Representative', value: where, from: since, asOf: AS_OF }],
       links: [{ label: last.type === 'sen' ? 'Senate website' : 'House website', url }, { label: 'Congressional biography', url: `https://bioguide.congress.gov/search/bio/${p.id.bioguide}` }],
       hints: {

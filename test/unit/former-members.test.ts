@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formerMembers, recentFormerRows } from '../../knowledge/lib/from-congress';
+import { congressMembers, formerMembers, recentFormerRows } from '../../knowledge/lib/from-congress';
 
 const row = (over: Partial<Parameters<typeof formerMembers>[0][number]>) => ({
   last_name: 'McSally', first_name: 'Martha', nickname: '', full_name: 'Martha McSally', type: 'sen', state: 'AZ', district: '', party: 'Republican', url: '', bioguide_id: 'M001197', ...over,
@@ -29,5 +29,22 @@ describe('former members of Congress', () => {
     expect(get('person:kevin-mccarthy').aliases.find((a) => a.text === 'Kevin McCarthy')?.needsContext).toBe(true);
     expect(get('person:jim-bridenstine').description).toMatch(/^NASA administrator/);
     expect(get('person:xavier-becerra').description).toContain('Secretary of Health & Human Services under President Biden (2021–2025)');
+  });
+});
+
+describe('current members of Congress', () => {
+  const member = (last: string, terms: { type: string; start: string }[]) => ({
+    id: { bioguide: last }, name: { first: 'A', last }, terms: terms.map((t) => ({ ...t, end: '2027-01-03', state: 'MA', party: 'Democrat' })),
+  });
+
+  it('say when they came to Congress and to the Senate, once when it was the same year', () => {
+    const [warren, markey, rep] = congressMembers([
+      member('Warren', [{ type: 'sen', start: '2013-01-03' }]),
+      member('Markey', [{ type: 'rep', start: '1976-11-02' }, { type: 'sen', start: '2013-07-16' }]),
+      member('Neal', [{ type: 'rep', start: '1989-01-03' }]),
+    ]);
+    expect(warren!.description).toBe('Democratic U.S. senator for Massachusetts, in the Senate since 2013.');
+    expect(markey!.description).toBe('Democratic U.S. senator for Massachusetts, in Congress since 1976, in the Senate since 2013.');
+    expect(rep!.description).toBe('Democratic U.S. representative for Massachusetts, in Congress since 1989.');
   });
 });
