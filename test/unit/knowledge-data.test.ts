@@ -167,6 +167,17 @@ describe('presidents’ terms in the bundled knowledge', () => {
   });
 });
 
+describe('public figures in the bundled knowledge', () => {
+  it('link by full name, and by a surname that is nothing else; a surname that is also a word or another entity’s name stays the other thing', () => {
+    expect(linkBlocks(['Mark Cuban criticised the plan.', 'Cuban officials did not reply; Cuban cigars sold out.'])).toEqual(['Mark Cuban→person:mark-cuban']);
+    expect(linkBlocks(['Lou Dobbs spoke first.', 'The Dobbs ruling ended Roe.'])).toEqual(['Lou Dobbs→person:lou-dobbs']);
+    expect(linkBlocks(['Sean Hannity said it on air.', 'Hannity then moved on.'])).toEqual(['Sean Hannity→person:sean-hannity', 'Hannity→person:sean-hannity']);
+    // Michael Bloomberg's surname is the person's after his full name; Bloomberg News on a page without him.
+    expect(linkBlocks(['Michael Bloomberg is running.', 'Bloomberg was mayor three terms.'])).toEqual(['Michael Bloomberg→person:michael-bloomberg', 'Bloomberg→person:michael-bloomberg']);
+    expect(linkBlocks(['Shares fell sharply in markets today, according to a report. Bloomberg reported the news.'])).toEqual(['Bloomberg→org:bloomberg-news']);
+  });
+});
+
 describe('S&P 500 companies news names most, in the bundled knowledge', () => {
   it('say what the company does, not only its index sector, and keep the index’s ticker and headquarters', () => {
     for (const [id, does] of [['company:netflix', /streaming/], ['company:boeing', /passenger jets/], ['company:pg-and-e', /utility/], ['company:news', /Wall Street Journal/]] as const) {
