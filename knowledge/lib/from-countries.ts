@@ -250,6 +250,9 @@ export function parseLeader(text: string, country: string, countryId: string, ro
   const name = words.length === 1 ? `${title} ${bare}` : bare;
   const aliases: Alias[] = [{ text: name, kind: 'name' }];
   if (regnal && words.length > 1) aliases.push({ text: `${title} ${bare}`, kind: 'name' });
+  // The shorter form news writes some long names in (a table of ours: a rule over every name made
+  // "Mohammed Ali" of Guyana's Mohammed Irfaan Ali and "Kim Jong" of Kim Jong Un).
+  for (const text of SHORT_NAMES[name] ?? []) aliases.push({ text, kind: 'name' });
   // Surnames link only after the full name introduced the person on the page, so even "Lee" or "Park" is safe.
   if (!regnal && surname !== name && [...surname].length > 1) aliases.push({ text: surname, kind: 'surname' });
   return {
@@ -267,6 +270,25 @@ export function parseLeader(text: string, country: string, countryId: string, ro
     sources: ['factbook'],
   };
 }
+
+/** Written by us: how news names leaders whose Factbook names are longer. */
+const SHORT_NAMES: Record<string, string[]> = {
+  'Matamela Cyril Ramaphosa': ['Cyril Ramaphosa'],
+  'Bola Ahmed Adekunle Tinubu': ['Bola Tinubu', 'Bola Ahmed Tinubu'],
+  'Abiy Ahmed Ali': ['Abiy Ahmed'],
+  'Emmerson Dambudzo Mnangagwa': ['Emmerson Mnangagwa'],
+  'Alassane Dramane Ouattara': ['Alassane Ouattara'],
+  'Muhammad Shehbaz Sharif': ['Shehbaz Sharif'],
+  'Mikhail Vladimirovich Mishustin': ['Mikhail Mishustin'],
+  'Prabowo Subianto Djojohadikusumo': ['Prabowo Subianto'],
+  'John Dramani Mahama': ['John Mahama'],
+  'Mahamat Idriss Déby': ['Mahamat Déby'],
+  'Joao Manuel Goncalves Lourenco': ['João Lourenço', 'Joao Lourenco'],
+  'Kay Rala Xanana Gusmao': ['Xanana Gusmão', 'Xanana Gusmao'],
+  'Jonas Gahr Store': ['Jonas Gahr Støre'],
+  'Antonio Luis Montenegro': ['Luís Montenegro', 'Luis Montenegro'],
+  'Daniel Francisco Chapo': ['Daniel Chapo'],
+};
 
 /** "United Kingdom" → "the United Kingdom", "Netherlands" → "the Netherlands"; most names take no article. */
 function withArticle(country: string): string {

@@ -178,6 +178,17 @@ describe('public figures in the bundled knowledge', () => {
   });
 });
 
+describe('leaders the Factbook names at length, in the bundled knowledge', () => {
+  it('link by the shorter names news writes', () => {
+    expect(linkBlocks(['South Africa’s President Cyril Ramaphosa met Bola Tinubu and Abiy Ahmed.'])).toEqual([
+      'South Africa→place:south-africa',
+      'Cyril Ramaphosa→person:matamela-cyril-ramaphosa',
+      'Bola Tinubu→person:bola-ahmed-adekunle-tinubu',
+      'Abiy Ahmed→person:abiy-ahmed-ali',
+    ]);
+  });
+});
+
 describe('S&P 500 companies news names most, in the bundled knowledge', () => {
   it('say what the company does, not only its index sector, and keep the index’s ticker and headquarters', () => {
     for (const [id, does] of [['company:netflix', /streaming/], ['company:boeing', /passenger jets/], ['company:pg-and-e', /utility/], ['company:news', /Wall Street Journal/]] as const) {
