@@ -288,6 +288,7 @@ const SHORT_NAMES: Record<string, string[]> = {
   'Jonas Gahr Store': ['Jonas Gahr Støre'],
   'Antonio Luis Montenegro': ['Luís Montenegro', 'Luis Montenegro'],
   'Daniel Francisco Chapo': ['Daniel Chapo'],
+  'Muhammad Bin Zayid Al Nuhayyan': ['Mohammed bin Zayed', 'Mohamed bin Zayed', 'Mohammed bin Zayed Al Nahyan'],
 };
 
 /** "United Kingdom" → "the United Kingdom", "Netherlands" → "the Netherlands"; most names take no article. */
