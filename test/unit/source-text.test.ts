@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agencyDescription } from '../../knowledge/lib/from-agencies';
-import { mainAim } from '../../knowledge/lib/from-intl-orgs';
+import { intlOrgs, leadingClauses, mainAim } from '../../knowledge/lib/from-intl-orgs';
 import { firstSentences } from '../../knowledge/lib/text';
 
 describe('source texts as cards show them', () => {
@@ -29,5 +29,19 @@ describe('source texts as cards show them', () => {
     const ecosoc = `to coordinate the economic and social work of the UN; includes five regional commissions (${'Economic Commission for Somewhere, '.repeat(6)}) and nine functional commissions`;
     expect(mainAim(ecosoc)).toBe('to coordinate the economic and social work of the UN');
     expect(mainAim('to promote peace; to help refugees')).toBe('to promote peace; to help refugees');
+  });
+
+  it('leave out the Factbook’s groupings of countries and its pointers to other entries, and say what a body without a date and an aim was', () => {
+    const orgs = intlOrgs([
+      { title: 'less developed countries (LDCs)', about: 'the bottom group in the hierarchy of developed countries' },
+      { title: 'former Soviet Union (FSU)', about: 'former term often used to identify as a group the successor nations to the Soviet Union' },
+      { title: 'General Agreement on Tariffs and Trade (GATT)', about: 'see the World Trade Organization (WTO)' },
+      { title: 'Warsaw Pact (WP)', about: 'established 14 May 1955 to promote mutual defense; members met 1 July 1991 to dissolve the alliance; member states at the time of dissolution were: Bulgaria, Czechoslovakia, Hungary, Poland, Romania, and the USSR' },
+      { title: 'Organization of American States (OAS)', founded: '30 April 1948', aim: 'to promote regional peace and security' },
+    ]);
+    expect(orgs.map((o) => o.name)).toEqual(['Warsaw Pact', 'Organization of American States']);
+    expect(orgs[0]!.description).toBe('International organisation: established 14 May 1955 to promote mutual defense; members met 1 July 1991 to dissolve the alliance.');
+    expect(orgs[1]!.description).toBe('International organisation established 30 April 1948; aim: to promote regional peace and security.');
+    expect(leadingClauses('a; b; c', 4)).toBe('a; b');
   });
 });
