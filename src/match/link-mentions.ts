@@ -644,7 +644,24 @@ function firstNames(index: CompiledIndex): { has(word: string): boolean } {
  * people in the knowledge count, so a headline's "Unpredictable Sondland" does not make Sondland unknown.
  */
 function isPartOfUnknownName(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
-  return span.candidate.tokenCount === 1 && hasFirstNameBefore(block, span, index);
+  return span.candidate.tokenCount === 1 && (hasFirstNameBefore(block, span, index) || hasFirstNameAndInitialBefore(block, span, index));
+}
+
+/** A first name and a middle initial: "By Andrew C. McCarthy" (a columnist), not Kevin McCarthy. */
+const NAME_AND_INITIAL = /(?:^|[\s("“'‘])(\p{Lu}[\p{Ll}’'-]+) \p{Lu}\. $/u;
+
+/**
+ * "Andrew C. McCarthy": a known first name and an initial before a one-word surname. Not when the
+ * first name is the known person's own ("Kevin O. McCarthy" is still the Speaker, by another initial).
+ */
+function hasFirstNameAndInitialBefore(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
+  const c = span.candidate;
+  const m = NAME_AND_INITIAL.exec(block.text.slice(Math.max(0, c.start - 40), c.start));
+  if (!m) return false;
+  const key = m[1]!.toLowerCase();
+  if (NOT_A_FIRST_NAME.has(key) || !firstNames(index).has(key)) return false;
+  for (const [e] of span.entities) if (index.names.at(e)!.toLowerCase().startsWith(`${key} `)) return false;
+  return true;
 }
 
 function hasFirstNameBefore(block: LinkBlock, span: Span, index: CompiledIndex): boolean {

@@ -94,6 +94,8 @@ describe('linkMentions: rules and traps', () => {
     ['a title before a surname is not a first name: "Ambassador Sondland" after "Gordon Sondland"', 'Gordon Sondland testified. Ambassador Sondland said more.', ['Gordon Sondland→person:gordon-sondland', 'Sondland→person:gordon-sondland']],
     ['a headline word before a surname is not a first name', 'Unpredictable Sondland faces questions\n\nGordon Sondland testified.', ['Sondland→person:gordon-sondland', 'Gordon Sondland→person:gordon-sondland']],
     ['"Tom Ford … Ford said": unknown person blocks the company', 'Tom Ford showed his collection.\n\nFord said cars and vehicles matter.', []],
+    ['a first name and an initial before a surname are another person’s ("By Tom J. Krebs")', 'Christopher Krebs spoke.\n\nBy Tom J. Krebs, a columnist.', ['Christopher Krebs→person:christopher-krebs']],
+    ['…unless the first name is the known person’s own', 'Christopher Krebs spoke.\n\nChristopher C. Krebs said more.', ['Christopher Krebs→person:christopher-krebs', 'Krebs→person:christopher-krebs']],
     ['"the Big Apple" is New York City, not Apple', 'He moved to the Big Apple.', ['the Big Apple→place:new-york-city']],
     ['"Amazon rainforest" is not the company', 'Fires burn in the Amazon rainforest.', []],
     ['common-word company links with enough context', 'Amazon, the retailer led by Bezos, grew Prime.', ['Amazon→company:amazon']],
