@@ -11,7 +11,7 @@ export const SOURCES: Source[] = [
   { id: 'country-codes', name: 'Country Codes and International Organizations (dieghernan)', url: 'https://github.com/dieghernan/Country-Codes-and-International-Organizations', licence: 'MIT' },
   { id: 'sp500', name: 'S&P 500 companies (datasets/s-and-p-500-companies)', url: 'https://github.com/datasets/s-and-p-500-companies', licence: 'ODC-PDDL-1.0' },
   { id: 'fivethirtyeight-cabinet', name: 'FiveThirtyEight cabinet turnover data', url: 'https://github.com/fivethirtyeight/data/tree/master/cabinet-turnover', licence: 'CC BY 4.0', attribution: 'Cabinet data: FiveThirtyEight, CC BY 4.0' },
-  { id: 'curated', name: 'Gloss curated knowledge (written by the Gloss authors from official sources)', url: 'https://www.usa.gov/', licence: 'CC0-1.0' },
+  { id: 'curated', name: 'Gloss curated knowledge (written by the Gloss authors; each record links its reference)', url: 'https://www.usa.gov/', licence: 'CC0-1.0' },
 ];
 
 /** The date of each dataset's snapshot (from its SOURCE.txt); the curated files carry their own `asOf`. */
