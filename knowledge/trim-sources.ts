@@ -110,13 +110,13 @@ const html = read('intl-orgs-factbook-appb/FactAppB.html');
 const orgs = [...html.matchAll(/appendix-entry-name category'>\s*([\s\S]*?)\s*<\/div>\s*<div class='appendix-entry-text category_data'>([\s\S]*?)<\/div>/g)].map((m) => {
   const title = m[1]!.replace(/\s+/g, ' ').trim();
   const parts = m[2]!.split(/<br\s*\/?>/).map((p) => p.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim()).filter(Boolean);
-  const plain = parts.filter((p) => !/^(note|members|regional members|nonregional members|observers|associate members|partners|dialogue partners|participants)\b/i.test(p));
-  const founded = plain.find((p) => /^\d{1,2} [A-Z][a-z]+ \d{4}$|^\d{4}$/.test(p));
-  const aim = plain.find((p) => /^to /.test(p));
+  const lines = parts.filter((p) => !/^(note|members|regional members|nonregional members|observers|associate members|partners|dialogue partners|participants)\b/i.test(p));
+  const founded = lines.find((p) => /^\d{1,2} [A-Z][a-z]+ \d{4}$|^\d{4}$/.test(p));
+  const aim = lines.find((p) => /^to /.test(p));
   // Without a date and an aim, the entry's one line says what it is ("established 14 May 1955 to
   // promote mutual defense; members met 1 July 1991 to dissolve the alliance", "see the World Trade
   // Organization (WTO)", "former term often used to identify as a group…").
-  const about = founded || aim ? undefined : plain[0];
+  const about = founded || aim ? undefined : lines[0];
   return { title, founded, aim, ...(about ? { about } : {}) };
 });
 write('intl-orgs-factbook-appb/orgs.json', orgs);

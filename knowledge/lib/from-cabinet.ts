@@ -1,6 +1,6 @@
 /** Cabinet-level appointments Carter → Biden from FiveThirtyEight's cabinet-turnover data (CC BY 4.0). */
 import type { Entity, Fact } from '../../src/knowledge/schema';
-import { parseCsv, slug, usDate, year } from './text';
+import { monthYear, parseCsv, slug, usDate, year } from './text';
 
 const AS_OF = '2023-02-13';
 
@@ -41,17 +41,6 @@ function titlesFor(position: string): string[] {
   return [...out];
 }
 
-/**
- * The data (February 2023) marks the Biden cabinet "Still in office": without the administration's
- * end, cards read "Secretary of Labor under President Biden (2021–)" in 2026, as if still serving.
- */
-/** "Aug. 1981" → "1981-08": the data gives a few starts by month. */
-function monthYear(text: string): string | undefined {
-  const m = /^([A-Z][a-z]{2})[a-z]*\.? (\d{4})$/.exec(text.trim());
-  const month = m ? ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(m[1]!) + 1 : 0;
-  return month ? `${m![2]}-${String(month).padStart(2, '0')}` : undefined;
-}
-
 /** A record's cabinet posts as a card's words: "Secretary of Labor under President Biden (2021–2023)". */
 export function cabinetRoles(facts: readonly Fact[] | undefined): string[] {
   // One year once: "(2017)", not "(2017–2017)".
@@ -70,6 +59,10 @@ export function withCabinetRoles(e: Entity): Entity {
   return { ...e, description: `${e.description.replace(/\.$/, '')}; also ${roles.join('; ')}.` };
 }
 
+/**
+ * The data (February 2023) marks the Biden cabinet "Still in office": without the administration's
+ * end, cards read "Secretary of Labor under President Biden (2021–)" in 2026, as if still serving.
+ */
 export function cabinetMembers(csv: string, administrations: AdministrationEnds = { ends: {}, asOf: AS_OF }): Entity[] {
   const rows = parseCsv(csv).slice(1);
   const byName = new Map<string, { name: string; facts: Fact[]; titles: Set<string>; presidents: Set<string> }>();

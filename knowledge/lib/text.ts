@@ -81,6 +81,13 @@ export function usDate(mdy: string): string | undefined {
   return `${year}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
 }
 
+/** "Aug. 1981" → "1981-08": FiveThirtyEight gives a few dates by month. */
+export function monthYear(text: string): string | undefined {
+  const m = /^([A-Z][a-z]{2})[a-z]*\.? (\d{4})$/.exec(text.trim());
+  const month = m ? ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(m[1]!) + 1 : 0;
+  return month ? `${m![2]}-${String(month).padStart(2, '0')}` : undefined;
+}
+
 export function https(url: string | undefined): string | undefined {
   if (!url) return undefined;
   const u = url.trim().replace(/^http:\/\//i, 'https://');

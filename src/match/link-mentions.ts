@@ -647,6 +647,11 @@ function isPartOfUnknownName(block: LinkBlock, span: Span, index: CompiledIndex)
   return span.candidate.tokenCount === 1 && (hasFirstNameBefore(block, span, index) || hasFirstNameAndInitialBefore(block, span, index));
 }
 
+/** A word (lower case) seen as a person's first name, and no title or small word. */
+function isFirstName(key: string, index: CompiledIndex): boolean {
+  return key.length >= 2 && !NOT_A_FIRST_NAME.has(key) && firstNames(index).has(key);
+}
+
 /** A first name and a middle initial: "By Andrew C. McCarthy" (a columnist), not Kevin McCarthy. */
 const NAME_AND_INITIAL = /(?:^|[\s("“'‘])(\p{Lu}[\p{Ll}’'-]+) \p{Lu}\. $/u;
 
@@ -659,7 +664,7 @@ function hasFirstNameAndInitialBefore(block: LinkBlock, span: Span, index: Compi
   const m = NAME_AND_INITIAL.exec(block.text.slice(Math.max(0, c.start - 40), c.start));
   if (!m) return false;
   const key = m[1]!.toLowerCase();
-  if (NOT_A_FIRST_NAME.has(key) || !firstNames(index).has(key)) return false;
+  if (!isFirstName(key, index)) return false;
   for (const [e] of span.entities) if (index.names.at(e)!.toLowerCase().startsWith(`${key} `)) return false;
   return true;
 }
@@ -674,7 +679,7 @@ function hasFirstNameBefore(block: LinkBlock, span: Span, index: CompiledIndex):
   const prevText = block.text.slice(c.prevStart, c.prevEnd);
   if (prevText === prevText.toUpperCase()) return false;
   const key = visibleSurface(block.text, c.prevStart, c.prevEnd).toLowerCase();
-  if (key.length < 2 || NOT_A_FIRST_NAME.has(key) || !firstNames(index).has(key)) return false;
+  if (!isFirstName(key, index)) return false;
   // A word that is itself part of another match ("CISA Director Krebs", "Cleveland Fed") is not a first
   // name, unless that match is only a surname that is also a first name before a person's surname
   // ("Frank Gore": Barney Frank's).
