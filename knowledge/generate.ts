@@ -18,7 +18,7 @@ import { capitals } from './lib/from-capitals';
 import { countries } from './lib/from-countries';
 import { intlOrgs } from './lib/from-intl-orgs';
 import { sp500 } from './lib/from-sp500';
-import { usStates } from './lib/from-states';
+import { usStates, withGovernors } from './lib/from-states';
 import { expandCurated, type CuratedFile } from './lib/curated';
 import { EntityStore } from './lib/merge';
 import { SOURCE_DATES, SOURCES } from './lib/sources';
@@ -34,7 +34,7 @@ const commonSurnames = new Set(json<string[]>('congress-legislators/common-surna
 const members = congressMembers(json('congress-legislators/legislators-current.json'), commonSurnames);
 const former = formerMembers(json('congress-legislators/legislators-former.json'), commonSurnames);
 for (const e of members) store.add(e);
-for (const e of usStates(json('congress-legislators/legislators-current.json'))) store.add(e);
+const states = usStates(json('congress-legislators/legislators-current.json')).map((e) => store.add(e));
 // Members' full names, for the presidents who share one with another person ("John Kennedy").
 const memberNames = new Map([...members, ...former].flatMap((e) => e.aliases.filter((a) => a.kind === 'name').map((a) => [a.text, e.refs?.bioguide] as const)));
 for (const e of executives(json('congress-legislators/executive.json'), memberNames)) store.add(e, { mergeByName: true });
@@ -73,6 +73,13 @@ for (const file of readdirSync(curatedDir).filter((f) => f.endsWith('.json')).so
   });
 }
 
+if (errors.length === 0) {
+  try {
+    withGovernors(states, store.all());
+  } catch (e) {
+    errors.push(`knowledge/curated/governors.json: ${(e as Error).message}`);
+  }
+}
 const entities: Entity[] = store.all();
 // Two-letter acronyms from the lists ("AG", "CE", "EC") are everyday abbreviations too: they link only with
 // the page's support. Curated ones ("US", "UK", "EU", "UN") were chosen one by one and keep their flags.
@@ -101,6 +108,9 @@ for (const e of entities) {
     if (a.kind !== 'surname' && a.kind !== 'ticker' && e.type !== 'country' && isCommonWord(a.text)) a.commonWord = true;
   }
 }
+// A surname that is an everyday word ("Green", "Little") is one only where no capitalised word
+// extends it ("Green New Deal": `link-mentions.ts`), whoever chose it.
+for (const e of entities) for (const a of e.aliases) if (a.kind === 'surname' && isCommonWord(a.text)) a.commonWord = true;
 const ids = new Set(entities.map((e) => e.id));
 entities.forEach((e, index) => {
   const { errors: problems } = validateEntity(e, { file: 'knowledge/knowledge.json', index });

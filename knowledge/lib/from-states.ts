@@ -1,6 +1,6 @@
 /**
  * The fifty U.S. states: capitals and regions written by us (curated), their senators and House seats
- * from unitedstates/congress-legislators (CC0). News names a state more often than any country but its
+ * from unitedstates/congress-legislators (CC0), their governors from the curated people (`withGovernors`). News names a state more often than any country but its
  * own, and a reader of American news meets "Ohio" and "Texas" on most pages.
  */
 import type { Alias, Entity, Fact } from '../../src/knowledge/schema';
@@ -172,4 +172,35 @@ export function usStates(members: readonly Member[]): Entity[] {
     else entity.hints = { related: ['place:united-states'] };
     return entity;
   });
+}
+
+/**
+ * Adds each state's governor to its card, after the capital ("Kay Ivey (R)"), from the person whose
+ * current "Governor" fact names the state (knowledge/curated/governors.json). Throws, naming the
+ * state or person, when a state has no governor or two, or a governor's party cannot be read from
+ * the description ("Republican governor of …"): the knowledge is then not generated.
+ */
+export function withGovernors(states: readonly Entity[], people: Iterable<Entity>): void {
+  const byState = new Map<string, { person: Entity; fact: Fact }[]>();
+  for (const p of people) {
+    if (p.type !== 'person' || p.status === 'former') continue;
+    for (const fact of p.facts ?? []) {
+      if (fact.label !== 'Governor' || fact.to) continue;
+      byState.set(fact.value, [...(byState.get(fact.value) ?? []), { person: p, fact }]);
+    }
+  }
+  for (const state of states) {
+    const name = state.aliases.find((a) => a.text.startsWith('state of '))!.text.slice('state of '.length);
+    const governors = byState.get(name) ?? [];
+    if (governors.length !== 1) throw new Error(`${state.id}: ${governors.length === 0 ? 'no current governor' : `${governors.length} current governors (${governors.map((g) => g.person.id).join(', ')})`} in the curated people`);
+    const { person, fact } = governors[0]!;
+    const party = /^(Republican|Democratic|Independent) governor\b/.exec(person.description)?.[1];
+    if (!party) throw new Error(`${person.id}: field description: does not start "Republican governor", "Democratic governor" or "Independent governor"`);
+    const row: Fact = { label: 'Governor', value: `${person.name} (${party[0]})`, asOf: person.asOf };
+    if (fact.from) row.from = fact.from;
+    const facts = state.facts ?? [];
+    const capital = facts.findIndex((f) => f.label === 'Capital');
+    facts.splice(capital + 1, 0, row);
+    state.facts = facts;
+  }
 }

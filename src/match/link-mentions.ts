@@ -262,6 +262,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     // "Lee", "Li") is shared by many of the people a Korean or Chinese story names, and a surname that
     // is also a given name ("Scott") is only that here.
     if (hasGivenNameAfter(blocks[span.block]!, span, index)) continue;
+    if (isAdjectiveOpeningSentence(blocks[span.block]!, span) || isWordSurnameInLongerName(blocks[span.block]!, span, index)) continue;
     deferred.push(span);
   }
 
@@ -714,6 +715,66 @@ function hasGivenNameAfter(block: LinkBlock, span: Span, index: CompiledIndex): 
   // Not a word of another match, unless a surname alone ("Dan McDowell": some McDowell's), nor in a
   // headline set in title case, where every word is capitalised ("Xi Warns Taiwan").
   return !isInOtherMatch(block, c, c.end + 1, c.end + 1 + word.length, index) && !isTitleCase(block.text);
+}
+
+/**
+ * Surnames that are adjectives too, which English often starts a sentence with: "Young voters",
+ * "Green groups", "Little has changed".
+ */
+const ADJECTIVE_SURNAMES = new Set([
+  'little', 'young', 'green', 'black', 'brown', 'white', 'gray', 'grey', 'long', 'short', 'strong', 'good', 'golden', 'wild',
+  'fine', 'kind', 'strange', 'moody', 'jolly', 'hardy', 'stark', 'frank', 'rich', 'hale', 'sharp', 'wise', 'bright', 'small', 'noble', 'bold',
+]);
+/**
+ * Words that follow a person's name and not an adjective: what people do in news ("Little said",
+ * "Young voted"). "has" and "was" are here ("Strange was joined by…"); "is" is not ("Little is known").
+ */
+const AFTER_A_NAME = new Set(
+  ('said says told tells added adds wrote writes asked asks noted notes argued argues called calls signed signs vetoed vetoes ' +
+    'announced announces declined declines replied responded tweeted posted urged urges warned warns claimed claims insisted ' +
+    'insists praised criticized criticised spoke speaks met meets won wins lost ran runs voted votes introduced proposed ' +
+    'defended denied denies pledged promised testified sued appointed nominated resigned was has had will would could should ' +
+    'can also then later and who whose himself herself did does').split(' '),
+);
+/**
+ * A bare surname that is an everyday word (`commonWord`: "Green", "Long", "Little") followed by a
+ * capitalised word of a name: a word of that longer name ("Green New Deal", "Long Island", "Little
+ * Rock"), as a state's name is in "Texas Rangers". Not a surname famous enough to link alone
+ * ("Trump Tower" still names Trump's), nor in a headline set in title case.
+ */
+function isWordSurnameInLongerName(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
+  const c = span.candidate;
+  if (c.tokenCount !== 1) return false;
+  for (const [e, rows] of span.entities) {
+    if (index.cats[e] !== 0) return false;
+    for (const a of rows) {
+      const flags = index.aliasFlags[a]!;
+      if (aliasKindOf(flags) !== 'surname' || (flags & AliasFlag.CommonWord) === 0 || (flags & AliasFlag.Standalone) !== 0) return false;
+    }
+  }
+  const next = NEXT_WORD.exec(block.text.slice(c.end, c.end + 40));
+  if (next === null || isTitleCase(block.text)) return false;
+  const start = c.end + 1;
+  const end = start + next[1]!.length;
+  return isNameWord(block, c, start, end) || (NAME_STARTS_TOO.has(next[1]!) && !isInOtherMatch(block, c, start, end));
+}
+/** Words that start sentences and names alike: after an everyday word, a name's ("Green New Deal", "Black National Anthem"). */
+const NAME_STARTS_TOO = new Set(['New', 'North', 'South', 'East', 'West', 'National', 'State']);
+
+/** The start of a sentence: the block's, or after ".", "!" or "?" (and a closing quote), or an opening quote there. */
+const SENTENCE_START_BEFORE = /(?:^|[.!?]["”’)]?[ \u00a0]+)["“‘(]?$/;
+
+/**
+ * A bare surname that is also an adjective ("Little", "Young"), first in its sentence and followed by
+ * a lower-case word that does not follow names: the adjective ("Little is known", "Young people"),
+ * however well the page introduced Gov. Brad Little or Sen. Todd Young.
+ */
+function isAdjectiveOpeningSentence(block: LinkBlock, span: Span): boolean {
+  const c = span.candidate;
+  if (c.tokenCount !== 1 || !ADJECTIVE_SURNAMES.has(span.key)) return false;
+  const next = NEXT_WORD_SPACED.exec(block.text.slice(c.end, c.end + 40));
+  if (!next || next[1]![0] === next[1]![0]!.toUpperCase() || AFTER_A_NAME.has(next[1]!)) return false;
+  return SENTENCE_START_BEFORE.test(block.text.slice(Math.max(0, c.start - 6), c.start));
 }
 
 /**

@@ -258,18 +258,24 @@ describe('a place name other names borrow', () => {
 });
 
 describe('U.S. states and capital cities', () => {
-  it('a state is painted and its card gives its capital and senators; "Georgia" beside Atlanta is the state; Moscow is the capital, not the town in Idaho; teams and a film hero are not painted', async () => {
+  it('a state is painted and its card gives its capital, governor and senators; "Georgia" beside Atlanta is the state; Moscow is the capital, not the town in Idaho; teams, a film hero, Little Rock and "Little is known" are not painted', async () => {
     const page = await gloss.newPage('/state-story.html');
     try {
       await waitForAnnotation(page);
-      // Moscow the capital, not the town in Idaho.
-      expect(await paintedWhere(page)).toEqual(['georgia:Atlanta', 'georgia:Georgia', 'ohio:California', 'ohio:Ohio', 'world:Idaho', 'world:Moscow']);
+      // Moscow the capital, not the town in Idaho; Gov. Brad Little, then "Little said", but not Little Rock or "Little is known".
+      expect(await paintedWhere(page)).toEqual([
+        'georgia:Atlanta', 'georgia:Georgia', 'governors:Brad Little', 'governors:Idaho', 'governors:Little', 'ohio:California', 'ohio:Ohio', 'world:Idaho', 'world:Moscow',
+      ]);
+      await restOn(page, await pointOf(page, '#governors', 'Little', 2));
+      await expect.poll(() => shownCardText(page)).toContain('Republican governor of Idaho');
+      await page.keyboard.press('Escape');
       await restOn(page, await pointOf(page, '#world', 'Moscow'));
       await expect.poll(() => shownCardText(page)).toContain('Capital of Russia');
       await page.keyboard.press('Escape');
       await restOn(page, await pointOf(page, '#ohio', 'Ohio'));
       await expect.poll(() => shownCardText(page)).toContain('its capital is Columbus');
       expect(await cardText(page)).toMatch(/U\.S\. senators.*\(R\)/);
+      expect(await cardText(page)).toMatch(/Governor.*Mike DeWine \(R\)/);
       expect(await cardText(page)).toContain('1 mention on this page');
       await page.keyboard.press('Escape');
       await restOn(page, await pointOf(page, '#georgia', 'Georgia'));

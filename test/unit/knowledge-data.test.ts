@@ -461,6 +461,42 @@ describe('the fifty U.S. states, in the bundled knowledge', () => {
     expect(seats).toBeLessThanOrEqual(435);
   });
 
+  it('names each state\'s governor after its capital, and the governor has a card that says so', () => {
+    for (const e of states) {
+      expect(e.facts!.map((f) => f.label).slice(0, 2), e.id).toEqual(['Capital', 'Governor']);
+      const row = e.facts![1]!;
+      expect(row.value, e.id).toMatch(/^\S.* \([RD]\)$/);
+      const name = row.value.replace(/ \([RD]\)$/, '');
+      const governor = entities.filter((p) => p.type === 'person' && p.name === name);
+      expect(governor, e.id).toHaveLength(1);
+      expect(governor[0]!.status, name).toBe('current');
+      expect(governor[0]!.description, name).toMatch(/^(Republican|Democratic) governor of /);
+      expect(governor[0]!.description, name).toContain(e.name.replace(/ \((U\.S\. )?state\)$/, ''));
+    }
+    expect(fact(byId.get('place:ohio')!, 'Governor')).toBe('Mike DeWine (R)');
+    expect(fact(byId.get('place:minnesota')!, 'Governor')).toBe('Tim Walz (D)');
+    // New Jersey's and Virginia's as of their inaugurations in January 2026; their predecessors' cards say they were.
+    expect(fact(byId.get('place:virginia')!, 'Governor')).toBe('Abigail Spanberger (D)');
+    expect(byId.get('person:glenn-youngkin')!.description).toMatch(/^Republican governor of Virginia \(2022–2026\)/);
+  });
+
+  it('links governors by their names, a former member of Congress by the name news writes, not the Congress record\'s', () => {
+    expect(linkBundled('Minnesota Gov. Tim Walz and Pennsylvania Gov. Josh Shapiro met Gov. JB Pritzker. Walz said the talks went well.')).toEqual([
+      'Minnesota→place:minnesota', 'Tim Walz→person:tim-walz', 'Pennsylvania→place:pennsylvania', 'Josh Shapiro→person:josh-shapiro',
+      'JB Pritzker→person:jb-pritzker', 'Walz→person:tim-walz',
+    ]);
+    // One card each: the Congress record of a governor who served there is folded into the governor's.
+    for (const name of ['Timothy J. Walz', 'Mike Braun', 'Kelly Ayotte', 'Abigail Davis Spanberger']) expect(withAlias(name), name).toHaveLength(1);
+    expect(withAlias('Mike Braun')[0]!.description).toMatch(/^Republican governor of Indiana since January 2025/);
+  });
+
+  it('a governor\'s surname that is an everyday word is the word in the longer names and sentences that use it', () => {
+    expect(withAlias('Little').find((e) => e.id === 'person:brad-little')!.aliases.find((a) => a.text === 'Little')).toMatchObject({ kind: 'surname', commonWord: true });
+    expect(linkBundled('Idaho Gov. Brad Little flew to Little Rock. Little is known about the trip, but Little said it went well.')).toEqual([
+      'Idaho→place:idaho', 'Brad Little→person:brad-little', 'Little→person:brad-little',
+    ]);
+  });
+
   it('links a state by its name, and a name another place shares only where its page says which', () => {
     expect(linkBundled('Floods hit Texas and Oklahoma; West Virginia and Virginia were spared.')).toEqual([
       'Texas→place:texas', 'Oklahoma→place:oklahoma', 'West Virginia→place:west-virginia', 'Virginia→place:virginia',

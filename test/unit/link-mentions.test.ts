@@ -468,3 +468,43 @@ describe('linkMentions: a U.S. state, and the longer names that borrow its name'
     ]);
   });
 });
+
+describe('linkMentions: a surname that is an everyday word', () => {
+  const world = matcher([
+    entity('person:brad-little', 'person', 'Brad Little', [{ text: 'Brad Little', kind: 'name' }, { text: 'Little', kind: 'surname', commonWord: true }], { titles: ['gov.'] }),
+    entity('person:al-green', 'person', 'Al Green', [{ text: 'Al Green', kind: 'name' }, { text: 'Green', kind: 'surname', commonWord: true }], { titles: ['rep.'] }),
+    entity('person:todd-young', 'person', 'Todd Young', [{ text: 'Todd Young', kind: 'name' }, { text: 'Young', kind: 'surname', commonWord: true }], { titles: ['sen.'] }),
+    entity('person:tom-cotton', 'person', 'Tom Cotton', [{ text: 'Tom Cotton', kind: 'name' }, { text: 'Cotton', kind: 'surname', commonWord: true }], { titles: ['sen.'] }),
+    entity('person:donald-trump', 'person', 'Donald Trump', [{ text: 'Donald Trump', kind: 'name' }, { text: 'Trump', kind: 'surname', standalone: true, commonWord: true }], {}, 0.95),
+    entity('person:luther-strange', 'person', 'Luther Strange', [{ text: 'Luther Strange', kind: 'name' }, { text: 'Strange', kind: 'surname', commonWord: true }]),
+  ]);
+
+  it('is the adjective, not the person the page introduced, first in a sentence before a word that does not follow names', () => {
+    expect(world('Gov. Brad Little signed the bill. Little is known about its cost. Little said it was fair. “Little changed,” he said. Little signed it.')).toEqual([
+      'Brad Little→person:brad-little', 'Little→person:brad-little', 'Little→person:brad-little',
+    ]);
+    expect(world('Sen. Todd Young spoke.\n\nYoung people are leaving the state. Young, a Republican, voted no. Young’s office declined. Young was joined by aides.')).toEqual([
+      'Todd Young→person:todd-young', 'Young→person:todd-young', 'Young→person:todd-young', 'Young→person:todd-young',
+    ]);
+    // Inside a sentence it is the person whatever follows.
+    expect(world('Sen. Todd Young spoke. Aides said Young people skills were rare.')).toEqual(['Todd Young→person:todd-young', 'Young→person:todd-young']);
+    // Not a rule for nouns, which news writes before verbs more often: "Strange was joined", "Cotton urged".
+    expect(world('Luther Strange spoke. Strange was joined by police. Tom Cotton left. Cotton urged calm.')).toEqual([
+      'Luther Strange→person:luther-strange', 'Strange→person:luther-strange', 'Tom Cotton→person:tom-cotton', 'Cotton→person:tom-cotton',
+    ]);
+  });
+
+  it('is a word of a longer name before another capitalised word: "Green New Deal", "Little Rock"', () => {
+    expect(world('Rep. Al Green backs the Green New Deal and spoke to the Green Party. Gov. Brad Little flew to Little Rock. Green said Tuesday it would pass.')).toEqual([
+      'Al Green→person:al-green', 'Brad Little→person:brad-little', 'Green→person:al-green',
+    ]);
+    // Before a capitalised word that starts sentences or names, or another match, it is still the person.
+    expect(world('Rep. Al Green spoke. Aides said Green President Trump had called.')).toEqual([
+      'Al Green→person:al-green', 'Green→person:al-green', 'Trump→person:donald-trump',
+    ]);
+    // A surname famous enough to link alone keeps linking: "Trump Organization" is still about Trump.
+    expect(world('Donald Trump spoke. The Trump Organization said Trump Jr. would run it.')).toContain('Trump→person:donald-trump');
+    // Nor in a headline set in title case, where every word is capitalised.
+    expect(world('Rep. Al Green spoke.\n\nGreen Slams Budget Plan Over Cuts')).toEqual(['Al Green→person:al-green', 'Green→person:al-green']);
+  });
+});
