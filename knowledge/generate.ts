@@ -94,7 +94,7 @@ const entities: Entity[] = store.all();
 // These few are the ones news uses alone for one body.
 const WELL_KNOWN_ACRONYMS = new Set([
   'ATF', 'CBO', 'CDC', 'DEA', 'DOE', 'DOJ', 'DOL', 'DOT', 'FAA', 'FCC', 'FDA', 'FEC', 'FTC', 'GAO', 'GSA', 'HHS', 'HUD', 'IRS',
-  'NIH', 'NSC', 'NSF', 'OMB', 'OPM', 'SBA', 'SSA', 'TSA', 'TVA', 'WTO', 'IOC', 'ILO', 'FAO',
+  'NIH', 'NSC', 'NSF', 'OMB', 'OPM', 'SBA', 'SSA', 'TSA', 'TVA', 'WTO', 'IOC', 'ILO', 'FAO', 'ECB',
 ]);
 const curatedAcronyms = new Set(entities.filter((e) => curatedIds.has(e.id)).flatMap((e) => e.aliases.filter((a) => a.kind === 'acronym').map((a) => a.text)));
 for (const e of entities) {

@@ -289,6 +289,17 @@ const SHORT_NAMES: Record<string, string[]> = {
   'Antonio Luis Montenegro': ['Luís Montenegro', 'Luis Montenegro'],
   'Daniel Francisco Chapo': ['Daniel Chapo'],
   'Muhammad Bin Zayid Al Nuhayyan': ['Mohammed bin Zayed', 'Mohamed bin Zayed', 'Mohammed bin Zayed Al Nahyan'],
+  'Gustavo Francisco Petro Urrego': ['Gustavo Petro'],
+  'Nayib Armando Bukele Ortez': ['Nayib Bukele'],
+  'Daniel Noboa Azin': ['Daniel Noboa'],
+  'Tamim bin Hamad Al Thani': ['Tamim bin Hamad', 'Sheikh Tamim'],
+  'José Raúl Mulino Quintero': ['José Raúl Mulino', 'Raúl Mulino'],
+  'Luis Rodolfo Abinader Corona': ['Luis Abinader'],
+  'Bernardo Arévalo de León': ['Bernardo Arévalo'],
+  'Jose Daniel Ortega Saavedra': ['Daniel Ortega'],
+  'José Enrique Jerí Oré': ['José Jerí'],
+  'Rodrigo Paz Pereira': ['Rodrigo Paz'],
+  'Salman bin Abd al-Aziz Al Saud': ['King Salman', 'Salman bin Abdulaziz'],
 };
 
 /** "United Kingdom" → "the United Kingdom", "Netherlands" → "the Netherlands"; most names take no article. */

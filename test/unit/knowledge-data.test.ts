@@ -186,6 +186,27 @@ describe('leaders the Factbook names at length, in the bundled knowledge', () =>
       'Bola Tinubu→person:bola-ahmed-adekunle-tinubu',
       'Abiy Ahmed→person:abiy-ahmed-ali',
     ]);
+    expect(linkBlocks(['Colombia’s Gustavo Petro, Nayib Bukele and King Salman met. Petro spoke first.'])).toEqual([
+      'Colombia→place:colombia', 'Gustavo Petro→person:gustavo-francisco-petro-urrego', 'Nayib Bukele→person:nayib-armando-bukele-ortez',
+      'King Salman→person:salman-bin-abd-al-aziz-al-saud', 'Petro→person:gustavo-francisco-petro-urrego',
+    ]);
+  });
+});
+
+describe('central banks, parties abroad and the people news names with them, in the bundled knowledge', () => {
+  it('link by name, and a surname two of them share stays unlinked', () => {
+    expect(linkBlocks(['The Bank of England’s Andrew Bailey cut interest rates; the ECB and the Bank of Japan held theirs.'])).toEqual([
+      'Bank of England→agency:bank-of-england', 'Andrew Bailey→person:andrew-bailey', 'ECB→org:ecb', 'Bank of Japan→agency:bank-of-japan',
+    ]);
+    expect(linkBlocks(['The AfD’s Alice Weidel, the National Rally’s Jordan Bardella and Reform UK’s Nigel Farage met Kemi Badenoch.'])).toEqual([
+      'AfD→org:alternative-for-germany', 'Alice Weidel→person:alice-weidel', 'National Rally→org:national-rally', 'Jordan Bardella→person:jordan-bardella',
+      'Reform UK→org:reform-uk', 'Nigel Farage→person:nigel-farage', 'Kemi Badenoch→person:kemi-badenoch',
+    ]);
+    // Apple's Tim Cook and the Fed's Lisa Cook on one page: "Cook" alone could be either.
+    expect(linkBlocks(['Tim Cook and Lisa Cook spoke.', 'Cook said rates matter.'])).toEqual(['Tim Cook→person:tim-cook', 'Lisa Cook→person:lisa-cook']);
+    expect(linkBlocks(['Christopher Waller spoke.', 'Waller said rates would fall.'])).toEqual([
+      'Christopher Waller→person:christopher-waller', 'Waller→person:christopher-waller',
+    ]);
   });
 });
 
