@@ -4,6 +4,7 @@
  */
 import type { CardDetails } from '../knowledge/card-details';
 import { t } from '../i18n';
+import { formatDate } from './format-date';
 import { safeHttpsUrl } from './safe-url';
 
 const MAX_FACTS = 4;
@@ -11,9 +12,11 @@ const MAX_FACTS = 4;
 /** Types named apart from their category on the card: an index is painted with companies but is not one. */
 const TYPE_LABELS: Partial<Record<string, 'typeOne_marketIndex'>> = { 'market-index': 'typeOne_marketIndex' };
 
+/** A fact's term as a reader writes it: " (since Jan 2019)", " (Jan 20, 2009 – Jan 20, 2017)". */
 function span(from?: string, to?: string): string {
   if (!from && !to) return '';
-  return ` (${from ?? ''}–${to ?? ''})`;
+  const term = from && to ? t('termFromTo', formatDate(from), formatDate(to)) : from ? t('termSince', formatDate(from)) : t('termUntil', formatDate(to!));
+  return ` (${term})`;
 }
 
 /** `level`: the name's heading level where it is shown (the card is a dialog of its own; the popup's rows are under h3s). */
@@ -40,7 +43,7 @@ export function EntityDetails({ details, headingId, level = 2 }: { details: Card
                 {span(f.from, f.to)}
                 {/* The record's own date is said once, below; a fact dated otherwise says its own, unless
                     it has ended: a term that is over does not go out of date. */}
-                {f.asOf !== details.asOf && !(f.to && f.to <= f.asOf) && <span class="gloss-asof"> {t('asOf', f.asOf)}</span>}
+                {f.asOf !== details.asOf && !(f.to && f.to <= f.asOf) && <span class="gloss-asof"> {t('asOf', formatDate(f.asOf))}</span>}
               </dd>
             </div>
           ))}
@@ -57,7 +60,7 @@ export function EntityDetails({ details, headingId, level = 2 }: { details: Card
           {' · '}
           {details.pack !== undefined ? t('fromPack', details.pack) : t('source', details.sources.map((s) => s.name).join(', ') || '—')}
           {' · '}
-          {t('asOf', details.asOf)}
+          {t('asOf', formatDate(details.asOf))}
         </span>
       </p>
     </div>

@@ -50,9 +50,20 @@ describe('EntityDetails', () => {
     ];
     render(<EntityDetails details={{ id: 'person:x', name: 'X', category: 'person', type: 'person', description: 'd', facts, links: [], asOf: '2025-06-01', sources: [] }} />, root);
     const rows = [...root.querySelectorAll('.gloss-fact')];
-    expect(rows.map((f) => f.querySelector('.gloss-asof')?.textContent?.trim() ?? null)).toEqual([null, 'as of 2026-06-15', 'as of 2023-02-13']);
-    expect(rows[0]!.textContent).toContain('(2017-01-20–2021-01-20)');
-    expect(rows[1]!.textContent).toContain('(2025-01-20–2029-01-20)');
+    expect(rows.map((f) => f.querySelector('.gloss-asof')?.textContent?.trim() ?? null)).toEqual([null, 'as of Jun 15, 2026', 'as of Feb 13, 2023']);
+    expect(rows[0]!.textContent).toContain('(Jan 20, 2017 – Jan 20, 2021)');
+    expect(rows[1]!.textContent).toContain('(Jan 20, 2025 – Jan 20, 2029)');
+  });
+
+  it('writes terms and dates as a reader does, to the precision the knowledge has', () => {
+    const root = document.createElement('div');
+    const facts = [
+      { label: 'Governor', value: 'Minnesota', from: '2019-01', asOf: '2025-06-01' },
+      { label: 'Mayor', value: 'Boston', to: '2021', asOf: '2025-06-01' },
+    ];
+    render(<EntityDetails details={{ id: 'person:x', name: 'X', category: 'person', type: 'person', description: 'd', facts, links: [], asOf: '2025-06-01', sources: [] }} />, root);
+    expect([...root.querySelectorAll('.gloss-fact dd')].map((d) => d.textContent)).toEqual(['Minnesota (since Jan 2019)', 'Boston (until 2021)']);
+    expect(root.querySelector('.gloss-meta')!.textContent).toContain('as of Jun 1, 2025');
   });
 
   it('makes an https link clickable, opening safely in a new tab', () => {
