@@ -193,6 +193,29 @@ describe('leaders the Factbook names at length, in the bundled knowledge', () =>
   });
 });
 
+describe('officials and public figures of 2025 news, in the bundled knowledge', () => {
+  it('link by full name and then by surname, a surname that is a first name too only after its person', () => {
+    expect(linkBlocks(['Deputy Attorney General Todd Blanche and Lindsey Halligan indicted James Comey.', 'Blanche said the case was strong.'])).toEqual([
+      'Todd Blanche→person:todd-blanche', 'Lindsey Halligan→person:lindsey-halligan', 'James Comey→person:james-comey', 'Blanche→person:todd-blanche',
+    ]);
+    expect(linkBlocks(['Palantir’s Alex Karp spoke as Dell shares rose.', 'Karp said demand was strong.'])).toEqual([
+      'Palantir→company:palantir-technologies', 'Alex Karp→person:alex-karp', 'Dell→company:dell-technologies', 'Karp→person:alex-karp',
+    ]);
+    expect(linkBlocks(['Sean “Diddy” Combs was sentenced.', 'Diddy will appeal.'])).toEqual(['Sean “Diddy” Combs→person:sean-combs', 'Diddy→person:sean-combs']);
+    // "Tyler" is no company and no person alone: Tyler Robinson is named in full, and Tyler Technologies has no short name.
+    expect(linkBlocks(['Tyler Robinson was charged with killing Charlie Kirk.', 'Tyler, Texas, mourned.'])).toEqual([
+      'Tyler Robinson→person:tyler-robinson', 'Charlie Kirk→person:charlie-kirk', 'Texas→place:texas',
+    ]);
+  });
+
+  it('say what became of them where the knowledge knows: a card dated after the event, marked former once they left', () => {
+    expect(byId.get('person:charlie-kirk')!.description).toMatch(/killed .* September 2025/);
+    expect(byId.get('person:charlie-kirk')!.status).toBe('former');
+    expect(byId.get('person:erika-mcentarfer')!.status).toBe('former');
+    for (const id of ['person:charlie-kirk', 'person:lindsey-halligan', 'person:bari-weiss']) expect(byId.get(id)!.asOf > '2025-09', id).toBe(true);
+  });
+});
+
 describe('central banks, parties abroad and the people news names with them, in the bundled knowledge', () => {
   it('link by name, and a surname two of them share stays unlinked', () => {
     expect(linkBlocks(['The Bank of England’s Andrew Bailey cut interest rates; the ECB and the Bank of Japan held theirs.'])).toEqual([
