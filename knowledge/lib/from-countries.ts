@@ -258,7 +258,8 @@ export function parseLeader(text: string, country: string, countryId: string, ro
   return {
     id: `person:${slug(name)}`,
     type: 'person',
-    name,
+    // The card is headed by the name news writes ("Cyril Ramaphosa"); the Factbook's stays an alias and the id.
+    name: SHORT_NAMES[name]?.[0] ?? name,
     aliases,
     description: `${title} of ${withArticle(country)}${since ? ` since ${since}` : ''} (${role.toLowerCase()}, per the CIA World Factbook of January 2026).`,
     facts: [{ label: `${title} of ${withArticle(country)}`, value: role, ...(since && toIso(since) ? { from: toIso(since)! } : {}), asOf: AS_OF }],
@@ -299,7 +300,7 @@ const SHORT_NAMES: Record<string, string[]> = {
   'Jose Daniel Ortega Saavedra': ['Daniel Ortega'],
   'José Enrique Jerí Oré': ['José Jerí'],
   'Rodrigo Paz Pereira': ['Rodrigo Paz'],
-  'Salman bin Abd al-Aziz Al Saud': ['King Salman', 'Salman bin Abdulaziz'],
+  'Salman bin Abd al-Aziz Al Saud': ['Salman bin Abdulaziz', 'King Salman'],
 };
 
 /** "United Kingdom" → "the United Kingdom", "Netherlands" → "the Netherlands"; most names take no article. */

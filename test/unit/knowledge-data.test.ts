@@ -186,6 +186,11 @@ describe('leaders the Factbook names at length, in the bundled knowledge', () =>
       'Bola Tinubu→person:bola-ahmed-adekunle-tinubu',
       'Abiy Ahmed→person:abiy-ahmed-ali',
     ]);
+    // The card is headed by that name; the Factbook's links too.
+    const ramaphosa = byId.get('person:matamela-cyril-ramaphosa')!;
+    expect(ramaphosa.name).toBe('Cyril Ramaphosa');
+    expect(has(ramaphosa, 'Matamela Cyril Ramaphosa')).toBe(true);
+    expect(byId.get('person:salman-bin-abd-al-aziz-al-saud')!.name).toBe('Salman bin Abdulaziz');
     expect(linkBlocks(['Colombia’s Gustavo Petro, Nayib Bukele and King Salman met. Petro spoke first.'])).toEqual([
       'Colombia→place:colombia', 'Gustavo Petro→person:gustavo-francisco-petro-urrego', 'Nayib Bukele→person:nayib-armando-bukele-ortez',
       'King Salman→person:salman-bin-abd-al-aziz-al-saud', 'Petro→person:gustavo-francisco-petro-urrego',
