@@ -191,6 +191,10 @@ describe('leaders the Factbook names at length, in the bundled knowledge', () =>
     expect(ramaphosa.name).toBe('Cyril Ramaphosa');
     expect(has(ramaphosa, 'Matamela Cyril Ramaphosa')).toBe(true);
     expect(byId.get('person:salman-bin-abd-al-aziz-al-saud')!.name).toBe('Salman bin Abdulaziz');
+    // A particle the Factbook's capitals lost is written as the person writes it.
+    expect(linkBlocks(['Austria’s Alexander Van der Bellen met Marcelo Rebelo de Sousa.'])).toEqual([
+      'Austria→place:austria', 'Alexander Van der Bellen→person:alexander-van-der-bellen', 'Marcelo Rebelo de Sousa→person:marcelo-rebelo-de-sousa',
+    ]);
     expect(linkBlocks(['Colombia’s Gustavo Petro, Nayib Bukele and King Salman met. Petro spoke first.'])).toEqual([
       'Colombia→place:colombia', 'Gustavo Petro→person:gustavo-francisco-petro-urrego', 'Nayib Bukele→person:nayib-armando-bukele-ortez',
       'King Salman→person:salman-bin-abd-al-aziz-al-saud', 'Petro→person:gustavo-francisco-petro-urrego',
