@@ -36,6 +36,9 @@ button[aria-pressed="true"] { background: var(--accent); color: var(--bg); }
 .gloss-description { margin: 0 0 8px; }
 .gloss-facts { margin: 0 0 8px; display: grid; gap: 2px; font-size: 13px; }
 .gloss-fact { display: flex; gap: 6px; }
+/* A label over several values ("President of the United States": two terms), one under another. */
+.gloss-fact.gloss-terms { display: grid; grid-template-columns: fit-content(45%) minmax(0, 1fr); gap: 0 6px; }
+.gloss-terms dd { grid-column: 2; }
 .gloss-fact dt { font-weight: 600; }
 .gloss-fact dd { margin: 0; }
 .gloss-asof, .gloss-meta, .why { color: var(--muted); font-size: 12px; }

@@ -3,6 +3,7 @@
  * as text nodes (preact escapes it); links are clickable only for https: URLs.
  */
 import type { CardDetails } from '../knowledge/card-details';
+import type { Fact } from '../knowledge/schema';
 import { t } from '../i18n';
 import { formatDate } from './format-date';
 import { safeHttpsUrl } from './safe-url';
@@ -17,6 +18,17 @@ function span(from?: string, to?: string): string {
   if (!from && !to) return '';
   const term = from && to ? t('termFromTo', formatDate(from), formatDate(to)) : from ? t('termSince', formatDate(from)) : t('termUntil', formatDate(to!));
   return ` (${term})`;
+}
+
+/** Facts in a row under one label ("President of the United States", twice) as one group: the label is said once. */
+function byLabel(facts: readonly Fact[]): Fact[][] {
+  const groups: Fact[][] = [];
+  for (const f of facts) {
+    const last = groups.at(-1);
+    if (last && last[0]!.label === f.label) last.push(f);
+    else groups.push([f]);
+  }
+  return groups;
 }
 
 /** `level`: the name's heading level where it is shown (the card is a dialog of its own; the popup's rows are under h3s). */
@@ -35,16 +47,18 @@ export function EntityDetails({ details, headingId, level = 2 }: { details: Card
       <p class="gloss-description">{details.description}</p>
       {details.facts.length > 0 && (
         <dl class="gloss-facts">
-          {details.facts.slice(0, MAX_FACTS).map((f) => (
-            <div class="gloss-fact" key={`${f.label}|${f.value}|${f.from ?? ''}`}>
-              <dt>{f.label}</dt>
-              <dd>
-                {f.value}
-                {span(f.from, f.to)}
-                {/* The record's own date is said once, below; a fact dated otherwise says its own, unless
-                    it has ended: a term that is over does not go out of date. */}
-                {f.asOf !== details.asOf && !(f.to && f.to <= f.asOf) && <span class="gloss-asof"> {t('asOf', formatDate(f.asOf))}</span>}
-              </dd>
+          {byLabel(details.facts.slice(0, MAX_FACTS)).map((group) => (
+            <div class={group.length > 1 ? 'gloss-fact gloss-terms' : 'gloss-fact'} key={group.map((f) => `${f.label}|${f.value}|${f.from ?? ''}`).join('/')}>
+              <dt>{group[0]!.label}</dt>
+              {group.map((f) => (
+                <dd key={`${f.value}|${f.from ?? ''}`}>
+                  {f.value}
+                  {span(f.from, f.to)}
+                  {/* The record's own date is said once, below; a fact dated otherwise says its own, unless
+                      it has ended: a term that is over does not go out of date. */}
+                  {f.asOf !== details.asOf && !(f.to && f.to <= f.asOf) && <span class="gloss-asof"> {t('asOf', formatDate(f.asOf))}</span>}
+                </dd>
+              ))}
             </div>
           ))}
         </dl>

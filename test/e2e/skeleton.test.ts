@@ -58,6 +58,17 @@ describe('demo story', () => {
     await expect.poll(() => cardText(page)).toBeNull();
   });
 
+  it('hovering "Donald Trump" names his office once over his two terms, dated as a reader writes dates', async () => {
+    const text = await hoverCard('Donald Trump', 'article p:nth-of-type(1)');
+    const groups = await page.evaluate(() =>
+      [...document.querySelector('[data-gloss="card"]')!.shadowRoot!.querySelectorAll('.gloss-fact')].map((g) => [g.querySelector('dt')!.textContent, g.querySelectorAll('dd').length]),
+    );
+    expect(groups).toContainEqual(['President of the United States', 2]);
+    expect(text).toContain('(Jan 20, 2017 – Jan 20, 2021)');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardText(page)).toBeNull();
+  });
+
   it('hovering "CISA" names the Cybersecurity and Infrastructure Security Agency, with a link', async () => {
     const text = await hoverCard('CISA', 'article p:nth-of-type(5)');
     expect(text).toContain('Cybersecurity and Infrastructure Security Agency');

@@ -49,10 +49,14 @@ describe('EntityDetails', () => {
       { label: 'Secretary of Labor', value: 'under President Biden', from: '2021-03-23', asOf: '2023-02-13' },
     ];
     render(<EntityDetails details={{ id: 'person:x', name: 'X', category: 'person', type: 'person', description: 'd', facts, links: [], asOf: '2025-06-01', sources: [] }} />, root);
-    const rows = [...root.querySelectorAll('.gloss-fact')];
+    const rows = [...root.querySelectorAll('.gloss-fact dd')];
     expect(rows.map((f) => f.querySelector('.gloss-asof')?.textContent?.trim() ?? null)).toEqual([null, 'as of Jun 15, 2026', 'as of Feb 13, 2023']);
     expect(rows[0]!.textContent).toContain('(Jan 20, 2017 – Jan 20, 2021)');
     expect(rows[1]!.textContent).toContain('(Jan 20, 2025 – Jan 20, 2029)');
+    // The office is named once, over both terms; the next office under its own name.
+    expect([...root.querySelectorAll('.gloss-fact')].map((g) => [g.querySelector('dt')!.textContent, g.querySelectorAll('dd').length])).toEqual([
+      ['President of the United States', 2], ['Secretary of Labor', 1],
+    ]);
   });
 
   it('writes terms and dates as a reader does, to the precision the knowledge has', () => {
