@@ -41,12 +41,21 @@ export function toCardDetails(entity: Entity, sources: ReadonlyMap<string, Sourc
     facts: entity.facts ?? [],
     links: entity.links,
     asOf: entity.asOf,
-    sources: entity.sources.flatMap((s) => {
-      const src = sources.get(s);
-      return src ? [{ name: src.name, url: src.url, licence: src.licence }] : [];
-    }),
+    sources: sourceLine(entity, sources),
   };
   if (entity.status) details.status = entity.status;
   if (pack !== undefined) details.pack = pack;
   return details;
+}
+
+/** The entity's sources by their short names, each once: the Factbook and its appendix are one "CIA World Factbook". */
+function sourceLine(entity: Entity, sources: ReadonlyMap<string, Source>): CardDetails['sources'] {
+  const shown = new Map<string, CardDetails['sources'][number]>();
+  for (const id of entity.sources) {
+    const src = sources.get(id);
+    if (!src) continue;
+    const name = src.label ?? src.name;
+    if (!shown.has(name)) shown.set(name, { name, url: src.url, licence: src.licence });
+  }
+  return [...shown.values()];
 }

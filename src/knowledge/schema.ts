@@ -139,6 +139,8 @@ export interface Entity {
 export interface Source {
   id: string;
   name: string;
+  /** A short name for the card's source line ("CIA World Factbook"); the credits give `name` in full. */
+  label?: string;
   url: string;
   licence: string;
   /** Credit line that must be shown, when the licence requires one. */
