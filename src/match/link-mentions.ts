@@ -925,12 +925,23 @@ function isInsideLongerPlaceName(block: LinkBlock, span: Span, rows: readonly nu
   if (c.prevStart >= 0 && c.prevEnd + 1 === c.start && text[c.prevEnd] === ' ' && isCompanyNameEndingAt(block, c, c.prevEnd, index)) return true;
   // A currency: "US$36,254", "NZ$27.8b".
   if (text[c.end] === '$') return true;
+  // A title in quotes: the musical 'Memphis', the series "Dallas", the film "Philadelphia".
+  if (isQuotedAlone(text, c.start, c.end)) return true;
   if (rows.some((a) => index.aliasFlags[a]! & AliasFlag.LocalPlace) && isInsideLongerLocalName(block, span, index)) return true;
   if (rows.some((a) => index.aliasFlags[a]! & AliasFlag.City) && isTownOfRegion(block, span, index)) return true;
   if (!rows.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'informal')) return false;
   if (isInsideLongerName(block, span)) return true;
   const of = NAME_OF_BEFORE.exec(text.slice(Math.max(0, c.start - 40), c.start));
   return of !== null && !NOT_A_FIRST_NAME.has(of[1]!.toLowerCase());
+}
+
+/** Opening quotes and the closing quote each takes. */
+const QUOTE_PAIRS: Record<string, string> = { '"': '"', "'": "'", '\u201c': '\u201d', '\u2018': '\u2019' };
+
+/** Whether `text[start..end)` is all there is between a pair of quotes ("'Memphis' producer"). */
+function isQuotedAlone(text: string, start: number, end: number): boolean {
+  const close = QUOTE_PAIRS[text[start - 1] ?? ''];
+  return close !== undefined && text[end] === close;
 }
 
 /**

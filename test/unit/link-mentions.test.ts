@@ -234,6 +234,12 @@ describe('linkMentions: a name inside a longer name the knowledge lacks', () => 
     entity('company:yahoo', 'company', 'Yahoo', [{ text: 'Yahoo', kind: 'name' }]),
   ]);
 
+  it('a place’s name alone in quotes is a title, a film’s or a musical’s: "\'Mexico\' producer", “India”', () => {
+    expect(world('The \'Mexico\' producer, who made “India” and "China", lived in Mexico.')).toEqual(['Mexico→place:mexico']);
+    // Inside a longer quotation it is the place.
+    expect(world('“We love Mexico,” she said.')).toEqual(['Mexico→place:mexico']);
+  });
+
   it('a company’s arm in a country is the company’s, not the country: "Yahoo Japan", "Yahoo India"', () => {
     expect(world('Its stakes in Alibaba and Yahoo India stay; Yahoo sold its business in India.')).toEqual(['Yahoo→company:yahoo', 'Yahoo→company:yahoo', 'India→place:india']);
     // Apart, each is itself.
