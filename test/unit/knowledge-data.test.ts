@@ -546,8 +546,10 @@ describe('the fifty U.S. states, in the bundled knowledge', () => {
   it('a governor\'s surname that is an everyday word is the word in the longer names and sentences that use it', () => {
     expect(withAlias('Little').find((e) => e.id === 'person:brad-little')!.aliases.find((a) => a.text === 'Little')).toMatchObject({ kind: 'surname', commonWord: true });
     expect(linkBundled('Idaho Gov. Brad Little flew to Little Rock. Little is known about the trip, but Little said it went well.')).toEqual([
-      'Idaho→place:idaho', 'Brad Little→person:brad-little', 'Little→person:brad-little',
+      'Idaho→place:idaho', 'Brad Little→person:brad-little', 'Little Rock→place:little-rock', 'Little→person:brad-little',
     ]);
+    // A longer name the knowledge lacks is no more the person's.
+    expect(linkBundled('Gov. Brad Little spoke. The Little River Band played.')).toEqual(['Brad Little→person:brad-little']);
   });
 
   it('links a state by its name, and a name another place shares only where its page says which', () => {
