@@ -337,6 +337,7 @@ export function parentAcrossShadows(node: Node): Element | null {
  * document, across shadow hosts, is skipped.
  */
 export function isAnnotatable(node: Node): boolean {
+  if (node.ownerDocument?.designMode === 'on') return false;
   for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : parentAcrossShadows(node); el; el = parentAcrossShadows(el)) {
     if (isSkippedElement(el)) return false;
   }
@@ -408,7 +409,10 @@ export class BlockCollector {
     root: Node,
     private readonly readShadowRoots = false,
   ) {
-    this.#node = this.#end = this.#root = root.nodeType === Node.DOCUMENT_NODE ? (root as Document).documentElement : root;
+    // A document in design mode is an editor as a whole (a rich-text field's frame, a page being
+    // written): nothing in it is read, as in a `contenteditable` element.
+    const editing = (root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument)?.designMode === 'on';
+    this.#node = this.#end = this.#root = editing ? null : root.nodeType === Node.DOCUMENT_NODE ? (root as Document).documentElement : root;
     this.#wholeBlocks = root.ownerDocument?.contentType === 'text/html' || (root as Document).contentType === 'text/html';
   }
 

@@ -502,6 +502,23 @@ describe('frames', () => {
     await page.close();
   });
 
+  it('a rich-text editor\'s frame (a document in design mode) is not annotated, as a contenteditable element is not; the same text in a frame beside it is', async () => {
+    const page = await gloss.newPage('/design-mode.html');
+    await waitForAnnotation(page);
+    const frameByTitle = async (title: string) => (await (await page.$(`iframe[title="${title}"]`))!.contentFrame())!;
+    const read = await frameByTitle('Read');
+    const draft = await frameByTitle('Draft');
+    const paintedIn = (frame: typeof read) => frame.evaluate(() => [...CSS.highlights].flatMap(([n, h]) => (n.startsWith('gloss-') ? [...h].map((r) => r.toString()) : [])));
+    await expect.poll(() => paintedIn(read), { timeout: 15_000 }).toEqual(expect.arrayContaining(['Mark Esper', 'Christopher Krebs']));
+    expect(await draft.evaluate(() => document.designMode)).toBe('on');
+    // Typing in the editor makes no pass paint it either.
+    await draft.click('p');
+    await page.keyboard.type(' Joe Biden agreed.');
+    await page.waitForTimeout(1500);
+    expect(await paintedIn(draft)).toEqual([]);
+    await page.close();
+  });
+
   it('a frame whose text a script fills in after it has loaded (a live blog) is annotated once the text is there', async () => {
     const page = await gloss.newPage('/live-blog-frame.html');
     const frame = page.frames().find((f) => f.url().endsWith('/live-blog.html'))!;
