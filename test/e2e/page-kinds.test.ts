@@ -258,14 +258,18 @@ describe('a place name other names borrow', () => {
 });
 
 describe('U.S. states and capital cities', () => {
-  it('a state is painted and its card gives its capital, governor and senators; "Georgia" beside Atlanta is the state; Moscow is the capital, not the town in Idaho; teams, a film hero, Little Rock and "Little is known" are not painted', async () => {
+  it('a state is painted and its card gives its capital, governor and senators; "Georgia" beside Atlanta is the state; Moscow is the capital, not the town in Idaho; teams, a film hero and "Little is known" are not painted, Little Rock is the city', async () => {
     const page = await gloss.newPage('/state-story.html');
     try {
       await waitForAnnotation(page);
-      // Moscow the capital, not the town in Idaho; Gov. Brad Little, then "Little said", but not Little Rock or "Little is known".
+      // Moscow the capital, not the town in Idaho; Gov. Brad Little, then "Little said", but not "Little is known"; Little Rock the city.
       expect(await paintedWhere(page)).toEqual([
-        'georgia:Atlanta', 'georgia:Georgia', 'governors:Brad Little', 'governors:Idaho', 'governors:Little', 'ohio:California', 'ohio:Ohio', 'world:Idaho', 'world:Moscow',
+        'georgia:Atlanta', 'georgia:Georgia', 'governors:Brad Little', 'governors:Idaho', 'governors:Little', 'governors:Little Rock', 'ohio:California', 'ohio:Ohio',
+        'world:Idaho', 'world:Moscow',
       ]);
+      await restOn(page, await pointOf(page, '#governors', 'Little Rock'));
+      await expect.poll(() => shownCardText(page)).toContain('The capital and most populous city of Arkansas');
+      await page.keyboard.press('Escape');
       await restOn(page, await pointOf(page, '#governors', 'Little', 2));
       await expect.poll(() => shownCardText(page)).toContain('Republican governor of Idaho');
       await page.keyboard.press('Escape');
