@@ -25,6 +25,24 @@ export interface AdministrationEnds {
   asOf: string;
 }
 
+/**
+ * The data's short position names as a card writes an office ("CEA Chair" → "Chair of the Council of
+ * Economic Advisers"); "&" is "and". The data's own names stay the titles news puts before a surname.
+ */
+const OFFICE_NAMES: Record<string, string> = {
+  'CEA Chair': 'Chair of the Council of Economic Advisers',
+  'CIA Director': 'Director of the CIA',
+  'Chief of Staff': 'White House Chief of Staff',
+  'Director of Central Intelligence/CIA Director': 'Director of Central Intelligence',
+  'EPA Administrator': 'Administrator of the Environmental Protection Agency',
+  'OMB Director': 'Director of the Office of Management and Budget',
+  'OSTP Director': 'Director of the Office of Science and Technology Policy',
+  'SBA Administrator': 'Administrator of the Small Business Administration',
+  'UN Ambassador': 'Ambassador to the United Nations',
+  'Secretary of Health, Education & Welfare/Secretary of Health & Human Services': 'Secretary of Health, Education and Welfare, then of Health and Human Services',
+};
+const officeName = (position: string) => OFFICE_NAMES[position] ?? position.replace(/ & /g, ' and ');
+
 /** Titles a news story puts before a surname, by position ("Secretary of Defense" → "defense secretary"). */
 function titlesFor(position: string): string[] {
   const p = position.toLowerCase();
@@ -49,13 +67,22 @@ export function cabinetRoles(facts: readonly Fact[] | undefined): string[] {
 }
 
 /**
+ * A cabinet record's description, its posts in order: "U.S. Secretary of Labor under President Biden
+ * (2021–2023)." ("U.S." before a first post that does not name its country or body otherwise.)
+ */
+export function cabinetDescription(facts: readonly Fact[] | undefined): string {
+  const roles = cabinetRoles(facts).join('; ');
+  return `${/^(Secretary|Attorney General|Ambassador|Vice President|Director of National Intelligence)\b/.test(roles) ? 'U.S. ' : ''}${roles}.`;
+}
+
+/**
  * A member of Congress who also held a cabinet post keeps the Congress record's description, which
  * says nothing of the post: "Former Democratic U.S. representative for California's 34th district."
  * for Xavier Becerra, Secretary of Health and Human Services. The post is added to it.
  */
 export function withCabinetRoles(e: Entity): Entity {
   const roles = cabinetRoles(e.facts);
-  if (roles.length === 0 || e.description.startsWith('U.S. Cabinet-level official')) return e;
+  if (roles.length === 0 || e.description === cabinetDescription(e.facts)) return e;
   return { ...e, description: `${e.description.replace(/\.$/, '')}; also ${roles.join('; ')}.` };
 }
 
@@ -74,13 +101,13 @@ export function cabinetMembers(csv: string, administrations: AdministrationEnds 
     // Kept on by the next president: the data's two rows ("… to 'Bush admin'", "from 'Reagan admin' …")
     // are one term, "Attorney General under Presidents Reagan and George H. W. Bush (1988–1991)".
     const before = record.facts[record.facts.length - 1];
-    if (before?.label === position && !before.to && /\badmin$/i.test(start ?? '')) {
+    if (before?.label === officeName(position) && !before.to && /\badmin$/i.test(start ?? '')) {
       before.value = `${before.value.replace('under President ', 'under Presidents ')} and ${under}`;
       const to = usDate(end ?? '');
       if (to) before.to = to;
       continue;
     }
-    const fact: Fact = { label: position, value: `under President ${under}`, asOf: AS_OF };
+    const fact: Fact = { label: officeName(position), value: `under President ${under}`, asOf: AS_OF };
     const from = usDate(start ?? '') ?? monthYear(start ?? '');
     let to = usDate(end ?? '');
     if (!to && /still in office/i.test(end ?? '')) {
@@ -99,13 +126,12 @@ export function cabinetMembers(csv: string, administrations: AdministrationEnds 
   return [...byName.values()].map(({ name, facts, titles }) => {
     const words = name.split(/\s+/);
     const surname = words[words.length - 1]!.replace(/,$/, '');
-    const roles = cabinetRoles(facts);
     return {
       id: `person:${slug(name)}`,
       type: 'person',
       name,
       aliases: [{ text: name, kind: 'name' }, ...(surname.length > 1 && surname !== name ? [{ text: surname, kind: 'surname' as const }] : [])],
-      description: `U.S. Cabinet-level official: ${roles.join('; ')}.`,
+      description: cabinetDescription(facts),
       facts,
       links: [{ label: 'FiveThirtyEight cabinet data', url: 'https://github.com/fivethirtyeight/data/tree/master/cabinet-turnover' }],
       hints: { titles: [...titles] },

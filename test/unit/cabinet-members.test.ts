@@ -20,18 +20,23 @@ describe('cabinet members from FiveThirtyEight’s data', () => {
 
   it('closes a "Still in office" term at its administration’s end, or at an early departure, never leaving it open', () => {
     const people = cabinetMembers(csv, { ends: { Biden: '2025-01-20' }, asOf: '2026-06-15' });
-    expect(byId(people, 'person:deb-haaland').description).toBe('U.S. Cabinet-level official: Secretary of the Interior under President Biden (2021–2025).');
+    expect(byId(people, 'person:deb-haaland').description).toBe('U.S. Secretary of the Interior under President Biden (2021–2025).');
     expect(byId(people, 'person:deb-haaland').facts![0]).toMatchObject({ to: '2025-01-20', asOf: '2026-06-15' });
-    expect(byId(people, 'person:marty-walsh').description).toBe('U.S. Cabinet-level official: Secretary of Labor under President Biden (2021–2023).');
+    expect(byId(people, 'person:marty-walsh').description).toBe('U.S. Secretary of Labor under President Biden (2021–2023).');
     // An administration not over by the data's date: the term stays open.
     expect(byId(cabinetMembers(csv), 'person:deb-haaland').facts![0]!.to).toBeUndefined();
   });
 
   it('makes one term of a member kept on by the next president, names the Bushes, and reads a start given by month', () => {
     const people = cabinetMembers(csv);
-    expect(byId(people, 'person:dick-thornburgh').description).toBe('U.S. Cabinet-level official: Attorney General under Presidents Reagan and George H. W. Bush (1988–1991).');
+    expect(byId(people, 'person:dick-thornburgh').description).toBe('U.S. Attorney General under Presidents Reagan and George H. W. Bush (1988–1991).');
     expect(byId(people, 'person:colin-powell').facts![0]!.value).toBe('under President George W. Bush');
     expect(byId(people, 'person:george-a-keyworth-ii').facts![0]).toMatchObject({ from: '1981-08', to: '1985-12-31' });
+    // The data's short names for offices are written out, "&" as "and".
+    expect(byId(people, 'person:george-a-keyworth-ii').description).toBe('Director of the Office of Science and Technology Policy under President Reagan (1981–1985).');
+    expect(cabinetMembers(`${HEADER}Obama,Secretary of Health & Human Services,Kathleen Sebelius,4/28/09,6/9/14,,,Female,,`)[0]!.description).toBe(
+      'U.S. Secretary of Health and Human Services under President Obama (2009–2014).',
+    );
   });
 });
 
@@ -45,7 +50,7 @@ describe('a member of Congress who held a cabinet post', () => {
     expect(withCabinetRoles(price).description).toBe("Former Republican U.S. representative for Georgia's 6th district; also Secretary of Health & Human Services under President Trump (2017).");
     // A cabinet record of its own already says it.
     const own = cabinetMembers(`${HEADER}Trump,Chief of Staff,Reince Priebus,1/20/17,7/28/17,189,189,Male,,`)[0]!;
-    expect(own.description).toBe('U.S. Cabinet-level official: Chief of Staff under President Trump (2017).');
+    expect(own.description).toBe('White House Chief of Staff under President Trump (2017).');
     expect(withCabinetRoles(own)).toBe(own);
   });
 });

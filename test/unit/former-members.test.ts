@@ -28,7 +28,7 @@ describe('former members of Congress', () => {
     // A name many people share still needs its page to speak of him.
     expect(get('person:kevin-mccarthy').aliases.find((a) => a.text === 'Kevin McCarthy')?.needsContext).toBe(true);
     expect(get('person:jim-bridenstine').description).toMatch(/^NASA administrator/);
-    expect(get('person:xavier-becerra').description).toContain('Secretary of Health & Human Services under President Biden (2021–2025)');
+    expect(get('person:xavier-becerra').description).toContain('Secretary of Health and Human Services under President Biden (2021–2025)');
   });
 });
 
