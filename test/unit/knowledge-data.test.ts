@@ -225,6 +225,15 @@ describe('officials and public figures of 2025 news, in the bundled knowledge', 
   });
 });
 
+describe('outlets stories cite, in the bundled knowledge', () => {
+  it('link by name; one whose name is a phrase too ("The Independent", "The Free Press") only where the page speaks of reporting', () => {
+    expect(linkBlocks(['Semafor and Punchbowl News reported it first; C-SPAN aired the vote, and National Review and the Daily Caller wrote about it.'])).toEqual([
+      'Semafor→org:semafor', 'Punchbowl News→org:punchbowl-news', 'C-SPAN→org:c-span', 'National Review→org:national-review', 'Daily Caller→org:daily-caller',
+    ]);
+    expect(linkBlocks(['The Independent candidate won.'])).toEqual([]);
+  });
+});
+
 describe('central banks, parties abroad and the people news names with them, in the bundled knowledge', () => {
   it('link by name, and a surname two of them share stays unlinked', () => {
     expect(linkBlocks(['The Bank of England’s Andrew Bailey cut interest rates; the ECB and the Bank of Japan held theirs.'])).toEqual([

@@ -52,5 +52,7 @@ describe('own sites', () => {
     // The photo agency has no news site of its own.
     expect(knowledge.entities.filter((e) => e.type === 'outlet' && !publishers.has(e.id)).map((e) => e.id)).toEqual(['org:epa-images']);
     expect(ownEntitiesAt('https://www.nytimes.com/2020/11/17/us/politics/trump-fires-christopher-krebs.html', bundled.sites)).toEqual(['org:new-york-times']);
+    expect(ownEntitiesAt('https://www.nationalreview.com/news/x/', bundled.sites)).toEqual(['org:national-review']);
+    expect(ownEntitiesAt('https://www.washingtonexaminer.com/news/x', bundled.sites)).toEqual(['org:washington-examiner']);
   });
 });
