@@ -234,6 +234,9 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
 
   // Pass 1: corrections and self-sufficient names, which introduce people for pass 2.
   const deferred: Span[] = [];
+  // A name that is also a person's surname ("Rollins", the company, and Brooke Rollins): decided once
+  // the page's people are known, for the person the page introduced, else for the name.
+  const nameOrSurname: { span: Span; e: number }[] = [];
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i]!;
     const correction = options.corrections?.get(span.key);
@@ -246,6 +249,10 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     const e = theOnlySpecific(span, index);
     if (e >= 0) {
       if (index.cats[e] === PLACE && isInsideLongerPlaceName(blocks[span.block]!, span, span.entities.get(e)!, index)) continue;
+      if (index.cats[e] !== 0 && isSomeonesSurname(span, index)) {
+        nameOrSurname.push({ span, e });
+        continue;
+      }
       link(span, e, { kind: 'name', alias: surface(span) });
       if (index.cats[e] === 0 && !introduced.has(e)) introduced.set(e, surface(span));
       continue;
@@ -347,6 +354,11 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   const people = deferred.filter((span) => isPersonFullName(span, index));
   for (const span of people) decide(span);
   for (const span of people) if (!span.mention) decide(span);
+  for (const { span, e } of nameOrSurname) {
+    const intro = [...span.entities.keys()].filter((p) => introduced.has(p));
+    if (intro.length === 1 && !unknownNames.has(span.key)) link(span, intro[0]!, { kind: 'coreference', alias: surface(span), via: introduced.get(intro[0]!)! });
+    else link(span, e, { kind: 'name', alias: surface(span) });
+  }
   for (const span of deferred) if (!isPersonFullName(span, index)) decide(span);
 
   // Spans are in page order (blocks in order, each block's candidates in order): so are the mentions.
@@ -561,6 +573,12 @@ function theOnlySpecific(span: Span, index: CompiledIndex): number {
     found = e;
   }
   return found;
+}
+
+/** Whether one of the span's candidates is a person by this surname. */
+function isSomeonesSurname(span: Span, index: CompiledIndex): boolean {
+  for (const [e, rows] of span.entities) if (index.cats[e] === 0 && rows.some((a) => aliasKindOf(index.aliasFlags[a]!) === 'surname')) return true;
+  return false;
 }
 
 /** A specific alias names its entity on its own: not a surname, ticker, common word or context-bound alias. */

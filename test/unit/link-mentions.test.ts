@@ -514,3 +514,17 @@ describe('linkMentions: a surname that is an everyday word', () => {
     expect(world('Rep. Al Green spoke.\n\nGreen Slams Budget Plan Over Cuts')).toEqual(['Al Green→person:al-green', 'Green→person:al-green']);
   });
 });
+
+describe('linkMentions: a name that is also a person’s surname', () => {
+  const world = matcher([
+    entity('company:rollins', 'company', 'Rollins, Inc.', [{ text: 'Rollins, Inc.', kind: 'name' }, { text: 'Rollins', kind: 'short' }]),
+    entity('person:brooke-rollins', 'person', 'Brooke Rollins', [{ text: 'Brooke Rollins', kind: 'name' }, { text: 'Rollins', kind: 'surname' }], { titles: ['secretary'] }),
+  ]);
+
+  it('is the person the page introduced by full name, else the name', () => {
+    expect(world('Agriculture Secretary Brooke Rollins visited farms.\n\nRollins said prices would fall.')).toEqual([
+      'Brooke Rollins→person:brooke-rollins', 'Rollins→person:brooke-rollins',
+    ]);
+    expect(world('Rollins, the pest control company, reported its earnings.')).toEqual(['Rollins→company:rollins']);
+  });
+});
