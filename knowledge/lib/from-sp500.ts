@@ -4,13 +4,39 @@ import { isCommonWord, parseCsv, slug } from './text';
 
 const AS_OF = '2026-08-08';
 
-/** "Apple Inc." → "Apple"; "Alphabet Inc. (Class A)" → "Alphabet". */
-export function shortCompanyName(name: string): string {
+/**
+ * The index's names as ids were made from them: an id stays what it was ("company:walt-disney-company-the"),
+ * whatever names the record gets, since packs and readers' corrections refer to it.
+ */
+function idName(name: string): string {
   return name
     .replace(/\s*\(Class [A-Z]\)$/i, '')
     .replace(/,?\s+(Inc\.?|Incorporated|Corporation|Corp\.?|Company|Co\.?|plc|PLC|Ltd\.?|Limited|Holdings?|Group|N\.V\.|S\.A\.|L\.P\.|LP|Trust)$/g, '')
     .replace(/,?\s+(Inc\.?|Corporation|Corp\.?|Co\.?|Holdings?|Group)$/g, '')
     .trim();
+}
+
+/**
+ * The name news writes: "Apple Inc." → "Apple"; "Merck & Co." → "Merck"; "Micron Technology" →
+ * "Micron" (a one-word name before "Technology" or "Technologies" only: "Palo Alto Networks" stays).
+ * The index's "(The)" is left to `companyNames`.
+ */
+export function shortCompanyName(name: string): string {
+  return idName(name.replace(/\s*\(The\)$/, '').replace(/\s+&\s+(?:Co\.?|Company)$/, '')).replace(/^(\S+) Technolog(?:y|ies)$/, '$1');
+}
+
+/** Short names that are something else first: a given name ("Tyler"), a senator's surname ("McCormick"), a person ("Walt Disney"). */
+const NOT_THE_COMPANY = new Set(['Tyler', 'McCormick', 'Walt Disney']);
+
+/**
+ * A company's card name and its full names: the index writes "Walt Disney Company (The)"; news writes
+ * "The Walt Disney Company" or "Walt Disney Company". One word after the article is only a name with
+ * it: "The Hartford", never "Hartford", the city.
+ */
+export function companyNames(security: string): { name: string; names: string[] } {
+  const base = /^(.+) \(The\)$/.exec(security)?.[1];
+  if (!base) return { name: security, names: [security] };
+  return { name: `The ${base}`, names: base.includes(' ') ? [`The ${base}`, base] : [`The ${base}`] };
 }
 
 export function sp500(csv: string): Entity[] {
@@ -29,18 +55,23 @@ export function sp500(csv: string): Entity[] {
       continue;
     }
     const short = shortCompanyName(security);
-    const aliases: Alias[] = [{ text: security, kind: 'name' }];
+    const { name, names } = companyNames(security);
+    const aliases: Alias[] = names.map((text) => ({ text, kind: 'name' }));
     // A short name that is an ordinary word ("News" for News Corp, "Target") is left to the curated
     // knowledge, which adds it with the context that tells the company from the word.
-    if (short !== security && [...short].length > 1 && !isCommonWord(short)) aliases.push({ text: short, kind: 'short' });
+    // "The Hartford" is not "Hartford": a one-word name after the article has no short name.
+    const articleOnly = /^\S+ \(The\)$/.test(security);
+    if (!articleOnly && !names.includes(short) && [...short].length > 1 && !isCommonWord(short) && !NOT_THE_COMPANY.has(short)) {
+      aliases.push({ text: short, kind: 'short' });
+    }
     aliases.push(...tickerAliases);
     const hq = r[col('Headquarters Location')] ?? '';
     const founded = r[col('Founded')]?.replace(/\s*\(.*\)$/, '');
     const added = r[col('Date added')];
     byCik.set(cik, {
-      id: `company:${slug(short)}`,
+      id: `company:${slug(idName(security))}`,
       type: 'company',
-      name: security,
+      name,
       aliases,
       description: `Public company in ${r[col('GICS Sub-Industry')]} (${r[col('GICS Sector')]} sector), headquartered in ${hq}${founded ? `, founded ${founded}` : ''}; in the S&P 500${added ? ` since ${added.slice(0, 4)}` : ''}.`,
       facts: [

@@ -225,6 +225,17 @@ describe('officials and public figures of 2025 news, in the bundled knowledge', 
   });
 });
 
+describe('S&P 500 companies by the names news writes, in the bundled knowledge', () => {
+  it('"Disney", "Coca-Cola", "Home Depot", "Merck", "Micron"; "The Hartford", not the city; "McCormick" is the senator', () => {
+    expect(linkBlocks(['Disney and Coca-Cola rose; Home Depot and Merck fell, and Micron was flat.'])).toEqual([
+      'Disney→company:walt-disney-company-the', 'Coca-Cola→company:coca-cola-company-the', 'Home Depot→company:home-depot-the', 'Merck→company:merck-and',
+      'Micron→company:micron-technology',
+    ]);
+    expect(linkBlocks(['The Hartford, the insurer, is based in Hartford.'])).toEqual(['The Hartford→company:hartford-the']);
+    expect(linkBlocks(['Sen. Dave McCormick spoke.', 'McCormick said he would vote no.'])).toEqual(['Dave McCormick→person:david-mccormick', 'McCormick→person:david-mccormick']);
+  });
+});
+
 describe('outlets stories cite, in the bundled knowledge', () => {
   it('link by name; one whose name is a phrase too ("The Independent", "The Free Press") only where the page speaks of reporting', () => {
     expect(linkBlocks(['Semafor and Punchbowl News reported it first; C-SPAN aired the vote, and National Review and the Daily Caller wrote about it.'])).toEqual([
