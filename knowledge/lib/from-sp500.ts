@@ -29,11 +29,39 @@ export function shortCompanyName(name: string): string {
 const NOT_THE_COMPANY = new Set(['Tyler', 'McCormick', 'Walt Disney']);
 
 /**
+ * Written by us: the names news writes for companies whose index name no rule shortens ("JPMorgan
+ * Chase" → "JPMorgan"), and the one it writes backwards ("Lilly (Eli)").
+ */
+const NEWS_NAMES: Record<string, { name?: string; short: string[] }> = {
+  'JPMorgan Chase': { short: ['JPMorgan'] },
+  'Lilly (Eli)': { name: 'Eli Lilly and Company', short: ['Eli Lilly'] },
+  'Robinhood Markets': { short: ['Robinhood'] },
+  'Lululemon Athletica': { short: ['Lululemon'] },
+  'Chipotle Mexican Grill': { short: ['Chipotle'] },
+  'Take-Two Interactive': { short: ['Take-Two'] },
+  'Thermo Fisher Scientific': { short: ['Thermo Fisher'] },
+  'Mondelez International': { short: ['Mondelez'] },
+  'Marriott International': { short: ['Marriott'] },
+  'Philip Morris International': { short: ['Philip Morris'] },
+  'Live Nation Entertainment': { short: ['Live Nation'] },
+  'T-Mobile US': { short: ['T-Mobile'] },
+  'Regeneron Pharmaceuticals': { short: ['Regeneron'] },
+  'Huntington Ingalls Industries': { short: ['Huntington Ingalls'] },
+};
+
+/** The written-out short names of `security` (`NEWS_NAMES`). */
+export function newsShortNames(security: string): string[] {
+  return NEWS_NAMES[security]?.short ?? [];
+}
+
+/**
  * A company's card name and its full names: the index writes "Walt Disney Company (The)"; news writes
  * "The Walt Disney Company" or "Walt Disney Company". One word after the article is only a name with
  * it: "The Hartford", never "Hartford", the city.
  */
 export function companyNames(security: string): { name: string; names: string[] } {
+  const renamed = NEWS_NAMES[security]?.name;
+  if (renamed) return { name: renamed, names: [renamed] };
   const base = /^(.+) \(The\)$/.exec(security)?.[1];
   if (!base) return { name: security, names: [security] };
   return { name: `The ${base}`, names: base.includes(' ') ? [`The ${base}`, base] : [`The ${base}`] };
@@ -61,9 +89,10 @@ export function sp500(csv: string): Entity[] {
     // knowledge, which adds it with the context that tells the company from the word.
     // "The Hartford" is not "Hartford": a one-word name after the article has no short name.
     const articleOnly = /^\S+ \(The\)$/.test(security);
-    if (!articleOnly && !names.includes(short) && [...short].length > 1 && !isCommonWord(short) && !NOT_THE_COMPANY.has(short)) {
+    if (!articleOnly && !names.includes(short) && short !== security && [...short].length > 1 && !isCommonWord(short) && !NOT_THE_COMPANY.has(short)) {
       aliases.push({ text: short, kind: 'short' });
     }
+    for (const text of newsShortNames(security)) aliases.push({ text, kind: 'short' });
     aliases.push(...tickerAliases);
     const hq = r[col('Headquarters Location')] ?? '';
     const founded = r[col('Founded')]?.replace(/\s*\(.*\)$/, '');

@@ -232,6 +232,12 @@ describe('S&P 500 companies by the names news writes, in the bundled knowledge',
       'Micron→company:micron-technology',
     ]);
     expect(linkBlocks(['The Hartford, the insurer, is based in Hartford.'])).toEqual(['The Hartford→company:hartford-the']);
+    expect(linkBlocks(['JPMorgan and Eli Lilly rose; Robinhood and T-Mobile fell.'])).toEqual([
+      'JPMorgan→company:jpmorgan-chase', 'Eli Lilly→company:lilly-eli', 'Robinhood→company:robinhood-markets', 'T-Mobile→company:t-mobile-us',
+    ]);
+    // "UPS" is the company where the page speaks of deliveries, not a power supply.
+    expect(linkBlocks(['UPS drivers delivered the packages.'])).toEqual(['UPS→company:united-parcel-service']);
+    expect(linkBlocks(['The lithium UPS kept the servers running.'])).toEqual([]);
     expect(linkBlocks(['Sen. Dave McCormick spoke.', 'McCormick said he would vote no.'])).toEqual(['Dave McCormick→person:david-mccormick', 'McCormick→person:david-mccormick']);
   });
 });
