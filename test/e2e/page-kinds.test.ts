@@ -243,11 +243,14 @@ describe('names every country gives its own institution', () => {
 });
 
 describe('a place name other names borrow', () => {
-  it('"Washington" in a story about the government is the capital, and its card says so; "Washington Monument" and "Washington Examiner" are not', async () => {
+  it('"Washington" in a story about the government is the capital, and its card says so; "Washington Monument" is not, and "Washington Examiner" is the paper', async () => {
     const page = await gloss.newPage('/washington-story.html');
     try {
       await waitForAnnotation(page);
-      expect((await paintedWhere(page)).filter((p) => p.includes('Washington'))).toEqual(['news:Washington']);
+      const painted = (await paintedWhere(page)).filter((p) => p.includes('Washington'));
+      expect(painted.filter((p) => p.startsWith('news:'))).toEqual(['news:Washington']);
+      // The paper whole, never its first word alone.
+      expect(painted.filter((p) => !p.startsWith('news:'))).toEqual(['tour:Washington Examiner']);
       await restOn(page, await pointOf(page, '#news', 'Washington'));
       await expect.poll(() => shownCardText(page)).toContain('Washington, D.C.');
       expect(await cardText(page)).toContain('federal government');
