@@ -242,6 +242,14 @@ describe('S&P 500 companies by the names news writes, in the bundled knowledge',
   });
 });
 
+describe('"ICE", in the bundled knowledge', () => {
+  it('is the immigration agency where its page speaks of arrests, raids or deportations, and not frozen water in a headline in capitals', () => {
+    expect(linkBlocks(['ICE agents arrested dozens in Chicago.'])).toEqual(['ICE→agency:u-s-immigration-and-customs-enforcement', 'Chicago→place:chicago']);
+    expect(linkBlocks(['ICE said deportations of undocumented immigrants rose in October.'])).toEqual(['ICE→agency:u-s-immigration-and-customs-enforcement']);
+    expect(linkBlocks(['ICE STORM WARNING: roads closed as snow falls.'])).toEqual([]);
+  });
+});
+
 describe('outlets stories cite, in the bundled knowledge', () => {
   it('link by name; one whose name is a phrase too ("The Independent", "The Free Press") only where the page speaks of reporting', () => {
     expect(linkBlocks(['Semafor and Punchbowl News reported it first; C-SPAN aired the vote, and National Review and the Daily Caller wrote about it.'])).toEqual([
