@@ -77,7 +77,8 @@ if (errors.length === 0) {
   try {
     withGovernors(states, store.all());
   } catch (e) {
-    errors.push(`knowledge/curated/governors.json: ${(e as Error).message}`);
+    // The "Governor" facts may be in any curated file (governors.json holds most).
+    errors.push(`knowledge/curated/*.json: ${(e as Error).message}`);
   }
 }
 const entities: Entity[] = store.all();
@@ -98,6 +99,9 @@ const WELL_KNOWN_ACRONYMS = new Set([
 ]);
 const curatedAcronyms = new Set(entities.filter((e) => curatedIds.has(e.id)).flatMap((e) => e.aliases.filter((a) => a.kind === 'acronym').map((a) => a.text)));
 for (const e of entities) {
+  // A surname that is an everyday word ("Green", "Little") is one only where no capitalised word
+  // extends it ("Green New Deal": `link-mentions.ts`), whoever chose it.
+  for (const a of e.aliases) if (a.kind === 'surname' && isCommonWord(a.text)) a.commonWord = true;
   if (curatedIds.has(e.id)) continue;
   e.aliases = e.aliases.filter((a) => a.kind !== 'acronym' || !curatedAcronyms.has(a.text));
   for (const a of e.aliases) {
@@ -108,9 +112,6 @@ for (const e of entities) {
     if (a.kind !== 'surname' && a.kind !== 'ticker' && e.type !== 'country' && isCommonWord(a.text)) a.commonWord = true;
   }
 }
-// A surname that is an everyday word ("Green", "Little") is one only where no capitalised word
-// extends it ("Green New Deal": `link-mentions.ts`), whoever chose it.
-for (const e of entities) for (const a of e.aliases) if (a.kind === 'surname' && isCommonWord(a.text)) a.commonWord = true;
 const ids = new Set(entities.map((e) => e.id));
 entities.forEach((e, index) => {
   const { errors: problems } = validateEntity(e, { file: 'knowledge/knowledge.json', index });

@@ -49,11 +49,6 @@ const NEWS_NAMES: Record<string, { name?: string; short: string[] }> = {
   'Huntington Ingalls Industries': { short: ['Huntington Ingalls'] },
 };
 
-/** The written-out short names of `security` (`NEWS_NAMES`). */
-export function newsShortNames(security: string): string[] {
-  return NEWS_NAMES[security]?.short ?? [];
-}
-
 /**
  * A company's card name and its full names: the index writes "Walt Disney Company (The)"; news writes
  * "The Walt Disney Company" or "Walt Disney Company". One word after the article is only a name with
@@ -87,12 +82,11 @@ export function sp500(csv: string): Entity[] {
     const aliases: Alias[] = names.map((text) => ({ text, kind: 'name' }));
     // A short name that is an ordinary word ("News" for News Corp, "Target") is left to the curated
     // knowledge, which adds it with the context that tells the company from the word.
-    // "The Hartford" is not "Hartford": a one-word name after the article has no short name.
-    const articleOnly = /^\S+ \(The\)$/.test(security);
-    if (!articleOnly && !names.includes(short) && short !== security && [...short].length > 1 && !isCommonWord(short) && !NOT_THE_COMPANY.has(short)) {
+    // "The Hartford" is not "Hartford": a name that needs its article has no short name.
+    if (!names.includes(short) && !names.includes(`The ${short}`) && short !== security && [...short].length > 1 && !isCommonWord(short) && !NOT_THE_COMPANY.has(short)) {
       aliases.push({ text: short, kind: 'short' });
     }
-    for (const text of newsShortNames(security)) aliases.push({ text, kind: 'short' });
+    for (const text of NEWS_NAMES[security]?.short ?? []) aliases.push({ text, kind: 'short' });
     aliases.push(...tickerAliases);
     const hq = r[col('Headquarters Location')] ?? '';
     const founded = r[col('Founded')]?.replace(/\s*\(.*\)$/, '');

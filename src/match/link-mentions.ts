@@ -286,18 +286,21 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     return false;
   };
 
+  /** The span linked to the one person the page introduced among its candidates; false when not exactly one. */
+  const linkIntroduced = (span: Span, intro: readonly number[]): boolean => {
+    // An unknown person introduced with the same surname ("Tom Ford") makes the bare name ambiguous too.
+    if (intro.length !== 1 || unknownNames.has(span.key)) return false;
+    link(span, intro[0]!, { kind: 'coreference', alias: surface(span), via: introduced.get(intro[0]!)! });
+    return true;
+  };
+
   // Pass 2: everything that needs the page's evidence.
   const decide = (span: Span): void => {
     const candidates = [...span.entities.keys()];
     const alias = surface(span);
 
     const intro = candidates.filter((e) => introduced.has(e));
-    // An unknown person introduced with the same surname ("Tom Ford") makes the bare name ambiguous too.
-    if (intro.length === 1 && !unknownNames.has(span.key)) {
-      link(span, intro[0]!, { kind: 'coreference', alias, via: introduced.get(intro[0]!)! });
-      return;
-    }
-    if (intro.length > 1 || unknownNames.has(span.key)) return;
+    if (linkIntroduced(span, intro) || intro.length > 1 || unknownNames.has(span.key)) return;
 
     if (namesAnotherPaper(span)) return;
     const usable = candidates.filter((e) => span.entities.get(e)!.some((a) => aliasKindOf(index.aliasFlags[a]!) !== 'ticker'));
@@ -355,9 +358,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   for (const span of people) decide(span);
   for (const span of people) if (!span.mention) decide(span);
   for (const { span, e } of nameOrSurname) {
-    const intro = [...span.entities.keys()].filter((p) => introduced.has(p));
-    if (intro.length === 1 && !unknownNames.has(span.key)) link(span, intro[0]!, { kind: 'coreference', alias: surface(span), via: introduced.get(intro[0]!)! });
-    else link(span, e, { kind: 'name', alias: surface(span) });
+    if (!linkIntroduced(span, [...span.entities.keys()].filter((p) => introduced.has(p)))) link(span, e, { kind: 'name', alias: surface(span) });
   }
   for (const span of deferred) if (!isPersonFullName(span, index)) decide(span);
 
