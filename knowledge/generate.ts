@@ -13,7 +13,7 @@ import { categoryOf } from '../src/knowledge/schema';
 import { formatError, validateEntity, validateKnowledge } from '../src/knowledge/validate-entity';
 import { agencies } from './lib/from-agencies';
 import { cabinetMembers, withCabinetRoles } from './lib/from-cabinet';
-import { administrationEnds, congressMembers, executives, formerMembers } from './lib/from-congress';
+import { administrationEnds, congressMembers, executives, formerMembers, withoutBorrowedNames } from './lib/from-congress';
 import { capitals } from './lib/from-capitals';
 import { countries } from './lib/from-countries';
 import { intlOrgs } from './lib/from-intl-orgs';
@@ -33,6 +33,7 @@ const store = new EntityStore();
 const commonSurnames = new Set(json<string[]>('congress-legislators/common-surnames.json'));
 const members = congressMembers(json('congress-legislators/legislators-current.json'), commonSurnames);
 const former = formerMembers(json('congress-legislators/legislators-former.json'), commonSurnames);
+withoutBorrowedNames([...members, ...former]);
 for (const e of members) store.add(e);
 const states = usStates(json('congress-legislators/legislators-current.json')).map((e) => store.add(e));
 // Members' full names, for the presidents who share one with another person ("John Kennedy").

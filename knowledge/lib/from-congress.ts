@@ -13,11 +13,56 @@ interface Person {
 
 const AS_OF = '2026-06-15';
 
-function personAliases(p: Person, standalone: boolean): Alias[] {
-  const full = p.name.official_full ?? `${p.name.first} ${p.name.last}`;
-  const forms = new Set([full, `${p.name.first} ${p.name.last}`]);
-  if (p.name.nickname) forms.add(`${p.name.nickname} ${p.name.last}`);
+/**
+ * The everyday forms of formal given names. The data records a nickname for a few members only
+ * (Bernard "Bernie" Sanders), not for the many news calls by one: "Chris Murphy" (Christopher),
+ * "Dick Durbin" (Richard), "Jim Risch" (James) linked nothing, and the "Murphy" after them was read as
+ * an unknown person's. A form nobody uses costs nothing: it is matched only as the whole name.
+ */
+const EVERYDAY_NAMES: Readonly<Record<string, readonly string[]>> = {
+  Alexander: ['Alex'], Andrew: ['Andy'], Anthony: ['Tony'], Benjamin: ['Ben'], Bradley: ['Brad'], Charles: ['Chuck'],
+  Christopher: ['Chris'], Daniel: ['Dan'], David: ['Dave'], Donald: ['Don'], Douglas: ['Doug'], Edward: ['Ed'],
+  Eugene: ['Gene'], Frederick: ['Fred'], Gerald: ['Jerry'], Gregory: ['Greg'], James: ['Jim'], Jeffrey: ['Jeff'],
+  Jennifer: ['Jen'], Joseph: ['Joe'], Joshua: ['Josh'], Kenneth: ['Ken'], Lawrence: ['Larry'], Matthew: ['Matt'],
+  Michael: ['Mike'], Nicholas: ['Nick'], Patrick: ['Pat'], Peter: ['Pete'], Randall: ['Randy'], Raymond: ['Ray'],
+  Richard: ['Dick', 'Rick'], Robert: ['Bob', 'Rob'], Ronald: ['Ron'], Russell: ['Russ'], Samuel: ['Sam'],
+  Stephen: ['Steve'], Steven: ['Steve'], Thomas: ['Tom'], Timothy: ['Tim'], William: ['Bill'], Zachary: ['Zach'],
+};
+
+/** The aliases made from `EVERYDAY_NAMES`, a guess the data did not make: `withoutBorrowedNames` may drop them. */
+const guessed = new WeakSet<Alias>();
+
+/** A person's name aliases: their full name, then "First Last" in the everyday forms (the data's nickname, else the table's). */
+function nameAliases(full: string, first: string, nickname: string | undefined, last: string, guess = true): Alias[] {
+  const forms = new Set([full, `${first} ${last}`]);
+  if (nickname) forms.add(`${nickname} ${last}`);
   const aliases: Alias[] = [...forms].map((text) => ({ text, kind: 'name' as const }));
+  if (nickname || !guess) return aliases;
+  for (const short of EVERYDAY_NAMES[first] ?? []) {
+    if (forms.has(`${short} ${last}`)) continue;
+    const alias: Alias = { text: `${short} ${last}`, kind: 'name' };
+    guessed.add(alias);
+    aliases.push(alias);
+  }
+  return aliases;
+}
+
+/**
+ * Drops a guessed everyday name that is another member's own: "Bob Menendez" is the former senator's
+ * (his recorded nickname), not his son's, the representative Robert Menendez, whom news calls Rob.
+ */
+export function withoutBorrowedNames(people: readonly Entity[]): void {
+  const own = new Set<string>();
+  for (const e of people) for (const a of e.aliases) if (a.kind === 'name' && !guessed.has(a)) own.add(a.text.toLowerCase());
+  for (const e of people) e.aliases = e.aliases.filter((a) => !guessed.has(a) || !own.has(a.text.toLowerCase()));
+}
+
+/**
+ * `guess`: add the table's everyday names. Not for presidents and vice presidents, whose everyday names
+ * the data records ("Bill Clinton") and history fixed: "Ron Reagan" is the president's son.
+ */
+function personAliases(p: Person, standalone: boolean, guess = true): Alias[] {
+  const aliases = nameAliases(p.name.official_full ?? `${p.name.first} ${p.name.last}`, p.name.first, p.name.nickname, p.name.last, guess);
   const surname: Alias = { text: p.name.last, kind: 'surname' };
   if (standalone) surname.standalone = true;
   if ([...p.name.last.replace(/[^\p{L}]/gu, '')].length >= 2) aliases.push(surname);
@@ -246,9 +291,7 @@ export function formerMembers(rows: FormerRow[], commonSurnames: ReadonlySet<str
     const chamber = r.type === 'sen' ? 'senator' : 'representative';
     const district = Number(r.district);
     const where = r.type === 'rep' && district > 0 ? `${state}'s ${ordinal(district)} district` : state;
-    const aliases: Alias[] = [{ text: r.full_name, kind: 'name' }];
-    if (`${r.first_name} ${r.last_name}` !== r.full_name) aliases.push({ text: `${r.first_name} ${r.last_name}`, kind: 'name' });
-    if (r.nickname) aliases.push({ text: `${r.nickname} ${r.last_name}`, kind: 'name' });
+    const aliases = nameAliases(r.full_name, r.first_name, r.nickname || undefined, r.last_name);
     if ([...r.last_name].length > 1) aliases.push({ text: r.last_name, kind: 'surname' });
     const context = politicalNames(aliases, r.last_name, state, commonSurnames);
     return {
@@ -270,7 +313,7 @@ export function formerMembers(rows: FormerRow[], commonSurnames: ReadonlySet<str
 
 /** A president's or vice president's names; when two share first and last name (the Adamses, the Bushes) only the distinct forms. */
 function executiveAliases(p: Person, name: string, standalone: boolean, shared: boolean): Alias[] {
-  const aliases = [{ text: name, kind: 'name' as const }, ...personAliases(p, standalone)];
+  const aliases = [{ text: name, kind: 'name' as const }, ...personAliases(p, standalone, false)];
   const unique = aliases.filter((a, i, all) => all.findIndex((b) => b.text === a.text) === i);
   const kept = shared ? unique.filter((a) => a.text === name || a.kind === 'surname') : unique;
   // With the middle name or its initial ("John F. Kennedy", "Franklin Delano Roosevelt"), as news names many of them.

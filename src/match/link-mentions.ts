@@ -8,8 +8,12 @@
  *  3. a bare surname links to the one person introduced with it anywhere on the page ("Krebs"
  *     after "Christopher Krebs"); two introduced with one surname leave it unlinked; a surname
  *     that is part of an unknown full name ("Tom Ford") is never linked, nor are its repeats, and
- *     a family name written first and followed by another given name ("Li Keqiang") is not linked;
- *  4. a title just before the name narrows the candidates ("Defense Secretary Esper", "Sen. Scott");
+ *     a family name written first and followed by another given name ("Li Keqiang") is not linked,
+ *     nor is a person's where the page names someone else by it in full ("Michael Jordan", whose
+ *     card has no bare "Jordan", beside Rep. Jim Jordan);
+ *  4. a name in a list with a place the page links is a place ("Egypt, Qatar and Turkey"), the
+ *     neighbour's kind where it is two ("Georgia and Alabama": the state); else a title just before
+ *     the name narrows the candidates ("Defense Secretary Esper", "Sen. Scott");
  *  5. a curated famous surname links alone ("Trump", "Putin");
  *  6. context: candidates score by their hint words and related entities found on the page (and an
  *     acronym by its own entity, named in full elsewhere on the page), and link only above a
@@ -261,8 +265,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       // Its repeats are that unknown person too, unless the surname is one of the very few that mean one
       // person on any page (a salience of 0.9 or more: "Melania Trump" leaves "Trump" alone); "Frank Gore",
       // the running back, takes a page's "Gore" from Al Gore.
-      const standalone = [...span.entities].some(([e, rows]) => index.sal[e]! >= 90 && rows.some((a) => index.aliasFlags[a]! & AliasFlag.Standalone));
-      if (!standalone) unknownNames.add(span.key);
+      if (!isStandaloneFamous(span, index)) unknownNames.add(span.key);
       continue;
     }
     // Its repeats still follow whoever the page introduced: a family name that comes first ("Kim",
@@ -286,12 +289,50 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     return false;
   };
 
+  /**
+   * Surname keys of the full names the page gives people the knowledge has, with whom each links to
+   * (-1: unlinked), filled once the full names are decided: a bare "Jordan" on a page that also names
+   * "Michael Jordan", unlinked for want of a word of basketball or linked to a card that has no
+   * surname alias, is not Rep. Jim Jordan, whom the page introduces too.
+   */
+  const fullNameSurnames = new Map<string, Set<number>>();
+  const isClaimedByAnother = (span: Span): boolean => {
+    const claims = fullNameSurnames.get(span.key);
+    if (!claims) return false;
+    for (const e of claims) if (!span.entities.has(e)) return !isStandaloneFamous(span, index);
+    return false;
+  };
+
   /** The span linked to the one person the page introduced among its candidates; false when not exactly one. */
   const linkIntroduced = (span: Span, intro: readonly number[]): boolean => {
     // An unknown person introduced with the same surname ("Tom Ford") makes the bare name ambiguous too.
-    if (intro.length !== 1 || unknownNames.has(span.key)) return false;
+    if (intro.length !== 1 || unknownNames.has(span.key) || isClaimedByAnother(span)) return false;
     link(span, intro[0]!, { kind: 'coreference', alias: surface(span), via: introduced.get(intro[0]!)! });
     return true;
+  };
+
+  /**
+   * "Egypt, Qatar and Turkey", "Israel and Jordan": a name one of whose meanings is a place, in a list
+   * with a place the page linked, is that place. Where it is two places ("Georgia"), the one of the
+   * neighbour's kind: a state beside a state, a country beside a country.
+   */
+  let order: Map<Span, number> | undefined;
+  const placeListedWith = (span: Span, pool: readonly number[]): { e: number; by: string } | undefined => {
+    const places = pool.filter((e) => index.cats[e] === PLACE);
+    if (places.length === 0) return undefined;
+    order ??= new Map(spans.map((s, i) => [s, i]));
+    const at = order.get(span)!;
+    const text = blocks[span.block]!.text;
+    for (const other of [spans[at - 1], spans[at + 1]]) {
+      const e = other?.mention?.entity;
+      if (other === undefined || e === undefined || other.block !== span.block || index.cats[e] !== PLACE) continue;
+      const between = other.candidate.end <= span.candidate.start ? text.slice(other.candidate.end, span.candidate.start) : text.slice(span.candidate.end, other.candidate.start);
+      if (!LIST_SEPARATOR.test(between)) continue;
+      const region = (p: number, s: Span) => s.entities.get(p)!.some((a) => index.aliasFlags[a]! & AliasFlag.Region);
+      const alike = places.length === 1 ? places : places.filter((p) => region(p, span) === region(e, other));
+      if (alike.length === 1) return { e: alike[0]!, by: index.names.at(e)! };
+    }
+    return undefined;
   };
 
   // Pass 2: everything that needs the page's evidence.
@@ -299,11 +340,19 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     const candidates = [...span.entities.keys()];
     const alias = surface(span);
 
+    // A list of places says more than a namesake the page introduced: "Egypt and Jordan" beside Rep. Jim Jordan.
+    const listed = placeListedWith(span, candidates);
+    if (listed) {
+      link(span, listed.e, { kind: 'context', alias, words: [listed.by] });
+      return;
+    }
     const intro = candidates.filter((e) => introduced.has(e));
     if (linkIntroduced(span, intro) || intro.length > 1 || unknownNames.has(span.key)) return;
 
     if (namesAnotherPaper(span)) return;
-    const usable = candidates.filter((e) => span.entities.get(e)!.some((a) => aliasKindOf(index.aliasFlags[a]!) !== 'ticker'));
+    // Someone else's surname here is no one's the page links to; the name's other meanings still may be.
+    const claimed = isClaimedByAnother(span);
+    const usable = candidates.filter((e) => !(claimed && index.cats[e] === 0) && span.entities.get(e)!.some((a) => aliasKindOf(index.aliasFlags[a]!) !== 'ticker'));
     if (usable.length === 0) return;
 
     // The text before the name is only read when a candidate has titles to look for.
@@ -357,6 +406,15 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   const people = deferred.filter((span) => isPersonFullName(span, index));
   for (const span of people) decide(span);
   for (const span of people) if (!span.mention) decide(span);
+  // Not the names read as something else ("George Washington University", a handle) in pass 1.
+  const peopleDeferred = new Set(people);
+  for (const span of spans) {
+    if (span.candidate.tokenCount < 2 || !(span.mention || peopleDeferred.has(span)) || !isPersonFullName(span, index)) continue;
+    const surname = surnameKeyOf(span.key);
+    let claims = fullNameSurnames.get(surname);
+    if (!claims) fullNameSurnames.set(surname, (claims = new Set()));
+    claims.add(span.mention?.entity ?? -1);
+  }
   for (const { span, e } of nameOrSurname) {
     if (!linkIntroduced(span, [...span.entities.keys()].filter((p) => introduced.has(p)))) link(span, e, { kind: 'name', alias: surface(span) });
   }
@@ -553,6 +611,23 @@ function isPersonFullName(span: Span, index: CompiledIndex): boolean {
     for (const a of rows) if (aliasKindOf(index.aliasFlags[a]!) === 'surname') return false;
   }
   return true;
+}
+
+/**
+ * A surname that means one person on any page (a salience of 0.9 or more, and linking alone): another
+ * Trump named in full ("Melania Trump") leaves the bare "Trump" his.
+ */
+function isStandaloneFamous(span: Span, index: CompiledIndex): boolean {
+  for (const [e, rows] of span.entities) if (index.sal[e]! >= 90 && rows.some((a) => index.aliasFlags[a]! & AliasFlag.Standalone)) return true;
+  return false;
+}
+
+const NAME_SUFFIX = / (?:jr|sr|ii|iii|iv)\.?$/;
+
+/** The key of a full name's surname: its last word, past a suffix ("robert f. kennedy jr." → "kennedy"). */
+function surnameKeyOf(key: string): string {
+  const name = key.replace(NAME_SUFFIX, '').replace(/,$/, '');
+  return name.slice(name.lastIndexOf(' ') + 1);
 }
 
 /** The entities a span could mean besides `entity`. */
@@ -1057,6 +1132,9 @@ function stateBodyAfter(block: LinkBlock, span: Span): string | undefined {
 }
 
 const STATE_BODY_AFTER = /^[ \u00a0]+(National[ \u00a0]Guard|(?:State[ \u00a0])?Legislature|General[ \u00a0]Assembly|State[ \u00a0](?:Senate|Assembly|Police|Capitol)|Attorney[ \u00a0]General|Secretary[ \u00a0]of[ \u00a0]State|Court[ \u00a0]of[ \u00a0]Appeals)(?![\p{L}\p{N}])/u;
+
+/** What joins two items of a list: "Egypt, Qatar", "Qatar and Turkey", "Egypt, Qatar, and Turkey", "Syria or Iraq". */
+const LIST_SEPARATOR = /^(?:,|,?[ \u00a0]+(?:and|or))[ \u00a0]+$/;
 
 /** A preposition, then a capitalised town's name of one to three words, and a comma: "in Garrison, ". */
 const TOWN_BEFORE = /(?:^|[^\p{L}\p{N}])(?:in|at|near|from|of|outside|to)[ \u00a0]+(\p{Lu}[\p{Ll}'’.-]+(?:[ \u00a0]\p{Lu}[\p{Ll}'’.-]+){0,2}),[ \u00a0]$/u;

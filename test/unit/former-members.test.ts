@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { congressMembers, formerMembers, recentFormerRows } from '../../knowledge/lib/from-congress';
+import { congressMembers, executives, formerMembers, recentFormerRows, withoutBorrowedNames } from '../../knowledge/lib/from-congress';
 
 const row = (over: Partial<Parameters<typeof formerMembers>[0][number]>) => ({
   last_name: 'McSally', first_name: 'Martha', nickname: '', full_name: 'Martha McSally', type: 'sen', state: 'AZ', district: '', party: 'Republican', url: '', bioguide_id: 'M001197', ...over,
@@ -46,5 +46,32 @@ describe('current members of Congress', () => {
     expect(warren!.description).toBe('Democratic U.S. senator for Massachusetts, in the Senate since 2013.');
     expect(markey!.description).toBe('Democratic U.S. senator for Massachusetts, in Congress since 1976, in the Senate since 2013.');
     expect(rep!.description).toBe('Democratic U.S. representative for Massachusetts, in Congress since 1989.');
+  });
+});
+
+describe('members’ everyday names', () => {
+  const person = (first: string, last: string, nickname?: string, type = 'sen') => ({
+    id: { bioguide: `${first}${last}` }, name: { first, last, ...(nickname ? { nickname } : {}) },
+    terms: [{ type, start: '2013-01-03', end: '2027-01-03', state: 'CT', party: 'Democrat' }],
+  });
+  const names = (e: { aliases: { text: string; kind: string }[] }) => e.aliases.filter((a) => a.kind === 'name').map((a) => a.text);
+
+  it('are the forms news writes of a formal given name, or the nickname the data records instead', () => {
+    const [murphy, durbin, sanders] = congressMembers([person('Christopher', 'Murphy'), person('Richard', 'Durbin'), person('Bernard', 'Sanders', 'Bernie')]);
+    expect(names(murphy!)).toEqual(['Christopher Murphy', 'Chris Murphy']);
+    expect(names(durbin!)).toEqual(['Richard Durbin', 'Dick Durbin', 'Rick Durbin']);
+    expect(names(sanders!)).toEqual(['Bernard Sanders', 'Bernie Sanders']);
+    const [former] = formerMembers([row({ first_name: 'Thomas', last_name: 'Carper', full_name: 'Thomas R. Carper' })]);
+    expect(names(former!)).toEqual(['Thomas R. Carper', 'Thomas Carper', 'Tom Carper']);
+  });
+
+  it('are not another member’s own name, and not guessed for presidents', () => {
+    const [son] = congressMembers([person('Robert', 'Menendez', undefined, 'rep')]);
+    const [father] = formerMembers([row({ first_name: 'Robert', nickname: 'Bob', last_name: 'Menendez', full_name: 'Robert Menendez' })]);
+    withoutBorrowedNames([son!, father!]);
+    expect(names(son!)).toEqual(['Robert Menendez', 'Rob Menendez']);
+    expect(names(father!)).toContain('Bob Menendez');
+    const reagan = executives([{ ...person('Ronald', 'Reagan'), terms: [{ type: 'prez', start: '1981-01-20', end: '1989-01-20', party: 'Republican' }] }]);
+    expect(names(reagan[0]!)).not.toContain('Ron Reagan');
   });
 });

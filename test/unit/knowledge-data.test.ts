@@ -217,6 +217,12 @@ describe('officials and public figures of 2025 news, in the bundled knowledge', 
     ]);
   });
 
+  it('members of Congress by the everyday names news writes ("Chris Murphy", "Dick Durbin"), and then by surname', () => {
+    expect(linkBlocks(['Sen. Chris Murphy and Dick Durbin spoke.', 'Murphy, of Connecticut, said more.'])).toEqual([
+      'Chris Murphy→person:christopher-murphy', 'Dick Durbin→person:richard-j-durbin', 'Murphy→person:christopher-murphy', 'Connecticut→place:connecticut',
+    ]);
+  });
+
   it('say what became of them where the knowledge knows: a card dated after the event, marked former once they left', () => {
     expect(byId.get('person:charlie-kirk')!.description).toMatch(/killed .* September 2025/);
     expect(byId.get('person:charlie-kirk')!.status).toBe('former');

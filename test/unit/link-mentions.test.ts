@@ -65,6 +65,59 @@ describe('linkMentions: names every country gives its own institution', () => {
   });
 });
 
+describe('linkMentions: a surname another full name on the page claims', () => {
+  const sports = matcher([
+    entity('person:jim-jordan', 'person', 'Jim Jordan', [{ text: 'Jim Jordan', kind: 'name', needsContext: true }, { text: 'Jordan', kind: 'surname' }], { titles: ['rep.'] }),
+    entity('person:michael-jordan', 'person', 'Michael Jordan', [{ text: 'Michael Jordan', kind: 'name', needsContext: true }], { context: ['nba', 'bulls'] }),
+    entity('place:jordan', 'place', 'Jordan', [{ text: 'Jordan', kind: 'name', needsContext: true }], { context: ['amman', 'abdullah'] }),
+    entity('person:donald-trump', 'person', 'Donald Trump', [{ text: 'Donald Trump', kind: 'name' }, { text: 'Trump', kind: 'surname', standalone: true }], undefined, 1),
+    entity('person:melania-trump', 'person', 'Melania Trump', [{ text: 'Melania Trump', kind: 'name' }]),
+  ]);
+  const rep = 'Rep. Jim Jordan said the hearing would go on.';
+
+  it('a full name the page leaves unlinked keeps its bare surname from the person the page introduced', () => {
+    expect(sports(`Michael Jordan won six titles. Jordan was the greatest.\n\n${rep}`)).toEqual(['Jim Jordan→person:jim-jordan']);
+    // Without the other Jordan, the bare surname is the congressman's.
+    expect(sports(`Jordan was the greatest.\n\n${rep}`)).toEqual(['Jordan→person:jim-jordan', 'Jim Jordan→person:jim-jordan']);
+  });
+
+  it('so does one linked to a card that has no surname alias', () => {
+    expect(sports(`Michael Jordan won six NBA titles with the Bulls. Jordan was the greatest.\n\n${rep}`)).toEqual(['Michael Jordan→person:michael-jordan', 'Jim Jordan→person:jim-jordan']);
+  });
+
+  it('the name’s other meanings still link by their context, and a famous surname stays its own', () => {
+    expect(sports(`Michael Jordan won six titles.\n\n${rep} King Abdullah of Jordan met him in Amman.`)).toEqual(['Jim Jordan→person:jim-jordan', 'Jordan→place:jordan']);
+    expect(sports('Melania Trump spoke. Trump said more.')).toEqual(['Melania Trump→person:melania-trump', 'Trump→person:donald-trump']);
+  });
+});
+
+describe('linkMentions: a name in a list of places', () => {
+  const places = matcher([
+    entity('place:egypt', 'country', 'Egypt', [{ text: 'Egypt', kind: 'name' }]),
+    entity('place:qatar', 'place', 'Qatar', [{ text: 'Qatar', kind: 'name' }]),
+    entity('place:turkiye', 'place', 'Türkiye', [{ text: 'Turkey', kind: 'short', needsContext: true }], { context: ['ankara', 'erdogan'] }),
+    entity('place:jordan', 'place', 'Jordan', [{ text: 'Jordan', kind: 'name', needsContext: true }], { context: ['amman'] }),
+    entity('person:jim-jordan', 'person', 'Jim Jordan', [{ text: 'Jim Jordan', kind: 'name' }, { text: 'Jordan', kind: 'surname' }]),
+    entity('place:georgia', 'place', 'Georgia', [{ text: 'Georgia', kind: 'name', needsContext: true }], { context: ['tbilisi'] }),
+    entity('place:georgia-us-state', 'region', 'Georgia', [{ text: 'Georgia', kind: 'name', needsContext: true }], { context: ['atlanta'] }),
+    entity('place:alabama', 'region', 'Alabama', [{ text: 'Alabama', kind: 'name' }]),
+    entity('place:armenia', 'place', 'Armenia', [{ text: 'Armenia', kind: 'name' }]),
+  ]);
+
+  it('is the place, where a place the page links stands beside it ("Egypt, Qatar and Turkey")', () => {
+    expect(places('Talks were brokered by Egypt, Qatar and Turkey.')).toEqual(['Egypt→place:egypt', 'Qatar→place:qatar', 'Turkey→place:turkiye']);
+    expect(places('Rep. Jim Jordan spoke.\n\nEgypt and Jordan signed.')).toEqual(['Jim Jordan→person:jim-jordan', 'Egypt→place:egypt', 'Jordan→place:jordan']);
+    // Not a list: the bird, and the congressman.
+    expect(places('Turkey is served in Egypt.')).toEqual(['Egypt→place:egypt']);
+    expect(places('Rep. Jim Jordan spoke.\n\nJordan flew to Egypt.')).toEqual(['Jim Jordan→person:jim-jordan', 'Jordan→person:jim-jordan', 'Egypt→place:egypt']);
+  });
+
+  it('of the neighbour’s kind where the name is two places: a state beside a state, a country beside a country', () => {
+    expect(places('Storms hit Georgia and Alabama.')).toEqual(['Georgia→place:georgia-us-state', 'Alabama→place:alabama']);
+    expect(places('Georgia, Armenia and Azerbaijan met.')).toEqual(['Georgia→place:georgia', 'Armenia→place:armenia']);
+  });
+});
+
 describe('linkMentions: an acronym the page spells out', () => {
   const wire = matcher([
     entity('org:ap', 'organization', 'Associated Press', [{ text: 'Associated Press', kind: 'name' }, { text: 'AP', kind: 'acronym', needsContext: true }], { context: ['wire'] }),
@@ -459,7 +512,8 @@ describe('linkMentions: a U.S. state, and the longer names that borrow its name'
     expect(us('A rally in Brooklyn, New York.')).toEqual([]);
     // Not a town before the comma, but the state's own police after the name: the state.
     expect(us('It fell to Julie Graham, New York State Police spokeswoman.')).toEqual(['New York→place:new-york-state']);
-    expect(us('However, Georgia voted. Trade with Ohio, Georgia and Texas grew.')).toEqual(['Ohio→place:ohio', 'Texas→place:texas']);
+    // "Ohio, Georgia" is no town and its state: "However, Georgia" is nothing; in the list of states it is the state.
+    expect(us('However, Georgia voted. Trade with Ohio, Georgia and Texas grew.')).toEqual(['Ohio→place:ohio', 'Georgia→place:georgia-us-state', 'Texas→place:texas']);
   });
 
   it('tells New York, the city, from the state by the page; its newspaper is neither', () => {
