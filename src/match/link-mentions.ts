@@ -312,27 +312,43 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   };
 
   /**
-   * "Egypt, Qatar and Turkey", "Israel and Jordan": a name one of whose meanings is a place, in a list
-   * with a place the page linked, is that place. Where it is two places ("Georgia"), the one of the
-   * neighbour's kind: a state beside a state, a country beside a country.
+   * "Egypt, Qatar and Turkey", "Israel and Jordan", "Apple and Google": a name one of whose meanings is
+   * a place (or a company, an agency, an organisation), in a list with one the page linked, is that one.
+   * Where it is two places ("Georgia"), the one of the neighbour's kind: a state beside a state, a
+   * country beside a country. Not people: a list of surnames says nothing of which namesake each is.
    */
   let order: Map<Span, number> | undefined;
-  const placeListedWith = (span: Span, pool: readonly number[]): { e: number; by: string } | undefined => {
-    const places = pool.filter((e) => index.cats[e] === PLACE);
-    if (places.length === 0) return undefined;
+  const listedWith = (span: Span, candidates: readonly number[]): { e: number; by: string } | undefined => {
     order ??= new Map(spans.map((s, i) => [s, i]));
     const at = order.get(span)!;
     const text = blocks[span.block]!.text;
     for (const other of [spans[at - 1], spans[at + 1]]) {
       const e = other?.mention?.entity;
-      if (other === undefined || e === undefined || other.block !== span.block || index.cats[e] !== PLACE) continue;
+      if (other === undefined || e === undefined || other.block !== span.block || index.cats[e] === 0) continue;
+      const alike = candidates.filter((c) => index.cats[c] === index.cats[e] && span.entities.get(c)!.some((a) => aliasKindOf(index.aliasFlags[a]!) !== 'ticker'));
+      if (alike.length === 0) continue;
       const between = other.candidate.end <= span.candidate.start ? text.slice(other.candidate.end, span.candidate.start) : text.slice(span.candidate.end, other.candidate.start);
       if (!LIST_SEPARATOR.test(between)) continue;
       const region = (p: number, s: Span) => s.entities.get(p)!.some((a) => index.aliasFlags[a]! & AliasFlag.Region);
-      const alike = places.length === 1 ? places : places.filter((p) => region(p, span) === region(e, other));
-      if (alike.length === 1) return { e: alike[0]!, by: index.names.at(e)! };
+      const kind = alike.length === 1 ? alike : alike.filter((p) => region(p, span) === region(e, other));
+      if (kind.length === 1) return { e: kind[0]!, by: index.names.at(e)! };
     }
     return undefined;
+  };
+
+  /**
+   * "Greene, of Georgia", "Sen. Jon Ossoff, a Democrat from Georgia": a state's name (one it shares with
+   * another place) right after a person the page linked, whose own hints name that state, is the state.
+   */
+  const stateOfPerson = (span: Span, candidates: readonly number[]): { e: number; by: string } | undefined => {
+    const regions = candidates.filter((c) => index.cats[c] === PLACE && span.entities.get(c)!.some((a) => index.aliasFlags[a]! & AliasFlag.Region));
+    if (regions.length !== 1) return undefined;
+    order ??= new Map(spans.map((s, i) => [s, i]));
+    const before = spans[order.get(span)! - 1];
+    const person = before?.mention?.entity;
+    if (before === undefined || person === undefined || before.block !== span.block || index.cats[person] !== 0) return undefined;
+    if (!PERSON_OF_PLACE.test(blocks[span.block]!.text.slice(before.candidate.end, span.candidate.start))) return undefined;
+    return hintsOf(index).context(person).includes(span.key) ? { e: regions[0]!, by: index.names.at(person)! } : undefined;
   };
 
   // Pass 2: everything that needs the page's evidence.
@@ -341,7 +357,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     const alias = surface(span);
 
     // A list of places says more than a namesake the page introduced: "Egypt and Jordan" beside Rep. Jim Jordan.
-    const listed = placeListedWith(span, candidates);
+    const listed = listedWith(span, candidates) ?? stateOfPerson(span, candidates);
     if (listed) {
       link(span, listed.e, { kind: 'context', alias, words: [listed.by] });
       return;
@@ -383,7 +399,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     words ??= collectWords();
     const pageWords = words;
     const scored = pool
-      .map((e) => ({ e, ...contextScore(index, e, pageWords, onPage, span.entities.get(e)!.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'acronym')) }))
+      .map((e) => ({ e, ...contextScore(index, e, pageWords, onPage, index.cats[e] === COMPANY || span.entities.get(e)!.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'acronym')) }))
       .sort((x, y) => y.score - x.score);
     const best = scored[0]!;
     const runnerUp = scored[1]?.score ?? 0;
@@ -1133,6 +1149,9 @@ function stateBodyAfter(block: LinkBlock, span: Span): string | undefined {
 
 const STATE_BODY_AFTER = /^[ \u00a0]+(National[ \u00a0]Guard|(?:State[ \u00a0])?Legislature|General[ \u00a0]Assembly|State[ \u00a0](?:Senate|Assembly|Police|Capitol)|Attorney[ \u00a0]General|Secretary[ \u00a0]of[ \u00a0]State|Court[ \u00a0]of[ \u00a0]Appeals)(?![\p{L}\p{N}])/u;
 
+/** Between a person's name and their state's: ", of ", " of ", ", a Republican from ", ", the Democratic senator from ". */
+const PERSON_OF_PLACE = /^,?[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+(?:[\p{L}.-]+[ \u00a0]+){1,3})?(?:of|from)[ \u00a0]+$/u;
+
 /** What joins two items of a list: "Egypt, Qatar", "Qatar and Turkey", "Egypt, Qatar, and Turkey", "Syria or Iraq". */
 const LIST_SEPARATOR = /^(?:,|,?[ \u00a0]+(?:and|or))[ \u00a0]+$/;
 
@@ -1199,7 +1218,7 @@ function titleOf(index: CompiledIndex, entity: number, before: string): string |
   return undefined;
 }
 
-function contextScore(index: CompiledIndex, entity: number, pageWords: IntSet, onPage: ReadonlySet<number>, acronym: boolean) {
+function contextScore(index: CompiledIndex, entity: number, pageWords: IntSet, onPage: ReadonlySet<number>, namedInFull: boolean) {
   const words: string[] = [];
   let score = 0;
   const hints = hintsOf(index);
@@ -1212,9 +1231,10 @@ function contextScore(index: CompiledIndex, entity: number, pageWords: IntSet, o
     }
   });
   // An acronym of an entity the page names in full elsewhere ("Associated Press … (AP)", "Department
-  // of Energy (DOE)"): as strong as a related entity named. Not other short names: on the Los Angeles
-  // Times's own pages, "The Times" is not the New York Times it mentions once.
-  if (acronym && onPage.has(entity)) {
+  // of Energy (DOE)"), or a company's short name ("Amazon.com … Amazon", "Target Corporation …
+  // Target"): as strong as a related entity named. Not other short names: on the Los Angeles Times's
+  // own pages, "The Times" is not the New York Times it mentions once.
+  if (namedInFull && onPage.has(entity)) {
     words.push(index.names.at(entity)!);
     score += 2;
   }

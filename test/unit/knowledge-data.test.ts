@@ -223,6 +223,19 @@ describe('officials and public figures of 2025 news, in the bundled knowledge', 
     ]);
   });
 
+  it('judges, chief executives and officials of 2025 stories, and "Labour" where the page is Britain’s', () => {
+    expect(linkBlocks(['Judge James Boasberg found probable cause.', 'Boasberg said officials defied his order.'])).toEqual([
+      'James Boasberg→person:james-boasberg', 'Boasberg→person:james-boasberg',
+    ]);
+    expect(linkBlocks(['Texas Gov. Greg Abbott signed the map.', 'Abbott threatened to remove them.'])).toEqual(['Texas→place:texas', 'Greg Abbott→person:greg-abbott', 'Abbott→person:greg-abbott']);
+    expect(linkBlocks(['Andy Jassy, Amazon’s chief executive, spoke after Amazon Web Services suffered an outage that took down Snapchat.'])).toEqual([
+      'Andy Jassy→person:andy-jassy', 'Amazon→company:amazon', 'Amazon Web Services→company:amazon-web-services', 'Snapchat→company:snap',
+    ]);
+    expect(linkBlocks(['Keir Starmer faced a revolt from Labour backbenchers.'])).toEqual(['Keir Starmer→person:keir-starmer', 'Labour→org:labour-party']);
+    // New Zealand's Labour, on a page that names Britain: not the British party.
+    expect(linkBlocks(['New Zealand was a British colony.', 'Politics has been dominated by two parties, National and Labour.'])).toEqual(['New Zealand→place:new-zealand']);
+  });
+
   it('say what became of them where the knowledge knows: a card dated after the event, marked former once they left', () => {
     expect(byId.get('person:charlie-kirk')!.description).toMatch(/killed .* September 2025/);
     expect(byId.get('person:charlie-kirk')!.status).toBe('former');

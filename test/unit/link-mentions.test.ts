@@ -112,9 +112,52 @@ describe('linkMentions: a name in a list of places', () => {
     expect(places('Rep. Jim Jordan spoke.\n\nJordan flew to Egypt.')).toEqual(['Jim Jordan→person:jim-jordan', 'Jordan→person:jim-jordan', 'Egypt→place:egypt']);
   });
 
+  it('a company, agency or organisation too ("Apple and Google"), never a person, and never by a ticker', () => {
+    const firms = matcher([
+      entity('company:apple', 'company', 'Apple Inc.', [{ text: 'Apple Inc.', kind: 'name' }, { text: 'Apple', kind: 'short', commonWord: true }], { context: ['iphone'] }),
+      entity('company:alphabet', 'company', 'Alphabet Inc.', [{ text: 'Google', kind: 'name' }]),
+      entity('company:on-semi', 'company', 'ON Semiconductor', [{ text: 'ON Semiconductor', kind: 'name' }, { text: 'ON', kind: 'ticker' }]),
+      entity('person:tim-cook', 'person', 'Tim Cook', [{ text: 'Tim Cook', kind: 'name' }, { text: 'Cook', kind: 'surname' }]),
+    ]);
+    expect(firms('Apple and Google face scrutiny.')).toEqual(['Apple→company:apple', 'Google→company:alphabet']);
+    expect(firms('Apple pie is sweet. Google it.')).toEqual(['Google→company:alphabet']);
+    expect(firms('Google, ON and off.')).toEqual(['Google→company:alphabet']);
+    expect(firms('Tim Cook spoke.\n\nGoogle and Cook met.')).toEqual(['Tim Cook→person:tim-cook', 'Google→company:alphabet', 'Cook→person:tim-cook']);
+  });
+
   it('of the neighbour’s kind where the name is two places: a state beside a state, a country beside a country', () => {
     expect(places('Storms hit Georgia and Alabama.')).toEqual(['Georgia→place:georgia-us-state', 'Alabama→place:alabama']);
     expect(places('Georgia, Armenia and Azerbaijan met.')).toEqual(['Georgia→place:georgia', 'Armenia→place:armenia']);
+  });
+});
+
+describe('linkMentions: a state after the person the page links ("Greene, of Georgia")', () => {
+  const states = matcher([
+    entity('person:marjorie-taylor-greene', 'person', 'Marjorie Taylor Greene', [{ text: 'Marjorie Taylor Greene', kind: 'name' }, { text: 'Greene', kind: 'surname' }], { context: ['georgia'] }),
+    entity('person:mark-kelly', 'person', 'Mark Kelly', [{ text: 'Mark Kelly', kind: 'name' }], { context: ['arizona'] }),
+    entity('place:georgia', 'country', 'Georgia', [{ text: 'Georgia', kind: 'name', needsContext: true }], { context: ['tbilisi'] }),
+    entity('place:georgia-us-state', 'region', 'Georgia', [{ text: 'Georgia', kind: 'name', needsContext: true }], { context: ['atlanta'] }),
+  ]);
+
+  it('is the state the person’s own record names, after "of", "from" or "a Republican from"', () => {
+    expect(states('Marjorie Taylor Greene resigned. Greene, of Georgia, left.')).toEqual([
+      'Marjorie Taylor Greene→person:marjorie-taylor-greene', 'Greene→person:marjorie-taylor-greene', 'Georgia→place:georgia-us-state',
+    ]);
+    expect(states('Marjorie Taylor Greene, a Republican from Georgia, left.')).toEqual(['Marjorie Taylor Greene→person:marjorie-taylor-greene', 'Georgia→place:georgia-us-state']);
+    // Another state's senator, or no "of": nothing said of which Georgia.
+    expect(states('Mark Kelly of Georgia spoke.')).toEqual(['Mark Kelly→person:mark-kelly']);
+    expect(states('Marjorie Taylor Greene visited Georgia.')).toEqual(['Marjorie Taylor Greene→person:marjorie-taylor-greene']);
+  });
+});
+
+describe('linkMentions: a company named in full, then by its short name', () => {
+  const retail = matcher([
+    entity('company:target', 'company', 'Target Corporation', [{ text: 'Target Corporation', kind: 'name' }, { text: 'Target', kind: 'short', commonWord: true }], { context: ['retailer'] }),
+  ]);
+
+  it('links the short name the page uses after it ("Target Corporation … Target said"), and not alone', () => {
+    expect(retail('Target Corporation reported sales.\n\nTarget said it would hire.')).toEqual(['Target Corporation→company:target', 'Target→company:target']);
+    expect(retail('Target said it would hire.')).toEqual([]);
   });
 });
 
