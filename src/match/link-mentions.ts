@@ -249,7 +249,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       if (e >= 0) link(span, e, { kind: 'correction', alias: surface(span) });
       continue;
     }
-    if (namesAnInstitution(span) || isInHandle(blocks[span.block]!, span) || spelledOut?.has(span.key) || isAnotherCountrys(blocks[span.block]!, span, index)) continue;
+    if (namesAnInstitution(span) || isInHandle(blocks[span.block]!, span) || spelledOut?.has(span.key) || isAnotherCountrys(blocks[span.block]!, span, index) || isTeamByItsPlace(blocks[span.block]!, span, index)) continue;
     const e = theOnlySpecific(span, index);
     if (e >= 0) {
       if (index.cats[e] === PLACE && isInsideLongerPlaceName(blocks[span.block]!, span, span.entities.get(e)!, index)) continue;
@@ -356,6 +356,8 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     const candidates = [...span.entities.keys()];
     const alias = surface(span);
 
+    // An unknown person named in full ("Tom Ford") takes the name's repeats, whatever else the page says.
+    if (unknownNames.has(span.key)) return;
     // A list of places says more than a namesake the page introduced: "Egypt and Jordan" beside Rep. Jim Jordan.
     const listed = listedWith(span, candidates) ?? stateOfPerson(span, candidates);
     if (listed) {
@@ -363,7 +365,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       return;
     }
     const intro = candidates.filter((e) => introduced.has(e));
-    if (linkIntroduced(span, intro) || intro.length > 1 || unknownNames.has(span.key)) return;
+    if (linkIntroduced(span, intro) || intro.length > 1) return;
 
     if (namesAnotherPaper(span)) return;
     // Someone else's surname here is no one's the page links to; the name's other meanings still may be.
@@ -1151,6 +1153,24 @@ const STATE_BODY_AFTER = /^[ \u00a0]+(National[ \u00a0]Guard|(?:State[ \u00a0])?
 
 /** Between a person's name and their state's: ", of ", " of ", ", a Republican from ", ", the Democratic senator from ". */
 const PERSON_OF_PLACE = /^,?[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+(?:[\p{L}.-]+[ \u00a0]+){1,3})?(?:of|from)[ \u00a0]+$/u;
+
+/**
+ * After a place's name, what makes it a team's ("Alabama 24-21", "Michigan coach Sherrone Moore",
+ * "France striker", "Georgia quarterback", "Texas football"). Not "defense": "Israel Defense Forces".
+ */
+const TEAM_AFTER = /^[ \u00a0]+(?:\d{1,3}[-–]\d{1,3}(?![\d-])|(?:head[ \u00a0]+)?coach(?:es)?\b|quarterback|QB\b|running[ \u00a0]+back|wide[ \u00a0]+receiver|tight[ \u00a0]+end|linebacker|cornerback|point[ \u00a0]+guard|shooting[ \u00a0]+guard|pitcher|shortstop|striker|goalkeeper|midfielder|(?:football|basketball|baseball|softball|hockey|soccer|volleyball)\b)/;
+
+/**
+ * "Georgia beat Alabama 24-21", "Michigan coach Sherrone Moore": a place's name followed by a score or a
+ * sports role is the team that carries it, not the place (a team's page names its state in every line).
+ */
+function isTeamByItsPlace(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
+  for (const e of span.entities.keys()) if (index.cats[e] !== PLACE) return false;
+  // "Yasutaka Uchiyama of Japan 6-7, 6-4": a player's country, before the match's score.
+  return TEAM_AFTER.test(block.text.slice(span.candidate.end, span.candidate.end + 24)) && !OF_BEFORE.test(block.text.slice(Math.max(0, span.candidate.start - 4), span.candidate.start));
+}
+
+const OF_BEFORE = /(?:^|[^\p{L}])of[ \u00a0]+$/u;
 
 /** What joins two items of a list: "Egypt, Qatar", "Qatar and Turkey", "Egypt, Qatar, and Turkey", "Syria or Iraq". */
 const LIST_SEPARATOR = /^(?:,|,?[ \u00a0]+(?:and|or))[ \u00a0]+$/;

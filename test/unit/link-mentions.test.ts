@@ -150,6 +150,25 @@ describe('linkMentions: a state after the person the page links ("Greene, of Geo
   });
 });
 
+describe('linkMentions: a place’s name that is a team’s', () => {
+  const teams = matcher([
+    entity('place:alabama', 'region', 'Alabama', [{ text: 'Alabama', kind: 'name' }]),
+    entity('place:pittsburgh', 'city', 'Pittsburgh', [{ text: 'Pittsburgh', kind: 'name' }]),
+    entity('place:japan', 'country', 'Japan', [{ text: 'Japan', kind: 'name' }]),
+  ]);
+
+  it('is not linked before a score or a player’s or coach’s role ("Alabama 24-21", "Pittsburgh quarterback")', () => {
+    expect(teams('Georgia beat Alabama 24-21 on Saturday.')).toEqual([]);
+    expect(teams('He shoved the Pittsburgh quarterback. Pittsburgh coach Mike Tomlin spoke.')).toEqual([]);
+    expect(teams('Alabama football is king.')).toEqual([]);
+  });
+
+  it('is the place elsewhere, and a player’s country before a score ("Uchiyama of Japan 6-7")', () => {
+    expect(teams('He moved to Alabama in 2019-20, and to Pittsburgh defense firms.')).toEqual(['Alabama→place:alabama', 'Pittsburgh→place:pittsburgh']);
+    expect(teams('They beat Yasutaka Uchiyama of Japan 6-7 (4), 6-4.')).toEqual(['Japan→place:japan']);
+  });
+});
+
 describe('linkMentions: a company named in full, then by its short name', () => {
   const retail = matcher([
     entity('company:target', 'company', 'Target Corporation', [{ text: 'Target Corporation', kind: 'name' }, { text: 'Target', kind: 'short', commonWord: true }], { context: ['retailer'] }),
