@@ -327,8 +327,11 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       if (other === undefined || e === undefined || other.block !== span.block || index.cats[e] === 0) continue;
       const alike = candidates.filter((c) => index.cats[c] === index.cats[e] && span.entities.get(c)!.some((a) => aliasKindOf(index.aliasFlags[a]!) !== 'ticker'));
       if (alike.length === 0) continue;
-      const between = other.candidate.end <= span.candidate.start ? text.slice(other.candidate.end, span.candidate.start) : text.slice(span.candidate.end, other.candidate.start);
+      const before = other.candidate.end <= span.candidate.start;
+      const between = before ? text.slice(other.candidate.end, span.candidate.start) : text.slice(span.candidate.end, other.candidate.start);
       if (!LIST_SEPARATOR.test(between)) continue;
+      // "Atlanta, Georgia", "Tbilisi, Georgia": a city, a comma and the place it is in (the town rule's).
+      if (before && between === ', ' && other.entities.get(e)!.some((a) => index.aliasFlags[a]! & AliasFlag.City)) continue;
       const region = (p: number, s: Span) => s.entities.get(p)!.some((a) => index.aliasFlags[a]! & AliasFlag.Region);
       const kind = alike.length === 1 ? alike : alike.filter((p) => region(p, span) === region(e, other));
       if (kind.length === 1) return { e: kind[0]!, by: index.names.at(e)! };
@@ -1068,9 +1071,15 @@ function isInsideLongerName(block: LinkBlock, span: Span): boolean {
   const c = span.candidate;
   if (c.tokenCount !== 1) return false;
   const text = block.text;
-  if (c.prevStart >= 0 && c.prevEnd + 1 === c.start && text[c.prevEnd] === ' ' && isNameWord(block, c, c.prevStart, c.prevEnd)) return true;
+  if (hasNameWordBefore(block, span)) return true;
   const next = NEXT_WORD.exec(text.slice(c.end, c.end + 40));
   return next !== null && isNameWord(block, c, c.end + 1, c.end + 1 + next[1]!.length);
+}
+
+/** A one-word name right after a capitalised word of a name ("Manchester United", "Bushrod Washington"). */
+function hasNameWordBefore(block: LinkBlock, span: Span): boolean {
+  const c = span.candidate;
+  return c.tokenCount === 1 && c.prevStart >= 0 && c.prevEnd + 1 === c.start && block.text[c.prevEnd] === ' ' && isNameWord(block, c, c.prevStart, c.prevEnd);
 }
 
 /**

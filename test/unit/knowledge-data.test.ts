@@ -234,6 +234,9 @@ describe('officials and public figures of 2025 news, in the bundled knowledge', 
     expect(linkBlocks(['Keir Starmer faced a revolt from Labour backbenchers.'])).toEqual(['Keir Starmer→person:keir-starmer', 'Labour→org:labour-party']);
     // The 2025 officials whose surnames are theirs alone in the news link alone, as a headline names them.
     expect(linkBlocks(['Hegseth Orders Review as Gabbard and Lutnick Testify'])).toEqual(['Hegseth→person:pete-hegseth', 'Gabbard→person:tulsi-gabbard', 'Lutnick→person:howard-lutnick']);
+    // Airlines by the names news writes, where the page speaks of flights; "Delta" alone is no airline.
+    expect(linkBlocks(['Southwest cancelled flights and Delta said passengers would be rebooked.'])).toEqual(['Southwest→company:southwest-airlines', 'Delta→company:delta-air-lines']);
+    expect(linkBlocks(['The Delta variant spread across the Southwest.'])).toEqual([]);
     // New Zealand's Labour, on a page that names Britain: not the British party.
     expect(linkBlocks(['New Zealand was a British colony.', 'Politics has been dominated by two parties, National and Labour.'])).toEqual(['New Zealand→place:new-zealand']);
   });

@@ -102,6 +102,7 @@ describe('linkMentions: a name in a list of places', () => {
     entity('place:georgia-us-state', 'region', 'Georgia', [{ text: 'Georgia', kind: 'name', needsContext: true }], { context: ['atlanta'] }),
     entity('place:alabama', 'region', 'Alabama', [{ text: 'Alabama', kind: 'name' }]),
     entity('place:armenia', 'place', 'Armenia', [{ text: 'Armenia', kind: 'name' }]),
+    entity('place:atlanta', 'city', 'Atlanta', [{ text: 'Atlanta', kind: 'name' }], { related: ['place:georgia-us-state'] }),
   ]);
 
   it('is the place, where a place the page links stands beside it ("Egypt, Qatar and Turkey")', () => {
@@ -128,6 +129,8 @@ describe('linkMentions: a name in a list of places', () => {
   it('of the neighbour’s kind where the name is two places: a state beside a state, a country beside a country', () => {
     expect(places('Storms hit Georgia and Alabama.')).toEqual(['Georgia→place:georgia-us-state', 'Alabama→place:alabama']);
     expect(places('Georgia, Armenia and Azerbaijan met.')).toEqual(['Georgia→place:georgia', 'Armenia→place:armenia']);
+    // A city, a comma and the place it is in is no list: the country is not read from the city beside it.
+    expect(places('In Atlanta, Georgia officials met.')).toEqual(['Atlanta→place:atlanta']);
   });
 });
 
