@@ -362,7 +362,9 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     // An unknown person named in full ("Tom Ford") takes the name's repeats, whatever else the page says.
     if (unknownNames.has(span.key)) return;
     // A list of places says more than a namesake the page introduced: "Egypt and Jordan" beside Rep. Jim Jordan.
-    const listed = listedWith(span, candidates) ?? stateOfPerson(span, candidates);
+    const listed = listedWith(span, candidates) ?? stateOfPerson(span, candidates) ?? placeAfterPreposition(blocks[span.block]!, span, candidates, index);
+    // Still not a place inside a longer name, nor a town of another state ("living in Columbus, Indiana").
+    if (listed && index.cats[listed.e] === PLACE && isInsideLongerPlaceName(blocks[span.block]!, span, span.entities.get(listed.e)!, index)) return;
     if (listed) {
       link(span, listed.e, { kind: 'context', alias, words: [listed.by] });
       return;
@@ -414,7 +416,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     if (isSurname && titled.length < 2) return;
     const min = titled.length > 1 ? CONTEXT_MIN_SCORE_TITLED : CONTEXT_MIN_SCORE;
     if (best.score >= min && best.score - runnerUp >= CONTEXT_MARGIN) {
-      if (index.cats[best.e] === PLACE && isInsideLongerName(blocks[span.block]!, span)) return;
+      if (index.cats[best.e] === PLACE && (isInsideLongerName(blocks[span.block]!, span) || isInsideLongerPlaceName(blocks[span.block]!, span, span.entities.get(best.e)!, index))) return;
       if (span.entities.get(best.e)!.some((a) => index.aliasFlags[a]! & AliasFlag.LocalPlace) && isInsideLongerLocalName(blocks[span.block]!, span, index)) return;
       link(span, best.e, { kind: 'context', alias, words: best.words });
       // A person's full name linked by its page's support introduces them, as one linked alone does.
@@ -970,6 +972,9 @@ function isInHandle(block: LinkBlock, span: Span): boolean {
   return block.text[span.candidate.start - 1] === '_' || block.text[span.candidate.end] === '_';
 }
 
+/** A web domain's ending: after a place's name, a site's ("Cleveland.com"), not the place. */
+const DOMAIN_AFTER = /^\.(?:com|org|net|gov|edu|co|io|eu|us|uk|ca|au|de|fr)\b/i;
+
 /**
  * Whether the text from `start` to `end` lies inside a match other than `c`; with `surnamesAside`, a
  * match that is only some person's surname does not count (a given name that is also a surname).
@@ -1038,8 +1043,8 @@ function isInsideLongerPlaceName(block: LinkBlock, span: Span, rows: readonly nu
   if (OTHER_PLACE_AFTER.test(text.slice(c.end, c.end + 12))) return true;
   // A company's name right before it: the company's arm there ("Yahoo Japan", "Samsung India").
   if (c.prevStart >= 0 && c.prevEnd + 1 === c.start && text[c.prevEnd] === ' ' && isCompanyNameEndingAt(block, c, c.prevEnd, index)) return true;
-  // A currency: "US$36,254", "NZ$27.8b".
-  if (text[c.end] === '$') return true;
+  // A currency: "US$36,254", "NZ$27.8b". A site: "Cleveland.com".
+  if (text[c.end] === '$' || (text[c.end] === '.' && DOMAIN_AFTER.test(text.slice(c.end, c.end + 5)))) return true;
   // A title in quotes: the musical 'Memphis', the series "Dallas", the film "Philadelphia".
   if (isQuotedAlone(text, c.start, c.end)) return true;
   if (rows.some((a) => index.aliasFlags[a]! & AliasFlag.LocalPlace) && isInsideLongerLocalName(block, span, index)) return true;
@@ -1180,6 +1185,24 @@ function isTeamByItsPlace(block: LinkBlock, span: Span, index: CompiledIndex): b
 }
 
 const OF_BEFORE = /(?:^|[^\p{L}])of[ \u00a0]+$/u;
+
+/** "in ", "near ", "outside ", "throughout " right before a name. */
+const LOCATIVE_BEFORE = /(?:^|[^\p{L}])(?:[Ii]n|[Nn]ear|[Oo]utside|[Tt]hroughout)[ \u00a0]+$/u;
+
+/**
+ * "In Austin, he met the governor", "fighting in Jordan": a name that may be a place and a person, after
+ * "in" or "near", is the place, whoever the page introduced by that surname (Lloyd Austin, Jim Jordan).
+ * Not before a possessive ("in Jordan's view"), and only where one place has the name.
+ */
+function placeAfterPreposition(block: LinkBlock, span: Span, candidates: readonly number[], index: CompiledIndex): { e: number; by: string } | undefined {
+  if (!candidates.some((e) => index.cats[e] === 0)) return undefined;
+  const places = candidates.filter((e) => index.cats[e] === PLACE);
+  if (places.length !== 1) return undefined;
+  const c = span.candidate;
+  const m = LOCATIVE_BEFORE.exec(block.text.slice(Math.max(0, c.start - 12), c.start));
+  if (!m || /^['\u2019]s\b/.test(block.text.slice(c.end, c.end + 3))) return undefined;
+  return { e: places[0]!, by: m[0].trim().toLowerCase() };
+}
 
 /** What joins two items of a list: "Egypt, Qatar", "Qatar and Turkey", "Egypt, Qatar, and Turkey", "Syria or Iraq". */
 const LIST_SEPARATOR = /^(?:,|,?[ \u00a0]+(?:and|or))[ \u00a0]+$/;

@@ -237,6 +237,11 @@ describe('officials and public figures of 2025 news, in the bundled knowledge', 
     // Airlines by the names news writes, where the page speaks of flights; "Delta" alone is no airline.
     expect(linkBlocks(['Southwest cancelled flights and Delta said passengers would be rebooked.'])).toEqual(['Southwest→company:southwest-airlines', 'Delta→company:delta-air-lines']);
     expect(linkBlocks(['The Delta variant spread across the Southwest.'])).toEqual([]);
+    // Cities news names: Portland and Phoenix alone; Austin, Columbus and Charlotte, also people's names, by their states.
+    expect(linkBlocks(['Protesters gathered in Portland, Ore., and in Phoenix, Ariz.'])).toEqual(['Portland→place:portland', 'Ore.→place:oregon', 'Phoenix→place:phoenix', 'Ariz.→place:arizona']);
+    expect(linkBlocks(['The Phoenix rose from the ashes.'])).toEqual([]);
+    expect(linkBlocks(['Lloyd Austin flew to Texas. In Austin, he met the governor.'])).toEqual(['Lloyd Austin→person:lloyd-austin', 'Texas→place:texas', 'Austin→place:austin']);
+    expect(linkBlocks(['Austin Butler starred with Charlotte Rampling.'])).toEqual([]);
     // New Zealand's Labour, on a page that names Britain: not the British party.
     expect(linkBlocks(['New Zealand was a British colony.', 'Politics has been dominated by two parties, National and Labour.'])).toEqual(['New Zealand→place:new-zealand']);
   });

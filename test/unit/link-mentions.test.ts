@@ -172,6 +172,27 @@ describe('linkMentions: a place’s name that is a team’s', () => {
   });
 });
 
+describe('linkMentions: a place after "in"', () => {
+  const towns = matcher([
+    entity('person:lloyd-austin', 'person', 'Lloyd Austin', [{ text: 'Lloyd Austin', kind: 'name' }, { text: 'Austin', kind: 'surname' }]),
+    entity('place:austin', 'city', 'Austin', [{ text: 'Austin', kind: 'name', commonWord: true }], { context: ['texas'], related: ['place:texas'] }),
+    entity('place:texas', 'region', 'Texas', [{ text: 'Texas', kind: 'name' }]),
+    entity('place:indiana', 'region', 'Indiana', [{ text: 'Indiana', kind: 'name' }]),
+    entity('place:cleveland', 'city', 'Cleveland', [{ text: 'Cleveland', kind: 'name' }]),
+  ]);
+
+  it('is the place, not the person the page introduced by that surname; the person before a possessive', () => {
+    expect(towns('Lloyd Austin flew to Texas. In Austin, he met the governor. In Austin’s view, it went well.')).toEqual([
+      'Lloyd Austin→person:lloyd-austin', 'Texas→place:texas', 'Austin→place:austin', 'Austin→person:lloyd-austin',
+    ]);
+  });
+
+  it('is not a town of another state ("in Austin, Indiana"), nor a site ("Cleveland.com")', () => {
+    expect(towns('Lloyd Austin spoke. He lives in Austin, Indiana.')).toEqual(['Lloyd Austin→person:lloyd-austin', 'Indiana→place:indiana']);
+    expect(towns('Read it on Cleveland.com, from Cleveland.')).toEqual(['Cleveland→place:cleveland']);
+  });
+});
+
 describe('linkMentions: a company named in full, then by its short name', () => {
   const retail = matcher([
     entity('company:target', 'company', 'Target Corporation', [{ text: 'Target Corporation', kind: 'name' }, { text: 'Target', kind: 'short', commonWord: true }], { context: ['retailer'] }),
