@@ -406,7 +406,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     words ??= collectWords();
     const pageWords = words;
     const scored = pool
-      .map((e) => ({ e, ...contextScore(index, e, pageWords, onPage, index.cats[e] === COMPANY || span.entities.get(e)!.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'acronym')) }))
+      .map((e) => ({ e, ...contextScore(index, e, pageWords, onPage, index.cats[e] === COMPANY || span.entities.get(e)!.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'acronym') ? onPage : undefined) }))
       .sort((x, y) => y.score - x.score);
     const best = scored[0]!;
     const runnerUp = scored[1]?.score ?? 0;
@@ -721,6 +721,23 @@ class IndexHints {
     const rows = this.index.relatedRows;
     return (this.#related[e] ??= rows ? splitHints(rows.at(e)!).map(Number) : splitHints(this.index.related.at(e)!).map((r) => this.ids.get(r) ?? -1).filter((x) => x >= 0));
   }
+
+  /** The entities whose records relate them to `e` (Tim Cook to Apple, Atlanta to Georgia), built once for the index. */
+  relatedBy(e: number): readonly number[] {
+    if (!this.#relatedBy) {
+      const by = new Map<number, number[]>();
+      for (let x = 0; x < this.index.cats.length; x++) {
+        for (const r of this.related(x)) {
+          const list = by.get(r);
+          if (list) list.push(x);
+          else by.set(r, [x]);
+        }
+      }
+      this.#relatedBy = by;
+    }
+    return this.#relatedBy.get(e) ?? NONE;
+  }
+  #relatedBy: Map<number, number[]> | undefined;
 }
 
 const splitHints = (list: string) => (list ? list.split('|') : []);
@@ -1270,7 +1287,7 @@ function titleOf(index: CompiledIndex, entity: number, before: string): string |
   return undefined;
 }
 
-function contextScore(index: CompiledIndex, entity: number, pageWords: IntSet, onPage: ReadonlySet<number>, namedInFull: boolean) {
+function contextScore(index: CompiledIndex, entity: number, pageWords: IntSet, onPage: ReadonlySet<number>, linked: ReadonlySet<number> | undefined) {
   const words: string[] = [];
   let score = 0;
   const hints = hintsOf(index);
@@ -1283,15 +1300,25 @@ function contextScore(index: CompiledIndex, entity: number, pageWords: IntSet, o
     }
   });
   // An acronym of an entity the page names in full elsewhere ("Associated Press … (AP)", "Department
-  // of Energy (DOE)"), or a company's short name ("Amazon.com … Amazon", "Target Corporation …
-  // Target"): as strong as a related entity named. Not other short names: on the Los Angeles Times's
-  // own pages, "The Times" is not the New York Times it mentions once.
-  if (namedInFull && onPage.has(entity)) {
+  // of Energy (DOE)"), or a company's short name the page links elsewhere ("Amazon.com … Amazon",
+  // "Target Corporation … Target"; `linked` is the page's links then): as strong as a related entity
+  // named. Not other short names: on the Los Angeles Times's own pages, "The Times" is not the New
+  // York Times it mentions once.
+  if (linked?.has(entity)) {
     words.push(index.names.at(entity)!);
     score += 2;
   }
-  for (const e of hintsOf(index).related(entity)) {
+  const related = hints.related(entity);
+  for (const e of related) {
     if (onPage.has(e)) {
+      words.push(index.names.at(e)!);
+      score += 2;
+    }
+  }
+  // And the other way: an entity on the page whose record relates it to this one ("Lip-Bu Tan, Intel's
+  // chief executive"; "Amman" for Jordan).
+  for (const e of hints.relatedBy(entity)) {
+    if (onPage.has(e) && !related.includes(e)) {
       words.push(index.names.at(e)!);
       score += 2;
     }

@@ -242,6 +242,9 @@ describe('officials and public figures of 2025 news, in the bundled knowledge', 
     expect(linkBlocks(['The Phoenix rose from the ashes.'])).toEqual([]);
     expect(linkBlocks(['Lloyd Austin flew to Texas. In Austin, he met the governor.'])).toEqual(['Lloyd Austin→person:lloyd-austin', 'Texas→place:texas', 'Austin→place:austin']);
     expect(linkBlocks(['Austin Butler starred with Charlotte Rampling.'])).toEqual([]);
+    // A person whose record relates them to a company counts for its name ("Intel" needs its page's support: intelligence).
+    expect(linkBlocks(['Lip-Bu Tan, Intel’s chief executive, met Trump.'])).toEqual(['Lip-Bu Tan→person:lip-bu-tan', 'Intel→company:intel', 'Trump→person:donald-trump']);
+    expect(linkBlocks(['Army Intel officers met Trump.'])).toEqual(['Trump→person:donald-trump']);
     // New Zealand's Labour, on a page that names Britain: not the British party.
     expect(linkBlocks(['New Zealand was a British colony.', 'Politics has been dominated by two parties, National and Labour.'])).toEqual(['New Zealand→place:new-zealand']);
   });

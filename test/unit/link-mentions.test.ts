@@ -129,8 +129,9 @@ describe('linkMentions: a name in a list of places', () => {
   it('of the neighbour’s kind where the name is two places: a state beside a state, a country beside a country', () => {
     expect(places('Storms hit Georgia and Alabama.')).toEqual(['Georgia→place:georgia-us-state', 'Alabama→place:alabama']);
     expect(places('Georgia, Armenia and Azerbaijan met.')).toEqual(['Georgia→place:georgia', 'Armenia→place:armenia']);
-    // A city, a comma and the place it is in is no list: the country is not read from the city beside it.
-    expect(places('In Atlanta, Georgia officials met.')).toEqual(['Atlanta→place:atlanta']);
+    // A city, a comma and the place it is in is no list: the country is not read from the city beside
+    // it; the city's record relates it to the state, which that makes the state.
+    expect(places('In Atlanta, Georgia officials met.')).toEqual(['Atlanta→place:atlanta', 'Georgia→place:georgia-us-state']);
   });
 });
 
