@@ -1197,11 +1197,15 @@ const TEAM_AFTER = /^[ \u00a0]+(?:\d{1,3}[-–]\d{1,3}(?![\d-])|(?:head[ \u00a0]
  */
 function isTeamByItsPlace(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
   for (const e of span.entities.keys()) if (index.cats[e] !== PLACE) return false;
+  const after = block.text.slice(span.candidate.end, span.candidate.end + 60);
   // "Yasutaka Uchiyama of Japan 6-7, 6-4": a player's country, before the match's score.
-  return TEAM_AFTER.test(block.text.slice(span.candidate.end, span.candidate.end + 24)) && !OF_BEFORE.test(block.text.slice(Math.max(0, span.candidate.start - 4), span.candidate.start));
+  return (TEAM_AFTER.test(after) || BEAT_TEAM_WITH_SCORE.test(after)) && !OF_BEFORE.test(block.text.slice(Math.max(0, span.candidate.start - 4), span.candidate.start));
 }
 
 const OF_BEFORE = /(?:^|[^\p{L}])of[ \u00a0]+$/u;
+
+/** "Turkey drew Iceland 0-0", "Wales beat Hungary 2-0": a result, the other side named, then the score. */
+const BEAT_TEAM_WITH_SCORE = /^[ \u00a0]+(?:beat|beats|drew|draws|defeated|defeats|edged|tied|routed|upset|topped|tops|stunned|downed|blanked)[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]+\p{Lu}[\p{L}.'’-]*){0,2}[ \u00a0]+\d{1,3}[-–]\d{1,3}(?![\d-])/u;
 
 /** "in ", "near ", "outside ", "throughout " right before a name. */
 const LOCATIVE_BEFORE = /(?:^|[^\p{L}])(?:[Ii]n|[Nn]ear|[Oo]utside|[Tt]hroughout)[ \u00a0]+$/u;

@@ -167,6 +167,12 @@ describe('linkMentions: a place’s name that is a team’s', () => {
     expect(teams('Alabama football is king.')).toEqual([]);
   });
 
+  it('is not linked before a result against another side and its score ("Japan drew Alabama 0-0")', () => {
+    expect(teams('Japan drew Alabama 0-0 in the opener.')).toEqual([]);
+    expect(teams('Pittsburgh beat the Dallas Cowboys 24-21.')).toEqual([]);
+    expect(teams('Japan beat inflation in 2024, and Japan drew praise 3 times.')).toEqual(['Japan→place:japan', 'Japan→place:japan']);
+  });
+
   it('is the place elsewhere, and a player’s country before a score ("Uchiyama of Japan 6-7")', () => {
     expect(teams('He moved to Alabama in 2019-20, and to Pittsburgh defense firms.')).toEqual(['Alabama→place:alabama', 'Pittsburgh→place:pittsburgh']);
     expect(teams('They beat Yasutaka Uchiyama of Japan 6-7 (4), 6-4.')).toEqual(['Japan→place:japan']);
