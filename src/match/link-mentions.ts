@@ -249,7 +249,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       if (e >= 0) link(span, e, { kind: 'correction', alias: surface(span) });
       continue;
     }
-    if (namesAnInstitution(span) || isInHandle(blocks[span.block]!, span) || spelledOut?.has(span.key) || isAnotherCountrys(blocks[span.block]!, span, index) || isTeamByItsPlace(blocks[span.block]!, span, index)) continue;
+    if (namesAnInstitution(span) || isInHandle(blocks[span.block]!, span) || spelledOut?.has(span.key) || isAnotherCountrys(blocks[span.block]!, span, index) || isTeamByItsPlace(blocks[span.block]!, span, index) || isSurnameAfterInitial(blocks[span.block]!, span, index) || isAcronymInCompound(blocks[span.block]!, span, index)) continue;
     const e = theOnlySpecific(span, index);
     if (e >= 0) {
       if (index.cats[e] === PLACE && isInsideLongerPlaceName(blocks[span.block]!, span, span.entities.get(e)!, index)) continue;
@@ -354,6 +354,21 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     return hintsOf(index).context(person).includes(span.key) ? { e: regions[0]!, by: index.names.at(person)! } : undefined;
   };
 
+  /** The names on the page that only a company bears, each with what it did right after one of them. */
+  let companyActs: Map<string, { e: number; by: string }> | undefined;
+  const companyActsOf = () => {
+    if (companyActs) return companyActs;
+    companyActs = new Map();
+    for (const span of spans) {
+      if (span.entities.size !== 1 || companyActs.has(span.key)) continue;
+      const [e, rows] = span.entities.entries().next().value!;
+      if (index.cats[e] !== COMPANY || rows.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'ticker')) continue;
+      const by = companyActAfter(blocks[span.block]!, span);
+      if (by !== undefined) companyActs.set(span.key, { e, by });
+    }
+    return companyActs;
+  };
+
   // Pass 2: everything that needs the page's evidence.
   const decide = (span: Span): void => {
     const candidates = [...span.entities.keys()];
@@ -400,6 +415,14 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     const standalone = pool.filter((e) => span.entities.get(e)!.some((a) => index.aliasFlags[a]! & AliasFlag.Standalone));
     if (standalone.length === 1) {
       link(span, standalone[0]!, { kind: 'standalone', alias });
+      return;
+    }
+
+    // "Apple said it would appeal", "Target's chief executive": only a company does what follows, and
+    // the page's other "Apple"s are that company too.
+    const acted = pool.length === 1 && index.cats[pool[0]!] === COMPANY ? companyActsOf().get(span.key) : undefined;
+    if (acted !== undefined && acted.e === pool[0]) {
+      link(span, acted.e, { kind: 'context', alias, words: [acted.by] });
       return;
     }
 
@@ -989,6 +1012,16 @@ function isInHandle(block: LinkBlock, span: Span): boolean {
   return block.text[span.candidate.start - 1] === '_' || block.text[span.candidate.end] === '_';
 }
 
+/**
+ * "ABC-CLIO", "ABC-CLIO/Greenwood": an acronym that needs its page's support, joined by a hyphen to
+ * another capitalised word, is part of another name (a publisher's), not the broadcaster.
+ */
+function isAcronymInCompound(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
+  if (!/^-\p{Lu}{3}/u.test(block.text.slice(span.candidate.end, span.candidate.end + 4))) return false;
+  for (const rows of span.entities.values()) for (const a of rows) if (aliasKindOf(index.aliasFlags[a]!) !== 'acronym' || !(index.aliasFlags[a]! & AliasFlag.NeedsContext)) return false;
+  return true;
+}
+
 /** A web domain's ending: after a place's name, a site's ("Cleveland.com"), not the place. */
 const DOMAIN_AFTER = /^\.(?:com|org|net|gov|edu|co|io|eu|us|uk|ca|au|de|fr)\b/i;
 
@@ -1189,20 +1222,56 @@ const PERSON_OF_PLACE = /^,?[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+(?:[\p{L}.-]+[ \u
  * After a place's name, what makes it a team's ("Alabama 24-21", "Michigan coach Sherrone Moore",
  * "France striker", "Georgia quarterback", "Texas football"). Not "defense": "Israel Defense Forces".
  */
-const TEAM_AFTER = /^[ \u00a0]+(?:\d{1,3}[-–]\d{1,3}(?![\d-])|(?:head[ \u00a0]+)?coach(?:es)?\b|quarterback|QB\b|running[ \u00a0]+back|wide[ \u00a0]+receiver|tight[ \u00a0]+end|linebacker|cornerback|point[ \u00a0]+guard|shooting[ \u00a0]+guard|pitcher|shortstop|striker|goalkeeper|midfielder|(?:football|basketball|baseball|softball|hockey|soccer|volleyball)\b)/;
+const TEAM_AFTER = /^[ \u00a0]+(?:\d{1,3}[-–]\d{1,3}(?![\d-])|(?:head[ \u00a0]+)?coach(?:es)?\b|captain\b|manager\b|skipper\b|defender\b|winger\b|quarterback|QB\b|running[ \u00a0]+back|wide[ \u00a0]+receiver|tight[ \u00a0]+end|linebacker|cornerback|point[ \u00a0]+guard|shooting[ \u00a0]+guard|pitcher|shortstop|striker|goalkeeper|midfielder|(?:football|basketball|baseball|softball|hockey|soccer|volleyball)\b)/;
 
 /**
  * "Georgia beat Alabama 24-21", "Michigan coach Sherrone Moore": a place's name followed by a score or a
  * sports role is the team that carries it, not the place (a team's page names its state in every line).
  */
 function isTeamByItsPlace(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
-  for (const e of span.entities.keys()) if (index.cats[e] !== PLACE) return false;
+  // "Wales beat Hungary 2-0" beside Brandon Wales: a bare surname is no team either.
+  let place = false;
+  for (const [e, rows] of span.entities) {
+    if (index.cats[e] === PLACE) place = true;
+    else if (index.cats[e] !== 0 || !rows.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'surname')) return false;
+  }
+  if (!place) return false;
   const after = block.text.slice(span.candidate.end, span.candidate.end + 60);
   // "Yasutaka Uchiyama of Japan 6-7, 6-4": a player's country, before the match's score.
+  if (CLUB_OR_EVENT_AFTER.test(after)) return true;
   return (TEAM_AFTER.test(after) || BEAT_TEAM_WITH_SCORE.test(after)) && !OF_BEFORE.test(block.text.slice(Math.max(0, span.candidate.start - 4), span.candidate.start));
 }
 
+/** "By R. England": a place's name after a lone initial is someone's surname ("U.S. Open" is not an initial). */
+function isSurnameAfterInitial(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
+  for (const e of span.entities.keys()) if (index.cats[e] !== PLACE) return false;
+  return INITIAL_BEFORE.test(block.text.slice(Math.max(0, span.candidate.start - 4), span.candidate.start));
+}
+
+const INITIAL_BEFORE = /(?:^|[^\p{L}.])\p{Lu}\.[ \u00a0]$/u;
+
+/**
+ * After a place's name, the rest of a club's or a tournament's name: "Nashville SC", "Leeds United",
+ * "the US Open", "the Mexico City Grand Prix", "the Boston Marathon". Capitalised only: "Ohio open
+ * primaries" is the state.
+ */
+const CLUB_OR_EVENT_AFTER =
+  /^[ \u00a0]+(?:FC|SC|AFC|CF|United(?![ \u00a0]+(?:States|Kingdom|Nations|Arab))|Open|Masters|Grand[ \u00a0]+Prix|Marathon|Invitational|Classic)(?![\p{L}\p{N}])/u;
+
 const OF_BEFORE = /(?:^|[^\p{L}])of[ \u00a0]+$/u;
+
+/**
+ * What only a company does right after its name: "Apple said it would appeal", "Target announced",
+ * "Meta's chief executive", "Alphabet shares". A company's short name that is an everyday word
+ * ("Apple", "Target", "Meta") is the company before these; the word would not say or report.
+ */
+const COMPANY_ACT_AFTER =
+  /^(?:[ \u00a0]+(said|says|announced|announces|reported|reports|agreed|agrees|unveiled|unveils|launched|launches|posted|sued|confirmed|declined[ \u00a0]+to[ \u00a0]+comment|shares|stock)|['’]s[ \u00a0]+(chief[ \u00a0]+executive|chief[ \u00a0]+financial[ \u00a0]+officer|CEO|shares|stock|board|founder|co-founder|revenue|profit|earnings|market[ \u00a0]+value))(?![\p{L}\p{N}])/u;
+
+function companyActAfter(block: LinkBlock, span: Span): string | undefined {
+  const m = COMPANY_ACT_AFTER.exec(block.text.slice(span.candidate.end, span.candidate.end + 40));
+  return m ? (m[1] ?? m[2])!.replace(/[ \u00a0]+/g, ' ') : undefined;
+}
 
 /** "Turkey drew Iceland 0-0", "Wales beat Hungary 2-0": a result, the other side named, then the score. */
 const BEAT_TEAM_WITH_SCORE = /^[ \u00a0]+(?:beat|beats|drew|draws|defeated|defeats|edged|tied|routed|upset|topped|tops|stunned|downed|blanked)[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]+\p{Lu}[\p{L}.'’-]*){0,2}[ \u00a0]+\d{1,3}[-–]\d{1,3}(?![\d-])/u;
