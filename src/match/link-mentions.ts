@@ -118,9 +118,12 @@ const NUMBER_AFTER = /^[ \u00a0](?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|X
 const FIRST_AFTER = /^[ \u00a0]I(?![\p{L}\p{N}'\u2019])/u;
 const REGNAL_TITLE = /^(?:King|Queen|Pope|Emperor|Empress|Tsar|Czar)[ \u00a0]/;
 
-/** Words that, right after a person's name, make it part of an institution's or a place's name. */
+/**
+ * Words that, right after a person's name, make it part of an institution's or a place's name
+ * ("Reagan National Airport", "Kennedy International Airport").
+ */
 const INSTITUTION_AFTER =
-  /^[\s\u00a0]+(?:University|College|School|Institute|Institution|Foundation|Center|Centre|Library|Memorial|Bridge|Airport|Hospital|Medical|Building|Executive|Prize|Award|Park|Street|Avenue|Boulevard|Stadium|Museum|Hall|Tower|High)\b/;
+  /^[\s\u00a0]+(?:(?:National|International|Regional|Municipal)[\s\u00a0]+(?=Airport|Park|Library|Center|Centre|Memorial|Museum)|Washington[\s\u00a0]+National[\s\u00a0]+(?=Airport))?(?:University|College|School|Institute|Institution|Foundation|Center|Centre|Library|Memorial|Bridge|Airport|Hospital|Medical|Building|Executive|Prize|Award|Park|Street|Avenue|Boulevard|Stadium|Museum|Hall|Tower|High)\b/;
 
 /** Words that, right after a company's name, make it a venue's ("Verizon Amphitheatre", "Toyota Music Factory"). */
 const VENUE_AFTER =
