@@ -366,7 +366,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       if (span.entities.size !== 1 || companyActs.has(span.key)) continue;
       const [e, rows] = span.entities.entries().next().value!;
       if (index.cats[e] !== COMPANY || rows.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'ticker')) continue;
-      const by = companyActAfter(blocks[span.block]!, span);
+      const by = companyAct(blocks[span.block]!, span);
       if (by !== undefined) companyActs.set(span.key, { e, by });
     }
     return companyActs;
@@ -1266,14 +1266,20 @@ const OF_BEFORE = /(?:^|[^\p{L}])of[ \u00a0]+$/u;
 /**
  * What only a company does right after its name: "Apple said it would appeal", "Target announced",
  * "Meta's chief executive", "Alphabet shares". A company's short name that is an everyday word
- * ("Apple", "Target", "Meta") is the company before these; the word would not say or report.
+ * ("Apple", "Target", "Meta") is the company before these, and after "a stake in"
+ * (`COMPANY_ACT_BEFORE`): the word would not say, report or be invested in.
  */
 const COMPANY_ACT_AFTER =
   /^(?:[ \u00a0]+(said|says|announced|announces|reported|reports|agreed|agrees|unveiled|unveils|launched|launches|posted|sued|confirmed|declined[ \u00a0]+to[ \u00a0]+comment|shares|stock)|['’]s[ \u00a0]+(chief[ \u00a0]+executive|chief[ \u00a0]+financial[ \u00a0]+officer|CEO|shares|stock|board|founder|co-founder|revenue|profit|earnings|market[ \u00a0]+value))(?![\p{L}\p{N}])/u;
 
-function companyActAfter(block: LinkBlock, span: Span): string | undefined {
+/** …and before it: "a stake in Intel", "shares of Apple", "invested $5 billion in Intel". */
+const COMPANY_ACT_BEFORE =
+  /(?:^|[^\p{L}])(stakes?|shares|shareholders|investment|invest(?:ed|ing|s)?)[ \u00a0]+(?:\$[\d.,]+[ \u00a0]*(?:million|billion|trillion|[mb]n)?[ \u00a0]+)?(?:in|of)[ \u00a0]+$/u;
+
+function companyAct(block: LinkBlock, span: Span): string | undefined {
   const m = COMPANY_ACT_AFTER.exec(block.text.slice(span.candidate.end, span.candidate.end + 40));
-  return m ? (m[1] ?? m[2])!.replace(/[ \u00a0]+/g, ' ') : undefined;
+  if (m) return (m[1] ?? m[2])!.replace(/[ \u00a0]+/g, ' ');
+  return COMPANY_ACT_BEFORE.exec(block.text.slice(Math.max(0, span.candidate.start - 40), span.candidate.start))?.[1];
 }
 
 /** "Turkey drew Iceland 0-0", "Wales beat Hungary 2-0": a result, the other side named, then the score. */

@@ -213,17 +213,20 @@ describe('linkMentions: a company’s everyday-word name before what only a comp
     entity('company:apple', 'company', 'Apple Inc.', [{ text: 'Apple Inc.', kind: 'name' }, { text: 'Apple', kind: 'short', commonWord: true }], { context: ['iphone', 'cupertino'] }),
     entity('company:target', 'company', 'Target Corporation', [{ text: 'Target Corporation', kind: 'name' }, { text: 'Target', kind: 'short', commonWord: true }], { context: ['retailer'] }),
     entity('company:amd', 'company', 'AMD', [{ text: 'AMD', kind: 'ticker' }]),
+    entity('company:intel', 'company', 'Intel', [{ text: 'Intel', kind: 'short', commonWord: true }], { context: ['chips'] }),
     entity('org:abc-news', 'outlet', 'ABC News', [{ text: 'ABC', kind: 'acronym', needsContext: true }], { context: ['network', 'television'] }),
   ]);
 
   it('is the company, there and in the rest of its page ("Apple was ordered … Apple said it would appeal")', () => {
     expect(firms('Apple was ordered by a jury to pay Masimo. Apple said it would appeal.')).toEqual(['Apple→company:apple', 'Apple→company:apple']);
     expect(firms('Target’s chief executive resigned.')).toEqual(['Target→company:target']);
+    expect(firms('The government took a 9.9 percent stake in Intel; Nvidia invested $5 billion in Intel.')).toEqual(['Intel→company:intel', 'Intel→company:intel']);
   });
 
   it('is the word elsewhere, and a ticker is no such name ("AMD said")', () => {
     expect(firms('Apple pie is sweet, and an Apple a day is the target.')).toEqual([]);
     expect(firms('AMD said it would grow.')).toEqual([]);
+    expect(firms('Intel officials in Kyiv shared Intel with allies.')).toEqual([]);
   });
 
   it('leaves an acronym joined to another name by a hyphen ("ABC-CLIO") to that name', () => {
