@@ -138,6 +138,9 @@ const VENUE_AFTER =
 const AGENCY_NOUN_END = /(?:Department|Ministry|Office|Bureau|Agency|Service|Commission|Administration|Authority|Council|Committee|Board|Court|Institute)$/i;
 const OF_A_NAME_AFTER = /^[ \u00a0]of[ \u00a0](?!(?:the|The|THE)[ \u00a0]|(?:Governors|Directors|Trustees|Regents|Commissioners|Supervisors)\b)\p{Lu}/u;
 
+/** "Department of State" inside a state's own department's name ("Texas Department of State Health Services"). */
+const STATE_OWN_BODY_AFTER = /^[ \u00a0](?:Health|Hospitals|Police|Parks|Lands|Revenue|Services|Highways|Insurance|Treasury|Library|Archives|Elections?)\b/;
+
 interface Span {
   block: number;
   candidate: Candidate;
@@ -234,7 +237,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     }
     if (cat !== 0 && cat !== COMPANY && cat !== AGENCY) return false;
     const after = blocks[span.block]!.text.slice(span.candidate.end, span.candidate.end + 40);
-    if (cat === AGENCY) return OF_A_NAME_AFTER.test(after) && AGENCY_NOUN_END.test(surface(span));
+    if (cat === AGENCY) return (OF_A_NAME_AFTER.test(after) && AGENCY_NOUN_END.test(surface(span))) || (/ of State$/.test(surface(span)) && STATE_OWN_BODY_AFTER.test(after));
     if (cat === 0) return INSTITUTION_AFTER.test(after) || NUMBER_AFTER.test(after) || (FIRST_AFTER.test(after) && REGNAL_TITLE.test(surface(span)));
     return VENUE_AFTER.test(after) || isUnitAfterNumber(blocks[span.block]!, span);
   };

@@ -208,6 +208,16 @@ describe('linkMentions: a place’s name in a club’s or a tournament’s, or a
   });
 });
 
+describe('linkMentions: "Department of State" inside a state’s own department’s name', () => {
+  const agencies = matcher([entity('agency:department-of-state', 'agency', 'U.S. Department of State', [{ text: 'Department of State', kind: 'name' }])]);
+
+  it('is not the State Department in "Texas Department of State Health Services", and is elsewhere', () => {
+    expect(agencies('The Texas Department of State Health Services reported 700 cases. The Department of State said nothing.')).toEqual([
+      'Department of State→agency:department-of-state',
+    ]);
+  });
+});
+
 describe('linkMentions: a company’s everyday-word name before what only a company does', () => {
   const firms = matcher([
     entity('company:apple', 'company', 'Apple Inc.', [{ text: 'Apple Inc.', kind: 'name' }, { text: 'Apple', kind: 'short', commonWord: true }], { context: ['iphone', 'cupertino'] }),
