@@ -1273,7 +1273,7 @@ const OF_BEFORE = /(?:^|[^\p{L}])of[ \u00a0]+$/u;
  * (`COMPANY_ACT_BEFORE`): the word would not say, report or be invested in.
  */
 const COMPANY_ACT_AFTER =
-  /^(?:[ \u00a0]+(said|says|announced|announces|reported|reports|agreed|agrees|unveiled|unveils|launched|launches|posted|sued|confirmed|declined[ \u00a0]+to[ \u00a0]+comment|shares|stock)|['’]s[ \u00a0]+(chief[ \u00a0]+executive|chief[ \u00a0]+financial[ \u00a0]+officer|CEO|shares|stock|board|founder|co-founder|revenue|profit|earnings|market[ \u00a0]+value))(?![\p{L}\p{N}])/u;
+  /^(?:[ \u00a0]+(said|says|announced|announces|reported|reports|agreed|agrees|unveiled|unveils|launched|launches|posted|sued|confirmed|declined[ \u00a0]+to[ \u00a0]+comment|shares(?![ \u00a0]+(?:a|an|the|its|his|her|their|this|that|some|much|many|with|in|of)\b)|stock)|['’]s[ \u00a0]+(chief[ \u00a0]+executive|chief[ \u00a0]+financial[ \u00a0]+officer|CEO|shares|stock|board|founder|co-founder|revenue|profit|earnings|market[ \u00a0]+value))(?![\p{L}\p{N}])/u;
 
 /** …and before it: "a stake in Intel", "shares of Apple", "invested $5 billion in Intel". */
 const COMPANY_ACT_BEFORE =

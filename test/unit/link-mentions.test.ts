@@ -235,6 +235,8 @@ describe('linkMentions: a company’s everyday-word name before what only a comp
 
   it('is the word elsewhere, and a ticker is no such name ("AMD said")', () => {
     expect(firms('Apple pie is sweet, and an Apple a day is the target.')).toEqual([]);
+    expect(firms('The Target shares a border with the Apple.')).toEqual([]);
+    expect(firms('Target shares fell.')).toEqual(['Target→company:target']);
     expect(firms('AMD said it would grow.')).toEqual([]);
     expect(firms('Intel officials in Kyiv shared Intel with allies.')).toEqual([]);
   });
