@@ -623,12 +623,13 @@ describe('the fifty U.S. states, in the bundled knowledge', () => {
       'Texas→place:texas', 'Oklahoma→place:oklahoma', 'West Virginia→place:west-virginia', 'Virginia→place:virginia',
     ]);
     expect(linkBundled('Georgia voted.')).toEqual([]);
-    expect(linkBundled('In Atlanta and Savannah, Georgia voted.')).toEqual(['Atlanta→place:atlanta', 'Georgia→place:georgia-us-state']);
+    expect(linkBundled('In Atlanta and Savannah, Georgia voted.')).toEqual(['Atlanta→place:atlanta', 'Savannah→place:savannah', 'Georgia→place:georgia-us-state']);
     expect(linkBundled('Officials in the state of Georgia counted.')).toEqual(['state of Georgia→place:georgia-us-state']);
     expect(linkBundled('In Tbilisi, Georgia’s Georgian leaders met.')).toEqual(['Tbilisi→place:tbilisi', 'Georgia→place:georgia']);
     // The AP's abbreviations in datelines and after a member's party; not those that are words too.
     expect(linkBundled('SOUTH BEND, Ind. — A mayor in Cupertino, Calif., and Rep. Ilhan Omar, D-Minn., met in N.Y.C. and Buffalo, N.Y.')).toEqual([
-      'Calif.→place:california', 'Ilhan Omar→person:ilhan-omar', 'Minn.→place:minnesota', 'N.Y.C.→place:new-york-city', 'N.Y.→place:new-york-state',
+      'Cupertino→place:cupertino', 'Calif.→place:california', 'Ilhan Omar→person:ilhan-omar', 'Minn.→place:minnesota', 'N.Y.C.→place:new-york-city',
+      'Buffalo→place:buffalo', 'N.Y.→place:new-york-state',
     ]);
     expect(linkBundled('He felt ill. She went to Mass. Then Pa. drove.')).toEqual([]);
     expect(linkBundled('New Mexico and New Hampshire voted; so did New York state.')).toEqual([
