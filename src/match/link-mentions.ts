@@ -1245,6 +1245,12 @@ function isTeamByItsPlace(block: LinkBlock, span: Span, index: CompiledIndex): b
   const after = block.text.slice(span.candidate.end, span.candidate.end + 60);
   // "Yasutaka Uchiyama of Japan 6-7, 6-4": a player's country, before the match's score.
   if (CLUB_OR_EVENT_AFTER.test(after)) return true;
+  // "Minnesota beat Buffalo", "lost to Green Bay", "Buffalo edged the Rangers": states and cities do
+  // not beat one another (countries do, in wars: "Israel defeated Egypt" is left alone).
+  if (isStateOrCityOnly(span, index)) {
+    if (RESULT_BEFORE.test(block.text.slice(Math.max(0, span.candidate.start - 24), span.candidate.start))) return true;
+    if (RESULT_AFTER.test(after)) return true;
+  }
   return (TEAM_AFTER.test(after) || BEAT_TEAM_WITH_SCORE.test(after)) && !OF_BEFORE.test(block.text.slice(Math.max(0, span.candidate.start - 4), span.candidate.start));
 }
 
@@ -1255,6 +1261,23 @@ function isSurnameAfterInitial(block: LinkBlock, span: Span, index: CompiledInde
 }
 
 const INITIAL_BEFORE = /(?:^|[^\p{L}.])\p{Lu}\.[ \u00a0]$/u;
+
+/** Every place the span may be is a state's or a city's (not a country's); a bare surname may be there too. */
+function isStateOrCityOnly(span: Span, index: CompiledIndex): boolean {
+  for (const [e, rows] of span.entities) {
+    if (index.cats[e] !== PLACE) continue;
+    if (!rows.every((a) => index.aliasFlags[a]! & (AliasFlag.Region | AliasFlag.City))) return false;
+  }
+  return true;
+}
+
+// Not "topped", "swept", "stunned", "upset" or "fell to": "California tops Texas", "the storm swept
+// Florida", "the news stunned Ohio", "Mariupol fell to Russian forces".
+const RESULT_VERBS = 'beat|beats|defeated|defeats|edged|edges|routed|routs|blanked|blanks|outlasted|outlasts|lost[ \\u00a0]+to|loses[ \\u00a0]+to';
+/** "beat Buffalo", "lost to the Green Bay": a result's other side. */
+const RESULT_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${RESULT_VERBS})[ \\u00a0]+(?:the[ \\u00a0]+)?$`, 'u');
+/** "Buffalo edged the Rangers", "Green Bay beat Chicago": a result and its other side. */
+const RESULT_AFTER = new RegExp(`^[ \\u00a0]+(?:${RESULT_VERBS})[ \\u00a0]+(?:the[ \\u00a0]+)?\\p{Lu}`, 'u');
 
 /**
  * After a place's name, the rest of a club's or a tournament's name: "Nashville SC", "Leeds United",

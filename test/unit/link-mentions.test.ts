@@ -167,6 +167,11 @@ describe('linkMentions: a place’s name that is a team’s', () => {
     expect(teams('Alabama football is king.')).toEqual([]);
   });
 
+  it('is not linked as a state or city on either side of a result ("Pittsburgh beat Alabama"), a country is', () => {
+    expect(teams('Pittsburgh beat Alabama, and then they lost to the Pittsburgh.')).toEqual([]);
+    expect(teams('Japan defeated Russia in 1905; Alabama tops Pittsburgh in rain.')).toEqual(['Japan→place:japan', 'Alabama→place:alabama', 'Pittsburgh→place:pittsburgh']);
+  });
+
   it('is not linked before a result against another side and its score ("Japan drew Alabama 0-0")', () => {
     expect(teams('Japan drew Alabama 0-0 in the opener.')).toEqual([]);
     expect(teams('Pittsburgh beat the Dallas Cowboys 24-21.')).toEqual([]);
