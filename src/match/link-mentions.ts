@@ -1249,7 +1249,7 @@ function isTeamByItsPlace(block: LinkBlock, span: Span, index: CompiledIndex): b
   // not beat one another (countries do, in wars: "Israel defeated Egypt" is left alone).
   if (isStateOrCityOnly(span, index)) {
     if (RESULT_BEFORE.test(block.text.slice(Math.max(0, span.candidate.start - 24), span.candidate.start))) return true;
-    if (RESULT_AFTER.test(after)) return true;
+    if (RESULT_AFTER.test(after) || RECORD_AFTER.test(after)) return true;
   }
   return (TEAM_AFTER.test(after) || BEAT_TEAM_WITH_SCORE.test(after)) && !OF_BEFORE.test(block.text.slice(Math.max(0, span.candidate.start - 4), span.candidate.start));
 }
@@ -1278,6 +1278,10 @@ const RESULT_VERBS = 'beat|beats|defeated|defeats|edged|edges|routed|routs|blank
 const RESULT_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${RESULT_VERBS})[ \\u00a0]+(?:the[ \\u00a0]+)?$`, 'u');
 /** "Buffalo edged the Rangers", "Green Bay beat Chicago": a result and its other side. */
 const RESULT_AFTER = new RegExp(`^[ \\u00a0]+(?:${RESULT_VERBS})[ \\u00a0]+(?:the[ \\u00a0]+)?\\p{Lu}`, 'u');
+
+/** "Buffalo is on a 1-6-2 skid", "Washington fell to 3-6": a team's won-lost record. */
+const RECORD_AFTER =
+  /^[ \u00a0]+(?:is|are|was|were|improved|improves|fell|falls|dropped|drops|moved|moves|climbed|climbs|slipped|slips)[ \u00a0]+(?:on[ \u00a0]+an?|to)[ \u00a0]+\d{1,2}-\d{1,2}(?:-\d{1,2})?(?![\d-])/;
 
 /**
  * After a place's name, the rest of a club's or a tournament's name: "Nashville SC", "Leeds United",

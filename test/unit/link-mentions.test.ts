@@ -169,6 +169,7 @@ describe('linkMentions: a place’s name that is a team’s', () => {
 
   it('is not linked as a state or city on either side of a result ("Pittsburgh beat Alabama"), a country is', () => {
     expect(teams('Pittsburgh beat Alabama, and then they lost to the Pittsburgh.')).toEqual([]);
+    expect(teams('Pittsburgh is on a 1-6-2 skid, and Alabama fell to 3-6.')).toEqual([]);
     expect(teams('Japan defeated Russia in 1905; Alabama tops Pittsburgh in rain.')).toEqual(['Japan→place:japan', 'Alabama→place:alabama', 'Pittsburgh→place:pittsburgh']);
   });
 
