@@ -341,6 +341,10 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       const region = (p: number, s: Span) => s.entities.get(p)!.some((a) => index.aliasFlags[a]! & AliasFlag.Region);
       const kind = alike.length === 1 ? alike : alike.filter((p) => region(p, span) === region(e, other));
       if (kind.length === 1) return { e: kind[0]!, by: index.names.at(e)! };
+      // "ESPN and ABC": of two namesakes alike, the home one (`domestic`: a page about another country
+      // has had those rows taken out already).
+      const home = kind.filter((p) => span.entities.get(p)!.some((a) => index.aliasFlags[a]! & AliasFlag.Domestic));
+      if (home.length === 1) return { e: home[0]!, by: index.names.at(e)! };
     }
     return undefined;
   };

@@ -230,7 +230,9 @@ describe('linkMentions: a company’s everyday-word name before what only a comp
     entity('company:target', 'company', 'Target Corporation', [{ text: 'Target Corporation', kind: 'name' }, { text: 'Target', kind: 'short', commonWord: true }], { context: ['retailer'] }),
     entity('company:amd', 'company', 'AMD', [{ text: 'AMD', kind: 'ticker' }]),
     entity('company:intel', 'company', 'Intel', [{ text: 'Intel', kind: 'short', commonWord: true }], { context: ['chips'] }),
-    entity('org:abc-news', 'outlet', 'ABC News', [{ text: 'ABC', kind: 'acronym', needsContext: true }], { context: ['network', 'television'] }),
+    entity('org:abc-news', 'outlet', 'ABC News', [{ text: 'ABC', kind: 'acronym', needsContext: true, domestic: true }], { context: ['network', 'television'] }),
+    entity('org:abc-australia', 'outlet', 'Australian Broadcasting Corporation', [{ text: 'ABC', kind: 'acronym', needsContext: true }], { context: ['australian'] }),
+    entity('org:espn', 'outlet', 'ESPN', [{ text: 'ESPN', kind: 'acronym' }]),
   ]);
 
   it('is the company, there and in the rest of its page ("Apple was ordered … Apple said it would appeal")', () => {
@@ -250,6 +252,10 @@ describe('linkMentions: a company’s everyday-word name before what only a comp
   it('leaves an acronym joined to another name by a hyphen ("ABC-CLIO") to that name', () => {
     expect(firms('ABC-CLIO published a book on network television.')).toEqual([]);
     expect(firms('ABC aired it on network television.')).toEqual(['ABC→org:abc-news']);
+  });
+
+  it('of two namesakes in a list beside an outlet, takes the home one ("ESPN and ABC returned")', () => {
+    expect(firms('ESPN and ABC returned to the service.')).toEqual(['ESPN→org:espn', 'ABC→org:abc-news']);
   });
 });
 
