@@ -1240,12 +1240,7 @@ const TEAM_AFTER = /^[ \u00a0]+(?:\d{1,3}[-–]\d{1,3}(?![\d-])|(?:head[ \u00a0]
  */
 function isTeamByItsPlace(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
   // "Wales beat Hungary 2-0" beside Brandon Wales: a bare surname is no team either.
-  let place = false;
-  for (const [e, rows] of span.entities) {
-    if (index.cats[e] === PLACE) place = true;
-    else if (index.cats[e] !== 0 || !rows.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'surname')) return false;
-  }
-  if (!place) return false;
+  if (!isPlaceOrBareSurname(span, index)) return false;
   const after = block.text.slice(span.candidate.end, span.candidate.end + 60);
   // "Yasutaka Uchiyama of Japan 6-7, 6-4": a player's country, before the match's score.
   if (CLUB_OR_EVENT_AFTER.test(after)) return true;
@@ -1258,13 +1253,29 @@ function isTeamByItsPlace(block: LinkBlock, span: Span, index: CompiledIndex): b
   return (TEAM_AFTER.test(after) || BEAT_TEAM_WITH_SCORE.test(after)) && !OF_BEFORE.test(block.text.slice(Math.max(0, span.candidate.start - 4), span.candidate.start));
 }
 
-/** "By R. England": a place's name after a lone initial is someone's surname ("U.S. Open" is not an initial). */
+/**
+ * "By R. England": a place's name after a lone initial is someone's surname ("U.S. Open" is not an
+ * initial); "the Duke of Edinburgh", "Countess of Wessex": after a peer's title, part of the title.
+ */
 function isSurnameAfterInitial(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
-  for (const e of span.entities.keys()) if (index.cats[e] !== PLACE) return false;
-  return INITIAL_BEFORE.test(block.text.slice(Math.max(0, span.candidate.start - 4), span.candidate.start));
+  if (!isPlaceOrBareSurname(span, index)) return false;
+  const before = block.text.slice(Math.max(0, span.candidate.start - 16), span.candidate.start);
+  return INITIAL_BEFORE.test(before.slice(-4)) || PEERAGE_BEFORE.test(before);
 }
 
+const PEERAGE_BEFORE = /(?:^|[^\p{L}])(?:Prince|Princess|Duke|Duchess|Earl|Countess|Marquess|Marchioness|Viscount|Viscountess|Baron|Baroness)[ \u00a0]+of[ \u00a0]+$/u;
+
 const INITIAL_BEFORE = /(?:^|[^\p{L}.])\p{Lu}\.[ \u00a0]$/u;
+
+/** The span may be a place, and otherwise only someone's bare surname ("Wales", beside Brandon Wales). */
+function isPlaceOrBareSurname(span: Span, index: CompiledIndex): boolean {
+  let place = false;
+  for (const [e, rows] of span.entities) {
+    if (index.cats[e] === PLACE) place = true;
+    else if (index.cats[e] !== 0 || !rows.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'surname')) return false;
+  }
+  return place;
+}
 
 /** Every place the span may be is a state's or a city's (not a country's); a bare surname may be there too. */
 function isStateOrCityOnly(span: Span, index: CompiledIndex): boolean {

@@ -204,6 +204,7 @@ describe('linkMentions: a place’s name in a club’s or a tournament’s, or a
   it('is not linked as a team beside a namesake’s surname ("Wales beat Hungary 2-0"), nor after an initial ("By R. England")', () => {
     expect(sport('Wales beat Hungary 2-0 on Tuesday.')).toEqual([]);
     expect(sport('By R. England, staff writer. He lives in England.')).toEqual(['England→place:england']);
+    expect(sport('The Duke of Wales and the Countess of England, in England.')).toEqual(['England→place:england']);
   });
 
   it('is still the place before "United Kingdom" and in the open ("Ohio open primaries")', () => {
