@@ -497,6 +497,18 @@ describe('monarchs, popes and others news names often, in the bundled knowledge'
   });
 });
 
+describe('Britain’s institutions, in the bundled knowledge', () => {
+  it('links them in a British story, and not a shop’s "Home Office" or "Princess of Wales" as Wales', () => {
+    expect(linkBundled('The Home Office said asylum rules would change. Starmer told MPs in the Commons that the NHS would get more money.')).toEqual([
+      'Home Office→agency:home-office', 'Starmer→person:keir-starmer', 'the Commons→agency:house-of-commons', 'NHS→agency:nhs',
+    ]);
+    expect(linkBundled('Humidifier with 7 color lights for Home Office Baby for $28.95.')).toEqual([]);
+    expect(linkBundled('The Princess of Wales and the Earl of Edinburgh visited Edinburgh.')).toEqual([
+      'Princess of Wales→person:catherine-princess-of-wales', 'Edinburgh→place:edinburgh',
+    ]);
+  });
+});
+
 describe('capital cities, in the bundled knowledge', () => {
   it('each is its country\'s capital in the Factbook, and its card says so', () => {
     const cities = entities.filter((e) => e.type === 'city' && e.sources.includes('factbook'));
