@@ -369,8 +369,13 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   const companyActsOf = () => {
     if (companyActs) return companyActs;
     companyActs = new Map();
+    // "Dr. Eaton said": a name the page gives a person by an honorific is a person's on this page.
+    const honoured = new Set<string>();
     for (const span of spans) {
-      if (span.entities.size !== 1 || companyActs.has(span.key)) continue;
+      if (HONORIFIC_BEFORE.test(blocks[span.block]!.text.slice(Math.max(0, span.candidate.start - 12), span.candidate.start))) honoured.add(span.key);
+    }
+    for (const span of spans) {
+      if (span.entities.size !== 1 || companyActs.has(span.key) || honoured.has(span.key)) continue;
       const [e, rows] = span.entities.entries().next().value!;
       if (index.cats[e] !== COMPANY || rows.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'ticker')) continue;
       const by = companyAct(blocks[span.block]!, span);
@@ -1316,6 +1321,9 @@ const OF_BEFORE = /(?:^|[^\p{L}])of[ \u00a0]+$/u;
  */
 const COMPANY_ACT_AFTER =
   /^(?:[ \u00a0]+(said|says|announced|announces|reported|reports|agreed|agrees|unveiled|unveils|launched|launches|posted|sued|confirmed|declined[ \u00a0]+to[ \u00a0]+comment|shares(?![ \u00a0]+(?:a|an|the|its|his|her|their|this|that|some|much|many|with|in|of)\b)|stock)|['’]s[ \u00a0]+(chief[ \u00a0]+executive|chief[ \u00a0]+financial[ \u00a0]+officer|CEO|shares|stock|board|founder|co-founder|revenue|profit|earnings|market[ \u00a0]+value))(?![\p{L}\p{N}])/u;
+
+/** A person's honorific or title right before a name ("Mr. Eaton", "Dr Deere", "Judge Chubb"). */
+const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Sir|Dame|Lord|Lady|Judge|Justice|Officer|Detective|Coach|Father|Rabbi)\.?[ \u00a0]+$/u;
 
 /** …and before it: "a stake in Intel", "shares of Apple", "invested $5 billion in Intel". */
 const COMPANY_ACT_BEFORE =

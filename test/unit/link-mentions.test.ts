@@ -247,6 +247,7 @@ describe('linkMentions: a company’s everyday-word name before what only a comp
     expect(firms('The Target shares a border with the Apple.')).toEqual([]);
     expect(firms('Target shares fell.')).toEqual(['Target→company:target']);
     expect(firms('AMD said it would grow.')).toEqual([]);
+    expect(firms('Dr. Target examined the patient. Target said she would recover.')).toEqual([]);
     expect(firms('Intel officials in Kyiv shared Intel with allies.')).toEqual([]);
   });
 
