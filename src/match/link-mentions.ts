@@ -114,6 +114,8 @@ const NOT_A_FIRST_NAME = new Set(
  * "V" or "X" alone, which a sentence puts after a name as a pronoun or a letter.)
  */
 const NUMBER_AFTER = /^[ \u00a0](?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI|XVII|XVIII)(?![\p{L}\p{N}])/u;
+/** ", Jr." or " Jr." right after a person's name. */
+const JUNIOR_AFTER = /^,?[ \u00a0]Jr(?:\.|(?![\p{L}\p{N}]))/u;
 /** …and "I" after a monarch's or a pope's name: "Queen Elizabeth I", "King Charles I". */
 const FIRST_AFTER = /^[ \u00a0]I(?![\p{L}\p{N}'\u2019])/u;
 const REGNAL_TITLE = /^(?:King|Queen|Pope|Emperor|Empress|Tsar|Czar)[ \u00a0]/;
@@ -238,8 +240,17 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     if (cat !== 0 && cat !== COMPANY && cat !== AGENCY) return false;
     const after = blocks[span.block]!.text.slice(span.candidate.end, span.candidate.end + 40);
     if (cat === AGENCY) return (OF_A_NAME_AFTER.test(after) && AGENCY_NOUN_END.test(surface(span))) || (/ of State$/.test(surface(span)) && STATE_OWN_BODY_AFTER.test(after));
-    if (cat === 0) return INSTITUTION_AFTER.test(after) || NUMBER_AFTER.test(after) || (FIRST_AFTER.test(after) && REGNAL_TITLE.test(surface(span)));
+    if (cat === 0) {
+      return INSTITUTION_AFTER.test(after) || NUMBER_AFTER.test(after) || (FIRST_AFTER.test(after) && REGNAL_TITLE.test(surface(span))) || isAnotherJunior(span, after);
+    }
     return VENUE_AFTER.test(after) || isUnitAfterNumber(blocks[span.block]!, span);
+  };
+
+  /** "Donald Trump Jr." where the knowledge has no junior of that name: the son, not the father. */
+  const isAnotherJunior = (span: Span, after: string): boolean => {
+    if (!JUNIOR_AFTER.test(after)) return false;
+    for (const e of span.entities.keys()) if (/\bJr\b/.test(index.names.at(e) ?? '')) return false;
+    return true;
   };
 
   // Pass 1: corrections and self-sufficient names, which introduce people for pass 2.

@@ -319,6 +319,7 @@ describe('linkMentions: rules and traps', () => {
     ['standalone famous surname', 'Trump spoke.', ['Trump→person:donald-trump']],
     ['a name inside an institution’s name is not the person', 'She teaches at Donald Trump University. Trump Tower stood.', []],
     ['…nor inside an airport’s or a park’s with "National" or "International" ("Reagan National Airport")', 'They landed at Trump International Airport, by Trump National Park.', []],
+    ['a full name before "Jr." is the son’s where the knowledge has no junior of it', 'Donald Trump Jr. spoke, then Donald Trump, Jr. did.', []],
     ['"Hillary Clinton … Clinton said" is Hillary, not Bill', 'Hillary Clinton spoke. Clinton said.', ['Hillary Clinton→person:hillary-clinton', 'Clinton→person:hillary-clinton']],
     ['a title before a surname is not a first name: "Ambassador Sondland" after "Gordon Sondland"', 'Gordon Sondland testified. Ambassador Sondland said more.', ['Gordon Sondland→person:gordon-sondland', 'Sondland→person:gordon-sondland']],
     ['a headline word before a surname is not a first name', 'Unpredictable Sondland faces questions\n\nGordon Sondland testified.', ['Sondland→person:gordon-sondland', 'Gordon Sondland→person:gordon-sondland']],
