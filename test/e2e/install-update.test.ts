@@ -125,7 +125,17 @@ describe('started twice in one page', () => {
     // check against a page whose own script has not begun to answer.
     await gloss.clickButton(page);
     const tabId = await gloss.tabIdOf(page);
-    await gloss.worker.evaluate((id) => chrome.scripting.executeScript({ target: { tabId: id, frameIds: [0] }, files: ['content.js'] }), tabId);
+    // The grant can reach the worker a moment after the click returns (a busy machine): try until it has.
+    const injected = (id: number) =>
+      gloss.worker.evaluate(async (tab) => {
+        try {
+          await chrome.scripting.executeScript({ target: { tabId: tab, frameIds: [0] }, files: ['content.js'] });
+          return true;
+        } catch {
+          return false;
+        }
+      }, id);
+    await expect.poll(() => injected(tabId), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => passes(page), { timeout: 10_000 }).toBeGreaterThan(passesBefore);
     await openCardOn(page, 'Krebs');
     await page.waitForTimeout(500);
