@@ -226,12 +226,15 @@ const ROMAN = /^[IVXLC]+$/;
  * "Chancellor Friedrich MERZ (since 6 May 2025)" → a person entity. The Factbook writes surnames in
  * capitals; anything that does not fit that shape is skipped (undefined) rather than guessed at.
  */
+const ARTICLE_CAPS = /^(?:al|el|ad|ar|as|ash|at|az|an)-\p{Lu}{2}[\p{Lu}'-]*$/u;
+
 export function parseLeader(text: string, country: string, countryId: string, role: string, link: string): Entity | undefined {
   const first = decodeEntities(text.replace(/<[^>]+>/g, ' ')).split(/;|\bnote\b|, represented by/)[0]!.replace(/\s+/g, ' ').trim();
   const title = TITLES.find((t) => first.startsWith(`${t} `));
   if (!title) return undefined;
   const since = /\(since ([^)]+)\)/.exec(first)?.[1];
-  let namePart = first.slice(title.length + 1).replace(/\s*\((?:also|or|born)\b[^)]*\)/g, '').replace(/\s*\(.*$/, '').trim();
+  // "Taoiseach (Prime Minister) Michael MARTIN": a gloss of the title before the name.
+  let namePart = first.slice(title.length + 1).replace(/^\([^)]*\)\s*/, '').replace(/\s*\((?:also|or|born)\b[^)]*\)/g, '').replace(/\s*\(.*$/, '').trim();
   for (let m = HONORIFIC.exec(namePart); m; m = HONORIFIC.exec(namePart)) namePart = namePart.slice(m[0].length);
   // "King FREDERIK X of Denmark": the country is already known.
   namePart = namePart.replace(/\s+of\s+(the\s+)?\p{Lu}[\p{L}\s]*$/u, '').trim();
@@ -240,10 +243,12 @@ export function parseLeader(text: string, country: string, countryId: string, ro
   const words = namePart.split(' ').filter(Boolean);
   // Regnal numbers ("CHARLES III", "CARL XVI Gustaf") stay as written; "XI" and "LI" first are surnames.
   const numeral = (w: string, i: number) => i > 0 && ROMAN.test(w);
-  const isCaps = (w: string, i: number) => /\p{Lu}{2}/u.test(w) && w === w.toUpperCase() && !numeral(w, i);
+  // "al-SUDANI": an Arabic article before a surname in capitals stays lower case ("al-Sudani").
+  const isCaps = (w: string, i: number) => (/\p{Lu}{2}/u.test(w) && w === w.toUpperCase() && !numeral(w, i)) || ARTICLE_CAPS.test(w);
+  const cased = (w: string) => (ARTICLE_CAPS.test(w) ? w.replace(/-(.*)$/, (_, rest: string) => `-${titleCase(rest)}`) : titleCase(w));
   if (!words.some(isCaps) || words.length > 6) return undefined;
-  const surname = words.filter(isCaps).map(titleCase).join(' ');
-  const bare = words.map((w, i) => (isCaps(w, i) ? titleCase(w) : w)).join(' ');
+  const surname = words.filter(isCaps).map(cased).join(' ');
+  const bare = words.map((w, i) => (isCaps(w, i) ? cased(w) : w)).join(' ');
   if (!/^[\p{L}' .-]+$/u.test(bare)) return undefined;
   // A monarch's one-word or regnal name ("GUILLAUME", "CHARLES III") reads as "Grand Duke Guillaume", "King Charles III".
   const regnal = words.length === 1 || words.some(numeral);
@@ -255,6 +260,9 @@ export function parseLeader(text: string, country: string, countryId: string, ro
   for (const text of SHORT_NAMES[name] ?? []) aliases.push({ text, kind: 'name' });
   // Surnames link only after the full name introduced the person on the page, so even "Lee" or "Park" is safe.
   if (!regnal && surname !== name && [...surname].length > 1) aliases.push({ text: surname, kind: 'surname' });
+  // …and news often drops the article: "Sudani".
+  const unarticled = surname.replace(/^(?:al|el|ad|ar|as|ash|at|az|an)-/, '');
+  if (!regnal && unarticled !== surname && [...unarticled].length > 2) aliases.push({ text: unarticled, kind: 'surname' });
   return {
     id: `person:${slug(name)}`,
     type: 'person',

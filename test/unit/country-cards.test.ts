@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { countryDescription, dependencyStatus, leaderNamesCased, proseNamesCased, readablePopulation } from '../../knowledge/lib/from-countries';
+import { countryDescription, dependencyStatus, leaderNamesCased, parseLeader, proseNamesCased, readablePopulation } from '../../knowledge/lib/from-countries';
 
 describe('leaderNamesCased', () => {
   it('writes surnames in capitals as names, keeping regnal numbers and acronyms', () => {
@@ -35,6 +35,18 @@ describe('leaderNamesCased', () => {
         .flatMap((f) => f.value.split(/[\s-]+/).filter((w) => /\p{Lu}{2}/u.test(w) && w === w.toUpperCase() && !/^\(?[IVX]+\)?$|^\(?(GNU|CNSP)\)?$/.test(w)).map((w) => `${e.id}: ${w}`)),
     );
     expect(shouting).toEqual([]);
+  });
+});
+
+describe('parseLeader', () => {
+  const names = (line: string) => parseLeader(line, 'Iraq', 'place:iraq', 'Head of government', 'https://www.cia.gov/')?.aliases.map((a) => `${a.text}|${a.kind}`);
+
+  it('reads a surname after an Arabic article, and a title glossed in parentheses', () => {
+    expect(names('Prime Minister Mohammed Shia al-SUDANI (since 27 October 2022)')).toEqual([
+      'Mohammed Shia al-Sudani|name', 'al-Sudani|surname', 'Sudani|surname',
+    ]);
+    expect(names('Taoiseach (Prime Minister) Michael MARTIN (since 23 January 2025)')).toEqual(['Michael Martin|name', 'Martin|surname']);
+    expect(names('Prime Minister Keir STARMER (since 5 July 2024)')).toEqual(['Keir Starmer|name', 'Starmer|surname']);
   });
 });
 
