@@ -221,13 +221,14 @@ const SOVEREIGNS = new Set(['US', 'GB', 'FR', 'NL', 'DK', 'NO', 'CN']);
 /** Ranks and honorifics the Factbook writes between the title and the name ("Col.", "Dr.", "Sir"). */
 const HONORIFIC = /^(?:(?:Sr\.|Lt\.|Maj\.|Brig\.)\s+)?(?:Gen\.|General|Col\.|Capt\.|Dr\.|Sir|Dame|Sheikh|Crown Prince)\s+/;
 const ROMAN = /^[IVXLC]+$/;
+/** An Arabic article before a surname in capitals ("al-SUDANI"), and the article alone. */
+const ARTICLE_CAPS = /^(?:al|el|ad|ar|as|ash|at|az|an)-\p{Lu}{2}[\p{Lu}'-]*$/u;
+const ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an)-/;
 
 /**
  * "Chancellor Friedrich MERZ (since 6 May 2025)" → a person entity. The Factbook writes surnames in
  * capitals; anything that does not fit that shape is skipped (undefined) rather than guessed at.
  */
-const ARTICLE_CAPS = /^(?:al|el|ad|ar|as|ash|at|az|an)-\p{Lu}{2}[\p{Lu}'-]*$/u;
-
 export function parseLeader(text: string, country: string, countryId: string, role: string, link: string): Entity | undefined {
   const first = decodeEntities(text.replace(/<[^>]+>/g, ' ')).split(/;|\bnote\b|, represented by/)[0]!.replace(/\s+/g, ' ').trim();
   const title = TITLES.find((t) => first.startsWith(`${t} `));
@@ -261,7 +262,7 @@ export function parseLeader(text: string, country: string, countryId: string, ro
   // Surnames link only after the full name introduced the person on the page, so even "Lee" or "Park" is safe.
   if (!regnal && surname !== name && [...surname].length > 1) aliases.push({ text: surname, kind: 'surname' });
   // …and news often drops the article: "Sudani".
-  const unarticled = surname.replace(/^(?:al|el|ad|ar|as|ash|at|az|an)-/, '');
+  const unarticled = surname.replace(ARTICLE, '');
   if (!regnal && unarticled !== surname && [...unarticled].length > 2) aliases.push({ text: unarticled, kind: 'surname' });
   return {
     id: `person:${slug(name)}`,

@@ -266,7 +266,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       if (e >= 0) link(span, e, { kind: 'correction', alias: surface(span) });
       continue;
     }
-    if (namesAnInstitution(span) || isInHandle(blocks[span.block]!, span) || spelledOut?.has(span.key) || isAnotherCountrys(blocks[span.block]!, span, index) || isTeamByItsPlace(blocks[span.block]!, span, index) || isSurnameAfterInitial(blocks[span.block]!, span, index) || isAcronymInCompound(blocks[span.block]!, span, index)) continue;
+    if (namesAnInstitution(span) || isInHandle(blocks[span.block]!, span) || spelledOut?.has(span.key) || isAnotherCountrys(blocks[span.block]!, span, index) || isTeamByItsPlace(blocks[span.block]!, span, index) || isAfterInitialOrPeerage(blocks[span.block]!, span, index) || isAcronymInCompound(blocks[span.block]!, span, index)) continue;
     const e = theOnlySpecific(span, index);
     if (e >= 0) {
       if (index.cats[e] === PLACE && isInsideLongerPlaceName(blocks[span.block]!, span, span.entities.get(e)!, index)) continue;
@@ -1258,7 +1258,6 @@ function isTeamByItsPlace(block: LinkBlock, span: Span, index: CompiledIndex): b
   // "Wales beat Hungary 2-0" beside Brandon Wales: a bare surname is no team either.
   if (!isPlaceOrBareSurname(span, index)) return false;
   const after = block.text.slice(span.candidate.end, span.candidate.end + 60);
-  // "Yasutaka Uchiyama of Japan 6-7, 6-4": a player's country, before the match's score.
   if (CLUB_OR_EVENT_AFTER.test(after)) return true;
   // "Minnesota beat Buffalo", "lost to Green Bay", "Buffalo edged the Rangers": states and cities do
   // not beat one another (countries do, in wars: "Israel defeated Egypt" is left alone).
@@ -1266,6 +1265,7 @@ function isTeamByItsPlace(block: LinkBlock, span: Span, index: CompiledIndex): b
     if (RESULT_BEFORE.test(block.text.slice(Math.max(0, span.candidate.start - 24), span.candidate.start))) return true;
     if (RESULT_AFTER.test(after) || RECORD_AFTER.test(after)) return true;
   }
+  // "Yasutaka Uchiyama of Japan 6-7, 6-4": a player's country, before the match's score.
   return (TEAM_AFTER.test(after) || BEAT_TEAM_WITH_SCORE.test(after)) && !OF_BEFORE.test(block.text.slice(Math.max(0, span.candidate.start - 4), span.candidate.start));
 }
 
@@ -1273,7 +1273,7 @@ function isTeamByItsPlace(block: LinkBlock, span: Span, index: CompiledIndex): b
  * "By R. England": a place's name after a lone initial is someone's surname ("U.S. Open" is not an
  * initial); "the Duke of Edinburgh", "Countess of Wessex": after a peer's title, part of the title.
  */
-function isSurnameAfterInitial(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
+function isAfterInitialOrPeerage(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
   if (!isPlaceOrBareSurname(span, index)) return false;
   const before = block.text.slice(Math.max(0, span.candidate.start - 16), span.candidate.start);
   return INITIAL_BEFORE.test(before.slice(-4)) || PEERAGE_BEFORE.test(before);
