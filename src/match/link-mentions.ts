@@ -27,6 +27,7 @@ import { AliasFlag, aliasKindOf, firstNamesOf, rowsOf, type CompiledIndex } from
 import { CATEGORIES, expandContext } from '../knowledge/schema';
 import { collectWordHashes, type BlockMatches, type Candidate } from './find-candidates';
 import { IntSet } from './int-set';
+import { isPlaceOrBareSurname, isSportsPage, isStateOrCityName, isTeamByItsPlace, namesThePlace, teamNamesOnPage } from './teams-by-place';
 import { scanTokens, TokenBuffer, TokenFlag, visibleSurface } from './tokenize';
 
 export type LinkReason =
@@ -253,6 +254,21 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     return true;
   };
 
+  /**
+   * A state's or a city's name that the page shows elsewhere to be a team's ("Houston (9-3)"), or any
+   * on a sports page, is the team's wherever nothing says it is the place ("in Buffalo", "Buffalo,
+   * N.Y.", "a Buffalo native"): `teams-by-place.ts`.
+   */
+  let teamNames: Set<string> | undefined;
+  let sportsPage: boolean | undefined;
+  const isTeamOnThisPage = (span: Span): boolean => {
+    if (!isStateOrCityName(span, index)) return false;
+    teamNames ??= teamNamesOnPage(spans, (b) => blocks[b]!.text, index);
+    if (!teamNames.has(span.key) && !(sportsPage ??= isSportsPage((words ??= collectWords())))) return false;
+    const block = blocks[span.block]!;
+    return !namesThePlace(block.text, span, index) && !isTownOfRegion(block, span, index);
+  };
+
   // Pass 1: corrections and self-sufficient names, which introduce people for pass 2.
   const deferred: Span[] = [];
   // A name that is also a person's surname ("Rollins", the company, and Brooke Rollins): decided once
@@ -266,7 +282,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       if (e >= 0) link(span, e, { kind: 'correction', alias: surface(span) });
       continue;
     }
-    if (namesAnInstitution(span) || isInHandle(blocks[span.block]!, span) || spelledOut?.has(span.key) || isAnotherCountrys(blocks[span.block]!, span, index) || isTeamByItsPlace(blocks[span.block]!, span, index) || isAfterInitialOrPeerage(blocks[span.block]!, span, index) || isAcronymInCompound(blocks[span.block]!, span, index)) continue;
+    if (namesAnInstitution(span) || isInHandle(blocks[span.block]!, span) || spelledOut?.has(span.key) || isAnotherCountrys(blocks[span.block]!, span, index) || isTeamByItsPlace(blocks[span.block]!.text, span, index) || isTeamOnThisPage(span) || isAfterInitialOrPeerage(blocks[span.block]!, span, index) || isAcronymInCompound(blocks[span.block]!, span, index)) continue;
     const e = theOnlySpecific(span, index);
     if (e >= 0) {
       if (index.cats[e] === PLACE && isInsideLongerPlaceName(blocks[span.block]!, span, span.entities.get(e)!, index)) continue;
@@ -1245,31 +1261,6 @@ const STATE_BODY_AFTER = /^[ \u00a0]+(National[ \u00a0]Guard|(?:State[ \u00a0])?
 const PERSON_OF_PLACE = /^,?[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+(?:[\p{L}.-]+[ \u00a0]+){1,3})?(?:of|from)[ \u00a0]+$/u;
 
 /**
- * After a place's name, what makes it a team's ("Alabama 24-21", "Michigan coach Sherrone Moore",
- * "France striker", "Georgia quarterback", "Texas football"). Not "defense": "Israel Defense Forces".
- */
-const TEAM_AFTER = /^[ \u00a0]+(?:\d{1,3}[-–]\d{1,3}(?![\d-])|(?:head[ \u00a0]+)?coach(?:es)?\b|captain\b|manager\b|skipper\b|defender\b|winger\b|quarterback|QB\b|running[ \u00a0]+back|wide[ \u00a0]+receiver|tight[ \u00a0]+end|linebacker|cornerback|point[ \u00a0]+guard|shooting[ \u00a0]+guard|pitcher|shortstop|striker|goalkeeper|midfielder|(?:football|basketball|baseball|softball|hockey|soccer|volleyball)\b)/;
-
-/**
- * "Georgia beat Alabama 24-21", "Michigan coach Sherrone Moore": a place's name followed by a score or a
- * sports role is the team that carries it, not the place (a team's page names its state in every line).
- */
-function isTeamByItsPlace(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
-  // "Wales beat Hungary 2-0" beside Brandon Wales: a bare surname is no team either.
-  if (!isPlaceOrBareSurname(span, index)) return false;
-  const after = block.text.slice(span.candidate.end, span.candidate.end + 60);
-  if (CLUB_OR_EVENT_AFTER.test(after)) return true;
-  // "Minnesota beat Buffalo", "lost to Green Bay", "Buffalo edged the Rangers": states and cities do
-  // not beat one another (countries do, in wars: "Israel defeated Egypt" is left alone).
-  if (isStateOrCityOnly(span, index)) {
-    if (RESULT_BEFORE.test(block.text.slice(Math.max(0, span.candidate.start - 24), span.candidate.start))) return true;
-    if (RESULT_AFTER.test(after) || RECORD_AFTER.test(after)) return true;
-  }
-  // "Yasutaka Uchiyama of Japan 6-7, 6-4": a player's country, before the match's score.
-  return (TEAM_AFTER.test(after) || BEAT_TEAM_WITH_SCORE.test(after)) && !OF_BEFORE.test(block.text.slice(Math.max(0, span.candidate.start - 4), span.candidate.start));
-}
-
-/**
  * "By R. England": a place's name after a lone initial is someone's surname ("U.S. Open" is not an
  * initial); "the Duke of Edinburgh", "Countess of Wessex": after a peer's title, part of the title.
  */
@@ -1282,47 +1273,6 @@ function isAfterInitialOrPeerage(block: LinkBlock, span: Span, index: CompiledIn
 const PEERAGE_BEFORE = /(?:^|[^\p{L}])(?:Prince|Princess|Duke|Duchess|Earl|Countess|Marquess|Marchioness|Viscount|Viscountess|Baron|Baroness)[ \u00a0]+of[ \u00a0]+$/u;
 
 const INITIAL_BEFORE = /(?:^|[^\p{L}.])\p{Lu}\.[ \u00a0]$/u;
-
-/** The span may be a place, and otherwise only someone's bare surname ("Wales", beside Brandon Wales). */
-function isPlaceOrBareSurname(span: Span, index: CompiledIndex): boolean {
-  let place = false;
-  for (const [e, rows] of span.entities) {
-    if (index.cats[e] === PLACE) place = true;
-    else if (index.cats[e] !== 0 || !rows.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'surname')) return false;
-  }
-  return place;
-}
-
-/** Every place the span may be is a state's or a city's (not a country's); a bare surname may be there too. */
-function isStateOrCityOnly(span: Span, index: CompiledIndex): boolean {
-  for (const [e, rows] of span.entities) {
-    if (index.cats[e] !== PLACE) continue;
-    if (!rows.every((a) => index.aliasFlags[a]! & (AliasFlag.Region | AliasFlag.City))) return false;
-  }
-  return true;
-}
-
-// Not "topped", "swept", "stunned", "upset" or "fell to": "California tops Texas", "the storm swept
-// Florida", "the news stunned Ohio", "Mariupol fell to Russian forces".
-const RESULT_VERBS = 'beat|beats|defeated|defeats|edged|edges|routed|routs|blanked|blanks|outlasted|outlasts|lost[ \\u00a0]+to|loses[ \\u00a0]+to';
-/** "beat Buffalo", "lost to the Green Bay": a result's other side. */
-const RESULT_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${RESULT_VERBS})[ \\u00a0]+(?:the[ \\u00a0]+)?$`, 'u');
-/** "Buffalo edged the Rangers", "Green Bay beat Chicago": a result and its other side. */
-const RESULT_AFTER = new RegExp(`^[ \\u00a0]+(?:${RESULT_VERBS})[ \\u00a0]+(?:the[ \\u00a0]+)?\\p{Lu}`, 'u');
-
-/** "Buffalo is on a 1-6-2 skid", "Washington fell to 3-6": a team's won-lost record. */
-const RECORD_AFTER =
-  /^[ \u00a0]+(?:is|are|was|were|improved|improves|fell|falls|dropped|drops|moved|moves|climbed|climbs|slipped|slips)[ \u00a0]+(?:on[ \u00a0]+an?|to)[ \u00a0]+\d{1,2}-\d{1,2}(?:-\d{1,2})?(?![\d-])/;
-
-/**
- * After a place's name, the rest of a club's or a tournament's name: "Nashville SC", "Leeds United",
- * "the US Open", "the Mexico City Grand Prix", "the Boston Marathon". Capitalised only: "Ohio open
- * primaries" is the state.
- */
-const CLUB_OR_EVENT_AFTER =
-  /^[ \u00a0]+(?:FC|SC|AFC|CF|United(?![ \u00a0]+(?:States|Kingdom|Nations|Arab))|Open|Masters|Grand[ \u00a0]+Prix|Marathon|Invitational|Classic)(?![\p{L}\p{N}])/u;
-
-const OF_BEFORE = /(?:^|[^\p{L}])of[ \u00a0]+$/u;
 
 /**
  * What only a company does right after its name: "Apple said it would appeal", "Target announced",
@@ -1347,7 +1297,6 @@ function companyAct(block: LinkBlock, span: Span): string | undefined {
 }
 
 /** "Turkey drew Iceland 0-0", "Wales beat Hungary 2-0": a result, the other side named, then the score. */
-const BEAT_TEAM_WITH_SCORE = /^[ \u00a0]+(?:beat|beats|drew|draws|defeated|defeats|edged|tied|routed|upset|topped|tops|stunned|downed|blanked)[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]+\p{Lu}[\p{L}.'’-]*){0,2}[ \u00a0]+\d{1,3}[-–]\d{1,3}(?![\d-])/u;
 
 /** "in ", "near ", "outside ", "throughout " right before a name. */
 const LOCATIVE_BEFORE = /(?:^|[^\p{L}])(?:[Ii]n|[Nn]ear|[Oo]utside|[Tt]hroughout)[ \u00a0]+$/u;

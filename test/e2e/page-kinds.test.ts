@@ -293,6 +293,21 @@ describe('U.S. states and capital cities', () => {
   });
 });
 
+describe('a sports story', () => {
+  it('leaves the teams a story calls by their places unpainted ("Minnesota held on"), and paints the places it names as places, whose cards are the places', async () => {
+    const page = await gloss.newPage('/sports-story.html');
+    try {
+      await waitForAnnotation(page);
+      // The dateline and "in Buffalo" are the city, "a Minnesota native" the state; the teams are not.
+      expect(await paintedWhere(page)).toEqual(['city:Buffalo', 'city:Minnesota', 'dateline:BUFFALO', 'dateline:N.Y.']);
+      await restOn(page, await pointOf(page, '#city', 'Buffalo'));
+      await expect.poll(() => shownCardText(page)).toContain('second-largest city, on Lake Erie');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('live pages', () => {
   it('annotates content appended 2 s after load, and re-annotates an SPA route change', async () => {
     const page = await gloss.newPage('/live.html');

@@ -183,6 +183,43 @@ describe('linkMentions: a place’s name that is a team’s', () => {
     expect(teams('He moved to Alabama in 2019-20, and to Pittsburgh defense firms.')).toEqual(['Alabama→place:alabama', 'Pittsburgh→place:pittsburgh']);
     expect(teams('They beat Yasutaka Uchiyama of Japan 6-7 (4), 6-4.')).toEqual(['Japan→place:japan']);
   });
+
+  it('is not linked after what only a team takes ("scored for Pittsburgh", "coach at Alabama", "a loss at Alabama")', () => {
+    expect(teams('Alabama (9-3) plays Auburn.')).toEqual([]);
+    expect(teams('Blake Coleman scored for Pittsburgh.')).toEqual([]);
+    expect(teams('Apple committed to Alabama; the deal signed with Alabama was a win over Alabama.')).toEqual(['Alabama→place:alabama', 'Alabama→place:alabama', 'Alabama→place:alabama']);
+    expect(teams('He spent six seasons as an assistant coach at Alabama.')).toEqual([]);
+    expect(teams('It came after the Nittany Lions’ loss at Alabama.')).toEqual([]);
+    expect(teams('Alabama’s game at Northwestern is off.')).toEqual([]);
+    expect(teams('Two goals lifted Pittsburgh past Tampa Bay.')).toEqual([]);
+    expect(teams('He was fined for spitting on a Pittsburgh defenseman.')).toEqual([]);
+    expect(teams('They lost 20-10 at Pittsburgh.')).toEqual([]);
+    expect(teams('Alabama is 6-7 and out.')).toEqual([]);
+    expect(teams('Alabama is 50-50 on the bill.')).toEqual(['Alabama→place:alabama']);
+    // What a state's government or economy does too.
+    expect(teams('Alabama’s loss of jobs hurt. She led Alabama to a budget surplus, and signed a deal with Japan.')).toEqual([
+      'Alabama→place:alabama', 'Alabama→place:alabama', 'Japan→place:japan',
+    ]);
+  });
+
+  it('is the team all over a page that shows it is one, except where the page names the place', () => {
+    const story = 'Alabama (9-3) plays Auburn on Saturday.\n\nAlabama hired Kalen DeBoer in 2024. Fans in Alabama cheered; ' +
+      'an Alabama native scored. Alabama Gov. Kay Ivey watched.';
+    expect(teams(story)).toEqual(['Alabama→place:alabama', 'Alabama→place:alabama', 'Alabama→place:alabama']);
+    // A country's team says nothing of the country elsewhere on the page; nor an event of its city.
+    expect(teams('Japan 2-1 Korea, at the Pittsburgh Marathon. Japan is an island nation; Pittsburgh is a city.')).toEqual(['Japan→place:japan', 'Pittsburgh→place:pittsburgh']);
+  });
+
+  it('is the team everywhere on a sports page, except where the page names the place', () => {
+    const game = 'The rookie quarterback threw a touchdown pass in the playoffs.\n\nPittsburgh held on after halftime. ' +
+      'Alabama never led. The game in Pittsburgh drew a crowd; the stadium is in Tuscaloosa, Alabama, and Japan sent a team.';
+    expect(teams(game)).toEqual(['Pittsburgh→place:pittsburgh', 'Alabama→place:alabama', 'Japan→place:japan']);
+    expect(teams(`PITTSBURGH (AP) — ${game}`)[0]).toBe('PITTSBURGH→place:pittsburgh');
+    // One or two such words are not a sports page: "quarterback" of a reform, "playoffs" as a metaphor.
+    expect(teams('The quarterback of the reform, Pittsburgh’s mayor, spoke of the playoffs. Alabama agreed.')).toEqual([
+      'Pittsburgh→place:pittsburgh', 'Alabama→place:alabama',
+    ]);
+  });
 });
 
 describe('linkMentions: a place’s name in a club’s or a tournament’s, or after an initial', () => {
@@ -199,6 +236,10 @@ describe('linkMentions: a place’s name in a club’s or a tournament’s, or a
   it('is not linked in "the US Open", "Nashville SC", "England captain"', () => {
     expect(sport('Carlos Alcaraz won the US Open and the U.S. Open again, then Nashville SC beat Atlanta United.')).toEqual([]);
     expect(sport('England captain Harry Kane scored.')).toEqual([]);
+    // A home nation's team is named as a country's: the page's other "England"s are England.
+    expect(sport('England manager Thomas Tuchel spoke. He returned to England, then England and Wales voted.')).toEqual([
+      'England→place:england', 'England→place:england', 'Wales→place:wales',
+    ]);
   });
 
   it('is not linked as a team beside a namesake’s surname ("Wales beat Hungary 2-0"), nor after an initial ("By R. England")', () => {
