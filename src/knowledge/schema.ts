@@ -22,6 +22,11 @@ export const ENTITY_TYPES = {
   'intl-org': 'organization',
   party: 'organization',
   organization: 'organization',
+  /**
+   * A professional sports team ("Minnesota Wild"). Its nickname alone ("Wild", "Bruins") links only on
+   * a page of its sport; its place's name ("Minnesota held on") links to it only where the page names it.
+   */
+  team: 'organization',
   country: 'place',
   /**
    * A state, province or region of a country ("Ohio", "Bavaria"). Its name is often borrowed whole by
@@ -96,6 +101,13 @@ export const CONTEXT_GROUPS: Readonly<Record<string, readonly string[]>> = {
     'congress', 'congressional', 'congressman', 'congresswoman', 'lawmaker', 'lawmakers', 'senate', 'senator', 'capitol',
     'republican', 'republicans', 'democrat', 'democrats', 'democratic', 'gop', 'caucus', 'legislation', 'white house',
   ],
+  // Words of one sport only, for its teams' nicknames ("the Heat", "Bills", "Senators"), which link only
+  // on a sports page besides: not "season", "points" or "coach", which a weather or a political story
+  // has as often, and no two-word hints ("power play", "home run"), which count when each word is anywhere.
+  nfl: ['nfl', 'quarterback', 'quarterbacks', 'touchdown', 'touchdowns', 'linebacker', 'linebackers', 'cornerback', 'afc', 'nfc', 'kickoff', 'tailback', 'punter'],
+  nba: ['nba', 'basketball', 'rebounds', 'rebound', 'three-pointer', '3-pointer', 'layup', 'dunk', 'dunks', 'tipoff'],
+  mlb: ['mlb', 'baseball', 'inning', 'innings', 'pitcher', 'pitchers', 'bullpen', 'homer', 'homers', 'shortstop', 'rbi', 'strikeouts', 'outfielder', 'infielder'],
+  nhl: ['nhl', 'hockey', 'goalie', 'goaltender', 'defenseman', 'defensemen', 'puck', 'shutout', 'faceoff'],
 };
 
 /** `hints.context` with its `#group` names replaced by their words. */

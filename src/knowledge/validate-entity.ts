@@ -110,6 +110,10 @@ function check(raw: unknown, where: { file: string; index: number }): { entity?:
   if (typeof raw.type !== 'string' || !Object.hasOwn(ENTITY_TYPES, raw.type)) {
     err('type', `must be one of ${Object.keys(ENTITY_TYPES).join(', ')}`);
   }
+  // The linker tells a team from its id (`teams-by-place.ts`), so the two must agree.
+  if (typeof raw.id === 'string' && (raw.type === 'team') !== raw.id.startsWith('team:')) {
+    err('id', raw.type === 'team' ? 'of a team must be in the "team:" namespace ("team:boston-bruins")' : 'in the "team:" namespace is for records of type "team"');
+  }
   if (raw.category !== undefined && (typeof raw.category !== 'string' || !(CATEGORIES as readonly string[]).includes(raw.category))) {
     err('category', `must be one of ${CATEGORIES.join(', ')}`);
   }

@@ -27,7 +27,7 @@ import { AliasFlag, aliasKindOf, firstNamesOf, rowsOf, type CompiledIndex } from
 import { CATEGORIES, expandContext } from '../knowledge/schema';
 import { collectWordHashes, type BlockMatches, type Candidate } from './find-candidates';
 import { IntSet } from './int-set';
-import { isPlaceOrBareSurname, isSportsPage, isStateOrCityName, isTeamByItsPlace, namesThePlace, teamNamesOnPage } from './teams-by-place';
+import { isInClubOrEventName, isPlaceOrBareSurname, isSportsPage, isStateOrCityName, isTeamByItsPlace, isTeamId, namesThePlace, teamNamesOnPage } from './teams-by-place';
 import { scanTokens, TokenBuffer, TokenFlag, visibleSurface } from './tokenize';
 
 export type LinkReason =
@@ -261,13 +261,17 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
    */
   let teamNames: Set<string> | undefined;
   let sportsPage: boolean | undefined;
+  const onSportsPage = () => (sportsPage ??= isSportsPage((words ??= collectWords())));
   const isTeamOnThisPage = (span: Span): boolean => {
     if (!isStateOrCityName(span, index)) return false;
     teamNames ??= teamNamesOnPage(spans, (b) => blocks[b]!.text, index);
-    if (!teamNames.has(span.key) && !(sportsPage ??= isSportsPage((words ??= collectWords())))) return false;
+    if (!teamNames.has(span.key) && !onSportsPage()) return false;
     const block = blocks[span.block]!;
     return !namesThePlace(block.text, span, index) && !isTownOfRegion(block, span, index);
   };
+
+  /** Place names that are teams' here ("Minnesota held on"): linked last, to the team of that place the page names, if one. */
+  const teamPlaces: Span[] = [];
 
   // Pass 1: corrections and self-sufficient names, which introduce people for pass 2.
   const deferred: Span[] = [];
@@ -282,7 +286,11 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       if (e >= 0) link(span, e, { kind: 'correction', alias: surface(span) });
       continue;
     }
-    if (namesAnInstitution(span) || isInHandle(blocks[span.block]!, span) || spelledOut?.has(span.key) || isAnotherCountrys(blocks[span.block]!, span, index) || isTeamByItsPlace(blocks[span.block]!.text, span, index) || isTeamOnThisPage(span) || isAfterInitialOrPeerage(blocks[span.block]!, span, index) || isAcronymInCompound(blocks[span.block]!, span, index)) continue;
+    if (namesAnInstitution(span) || isInHandle(blocks[span.block]!, span) || spelledOut?.has(span.key) || isAnotherCountrys(blocks[span.block]!, span, index) || isInClubOrEventName(blocks[span.block]!.text, span, index) || isAfterInitialOrPeerage(blocks[span.block]!, span, index) || isAcronymInCompound(blocks[span.block]!, span, index)) continue;
+    if (isTeamByItsPlace(blocks[span.block]!.text, span, index) || isTeamOnThisPage(span)) {
+      teamPlaces.push(span);
+      continue;
+    }
     const e = theOnlySpecific(span, index);
     if (e >= 0) {
       if (index.cats[e] === PLACE && isInsideLongerPlaceName(blocks[span.block]!, span, span.entities.get(e)!, index)) continue;
@@ -411,6 +419,17 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     return companyActs;
   };
 
+  /**
+   * A team's nickname ("Bills", "Angels", "Pirates") is the team's only on a sports page or one that
+   * names its league ("If Astros are guilty, MLB must…"), and not after a capitalised word of another
+   * name ("Nittany Lions", "New York Red Bulls", "Space Pirates").
+   */
+  const isNotATeamHere = (span: Span, e: number): boolean => {
+    if (!isTeamId(index.ids.at(e)!)) return false;
+    if (hasNameWordBefore(blocks[span.block]!, span)) return true;
+    return !onSportsPage() && !hintsOf(index).related(e).some((r) => index.cats[r] === ORGANIZATION && onPage.has(r));
+  };
+
   // Pass 2: everything that needs the page's evidence.
   const decide = (span: Span): void => {
     const candidates = [...span.entities.keys()];
@@ -432,7 +451,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     if (namesAnotherPaper(span)) return;
     // Someone else's surname here is no one's the page links to; the name's other meanings still may be.
     const claimed = isClaimedByAnother(span);
-    const usable = candidates.filter((e) => !(claimed && index.cats[e] === 0) && span.entities.get(e)!.some((a) => aliasKindOf(index.aliasFlags[a]!) !== 'ticker'));
+    const usable = candidates.filter((e) => !(claimed && index.cats[e] === 0) && span.entities.get(e)!.some((a) => aliasKindOf(index.aliasFlags[a]!) !== 'ticker') && !isNotATeamHere(span, e));
     if (usable.length === 0) return;
 
     // The text before the name is only read when a candidate has titles to look for.
@@ -507,6 +526,22 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     if (!linkIntroduced(span, [...span.entities.keys()].filter((p) => introduced.has(p)))) link(span, e, { kind: 'name', alias: surface(span) });
   }
   for (const span of deferred) if (!isPersonFullName(span, index)) decide(span);
+
+  // "Minnesota held on" on a page that names the Minnesota Wild (by name, or "the Wild" with its
+  // sport's words): that team. With none named, or two ("New York" beside the Rangers and the Knicks), none.
+  for (const span of teamPlaces) {
+    // "the Pittsburgh Post-Gazette", "CF Montreal", "Columbus Crew": another name's, no team's.
+    if (isInsideLongerName(blocks[span.block]!, span) || isInsideLongerLocalName(blocks[span.block]!, span, index)) continue;
+    const teams = new Set<number>();
+    for (const p of span.entities.keys()) {
+      if (index.cats[p] !== PLACE) continue;
+      for (const t of hintsOf(index).relatedBy(p)) if (onPage.has(t) && isTeamId(index.ids.at(t)!)) teams.add(t);
+    }
+    if (teams.size === 1) {
+      const [team] = teams;
+      link(span, team!, { kind: 'context', alias: surface(span), words: [index.names.at(team!)!] });
+    }
+  }
 
   // Spans are in page order (blocks in order, each block's candidates in order): so are the mentions.
   const mentions: Mention[] = [];

@@ -1,7 +1,8 @@
 /**
  * Place names that are teams' names: "Minnesota beat Buffalo", "Houston (9-3) plays San Diego State",
  * "two goals for Ottawa". A team is called by its state or city in every line of a sports story, and
- * the place's card there would tell the reader something false, so such a name is left unlinked.
+ * the place's card there would tell the reader something false: such a name links to the team of that
+ * place the page names ("the Wild", "the Minnesota Wild"), and otherwise to nothing.
  *
  * Three levels of evidence, each a little wider:
  * - the words around one mention (`isTeamByItsPlace`): a score, a record, a result, a player's role;
@@ -72,10 +73,19 @@ const LEADS_BEFORE = /(?:^|[^\p{L}])(?:lift|lifts|lifted|lead|leads|led|carry|ca
 export function isTeamByItsPlace(text: string, span: PlaceSpan, index: CompiledIndex): boolean {
   // "Wales beat Hungary 2-0" beside Brandon Wales: a bare surname is no team either.
   if (!isPlaceOrBareSurname(span, index)) return false;
-  if (CLUB_OR_EVENT_AFTER.test(text.slice(span.candidate.end, span.candidate.end + 24))) return true;
   // "Minnesota beat Buffalo", "lost to Green Bay", "Buffalo edged the Rangers": states and cities do
   // not beat one another (countries do, in wars: "Israel defeated Egypt" is left alone).
   return (isStateOrCityOnly(span, index) && hasResultOrPlay(text, span)) || hasScoreOrRole(text, span);
+}
+
+/** "Nashville SC", "the US Open", "the Boston Marathon": a place's name inside a club's or an event's, which the knowledge does not have. */
+export function isInClubOrEventName(text: string, span: PlaceSpan, index: CompiledIndex): boolean {
+  return isPlaceOrBareSurname(span, index) && CLUB_OR_EVENT_AFTER.test(text.slice(span.candidate.end, span.candidate.end + 24));
+}
+
+/** Teams' records are in the `team:` namespace (`validate-entity.ts` holds a `team` to it): the linker reads no types. */
+export function isTeamId(id: string): boolean {
+  return id.startsWith('team:');
 }
 
 /** A result, a record or a game around the name: "beat Buffalo", "Houston's roster", "scored for Ottawa". */
@@ -163,11 +173,11 @@ const PLACE_BEFORE =
   /(?:^|[^\p{L}])(?:[Ii]n|[Nn]ear|[Oo]utside|[Tt]hroughout|[Aa]cross|[Dd]owntown|[Ss]uburban|[Gg]reater|(?:[Ss]tate|[Cc]ity)[ \u00a0]+of|(?:go|goes|move|moves|moved|moving|relocate|relocates|relocated|relocating)[ \u00a0]+to)[ \u00a0]+$/u;
 
 /**
- * "a St. Louis native", "Minnesota Gov. Tim Walz", "Ohio voters", "the Dallas skyline", "Houston-based":
- * after the name, a word of the place's own people, government or ground.
+ * "a St. Louis native", "Minnesota Gov. Tim Walz", "Ohio voters", "the Dallas skyline", "Houston-based",
+ * "Cleveland, OH": after the name, a word of the place's own people, government or ground, or its state's code.
  */
 const PLACE_AFTER =
-  /^(?:[ \u00a0]+(?:natives?|residents?|Gov\.|Governor|governor|Lt\.[ \u00a0]+Gov\.|Mayor|mayor|Sen\.|Senator|Rep\.|Legislature|lawmakers|legislators|voters|officials|authorities|police|county|counties|National[ \u00a0]+Guard|Attorney[ \u00a0]+General|General[ \u00a0]+Assembly|State[ \u00a0]+(?:Senate|Assembly|Police|Capitol)|skyline|suburbs?|area|metro|region|streets|neighborhoods?|airport)(?![\p{L}\p{N}])|-(?:born|based|area)\b)/u;
+  /^(?:[ \u00a0]+(?:natives?|residents?|Gov\.|Governor|governor|Lt\.[ \u00a0]+Gov\.|Mayor|mayor|Sen\.|Senator|Rep\.|Legislature|lawmakers|legislators|voters|officials|authorities|police|county|counties|National[ \u00a0]+Guard|Attorney[ \u00a0]+General|General[ \u00a0]+Assembly|State[ \u00a0]+(?:Senate|Assembly|Police|Capitol)|skyline|suburbs?|area|metro|region|streets|neighborhoods?|airport)(?![\p{L}\p{N}])|-(?:born|based|area)\b|,[ \u00a0]+[A-Z]{2}(?![\p{L}\p{N}]))/u;
 
 /**
  * "BUFFALO, N.Y. —", "in Tuscaloosa, Alabama, and": a state's name after a town's and a comma; without

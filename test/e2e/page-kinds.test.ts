@@ -294,12 +294,19 @@ describe('U.S. states and capital cities', () => {
 });
 
 describe('a sports story', () => {
-  it('leaves the teams a story calls by their places unpainted ("Minnesota held on"), and paints the places it names as places, whose cards are the places', async () => {
+  it('a team the story calls by its place ("Minnesota held on") is the team it names, whose card is the team\'s; the places it names as places are the places; a team it does not name is not painted', async () => {
     const page = await gloss.newPage('/sports-story.html');
     try {
       await waitForAnnotation(page);
-      // The dateline and "in Buffalo" are the city, "a Minnesota native" the state; the teams are not.
-      expect(await paintedWhere(page)).toEqual(['city:Buffalo', 'city:Minnesota', 'dateline:BUFFALO', 'dateline:N.Y.']);
+      // "Wild" and "Sabres" by the story's hockey words; "Minnesota" and "Buffalo" in the game's lines are
+      // those teams; the dateline, "in Buffalo" and "a Minnesota native" the places; Detroit no one.
+      expect(await paintedWhere(page)).toEqual([
+        'city:Buffalo', 'city:Minnesota', 'dateline:BUFFALO', 'dateline:N.Y.', 'game:Buffalo', 'game:Minnesota', 'game:Sabres', 'headline:Sabres', 'headline:Wild',
+      ]);
+      await restOn(page, await pointOf(page, '#game', 'Minnesota'));
+      await expect.poll(() => shownCardText(page)).toContain('NHL team based in Saint Paul, Minnesota');
+      expect(await cardText(page)).toContain('Minnesota Wild');
+      await page.keyboard.press('Escape');
       await restOn(page, await pointOf(page, '#city', 'Buffalo'));
       await expect.poll(() => shownCardText(page)).toContain('second-largest city, on Lake Erie');
     } finally {

@@ -532,9 +532,14 @@ describe('capital cities, in the bundled knowledge', () => {
   it('links a capital alone, not inside a longer name, nor an American town of its name', () => {
     expect(linkBundled('Talks in Moscow and Kiev stalled, Beijing said.')).toEqual(['Moscow→place:moscow', 'Kiev→place:kyiv', 'Beijing→place:beijing']);
     expect(linkBundled('Paris Hilton saw the Berlin Wall; Jack London wrote.')).toEqual([]);
-    expect(linkBundled('The Philadelphia 76ers, the San Francisco 49ers, FC Dallas, AC Milan and UC San Diego.')).toEqual([]);
+    // A team's name is the team's (`curated/teams-*.json`); one the knowledge lacks is no one's.
+    expect(linkBundled('The Philadelphia 76ers, the San Francisco 49ers, FC Dallas, AC Milan and UC San Diego.')).toEqual([
+      'Philadelphia 76ers→team:philadelphia-76ers', 'San Francisco 49ers→team:san-francisco-49ers',
+    ]);
     // A team named by a colour and a word: "White" is not a name's word elsewhere ("the White House").
-    expect(linkBundled('The Chicago White Sox beat the Boston Red Sox; the Toronto Blue Jays and the Toronto Maple Leafs lost.')).toEqual([]);
+    expect(linkBundled('The Chicago White Sox beat the Boston Red Sox; the Toronto Blue Jays and the Toronto Maple Leafs lost.')).toEqual([
+      'Chicago White Sox→team:chicago-white-sox', 'Boston Red Sox→team:boston-red-sox', 'Toronto Blue Jays→team:toronto-blue-jays', 'Toronto Maple Leafs→team:toronto-maple-leafs',
+    ]);
     expect(linkBundled('In Chicago, White House aides met.')).toEqual(['Chicago→place:chicago', 'White House→agency:white-house']);
   });
 
@@ -560,6 +565,42 @@ describe('capital cities, in the bundled knowledge', () => {
     // …but a city before its own country's name is itself.
     expect(linkBundled('In Tbilisi, Georgia, the Georgian parliament sat.')).toEqual(['Tbilisi→place:tbilisi', 'Georgia→place:georgia']);
     expect(linkBundled('Fans in Athens, Georgia, cheered.')).toEqual(['Georgia→place:georgia-us-state']);
+  });
+});
+
+describe('sports teams, in the bundled knowledge', () => {
+  const teams = entities.filter((e) => e.type === 'team');
+  const leagues: [string, string, number][] = [['NFL', 'org:nfl', 32], ['NBA', 'org:nba', 30], ['MLB', 'org:mlb', 30], ['NHL', 'org:nhl', 32]];
+
+  it('every team of the four major North American leagues, each related to its league, none by a place\'s name alone', () => {
+    for (const [league, id, count] of leagues) {
+      const members = teams.filter((e) => fact(e, 'League') === league);
+      expect(members.length, league).toBe(count);
+      for (const e of members) expect(e.hints?.related, e.id).toContain(id);
+    }
+    expect(teams.length).toBe(124);
+    const placeNames = new Set(entities.filter((e) => categoryOf(e) === 'place').flatMap((e) => e.aliases.map((a) => a.text)));
+    expect(teams.flatMap((e) => e.aliases.filter((a) => placeNames.has(a.text)).map((a) => `${e.id}: ${a.text}`))).toEqual([]);
+    // A nickname alone never links without its page's support.
+    expect(teams.flatMap((e) => e.aliases.filter((a) => a.kind !== 'name' && a.kind !== 'former' && !a.needsContext && a.text.split(' ').length < 2).map((a) => `${e.id}: ${a.text}`))).toEqual([]);
+  });
+
+  it('a nickname is the team on a page of its sport, and nothing on others ("Bills passed", "the City of Angels", the Texas Rangers police)', () => {
+    expect(linkBlocks(['Bills passed by the House go to the Senate. Senators and the Patriots of the revolution agreed.', 'The Texas Rangers arrested two men; choirs of Angels sang in the City of Angels.'])).toEqual([]);
+    const game = ['Josh Allen threw three touchdowns and the Bills beat the Patriots; the quarterback was sacked once.', 'The linebacker made 12 tackles.'];
+    expect(linkBlocks(game)).toEqual(['Bills→team:buffalo-bills', 'Patriots→team:new-england-patriots']);
+  });
+
+  it('a place\'s name in a game\'s story is the team of that place the story names, and the place where the story says so', () => {
+    const story = [
+      'Kaprizov\'s late goal lifts Wild past Sabres',
+      'Minnesota held on after the Sabres tied it late. Buffalo has lost four straight; the goaltender made 31 saves and a defenseman scored.',
+      'Fans in Buffalo braved the snow; a Minnesota native said the playoffs felt close.',
+    ];
+    expect(linkBlocks(story)).toEqual([
+      'Wild→team:minnesota-wild', 'Sabres→team:buffalo-sabres', 'Minnesota→team:minnesota-wild', 'Sabres→team:buffalo-sabres', 'Buffalo→team:buffalo-sabres',
+      'Buffalo→place:buffalo', 'Minnesota→place:minnesota',
+    ]);
   });
 });
 

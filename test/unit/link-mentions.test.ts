@@ -222,6 +222,38 @@ describe('linkMentions: a place’s name that is a team’s', () => {
   });
 });
 
+describe('linkMentions: a place’s name that is a team’s, on a page that names the team', () => {
+  const nhl = ['nhl', 'hockey', 'goalie', 'goaltender', 'defenseman', 'puck'];
+  const league = matcher([
+    entity('place:pittsburgh', 'city', 'Pittsburgh', [{ text: 'Pittsburgh', kind: 'name' }]),
+    entity('place:new-york-city', 'city', 'New York City', [{ text: 'New York', kind: 'short' }]),
+    entity('team:pittsburgh-penguins', 'team', 'Pittsburgh Penguins', [{ text: 'Pittsburgh Penguins', kind: 'name' }, { text: 'Penguins', kind: 'short', needsContext: true }], {
+      context: [...nhl, 'pittsburgh'], related: ['place:pittsburgh'],
+    }),
+    entity('team:new-york-rangers', 'team', 'New York Rangers', [{ text: 'New York Rangers', kind: 'name' }, { text: 'Rangers', kind: 'short', needsContext: true, commonWord: true }], {
+      context: [...nhl, 'new york'], related: ['place:new-york-city'],
+    }),
+    entity('team:new-york-islanders', 'team', 'New York Islanders', [{ text: 'New York Islanders', kind: 'name' }, { text: 'Islanders', kind: 'short', needsContext: true, commonWord: true }], {
+      context: [...nhl, 'new york'], related: ['place:new-york-city'],
+    }),
+  ]);
+
+  it('is that team ("Pittsburgh held on" beside the Penguins), and the place where the page names the place', () => {
+    const game = 'The Penguins goalie made 30 saves and a defenseman scored in overtime.\n\nPittsburgh held on. Fans in Pittsburgh cheered.';
+    expect(league(game)).toEqual(['Penguins→team:pittsburgh-penguins', 'Pittsburgh→team:pittsburgh-penguins', 'Pittsburgh→place:pittsburgh']);
+    // By its full name too; "the Pittsburgh Marathon" is not the team's.
+    expect(league('The Pittsburgh Penguins beat Boston 3-2. Pittsburgh (12-4) hosts the Pittsburgh Marathon.')).toEqual([
+      'Pittsburgh Penguins→team:pittsburgh-penguins', 'Pittsburgh→team:pittsburgh-penguins',
+    ]);
+  });
+
+  it('is no team where the page names none of that place, or two', () => {
+    expect(league('The goalie made 30 saves, a defenseman scored and the puck bounced.\n\nPittsburgh held on.')).toEqual([]);
+    const derby = 'The Rangers goalie stopped 30 shots; the Islanders defenseman scored on the puck.\n\nNew York (12-4) leads the division.';
+    expect(league(derby)).toEqual(['Rangers→team:new-york-rangers', 'Islanders→team:new-york-islanders']);
+  });
+});
+
 describe('linkMentions: a place’s name in a club’s or a tournament’s, or after an initial', () => {
   const sport = matcher([
     entity('place:united-states', 'country', 'United States', [{ text: 'United States', kind: 'name' }, { text: 'US', kind: 'acronym' }, { text: 'U.S.', kind: 'acronym' }]),
