@@ -588,7 +588,7 @@ describe('sports teams, in the bundled knowledge', () => {
   it('a nickname is the team on a page of its sport, and nothing on others ("Bills passed", "the City of Angels", the Texas Rangers police)', () => {
     expect(linkBlocks(['Bills passed by the House go to the Senate. Senators and the Patriots of the revolution agreed.', 'The Texas Rangers arrested two men; choirs of Angels sang in the City of Angels.'])).toEqual([]);
     const game = ['Josh Allen threw three touchdowns and the Bills beat the Patriots; the quarterback was sacked once.', 'The linebacker made 12 tackles.'];
-    expect(linkBlocks(game)).toEqual(['Bills→team:buffalo-bills', 'Patriots→team:new-england-patriots']);
+    expect(linkBlocks(game)).toEqual(['Josh Allen→person:josh-allen', 'Bills→team:buffalo-bills', 'Patriots→team:new-england-patriots']);
   });
 
   it('a place\'s name in a game\'s story is the team of that place the story names, and the place where the story says so', () => {
