@@ -108,6 +108,8 @@ export const CONTEXT_GROUPS: Readonly<Record<string, readonly string[]>> = {
   nba: ['nba', 'basketball', 'rebounds', 'rebound', 'three-pointer', '3-pointer', 'layup', 'dunk', 'dunks', 'tipoff'],
   mlb: ['mlb', 'baseball', 'inning', 'innings', 'pitcher', 'pitchers', 'bullpen', 'homer', 'homers', 'shortstop', 'rbi', 'strikeouts', 'outfielder', 'infielder'],
   nhl: ['nhl', 'hockey', 'goalie', 'goaltender', 'defenseman', 'defensemen', 'puck', 'shutout', 'faceoff'],
+  wnba: ['wnba', 'basketball', 'rebounds', 'rebound', 'three-pointer', '3-pointer', 'layup', 'dunk', 'tipoff'],
+  soccer: ['soccer', 'footballer', 'footballers', 'midfielder', 'midfielders', 'goalkeeper', 'goalkeepers', 'striker', 'winger', 'relegation', 'uefa', 'fifa', 'bundesliga', 'laliga', 'matchday', 'mls'],
 };
 
 /** `hints.context` with its `#group` names replaced by their words. */

@@ -216,13 +216,14 @@ export function namesThePlace(text: string, span: PlaceSpan, index: CompiledInde
 const SPORTS_WORDS = [
   'quarterback', 'quarterbacks', 'touchdown', 'touchdowns', 'playoff', 'playoffs', 'postseason', 'preseason', 'offseason',
   'inning', 'innings', 'halftime', 'rebounds', 'linebacker', 'cornerback', 'shortstop', 'bullpen', 'homered', 'goaltender',
-  'goalie', 'defenseman', 'defensemen', 'puck', 'goalkeeper', 'midfielder', 'quarterbacked', 'tailback', 'wicket', 'batsman',
+  'goalie', 'defenseman', 'defensemen', 'puck', 'goalkeeper', 'midfielder', 'midfielders', 'footballer', 'footballers',
+  'quarterbacked', 'tailback', 'wicket', 'batsman',
 ];
 /** Also everyday words, or other news's: "rookie lawmakers", "a striker" on a picket line, "a slam dunk", "a pitcher of water". */
 const SPORTS_WORDS_WEAK = [
   'scored', 'scoring', 'saves', 'assists', 'overtime', 'coach', 'coaches', 'yards', 'teammate', 'teammates', 'standings',
   'roster', 'receiver', 'receivers', 'sacks', 'interception', 'interceptions', 'kickoff', 'rookie', 'rookies', 'striker',
-  'dunk', 'dunks', 'pitcher', 'pitchers',
+  'dunk', 'dunks', 'pitcher', 'pitchers', 'relegation', 'winger',
 ];
 /** Half-points: 3 full words, or 2 and two everyday ones. No non-sports page of the corpus scored over 2. */
 const SPORTS_PAGE_MIN = 6;
