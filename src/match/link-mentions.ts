@@ -420,13 +420,15 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   };
 
   /**
-   * A team's nickname ("Bills", "Angels", "Pirates") is the team's only on a sports page or one that
-   * names its league ("If Astros are guilty, MLB must…"), and not after a capitalised word of another
-   * name ("Nittany Lions", "New York Red Bulls", "Space Pirates").
+   * A team's nickname ("Bills", "Angels", "Pirates") is the team's only on a sports page, one that
+   * names its league ("If Astros are guilty, MLB must…") or one that names the team in full ("the
+   * Buffalo Bills … the Bills"), and not after a capitalised word of another name ("Nittany Lions",
+   * "New York Red Bulls", "Space Pirates").
    */
   const isNotATeamHere = (span: Span, e: number): boolean => {
     if (!isTeamId(index.ids.at(e)!)) return false;
     if (hasNameWordBefore(blocks[span.block]!, span)) return true;
+    if (onPage.has(e)) return false;
     return !onSportsPage() && !hintsOf(index).related(e).some((r) => index.cats[r] === ORGANIZATION && onPage.has(r));
   };
 
@@ -490,7 +492,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     words ??= collectWords();
     const pageWords = words;
     const scored = pool
-      .map((e) => ({ e, ...contextScore(index, e, pageWords, onPage, index.cats[e] === COMPANY || span.entities.get(e)!.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'acronym') ? onPage : undefined) }))
+      .map((e) => ({ e, ...contextScore(index, e, pageWords, onPage, index.cats[e] === COMPANY || isTeamId(index.ids.at(e)!) || span.entities.get(e)!.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'acronym') ? onPage : undefined) }))
       .sort((x, y) => y.score - x.score);
     const best = scored[0]!;
     const runnerUp = scored[1]?.score ?? 0;
@@ -1431,8 +1433,8 @@ function contextScore(index: CompiledIndex, entity: number, pageWords: IntSet, o
   });
   // An acronym of an entity the page names in full elsewhere ("Associated Press … (AP)", "Department
   // of Energy (DOE)"), or a company's short name the page links elsewhere ("Amazon.com … Amazon",
-  // "Target Corporation … Target"; `linked` is the page's links then): as strong as a related entity
-  // named. Not other short names: on the Los Angeles Times's own pages, "The Times" is not the New
+  // "Target Corporation … Target"), or a team's nickname ("the Buffalo Bills … the Bills"; `linked` is
+  // the page's links then): as strong as a related entity named. Not other short names: on the Los Angeles Times's own pages, "The Times" is not the New
   // York Times it mentions once.
   if (linked?.has(entity)) {
     words.push(index.names.at(entity)!);

@@ -148,11 +148,11 @@ const RESULT_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${RESULT_VERBS})[ \\u00a0]+(
 const RESULT_AFTER = new RegExp(`^[ \\u00a0]+(?:${RESULT_VERBS})[ \\u00a0]+(?:the[ \\u00a0]+)?\\p{Lu}`, 'u');
 
 /**
- * "Buffalo is on a 1-6-2 skid", "Washington fell to 3-6", "Kansas City is 6-7", "Houston lost 20-10": a
- * team's won-lost record or a game's score (not "Ohio is 50-50 on the bill").
+ * "Buffalo is on a 1-6-2 skid", "Washington fell to 3-6", "Kansas City is 6-7", "Houston lost 20-10",
+ * "Toronto had led 3-2": a team's won-lost record or a game's score (not "Ohio is 50-50 on the bill").
  */
 const RECORD_AFTER =
-  /^[ \u00a0]+(?:(?:is|are|was|were|improved|improves|fell|falls|dropped|drops|moved|moves|climbed|climbs|slipped|slips)[ \u00a0]+(?:on[ \u00a0]+an?[ \u00a0]+|to[ \u00a0]+)?|(?:won|wins|lost|loses|finished|finishes)[ \u00a0]+)(?!50-50)\d{1,3}-\d{1,3}(?:-\d{1,2})?(?![\d-])/;
+  /^[ \u00a0]+(?:(?:is|are|was|were|improved|improves|fell|falls|dropped|drops|moved|moves|climbed|climbs|slipped|slips)[ \u00a0]+(?:on[ \u00a0]+an?[ \u00a0]+|to[ \u00a0]+)?|(?:won|wins|lost|loses|finished|finishes|led|leads|trailed|trails|had[ \u00a0]+(?:led|trailed))[ \u00a0]+)(?!50-50)\d{1,3}-\d{1,3}(?:-\d{1,2})?(?![\d-])/;
 
 /**
  * After a place's name, the rest of a club's or a tournament's name: "Nashville SC", "Leeds United",

@@ -247,6 +247,13 @@ describe('linkMentions: a place’s name that is a team’s, on a page that name
     ]);
   });
 
+  it('a nickname is the team on a page that names the team in full, though no word of its sport is there', () => {
+    expect(league('The Pittsburgh Penguins sold the arena. The Penguins said Pittsburgh had led 3-2 in talks.')).toEqual([
+      'Pittsburgh Penguins→team:pittsburgh-penguins', 'Penguins→team:pittsburgh-penguins', 'Pittsburgh→team:pittsburgh-penguins',
+    ]);
+    expect(league('The Penguins waddled. Penguins live in Antarctica.')).toEqual([]);
+  });
+
   it('is no team where the page names none of that place, or two', () => {
     expect(league('The goalie made 30 saves, a defenseman scored and the puck bounced.\n\nPittsburgh held on.')).toEqual([]);
     const derby = 'The Rangers goalie stopped 30 shots; the Islanders defenseman scored on the puck.\n\nNew York (12-4) leads the division.';
