@@ -109,6 +109,7 @@ export const CONTEXT_GROUPS: Readonly<Record<string, readonly string[]>> = {
   mlb: ['mlb', 'baseball', 'inning', 'innings', 'pitcher', 'pitchers', 'bullpen', 'homer', 'homers', 'shortstop', 'rbi', 'strikeouts', 'outfielder', 'infielder'],
   nhl: ['nhl', 'hockey', 'goalie', 'goaltender', 'defenseman', 'defensemen', 'puck', 'shutout', 'faceoff'],
   wnba: ['wnba', 'basketball', 'rebounds', 'rebound', 'three-pointer', '3-pointer', 'layup', 'dunk', 'tipoff'],
+  ncaa: ['ncaa', 'heisman', 'redshirt', 'quarterback', 'touchdown', 'touchdowns', 'linebacker', 'cornerback', 'recruiting', 'freshman', 'sophomore', 'basketball', 'bowl-eligible', 'playoff'],
   soccer: ['soccer', 'footballer', 'footballers', 'midfielder', 'midfielders', 'goalkeeper', 'goalkeepers', 'striker', 'winger', 'relegation', 'uefa', 'fifa', 'bundesliga', 'laliga', 'matchday', 'mls'],
 };
 

@@ -217,7 +217,7 @@ const SPORTS_WORDS = [
   'quarterback', 'quarterbacks', 'touchdown', 'touchdowns', 'playoff', 'playoffs', 'postseason', 'preseason', 'offseason',
   'inning', 'innings', 'halftime', 'rebounds', 'linebacker', 'cornerback', 'shortstop', 'bullpen', 'homered', 'goaltender',
   'goalie', 'defenseman', 'defensemen', 'puck', 'goalkeeper', 'midfielder', 'midfielders', 'footballer', 'footballers',
-  'quarterbacked', 'tailback', 'wicket', 'batsman',
+  'quarterbacked', 'tailback', 'wicket', 'batsman', 'heisman', 'redshirt',
 ];
 /** Also everyday words, or other news's: "rookie lawmakers", "a striker" on a picket line, "a slam dunk", "a pitcher of water". */
 const SPORTS_WORDS_WEAK = [

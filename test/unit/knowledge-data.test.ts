@@ -574,6 +574,7 @@ describe('sports teams, in the bundled knowledge', () => {
     ['NFL', 'org:nfl', 32], ['NBA', 'org:nba', 30], ['MLB', 'org:mlb', 30], ['NHL', 'org:nhl', 32], ['MLS', 'org:mls', 30], ['WNBA', 'org:wnba', 13],
     ['Premier League', 'org:premier-league', 20],
   ];
+  const conferences: [string, number][] = [['Big Ten', 18], ['SEC', 16], ['Big 12', 16], ['ACC', 17]];
 
   it('every team of the major North American leagues and the Premier League, each related to its league, none by a place\'s name alone', () => {
     for (const [league, id, count] of leagues) {
@@ -581,6 +582,7 @@ describe('sports teams, in the bundled knowledge', () => {
       expect(members.length, league).toBe(count);
       for (const e of members) expect(e.hints?.related, e.id).toContain(id);
     }
+    for (const [conference, count] of conferences) expect(teams.filter((e) => fact(e, 'Conference') === conference).length, conference).toBe(count);
     const placeNames = new Set(entities.filter((e) => categoryOf(e) === 'place').flatMap((e) => e.aliases.map((a) => a.text)));
     expect(teams.flatMap((e) => e.aliases.filter((a) => placeNames.has(a.text)).map((a) => `${e.id}: ${a.text}`))).toEqual([]);
     // A nickname alone never links without its page's support (a club's acronym does: "PSG", "LAFC").
@@ -591,6 +593,15 @@ describe('sports teams, in the bundled knowledge', () => {
     expect(linkBlocks(['Bills passed by the House go to the Senate. Senators and the Patriots of the revolution agreed.', 'The Texas Rangers arrested two men; choirs of Angels sang in the City of Angels.'])).toEqual([]);
     const game = ['Josh Allen threw three touchdowns and the Bills beat the Patriots; the quarterback was sacked once.', 'The linebacker made 12 tackles.'];
     expect(linkBlocks(game)).toEqual(['Josh Allen→person:josh-allen', 'Bills→team:buffalo-bills', 'Patriots→team:new-england-patriots']);
+  });
+
+  it('a college\'s teams on a page of college football ("Texas" beside the Longhorns), and the university or the state elsewhere', () => {
+    expect(linkBlocks(['Texas beat Texas A&M 27-17 in College Station. Arch Manning threw two touchdowns for the Longhorns, and the Heisman hopeful\'s quarterback play moved Texas up to seventh.'])).toEqual([
+      'Texas→team:texas-longhorns', 'Longhorns→team:texas-longhorns', 'Texas→team:texas-longhorns',
+    ]);
+    expect(linkBlocks(['Ohio State University researchers found that the drug worked. Penn State professors agreed; Texas lawmakers praised the Texas A&M study.'])).toEqual([
+      'Texas→place:texas',
+    ]);
   });
 
   it('a place\'s name in a game\'s story is the team of that place the story names, and the place where the story says so', () => {

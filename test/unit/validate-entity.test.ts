@@ -77,7 +77,7 @@ describe('validateEntity', () => {
     ['source not a string', { ...good, sources: [3] }, /field sources\[0\]: must be a source id/],
     ['hints not an object', { ...good, hints: 'engine' }, /field hints: must be an object/],
     ['hint not a string', { ...good, hints: { context: [42] } }, /field hints\.context\[0\]: must be a short non-empty string/],
-    ['context naming no list of words', { ...good, hints: { context: ['engine', '#politics'] } }, /field hints\.context\[1\]: names no list of context words: "#politics" \(there are #us-politics, #nfl, #nba, #mlb, #nhl, #wnba, #soccer\)/],
+    ['context naming no list of words', { ...good, hints: { context: ['engine', '#politics'] } }, /field hints\.context\[1\]: names no list of context words: "#politics" \(there are #us-politics, #nfl, #nba, #mlb, #nhl, #wnba, #ncaa, #soccer\)/],
     ['salience out of range', { ...good, salience: 2 }, /field salience: must be a number from 0 to 1/],
     ['salience not a number', { ...good, salience: 'high' }, /field salience: must be a number from 0 to 1/],
     ['unknown status', { ...good, status: 'retired' }, /field status: must be "current" or "former"/],
