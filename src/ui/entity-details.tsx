@@ -10,8 +10,8 @@ import { safeHttpsUrl } from './safe-url';
 
 const MAX_FACTS = 4;
 
-/** Types named apart from their category on the card: an index is painted with companies but is not one. */
-const TYPE_LABELS: Partial<Record<string, 'typeOne_marketIndex'>> = { 'market-index': 'typeOne_marketIndex' };
+/** Types named apart from their category on the card: an index is painted with companies but is not one; a team is an organisation of its own kind. */
+const TYPE_LABELS: Partial<Record<string, 'typeOne_marketIndex' | 'typeOne_team'>> = { 'market-index': 'typeOne_marketIndex', team: 'typeOne_team' };
 
 /** A fact's term as a reader writes it: " (since Jan 2019)", " (Jan 20, 2009 – Jan 20, 2017)". */
 function span(from?: string, to?: string): string {

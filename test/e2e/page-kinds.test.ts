@@ -306,6 +306,7 @@ describe('a sports story', () => {
       await restOn(page, await pointOf(page, '#game', 'Minnesota'));
       await expect.poll(() => shownCardText(page)).toContain('NHL team based in Saint Paul, Minnesota');
       expect(await cardText(page)).toContain('Minnesota Wild');
+      expect(await cardText(page)).toContain('Sports team');
       await page.keyboard.press('Escape');
       await restOn(page, await pointOf(page, '#city', 'Buffalo'));
       await expect.poll(() => shownCardText(page)).toContain('second-largest city, on Lake Erie');
