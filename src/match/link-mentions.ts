@@ -27,7 +27,7 @@ import { AliasFlag, aliasKindOf, firstNamesOf, rowsOf, type CompiledIndex } from
 import { CATEGORIES, expandContext } from '../knowledge/schema';
 import { collectWordHashes, type BlockMatches, type Candidate } from './find-candidates';
 import { IntSet } from './int-set';
-import { isInClubOrEventName, isPlaceOrBareSurname, isSportsPage, isStateOrCityName, isTeamByItsPlace, isTeamId, namesThePlace, teamNamesOnPage } from './teams-by-place';
+import { isInClubOrEventName, isPlaceOrBareSurname, isSportsPage, isStateOrCityName, isTeam, isTeamByItsPlace, namesThePlace, teamNamesOnPage } from './teams-by-place';
 import { scanTokens, TokenBuffer, TokenFlag, visibleSurface } from './tokenize';
 
 export type LinkReason =
@@ -426,7 +426,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
    * "New York Red Bulls", "Space Pirates").
    */
   const isNotATeamHere = (span: Span, e: number): boolean => {
-    if (!isTeamId(index.ids.at(e)!)) return false;
+    if (!isTeam(index, e)) return false;
     if (hasNameWordBefore(blocks[span.block]!, span)) return true;
     if (onPage.has(e)) return false;
     return !onSportsPage() && !hintsOf(index).related(e).some((r) => index.cats[r] === ORGANIZATION && onPage.has(r));
@@ -492,7 +492,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     words ??= collectWords();
     const pageWords = words;
     const scored = pool
-      .map((e) => ({ e, ...contextScore(index, e, pageWords, onPage, index.cats[e] === COMPANY || isTeamId(index.ids.at(e)!) || span.entities.get(e)!.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'acronym') ? onPage : undefined) }))
+      .map((e) => ({ e, ...contextScore(index, e, pageWords, onPage, index.cats[e] === COMPANY || isTeam(index, e) || span.entities.get(e)!.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'acronym') ? onPage : undefined) }))
       .sort((x, y) => y.score - x.score);
     const best = scored[0]!;
     const runnerUp = scored[1]?.score ?? 0;
@@ -537,7 +537,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     const teams = new Set<number>();
     for (const p of span.entities.keys()) {
       if (index.cats[p] !== PLACE) continue;
-      for (const t of hintsOf(index).relatedBy(p)) if (onPage.has(t) && isTeamId(index.ids.at(t)!)) teams.add(t);
+      for (const t of hintsOf(index).relatedBy(p)) if (onPage.has(t) && isTeam(index, t)) teams.add(t);
     }
     if (teams.size === 1) {
       const [team] = teams;
@@ -1333,8 +1333,6 @@ function companyAct(block: LinkBlock, span: Span): string | undefined {
   return COMPANY_ACT_BEFORE.exec(block.text.slice(Math.max(0, span.candidate.start - 40), span.candidate.start))?.[1];
 }
 
-/** "Turkey drew Iceland 0-0", "Wales beat Hungary 2-0": a result, the other side named, then the score. */
-
 /** "in ", "near ", "outside ", "throughout " right before a name. */
 const LOCATIVE_BEFORE = /(?:^|[^\p{L}])(?:[Ii]n|[Nn]ear|[Oo]utside|[Tt]hroughout)[ \u00a0]+$/u;
 
@@ -1434,8 +1432,8 @@ function contextScore(index: CompiledIndex, entity: number, pageWords: IntSet, o
   // An acronym of an entity the page names in full elsewhere ("Associated Press … (AP)", "Department
   // of Energy (DOE)"), or a company's short name the page links elsewhere ("Amazon.com … Amazon",
   // "Target Corporation … Target"), or a team's nickname ("the Buffalo Bills … the Bills"; `linked` is
-  // the page's links then): as strong as a related entity named. Not other short names: on the Los Angeles Times's own pages, "The Times" is not the New
-  // York Times it mentions once.
+  // the page's links then): as strong as a related entity named. Not other short names: on the Los
+  // Angeles Times's own pages, "The Times" is not the New York Times it mentions once.
   if (linked?.has(entity)) {
     words.push(index.names.at(entity)!);
     score += 2;

@@ -16,7 +16,7 @@ import { AliasFlag, aliasKindOf, type CompiledIndex } from '../knowledge/compile
 import { CATEGORIES } from '../knowledge/schema';
 import type { Candidate } from './find-candidates';
 import type { IntSet } from './int-set';
-import { scanTokens, TokenBuffer, TokenFlag } from './tokenize';
+import { hashKey } from './tokenize';
 
 /** What the rules here read of a match: `link-mentions.ts`'s spans are these. */
 export interface PlaceSpan {
@@ -83,9 +83,9 @@ export function isInClubOrEventName(text: string, span: PlaceSpan, index: Compil
   return isPlaceOrBareSurname(span, index) && CLUB_OR_EVENT_AFTER.test(text.slice(span.candidate.end, span.candidate.end + 24));
 }
 
-/** Teams' records are in the `team:` namespace (`validate-entity.ts` holds a `team` to it): the linker reads no types. */
-export function isTeamId(id: string): boolean {
-  return id.startsWith('team:');
+/** Whether entity `e` is a team: teams' records are in the `team:` namespace (`validate-entity.ts` holds a `team` to it), since the index keeps no types. */
+export function isTeam(index: CompiledIndex, e: number): boolean {
+  return index.ids.at(e)!.startsWith('team:');
 }
 
 /** A result, a record or a game around the name: "beat Buffalo", "Houston's roster", "scored for Ottawa". */
@@ -164,6 +164,7 @@ const CLUB_OR_EVENT_AFTER =
 
 const OF_BEFORE = /(?:^|[^\p{L}])of[ \u00a0]+$/u;
 
+/** "Turkey drew Iceland 0-0", "Wales beat Hungary 2-0": a result, the other side named, then the score. */
 const BEAT_TEAM_WITH_SCORE = /^[ \u00a0]+(?:beat|beats|drew|draws|defeated|defeats|edged|tied|routed|upset|topped|tops|stunned|downed|blanked)[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]+\p{Lu}[\p{L}.'’-]*){0,2}[ \u00a0]+\d{1,3}[-–]\d{1,3}(?![\d-])/u;
 
 // ---- Where a team's page still names the place ----
@@ -228,17 +229,12 @@ const SPORTS_WORDS_WEAK = [
 /** Half-points: 3 full words, or 2 and two everyday ones. No non-sports page of the corpus scored over 2. */
 const SPORTS_PAGE_MIN = 6;
 
+/** The words as the page's word set holds them (one lower-case ASCII word each: its key is itself). */
 let sportsHashes: { strong: number[]; weak: number[] } | undefined;
-const sportsBuffer = new TokenBuffer();
-
-function hashOf(word: string): number {
-  scanTokens(word, sportsBuffer);
-  return sportsBuffer.count === 1 && sportsBuffer.flags[0]! & TokenFlag.Word ? sportsBuffer.hash[0]! : 0;
-}
 
 /** Whether the page's words (`IntSet` of key hashes, as the linker's context rules read them) are a sports story's. */
 export function isSportsPage(words: IntSet): boolean {
-  sportsHashes ??= { strong: SPORTS_WORDS.map(hashOf), weak: SPORTS_WORDS_WEAK.map(hashOf) };
+  sportsHashes ??= { strong: SPORTS_WORDS.map(hashKey), weak: SPORTS_WORDS_WEAK.map(hashKey) };
   let halves = 0;
   for (const h of sportsHashes.strong) if (words.has(h)) halves += 2;
   for (const h of sportsHashes.weak) if (words.has(h)) halves += 1;
