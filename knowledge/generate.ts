@@ -15,6 +15,7 @@ import { agencies } from './lib/from-agencies';
 import { cabinetMembers, withCabinetRoles } from './lib/from-cabinet';
 import { administrationEnds, congressMembers, executives, formerMembers, withoutBorrowedNames } from './lib/from-congress';
 import { capitals } from './lib/from-capitals';
+import { cities, type Country } from './lib/from-cities';
 import { countries } from './lib/from-countries';
 import { intlOrgs } from './lib/from-intl-orgs';
 import { sp500 } from './lib/from-sp500';
@@ -23,7 +24,7 @@ import { expandCurated, type CuratedFile } from './lib/curated';
 import { EntityStore } from './lib/merge';
 import { SOURCE_DATES, SOURCES } from './lib/sources';
 import { COMMON_NEWS_WORDS } from './lib/common-words';
-import { isCommonWord } from './lib/text';
+import { isCommonWord, slug } from './lib/text';
 
 const root = new URL('.', import.meta.url).pathname;
 const src = (p: string) => readFileSync(join(root, 'sources', p), 'utf8');
@@ -72,6 +73,37 @@ for (const file of readdirSync(curatedDir).filter((f) => f.endsWith('.json')).so
     curatedIds.add(entity.id);
     store.add(entity, { curated: true });
   });
+}
+
+// The Factbook's major cities, after the curated records: a city the knowledge has already gains its
+// urban area's population; a name it has for anything else stays that thing's.
+const isoToGec = json<Record<string, string>>('countries/iso-gec.json');
+const countryList = json<Record<string, { name: string }>>('countries/countries-list.json');
+const countryByGec = new Map<string, Country>();
+for (const [iso, gec] of Object.entries(isoToGec)) {
+  const c = countryList[iso] && store.byId.get(`place:${slug(countryList[iso].name)}`);
+  if (!c || countryByGec.has(gec)) continue;
+  const names = c.aliases.filter((a) => a.kind !== 'acronym' && a.kind !== 'former').map((a) => a.text.toLowerCase());
+  countryByGec.set(gec, { id: c.id, name: c.name, context: [...new Set([...names, ...(c.hints?.context ?? [])])], link: c.links[0] });
+}
+const byAlias = new Map<string, Entity[]>();
+for (const e of store.all()) for (const a of e.aliases) byAlias.set(a.text, [...(byAlias.get(a.text) ?? []), e]);
+for (const city of cities(json('factbook/countries.json'), (gec) => countryByGec.get(gec))) {
+  // The same city in the same country: San José, Costa Rica's capital, is not San Jose, California.
+  const country = city.hints!.related![0]!;
+  const sameCity = [store.byId.get(city.id), ...(byAlias.get(city.name) ?? [])].find((e) => e?.type === 'city' && e.hints?.related?.includes(country));
+  if (sameCity) {
+    const has = new Set((sameCity.facts ?? []).map((f) => f.label));
+    const added = (city.facts ?? []).filter((f) => !has.has(f.label) && !(f.label === 'Country' && has.has('State')));
+    if (added.length > 0) sameCity.facts = [...(sameCity.facts ?? []), ...added];
+    if (!sameCity.sources.includes('factbook')) sameCity.sources = [...sameCity.sources, 'factbook'];
+    continue;
+  }
+  if (byAlias.has(city.name)) continue;
+  // Valencia, Spain, and Valencia, Venezuela: two records.
+  if (store.byId.has(city.id)) city.id = `${city.id}-${slug(store.byId.get(country)!.name)}`;
+  city.aliases = city.aliases.filter((a) => !byAlias.has(a.text));
+  store.add(city);
 }
 
 if (errors.length === 0) {

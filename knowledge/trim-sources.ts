@@ -97,6 +97,8 @@ for (const region of readdirSync(join(data, 'factbook'), { withFileTypes: true }
       // China", "overseas territory of the UK"): what a card says first, before its government.
       dependency: plain(text(g['Dependency status']))?.split(';')[0]!.trim(),
       location: plain(text(f.Geography?.Location))?.split(/,| bordering | between /)[0]!.replace(/^[^:]*:\s*/, '').trim(),
+      // Its largest cities with their urban areas' populations ("3.368 million Mashhad"): cities the news names.
+      urbanAreas: plain(text(f['People and Society']?.['Major urban areas - population'])),
       population: /^[\d,]+ \((?:July )?\d{4}(?: est\.)?\)$/.exec(text(f['People and Society']?.Population?.total) ?? text(f['People and Society']?.Population) ?? '')?.[0],
     };
   }

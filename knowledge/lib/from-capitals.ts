@@ -62,7 +62,7 @@ export function capitals(countries: readonly Entity[]): Entity[] {
     const country = byCapital.get(cap.name);
     if (!country) throw new Error(`knowledge/lib/from-capitals.ts: "${cap.name}" is no country's capital in the Factbook`);
     const aliases: Alias[] = [{ text: cap.name, kind: 'name' }, ...(cap.also ?? []).map((text): Alias => ({ text, kind: 'name' }))];
-    const the = /^(United|Democratic|Czech|Dominican|Central)/.test(country.name) ? 'the ' : '';
+    const the = /^(United|Democratic|Czech Republic|Dominican|Central)/.test(country.name) ? 'the ' : '';
     const standsFor = cap.note ? ` ${cap.note}` : cap.government ? ` In the news, "${cap.name}" often stands for ${the}${country.name}'s government.` : '';
     return {
       id: `place:${slug(cap.name)}`,
