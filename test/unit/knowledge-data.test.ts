@@ -613,6 +613,10 @@ describe('major cities of the world, from the Factbook', () => {
     // "World Cup" is football's where the page speaks of football; cricket's and rugby's by their names.
     expect(linkBundled('Argentina beat France on penalties in the World Cup final, FIFA said.')).toContain('World Cup→org:fifa-world-cup');
     expect(linkBundled('The ICC World Cup and the Rugby World Cup drew crowds.')).toEqual(['ICC World Cup→org:cricket-world-cup', 'Rugby World Cup→org:rugby-world-cup']);
+    expect(linkBundled('New Zealand are the reigning World Cup champions in rugby.')).toContain('World Cup→org:rugby-world-cup');
+    // "ICC" is the court or cricket's council by the page's words.
+    expect(linkBundled('India lost the World Cup final to Australia by six wickets, the ICC said.')).toContain('ICC→org:international-cricket-council');
+    expect(linkBundled('The ICC issued an arrest warrant, the court in The Hague said.')).toContain('ICC→org:icct');
     expect(linkBundled('US Central Command said Centcom forces struck Houthi targets in Yemen.')).toEqual([
       'US Central Command→agency:u-s-central-command', 'Centcom→agency:u-s-central-command', 'Houthi→org:houthis', 'Yemen→place:yemen',
     ]);
