@@ -62,9 +62,9 @@ describe('popup', () => {
     await popup.locator('[data-testid="category-person"] input').uncheck();
     await expect.poll(() => paintedCount('gloss-person')).toBe(0);
     expect(await paintedCount('gloss-agency')).toBe(before);
-    // The people are still listed, to read about, but said not to be underlined, and not offered to be shown.
+    // The people are still listed, to read about, but said not to be marked, and not offered to be shown.
     const people = popup.locator('.group', { hasText: 'People' });
-    await expect.poll(() => people.locator('h3').textContent()).toBe('People · not underlined (switched off)');
+    await expect.poll(() => people.locator('h3').textContent()).toBe('People · not marked on the page (switched off)');
     await people.locator('[data-entity-id="person:christopher-krebs"] button').first().click();
     await expect.poll(() => people.locator('[data-entity-id="person:christopher-krebs"]').textContent()).toContain('first director');
     expect(await people.getByRole('button', { name: 'Show on page' }).count()).toBe(0);
@@ -74,7 +74,7 @@ describe('popup', () => {
     await popup.close();
   });
 
-  it('density "first mention per section" paints fewer mentions, live', async () => {
+  it('"Mark: first in each section" paints fewer mentions, live', async () => {
     const popup = await gloss.popup(page);
     const all = await paintedCount('gloss-person');
     await popup.locator('summary', { hasText: 'Settings' }).click();
