@@ -1,15 +1,14 @@
 /** The popup: who is on this page, and the switches that decide what Gloss does. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../src/i18n';
-import type { CardDetails } from '../src/knowledge/card-details';
 import { CATEGORIES, type Category } from '../src/knowledge/schema';
-import { sendToTab, sendToWorker, type EntityCount, type TabEntities } from '../src/protocol';
+import { sendToTab, sendToWorker, type TabEntities } from '../src/protocol';
 import { isActiveOn, type Settings } from '../src/settings';
 import { updateSettings, watchSettings } from '../src/settings-store';
 import { startInTab } from '../src/start-in-tab';
-import { EntityDetails } from '../src/ui/entity-details';
 import browser from 'webextension-polyfill';
 import { Credits } from './credits';
+import { EntityList } from './entity-list';
 import { filterEntities } from './filter-entities';
 import { SettingsPanel } from './settings-panel';
 import { ShortcutHint } from './shortcut-hint';
@@ -110,24 +109,7 @@ export function App({ tabId }: { tabId: number | undefined }) {
           </p>
         )}
         {entities.length > 0 && <ShortcutHint />}
-        {CATEGORIES.map((c) => {
-          const rows = visible.filter((e) => e.category === c);
-          if (rows.length === 0) return null;
-          return (
-            <div key={c} class="group">
-              <h3>
-                {t(`category_${c}`)}
-                {/* Still listed, to read about; but not on the page to be shown. */}
-                {!settings.categories[c] && <span class="group-off">{` · ${t('categoryNotShown')}`}</span>}
-              </h3>
-              <ul>
-                {rows.map((e) => (
-                  <EntityRow key={e.id} entity={e} tabId={settings.categories[c] ? tabId : undefined} />
-                ))}
-              </ul>
-            </div>
-          );
-        })}
+        <EntityList entities={visible} categories={settings.categories} tabId={tabId} />
       </section>
       <details class="more">
         <summary>{t('settings')}</summary>
@@ -141,44 +123,5 @@ export function App({ tabId }: { tabId: number | undefined }) {
         <Credits />
       </details>
     </div>
-  );
-}
-
-function EntityRow({ entity, tabId }: { entity: EntityCount; tabId: number | undefined }) {
-  const [open, setOpen] = useState(false);
-  const [details, setDetails] = useState<CardDetails | null | undefined>();
-  const toggle = () => {
-    setOpen(!open);
-    if (details === undefined) void sendToWorker('getDetails', { ids: [entity.id] }).then((r) => setDetails(r.details[entity.id] ?? null));
-  };
-  const panelId = `details-${entity.id.replace(/[^a-z0-9-]/gi, '-')}`;
-  return (
-    <li data-entity-id={entity.id} class="entity">
-      <button type="button" class="entity-toggle" aria-expanded={open} aria-controls={panelId} onClick={toggle}>
-        <span class="entity-name">
-          {entity.name}
-          {/* How the page writes it, where the name does not say so: the "CISA" the reader saw underlined. */}
-          {entity.seen?.length > 0 && (
-            <>
-              {/* Shown on a line of its own; read as a phrase of its own, not run on into the name. */}
-              <span class="sr-only">{`, ${t('writtenAs')} `}</span>
-              <span class="entity-seen">{entity.seen.join(', ')}</span>
-            </>
-          )}
-        </span>
-        <span class="entity-count" aria-label={entity.count === 1 ? t('oneMentionOnPage') : t('mentionsOnPage', entity.count)}>{t('mentions', entity.count)}</span>
-      </button>
-      {open && (
-        <div id={panelId} class="entity-details">
-          {details === undefined && <p>{t('loading')}</p>}
-          {details && <EntityDetails details={details} level={4} />}
-          {tabId !== undefined && (
-            <button type="button" onClick={() => void sendToWorker('stepInTab', { tabId, entityId: entity.id }).catch(() => undefined)}>
-              {t('showOnPage')}
-            </button>
-          )}
-        </div>
-      )}
-    </li>
   );
 }

@@ -31,15 +31,19 @@ function byLabel(facts: readonly Fact[]): Fact[][] {
   return groups;
 }
 
-/** `level`: the name's heading level where it is shown (the card is a dialog of its own; the popup's rows are under h3s). */
-export function EntityDetails({ details, headingId, level = 2 }: { details: CardDetails; headingId?: string; level?: 2 | 4 }) {
+/**
+ * `named`: whether the details start with the name as a heading. The card is a dialog of its own and
+ * needs it; the popup's row already is the name's heading, right above, and a second one read as a repeat.
+ */
+export function EntityDetails({ details, headingId, named = true }: { details: CardDetails; headingId?: string; named?: boolean }) {
   const link = details.links.map((l) => ({ ...l, href: safeHttpsUrl(l.url) })).find((l) => l.href);
-  const Heading = level === 2 ? 'h2' : 'h4';
   return (
     <div class="gloss-details">
-      <Heading class="gloss-name" id={headingId}>
-        {details.name}
-      </Heading>
+      {named && (
+        <h2 class="gloss-name" id={headingId}>
+          {details.name}
+        </h2>
+      )}
       <p class="gloss-kind">
         {TYPE_LABELS[details.type] ? t(TYPE_LABELS[details.type]!) : t(`categoryOne_${details.category}`)}
         {details.status === 'former' ? ` · ${t('statusFormer')}` : ''}

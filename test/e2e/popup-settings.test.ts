@@ -85,6 +85,50 @@ describe('popup', () => {
     await popup.close();
   });
 
+  it('the list of names is one Tab stop: Settings follows it at once, and Up/Down/Home/End move between names', async () => {
+    const popup = await gloss.popup(page);
+    const rows = popup.locator('[data-entity-id]');
+    await expect.poll(() => rows.count()).toBeGreaterThan(10);
+    const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-entity-id')));
+    const focused = () => popup.evaluate(() => {
+      const el = document.activeElement!;
+      const row = el.closest('[data-entity-id]')?.getAttribute('data-entity-id');
+      if (row) return el.closest('.entity-details') ? `${row}:details` : row;
+      return `${el.tagName.toLowerCase()}:${el.textContent?.trim() || el.getAttribute('aria-label') || ''}`;
+    });
+    // Tab from the top of the popup to Settings: one stop in the list on the way.
+    const order: string[] = [];
+    for (let i = 0; i < 30 && order.at(-1) !== 'summary:Settings'; i++) {
+      await popup.keyboard.press('Tab');
+      order.push(await focused());
+    }
+    expect(order.at(-1)).toBe('summary:Settings');
+    expect(order.filter((f) => ids.includes(f))).toEqual([ids[0]]);
+    expect(order.length).toBe(10); // 7 switches, the filter, the list, Settings
+    await popup.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe(ids[0]);
+    await popup.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(ids[1]);
+    await popup.keyboard.press('End');
+    expect(await focused()).toBe(ids.at(-1));
+    await popup.keyboard.press('ArrowUp');
+    expect(await focused()).toBe(ids.at(-2));
+    await popup.keyboard.press('Home');
+    expect(await focused()).toBe(ids[0]);
+    await popup.keyboard.press('ArrowDown');
+    // The list's Tab stop is the row last focused: back into the list from Settings lands there.
+    await popup.locator('summary', { hasText: 'Settings' }).focus();
+    await popup.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe(ids[1]);
+    // Enter opens the row as before; Tab then goes into its details, not to the next row.
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => rows.nth(1).locator('.entity-toggle').getAttribute('aria-expanded')).toBe('true');
+    await popup.waitForSelector('.entity-details .gloss-description');
+    await popup.keyboard.press('Tab');
+    expect(await focused()).toBe(`${ids[1]}:details`);
+    await popup.close();
+  });
+
   it('the toolbar badge shows the number of distinct entities on the tab', async () => {
     const tabId = await gloss.tabIdOf(page);
     const popup = await gloss.popup(page);

@@ -52,7 +52,7 @@ describe('what a screen reader is given', () => {
     await expect.poll(() => cardText(page)).toBeNull();
   });
 
-  it('the popup: a row says how the page writes the name apart from it, details are a heading under the category’s, and the delay slider says its value once', async () => {
+  it('the popup: a row says how the page writes the name apart from it, is a heading under the category’s that its open details do not repeat, and the delay slider says its value once', async () => {
     const popup = await gloss.popup(page);
     try {
       const row = popup.locator('[data-entity-id="agency:cisa"]');
@@ -62,10 +62,16 @@ describe('what a screen reader is given', () => {
       const nodes = await axTree(popup);
       const toggle = nodes.find((n) => n.role?.value === 'button' && /^Cybersecurity and Infrastructure Security Agency/.test(n.name?.value ?? ''));
       expect(toggle?.name?.value).toMatch(/^Cybersecurity and Infrastructure Security Agency\s*, written CISA\b/);
-      // Headings in document order, as a screen reader's heading list has them.
-      const headings = await popup.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.tagName[1]}:${h.textContent!.trim()}`));
-      const details = headings.indexOf('4:Cybersecurity and Infrastructure Security Agency');
-      expect(headings[details - 1]).toBe('3:Government');
+      // The row is a heading holding the expanded disclosure button (WAI-ARIA's accordion pattern).
+      const heading = nodes.find((n) => n.role?.value === 'heading' && /^Cybersecurity and Infrastructure Security Agency/.test(n.name?.value ?? ''));
+      expect(heading?.properties?.find((p) => p.name === 'level')?.value.value).toBe(4);
+      expect(toggle?.properties?.find((p) => p.name === 'expanded')?.value.value).toBe(true);
+      expect(heading?.childIds).toContain(toggle?.nodeId);
+      // Headings in document order, as a screen reader's heading list has them: the name once, under its category.
+      const headings = await popup.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.tagName[1]}:${h.querySelector('.entity-name')?.firstChild?.textContent ?? h.textContent!.trim()}`));
+      const at = headings.indexOf('4:Cybersecurity and Infrastructure Security Agency');
+      expect(headings.slice(at - 1, at + 1)).toEqual(['3:Government', '4:Cybersecurity and Infrastructure Security Agency']);
+      expect(headings.filter((h) => /Cybersecurity and Infrastructure Security Agency$/.test(h))).toHaveLength(1);
       // No heading skips a level below the one before it (h2 under h3 did).
       const levels = headings.map((h) => Number(h.split(':')[0]));
       for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!, headings.slice(i - 1, i + 1).join(' → ')).toBeLessThanOrEqual(1);
