@@ -1,5 +1,5 @@
 /** The popup: who is on this page, and the switches that decide what Gloss does. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../src/i18n';
 import { CATEGORIES, type Category } from '../src/knowledge/schema';
 import { sendToTab, sendToWorker, type TabEntities } from '../src/protocol';
@@ -59,14 +59,24 @@ export function App({ tabId }: { tabId: number | undefined }) {
   const entities = tab?.entities ?? [];
   const visible = useMemo(() => filterEntities(entities, filter), [entities, filter]);
   const countByCategory = (c: Category) => entities.filter((e) => e.category === c).length;
+  const everywhere = useRef<HTMLInputElement>(null);
 
   if (!settings) return null;
   const host = tab?.host ?? '';
+  // Off everywhere, the site's and the categories' switches decide nothing until it is on again: they are
+  // dimmed (and said to be unavailable), keeping what they will do then; the counts, of a page Gloss
+  // has not read, are left out rather than shown as (0).
+  const off = !settings.enabled;
+  const turnOn = () => {
+    change((s) => void (s.enabled = true));
+    // The button goes with the message: focus goes to the switch it turned on, not to the page's start.
+    everywhere.current?.focus();
+  };
   return (
     <div class="popup">
       <header>
         <h1>{t('popupTitle')}</h1>
-        <Switch label={t('everywhere')} checked={settings.enabled} onChange={(on) => change((s) => void (s.enabled = on))} />
+        <Switch label={t('everywhere')} inputRef={everywhere} testId="everywhere-switch" checked={settings.enabled} onChange={(on) => change((s) => void (s.enabled = on))} />
       </header>
       {error && <p role="alert" class="error">{error}</p>}
       {host && (
@@ -74,6 +84,7 @@ export function App({ tabId }: { tabId: number | undefined }) {
           label={t('thisSite', host)}
           testId="site-switch"
           checked={!settings.disabledSites.includes(host)}
+          disabled={off}
           onChange={(on) =>
             change((s) => {
               s.disabledSites = on ? s.disabledSites.filter((h) => h !== host) : [...s.disabledSites, host];
@@ -87,18 +98,27 @@ export function App({ tabId }: { tabId: number | undefined }) {
           <Switch
             key={c}
             label={t(`category_${c}`)}
-            after={` (${countByCategory(c)})`}
+            {...(isActiveOn(settings, host) && { after: ` (${countByCategory(c)})` })}
             mark={categoryMark(c, settings.highlightStyle)}
             testId={`category-${c}`}
             checked={settings.categories[c]}
+            disabled={off}
             onChange={(on) => change((s) => void (s.categories[c] = on))}
           />
         ))}
       </fieldset>
       <section aria-labelledby="on-page">
         <h2 id="on-page">{t('onThisPage')}</h2>
+        {off && (
+          <p class="off-notice" data-testid="off-everywhere">
+            {t('offEverywhere')}{' '}
+            <button type="button" class="button" onClick={turnOn}>
+              {t('turnGlossOn')}
+            </button>
+          </p>
+        )}
         {tab === null && <p>{starting ? t('startingHere') : t('noTab')}</p>}
-        {tab && entities.length === 0 && <p>{isActiveOn(settings, host) ? t('nothingFound') : t('offHere')}</p>}
+        {tab && entities.length === 0 && !off && <p>{isActiveOn(settings, host) ? t('nothingFound') : t('offHere')}</p>}
         {entities.length > 0 && (
           <input type="search" class="filter" placeholder={t('search')} aria-label={t('search')} value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
         )}

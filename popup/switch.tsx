@@ -1,4 +1,5 @@
 /** An accessible on/off switch: a native checkbox with role="switch", so keyboard and screen readers work as expected. */
+import type { Ref } from 'preact';
 import { COLOURS, TINT_PERCENT } from '../src/highlight-colours';
 import type { Category } from '../src/knowledge/schema';
 import type { HighlightStyle } from '../src/settings';
@@ -13,11 +14,16 @@ export interface Mark {
 /** A category's key in the reader's highlight style. */
 export const categoryMark = (category: Category, style: HighlightStyle): Mark => ({ light: COLOURS[category][0], dark: COLOURS[category][1], style });
 
-export function Switch({ label, after, mark, checked, onChange, testId }: { label: string; after?: string; mark?: Mark; checked: boolean; onChange: (on: boolean) => void; testId?: string }) {
+/**
+ * `disabled`: shown dimmed but readable, and said to be unavailable, since a native disabled input is.
+ */
+export function Switch({ label, after, mark, checked, disabled, onChange, testId, inputRef }: {
+  label: string; after?: string; mark?: Mark; checked: boolean; disabled?: boolean; onChange: (on: boolean) => void; testId?: string; inputRef?: Ref<HTMLInputElement>;
+}) {
   const marked = mark && mark.style !== 'none';
   return (
     <label class="switch" data-testid={testId}>
-      <input type="checkbox" role="switch" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <input type="checkbox" role="switch" ref={inputRef} checked={checked} disabled={disabled} onChange={(e) => onChange(e.currentTarget.checked)} />
       <span>
         {marked ? (
           <span class={`mark mark-${mark.style}`} style={{ '--mark-light': mark.light, '--mark-dark': mark.dark, '--tint': `${TINT_PERCENT}%` }}>

@@ -86,6 +86,29 @@ describe('dark mode', () => {
     await page.close();
   });
 
+  it('with Gloss off everywhere, the popup’s dimmed switches stay readable in the dark: 4.5:1, and axe passes', async () => {
+    const page = await gloss.newPage('/seed-article.html');
+    await waitForAnnotation(page);
+    const popup = await gloss.popup(page);
+    await popup.waitForSelector('[data-entity-id]');
+    await popup.locator('[data-testid="everywhere-switch"] input').uncheck();
+    try {
+      await expect.poll(() => popup.locator('[data-testid="site-switch"] input').isDisabled()).toBe(true);
+      const { labels, bg } = await popup.evaluate(() => ({
+        labels: [...document.querySelectorAll('.switch:has(input:disabled)')].map((l) => getComputedStyle(l).color),
+        bg: getComputedStyle(document.body).backgroundColor,
+      }));
+      expect(labels).toHaveLength(6);
+      for (const label of labels) expect(contrast(label, bg), `${label} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+      const result = await new AxeBuilder({ page: popup }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    } finally {
+      await popup.getByRole('button', { name: 'Turn Gloss on' }).click();
+      await popup.close();
+      await page.close();
+    }
+  });
+
   it('the popup’s key to the marks is in the dark scheme’s colours, as the page’s marks are, and stands out at 3:1 on the dark popup', async () => {
     const page = await gloss.newPage('/seed-article.html');
     await waitForAnnotation(page);

@@ -1,7 +1,9 @@
 /** The popup and options page: entity list, live settings, badge, knowledge packs, worker restarts. */
+import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contrast } from '../support/contrast';
 import { cardText, shownCardText, openDemoStory, paintedText, pointOf, restOn, ROOT, waitForAnnotation, type Gloss } from './support/browser';
 
 let gloss: Gloss;
@@ -82,6 +84,35 @@ describe('popup', () => {
     await expect.poll(() => paintedCount('gloss-person')).toBeLessThan(all);
     await popup.selectOption('[data-testid="density"]', 'all');
     await expect.poll(() => paintedCount('gloss-person')).toBe(all);
+    await popup.close();
+  });
+
+  it('with Gloss off everywhere, the site’s and categories’ switches are dimmed, readable and unavailable; the popup says so apart from one site off, and turns Gloss on', async () => {
+    const popup = await gloss.popup(page);
+    await popup.waitForSelector('[data-entity-id]');
+    const dependents = ['site-switch', 'category-person', 'category-agency', 'category-company', 'category-place', 'category-organization'].map((id) => popup.locator(`[data-testid="${id}"] input`));
+    await popup.locator('[data-testid="everywhere-switch"] input').uncheck();
+    await expect.poll(() => paintedCount('gloss-person')).toBe(0);
+    await expect.poll(() => popup.locator('section').textContent()).toContain('Gloss is off everywhere.');
+    expect(await popup.locator('section').textContent()).not.toContain('off on this page');
+    for (const s of dependents) {
+      expect(await s.isDisabled()).toBe(true);
+      expect(await s.isChecked()).toBe(true);
+    }
+    // No "(0)" for a page Gloss has not read.
+    expect(await popup.locator('fieldset').textContent()).not.toMatch(/\(\d+\)/);
+    // Dimmed, not faded out: the labels keep 4.5:1 on the popup (axe leaves disabled controls' text unchecked).
+    const colours = await popup.evaluate(() => ({ label: getComputedStyle(document.querySelector('[data-testid="site-switch"]')!).color, bg: getComputedStyle(document.body).backgroundColor }));
+    expect(contrast(colours.label, colours.bg), `${colours.label} on ${colours.bg}`).toBeGreaterThanOrEqual(4.5);
+    const axe = await new AxeBuilder({ page: popup }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await popup.getByRole('button', { name: 'Turn Gloss on' }).click();
+    await expect.poll(() => paintedCount('gloss-person')).toBeGreaterThan(5);
+    for (const s of dependents) expect(await s.isDisabled()).toBe(false);
+    // The button is gone with the message; focus is on the switch it turned on.
+    expect(await popup.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid'))).toBe('everywhere-switch');
+    await expect.poll(() => popup.locator('[data-entity-id]').count()).toBeGreaterThan(5);
+    expect(await popup.locator('section').textContent()).not.toContain('off everywhere');
     await popup.close();
   });
 

@@ -1,6 +1,7 @@
 /**
- * The popup as a reader meets it: the list of names as one Tab stop moved through with the arrow keys,
- * and an open row's details under it without the name again.
+ * The popup as a reader meets it: Gloss off everywhere apart from off on one site, the list of names
+ * as one Tab stop moved through with the arrow keys, and an open row's details under it without the
+ * name again.
  * @vitest-environment happy-dom
  */
 import { render } from 'preact';
@@ -71,9 +72,45 @@ const show = async (settings: Partial<typeof defaults> = {}) => {
   act(() => render(<App tabId={5} />, root));
   await settle();
 };
+const input = (testId: string) => root.querySelector<HTMLInputElement>(`[data-testid="${testId}"] input`)!;
+const categoryTestIds = ['category-person', 'category-agency', 'category-company', 'category-place', 'category-organization'];
 const rows = () => [...root.querySelectorAll<HTMLButtonElement>('.entity-toggle')];
 const press = (key: string) => act(() => void document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })));
 const focusedRow = () => document.activeElement?.closest('[data-entity-id]')?.getAttribute('data-entity-id');
+
+describe('Gloss off everywhere', () => {
+  it('dims the site’s and the categories’ switches, leaves out the (0) counts, says so, and offers to turn it on', async () => {
+    await show({ enabled: false });
+    for (const id of ['site-switch', ...categoryTestIds]) {
+      // Still checked: what they will do once Gloss is on; but unavailable now, as a screen reader says.
+      expect(input(id).checked, id).toBe(true);
+      expect(input(id).disabled, id).toBe(true);
+    }
+    expect(root.querySelector('fieldset')!.textContent).not.toContain('(0)');
+    const section = root.querySelector('section')!.textContent!;
+    expect(section).toContain('Gloss is off everywhere.');
+    expect(section).not.toContain('Gloss is off on this page.');
+
+    const turnOn = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Turn Gloss on')!;
+    act(() => turnOn.click());
+    await settle();
+    expect((sync.settings as { enabled: boolean }).enabled).toBe(true);
+    expect(input('everywhere-switch').checked).toBe(true);
+    // The button went with the message; focus is on the switch it turned on, not lost.
+    expect(document.activeElement).toBe(input('everywhere-switch'));
+    for (const id of ['site-switch', ...categoryTestIds]) expect(input(id).disabled, id).toBe(false);
+    expect(root.querySelector('section')!.textContent).not.toContain('off everywhere');
+  });
+
+  it('off on this site only: its own message, and the switches work', async () => {
+    await show({ disabledSites: ['news.example'] });
+    const section = root.querySelector('section')!.textContent!;
+    expect(section).toContain('Gloss is off on this page.');
+    expect(section).not.toContain('everywhere');
+    for (const id of ['site-switch', ...categoryTestIds]) expect(input(id).disabled, id).toBe(false);
+    expect(input('site-switch').checked).toBe(false);
+  });
+});
 
 describe('the list of names, by keyboard', () => {
   it('is one Tab stop; Down and Up move between rows across the category groups, Home and End to the ends', async () => {
