@@ -63,7 +63,7 @@ export function SitesList({ settings, change }: { settings: Settings; change: (f
       {settings.disabledSites.map((host) => (
         <li key={host}>
           <span>{host}</span>
-          <button type="button" aria-label={t('turnOnFor', host)} onClick={() => change((s) => void (s.disabledSites = s.disabledSites.filter((h) => h !== host)))}>
+          <button type="button" class="button" aria-label={t('turnOnFor', host)} onClick={() => change((s) => void (s.disabledSites = s.disabledSites.filter((h) => h !== host)))}>
             {t('turnOn')}
           </button>
         </li>

@@ -66,6 +66,16 @@ export async function removePack(id: string): Promise<void> {
   await save((await listPacks()).filter((p) => p.id !== id));
 }
 
+/**
+ * Puts a removed pack back as it was, on or off, at its place in the list: where two packs share an
+ * entity id, the later one wins, so the place decides what the pages show.
+ */
+export async function restorePack(pack: StoredPack, at: number): Promise<void> {
+  const packs = (await listPacks()).filter((p) => p.id !== pack.id);
+  packs.splice(at, 0, pack);
+  await save(packs);
+}
+
 /** The pack as a JSON file in the import format, ready to share or edit. */
 export function exportPack(pack: StoredPack): string {
   return `${JSON.stringify({ version: 1, name: pack.name, sources: pack.sources, entities: pack.entities }, null, 2)}\n`;

@@ -1,5 +1,7 @@
 /** The popup and options page: entity list, live settings, badge, knowledge packs, worker restarts. */
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -282,6 +284,43 @@ describe('knowledge packs', () => {
     await expect.poll(async () => JSON.stringify(await paintedText(news))).not.toContain('Zorblax');
     await p.close();
     await news.close();
+  });
+
+  it('a pack’s controls are named with it; Remove says what it removed, and Undo brings the pack back as it was; one entity is “1 entity”', async () => {
+    const p = await options();
+    const item = p.locator('[data-pack-name="Local newsroom"]');
+    // Turned off by the test above.
+    const use = p.getByRole('switch', { name: 'Use this pack: Local newsroom' });
+    await expect.poll(() => use.count()).toBe(1);
+    expect(await use.isChecked()).toBe(false);
+    expect(await p.getByRole('button', { name: 'Export Local newsroom' }).count()).toBe(1);
+    await p.getByRole('button', { name: 'Remove Local newsroom' }).click();
+    await expect.poll(() => item.count()).toBe(0);
+    expect(await p.getByTestId('pack-status').textContent()).toBe('Removed “Local newsroom”.');
+    // Focus was on Remove, which went with the pack: it is on Undo now, one key away.
+    await expect.poll(() => p.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Undo: put back Local newsroom');
+    const axe = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await p.keyboard.press('Enter');
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await use.isChecked()).toBe(false);
+    // What came back works: turned on, its names are marked on a page again.
+    await use.check();
+    const news = await gloss.newPage('/pack-page.html');
+    await expect.poll(async () => JSON.stringify(await paintedText(news))).toContain('Zorblax Institute');
+    await news.close();
+    // One entity is counted as one.
+    const valid = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/packs/valid-pack.json'), 'utf8')) as { entities: unknown[] };
+    const one = join(tmpdir(), `gloss-one-entity-${process.pid}.json`);
+    writeFileSync(one, JSON.stringify({ version: 1, name: 'One-entity pack', entities: valid.entities.slice(0, 1) }));
+    await p.setInputFiles('[data-testid="pack-file"]', one);
+    rmSync(one);
+    await expect.poll(() => p.getByTestId('pack-status').textContent()).toBe('Imported “One-entity pack” with 1 entity.');
+    await expect.poll(() => p.locator('[data-pack-name="One-entity pack"]').textContent()).toContain('One-entity pack · 1 entity');
+    expect(await item.textContent()).toContain('2 entities');
+    await p.getByRole('button', { name: 'Remove One-entity pack' }).click();
+    await expect.poll(() => p.locator('[data-pack-name="One-entity pack"]').count()).toBe(0);
+    await p.close();
   });
 
   it('a pack that fits in storage only without its compiled trie still imports, and its names get cards', async () => {
