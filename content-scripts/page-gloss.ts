@@ -10,6 +10,7 @@ import { MentionRows } from '../src/match/mention-wire';
 import { UNKNOWN_TEXT, type AskWorker, type StepRequest } from '../src/protocol';
 import type { Settings } from '../src/settings';
 import { Annotator, type PageMention } from './annotator';
+import { cardAnchor, lineNearest } from './card-anchor';
 import { LazyCardHost } from './card-loader';
 import type { CardActions } from './card-view';
 import { trackHoverIntent } from './hover-intent';
@@ -360,28 +361,16 @@ function indexIn(shown: readonly PageMention[], current: PageMention): number {
   }
 }
 
-/** The card points at the line of a wrapped name nearest the pointer, and follows that line on scroll. */
+/**
+ * The card points at a wrapped name's line nearest the pointer, across the whole name's height
+ * (`card-anchor.ts`), and follows them on scroll.
+ */
 function anchorFor(mention: PageMention, point: { x: number; y: number } | undefined): VirtualElement {
   // Choose the line once, where the pointer rested; later calls (scroll, resize) track the same line.
-  const rects = [...mention.range.getClientRects()];
-  let line = 0;
-  if (point) {
-    let bestDistance = Infinity;
-    rects.forEach((r, i) => {
-      const dy = point.y < r.top ? r.top - point.y : point.y > r.bottom ? point.y - r.bottom : 0;
-      const dx = point.x < r.left ? r.left - point.x : point.x > r.right ? point.x - r.right : 0;
-      if (dx + dy < bestDistance) {
-        bestDistance = dx + dy;
-        line = i;
-      }
-    });
-  }
-  const pick = () => {
-    const now = mention.range.getClientRects();
-    return now[Math.min(line, now.length - 1)] ?? mention.range.getBoundingClientRect();
-  };
+  const line = lineNearest([...mention.range.getClientRects()], point);
+  const box = () => cardAnchor([...mention.range.getClientRects()], line) ?? mention.range.getBoundingClientRect();
   const context = mention.range.startContainer.parentElement;
-  return context ? { getBoundingClientRect: pick, contextElement: context } : { getBoundingClientRect: pick };
+  return context ? { getBoundingClientRect: box, contextElement: context } : { getBoundingClientRect: box };
 }
 
 /**

@@ -18,8 +18,8 @@ beforeEach(async () => {
 });
 
 const hostCount = () => page.evaluate(() => document.querySelectorAll('[data-gloss]').length);
-const cardRect = () =>
-  page.evaluate(() => {
+const cardRect = (on: Page = page) =>
+  on.evaluate(() => {
     const card = document.querySelector('[data-gloss]')?.shadowRoot?.querySelector('.card');
     if (!card) return null;
     const r = card.getBoundingClientRect();
@@ -295,6 +295,42 @@ describe('viewport edges', () => {
     const top = await edges.evaluate(() => document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(last.bottom);
     expect(top).toBeLessThan(last.bottom + 20);
+  });
+
+  // The name's first line under the card hid the rest of the name the card explains (audit-ui #3).
+  it.each([120, 260])('on a name wrapped over lines in a %i px column, resting on its first line opens the card clear of the whole name, at that line', async (width) => {
+    await edges.keyboard.press('Escape');
+    await edges.mouse.move(500, 300);
+    await expect.poll(() => cardText(edges)).toBeNull();
+    const lines = await edges.evaluate((width) => {
+      const p = document.getElementById('wrap')!;
+      p.style.width = `${width}px`;
+      const text = p.firstChild as Text;
+      const start = text.data.indexOf('Cybersecurity');
+      const r = document.createRange();
+      r.setStart(text, start);
+      r.setEnd(text, start + 'Cybersecurity and Infrastructure Security Agency'.length);
+      return [...r.getClientRects()].map((b) => ({ left: b.left, top: b.top, right: b.right, bottom: b.bottom }));
+    }, width);
+    try {
+      expect(lines.length).toBeGreaterThan(1);
+      const first = lines[0]!;
+      const last = lines[lines.length - 1]!;
+      // At 260 px the name starts after "The", so the line under the pointer is not where the name's box starts.
+      if (width === 260) expect(first.left).toBeGreaterThan(last.left + 20);
+      await restOn(edges, { x: (first.left + first.right) / 2, y: (first.top + first.bottom) / 2 });
+      await expect.poll(() => shownCardText(edges)).toContain('Cybersecurity');
+      const card = (await cardRect(edges))!;
+      for (const line of lines) {
+        const overlaps = line.left < card.right && line.right > card.left && line.top < card.bottom && line.bottom > card.top;
+        expect(overlaps, `card ${JSON.stringify(card)} over the name's line ${JSON.stringify(line)}`).toBe(false);
+      }
+      expect(card.top).toBeGreaterThanOrEqual(last.bottom);
+      expect(card.top).toBeLessThan(last.bottom + 20);
+      expect(card.left).toBeCloseTo(first.left, 0);
+    } finally {
+      await edges.evaluate(() => document.getElementById('wrap')!.style.removeProperty('width'));
+    }
   });
 
   it('the card does not block a click on a link next to it', async () => {
