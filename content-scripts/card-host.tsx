@@ -115,6 +115,9 @@ export class CardHost {
     render(<CardView model={model} actions={actions} />, card);
     this.#stopPositioning?.();
     this.#stopPositioning = autoUpdate(anchor, card, () => {
+      // Focus (Tab to the link) and scrolling into view stop above the actions pinned at the card's
+      // foot (card-styles.ts), not under them; how tall they are depends on how their row wraps.
+      card.style.scrollPaddingBottom = `${card.querySelector<HTMLElement>('.actions')?.offsetHeight ?? 0}px`;
       void computePosition(anchor, card, {
         strategy: 'fixed',
         placement: 'bottom-start',

@@ -9,7 +9,9 @@ export const CARD_CSS = `
   --bg: #ffffff; --fg: #1b1f24; --muted: #57606a; --border: #d0d7de; --control: #848d97; --accent: #0969da; --chip: #eef1f4;
   position: fixed; top: 0; left: 0; box-sizing: border-box;
   width: min(320px, calc(100vw - 16px)); max-height: min(70vh, 480px); overflow: auto;
-  padding: 12px 14px; border: 1px solid var(--border); border-radius: 10px;
+  /* No bottom padding: the actions' row ends the card (below). */
+  padding: 12px 14px 0; border: 1px solid var(--border); border-radius: 10px;
+  container-type: scroll-state;
   background: var(--bg); color: var(--fg);
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
   text-align: start; letter-spacing: normal; word-spacing: normal; text-transform: none; white-space: normal;
@@ -44,8 +46,14 @@ button[aria-pressed="true"] { background: var(--accent); color: var(--bg); }
 .gloss-asof, .gloss-meta, .why { color: var(--muted); font-size: 12px; }
 .gloss-meta { margin: 0 0 6px; }
 a { color: var(--accent); }
-.why { margin: 6px 0; padding-top: 6px; border-top: 1px solid var(--border); }
-.actions { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; font-size: 12px; }
+.why { margin: 6px 0 0; padding-top: 6px; border-top: 1px solid var(--border); }
+/* A card taller than the room on either side of its name scrolls, and its actions stay in view at
+   its foot, over the text scrolled under them (audit-ui #10: at 200% zoom they were out of sight). */
+.actions { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; font-size: 12px;
+  position: sticky; bottom: 0; margin: 0 -14px; padding: 6px 14px 12px; background: var(--bg);
+  border-top: 1px solid transparent; }
+/* A line over them while more is below (Chromium; elsewhere the scrollbar says it). */
+@container scroll-state(scrollable: bottom) { .actions { border-top-color: var(--border); } }
 .actions .count { color: var(--muted); margin-inline-end: auto; }
-.correction { display: grid; gap: 4px; margin-top: 6px; }
+.correction { display: grid; gap: 4px; margin-top: -6px; padding-bottom: 12px; }
 `;

@@ -1,5 +1,5 @@
 /** The hover card's content: who or what, why Gloss linked it, and what the reader can do. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../src/i18n';
 import type { CardDetails } from '../src/knowledge/card-details';
 import type { LinkReason } from '../src/match/link-mentions';
@@ -39,6 +39,11 @@ export function whyText(reason: LinkReason): string {
 
 export function CardView({ model, actions }: { model: CardModel; actions: CardActions }) {
   const [correcting, setCorrecting] = useState(false);
+  const correction = useRef<HTMLDivElement>(null);
+  // The choices open below the actions, past the bottom of a card that already scrolls.
+  useEffect(() => {
+    if (correcting) correction.current?.scrollIntoView({ block: 'nearest' });
+  }, [correcting]);
   const { details } = model;
   return (
     <>
@@ -69,7 +74,7 @@ export function CardView({ model, actions }: { model: CardModel; actions: CardAc
         </button>
       </div>
       {correcting && (
-        <div class="correction">
+        <div class="correction" ref={correction}>
           {model.alternatives.map((a) => (
             <button type="button" key={a.id} onClick={() => actions.correct(a.id)}>
               {t('relinkTo', a.name)}

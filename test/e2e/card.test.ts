@@ -342,6 +342,92 @@ describe('viewport edges', () => {
   });
 });
 
+// A 1100×800 window at 200% zoom lays pages out in 550×400 CSS pixels: a tall card has less room than
+// it needs on either side of its name, and its actions were out of sight at its bottom (audit-ui #10).
+describe('a short viewport (200% zoom)', () => {
+  beforeAll(async () => {
+    // In front again after the edges' tab: a tab behind gets no animation frames, which the hover waits for.
+    await page.bringToFront();
+    await page.setViewportSize({ width: 550, height: 400 });
+  });
+  afterAll(async () => {
+    await page.setViewportSize({ width: 1100, height: 800 });
+  });
+
+  /**
+   * For each control (or text) of the open card, whether it is where the reader can see and reach it:
+   * inside the viewport, and what the browser finds at its centre, not the text scrolled under it.
+   */
+  const shownInCard = (labels: string[]) =>
+    page.evaluate((labels) => {
+      const root = document.querySelector('[data-gloss]')!.shadowRoot!;
+      return Object.fromEntries(
+        labels.map((label) => {
+          const el = [...root.querySelectorAll('button, .count')].find((e) => e.textContent?.includes(label));
+          if (!el) return [label, 'absent'];
+          const r = el.getBoundingClientRect();
+          const x = r.left + r.width / 2;
+          const y = r.top + r.height / 2;
+          if (r.top < 0 || r.bottom > innerHeight || r.left < 0 || r.right > innerWidth) return [label, `off-screen at ${Math.round(r.top)}`];
+          return [label, el.contains(root.elementFromPoint(x, y)) ? 'shown' : `covered at ${Math.round(r.top)}`];
+        }),
+      );
+    }, labels);
+  const scrollCard = (to: 'top' | 'bottom') =>
+    page.evaluate((to) => {
+      const card = document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('.card')!;
+      card.scrollTop = to === 'top' ? 0 : card.scrollHeight;
+    }, to);
+
+  it.each([
+    ['article p:nth-of-type(1)', 'Donald Trump'],
+    ['article p:nth-of-type(2)', 'Christopher Krebs'],
+  ])('a tall card (%s "%s") scrolls inside, with its count and actions always in view', async (selector, name) => {
+    await restOn(page, await pointOf(page, selector, name));
+    await expect.poll(() => shownCardText(page)).toContain(name);
+    const sizes = await page.evaluate(() => {
+      const card = document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('.card')!;
+      return { scroll: card.scrollHeight, client: card.clientHeight };
+    });
+    // Taller than the room it has: the case, not a card that fits.
+    expect(sizes.scroll).toBeGreaterThan(sizes.client + 50);
+    const r = (await cardRect())!;
+    expect(r.top).toBeGreaterThanOrEqual(0);
+    expect(r.bottom).toBeLessThanOrEqual(r.vh);
+    const all = { 'on this page': 'shown', 'Next mention': 'shown', 'Not this one?': 'shown' };
+    expect(await shownInCard(Object.keys(all))).toEqual(all);
+    await scrollCard('bottom');
+    expect(await shownInCard(Object.keys(all))).toEqual(all);
+    await scrollCard('top');
+    // The correction's choices open below the actions, and come into view with them.
+    await page.locator('[data-gloss] button', { hasText: 'Not this one?' }).click();
+    await expect.poll(() => shownInCard(["Don't explain", 'Not this one?'])).toEqual({ "Don't explain": 'shown', 'Not this one?': 'shown' });
+  });
+
+  it('from the keyboard, Tab goes pin → close → link → Next mention → Not this one?, each in view when focused', async () => {
+    const tabId = await gloss.tabIdOf(page);
+    await gloss.worker.evaluate((id) => chrome.tabs.sendMessage(id, { gloss: 1, name: 'stepMention', req: { fromStart: true } }, { frameId: 0 }), tabId);
+    await expect.poll(() => shownCardText(page)).toMatch(/Next mention/);
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-gloss]')?.shadowRoot?.activeElement?.className)).toBe('card');
+    const seen: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      seen.push(
+        await page.evaluate(() => {
+          const root = document.querySelector('[data-gloss]')!.shadowRoot!;
+          const el = root.activeElement as HTMLElement;
+          const r = el.getBoundingClientRect();
+          const shown = r.top >= 0 && r.bottom <= innerHeight && el.contains(root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+          return `${el.tagName === 'A' ? 'link' : el.title || el.textContent?.trim()}${shown ? '' : ' (out of view)'}`;
+        }),
+      );
+    }
+    expect(seen).toEqual(['Keep this card open', 'Close', 'link', 'Next mention', 'Not this one?', 'Keep this card open']);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardText(page)).toBeNull();
+  });
+});
+
 describe('a market story', () => {
   it('"the Dow" opens a card for the Dow Jones Industrial Average, labelled a stock market index, not Dow Inc.', async () => {
     const markets = await gloss.newPage('/markets.html');
