@@ -9,13 +9,12 @@ import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualEle
 import { render } from 'preact';
 import { t } from '../src/i18n';
 import { CARD_MARK, CARD_MARK_VALUE } from './card-marker';
-import { CARD_CSS } from './card-styles';
+import { CARD_CSS, VIEWPORT_PADDING } from './card-styles';
 import { topModal } from './page-modal';
 import { CardView, type CardActions, type CardModel } from './card-view';
 
-/** Distance from the name to the card, and from the card to the viewport's edges (px). */
+/** Distance from the name to the card (px). */
 const CARD_OFFSET = 6;
-const VIEWPORT_PADDING = 5;
 
 const HOST_STYLE: Record<string, string> = {
   all: 'initial', position: 'fixed', top: '0', left: '0', width: '0', height: '0', margin: '0', padding: '0',
@@ -126,10 +125,13 @@ export class CardHost {
           flip({ padding: VIEWPORT_PADDING }),
           shift({ padding: VIEWPORT_PADDING }),
           // A long card on a short viewport scrolls inside itself instead of spilling off the screen.
+          // On a narrow one it is as wide as the viewport less the padding on both sides: kept 5 px from
+          // the edges but 16 px narrower than the viewport, its margins were 5 and 11 px (audit-ui #12).
           size({
             padding: VIEWPORT_PADDING,
-            apply: ({ availableHeight }) => {
+            apply: ({ availableHeight, availableWidth }) => {
               card.style.maxHeight = `${Math.max(120, Math.min(480, Math.floor(availableHeight)))}px`;
+              card.style.maxWidth = `${Math.floor(availableWidth)}px`;
             },
           }),
         ],

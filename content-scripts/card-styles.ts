@@ -3,12 +3,17 @@
  * reach the page. `:host` is reset here too; the host's critical layout is also set inline with
  * !important in card-host.ts, since page rules on the host element itself outrank `:host`.
  */
+
+/** Least distance from the card to the viewport's edges (px); a card as wide as the viewport has it on both sides. */
+export const VIEWPORT_PADDING = 5;
+
 export const CARD_CSS = `
 :host { all: initial; }
 .card {
   --bg: #ffffff; --fg: #1b1f24; --muted: #57606a; --border: #d0d7de; --control: #848d97; --accent: #0969da; --chip: #eef1f4;
   position: fixed; top: 0; left: 0; box-sizing: border-box;
-  width: min(320px, calc(100vw - 16px)); max-height: min(70vh, 480px); overflow: auto;
+  /* Until placed: then card-host.tsx caps it to the viewport less its scrollbar, which 100vw counts. */
+  width: min(320px, calc(100vw - ${2 * VIEWPORT_PADDING}px)); max-height: min(70vh, 480px); overflow: auto;
   /* No bottom padding: the actions' row ends the card (below). */
   padding: 12px 14px 0; border: 1px solid var(--border); border-radius: 10px;
   container-type: scroll-state;

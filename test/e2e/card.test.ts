@@ -333,6 +333,26 @@ describe('viewport edges', () => {
     }
   });
 
+  // As wide as a phone's viewport less its margins: it was kept 5 px from the edge it hit and 11 px from the other (audit-ui #12).
+  it.each(['#tl', '#tr'])('on a 320 px viewport the card near %s has equal margins on both sides', async (selector) => {
+    await edges.setViewportSize({ width: 320, height: 480 });
+    try {
+      await edges.mouse.move(160, 240);
+      await edges.keyboard.press('Escape');
+      await expect.poll(() => cardText(edges)).toBeNull();
+      await restOn(edges, await pointOf(edges, selector, 'CISA'));
+      await expect.poll(() => shownCardText(edges)).toContain('Cybersecurity');
+      const margins = await edges.evaluate(() => {
+        const r = document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+        return { left: Math.round(r.left), right: Math.round(document.documentElement.clientWidth - r.right) };
+      });
+      expect(margins).toEqual({ left: 5, right: 5 });
+    } finally {
+      await edges.keyboard.press('Escape');
+      await edges.setViewportSize({ width: 1100, height: 800 });
+    }
+  });
+
   it('the card does not block a click on a link next to it', async () => {
     const p = await pointOf(edges, '#mid', 'CISA');
     await restOn(edges, p);
