@@ -51,21 +51,16 @@ export function cardAnchor(boxes: readonly Box[], line: number): AnchorRect | un
     return other && rect(other.left, other.top, other.right, other.bottom);
   }
   let { top, bottom } = own;
-  for (let prev = own, i = at + 1; i < boxes.length; i++) {
-    const next = boxes[i]!;
-    if (isEmpty(next)) continue;
-    if (!continues(prev, next)) break;
-    top = Math.min(top, next.top);
-    bottom = Math.max(bottom, next.bottom);
-    prev = next;
-  }
-  for (let next = own, i = at - 1; i >= 0; i--) {
-    const prev = boxes[i]!;
-    if (isEmpty(prev)) continue;
-    if (!continues(prev, next)) break;
-    top = Math.min(top, prev.top);
-    bottom = Math.max(bottom, prev.bottom);
-    next = prev;
+  // Out from the reader's line to the name's end, then to its start.
+  for (const step of [1, -1]) {
+    for (let near = own, i = at + step; i >= 0 && i < boxes.length; i += step) {
+      const box = boxes[i]!;
+      if (isEmpty(box)) continue;
+      if (!(step > 0 ? continues(near, box) : continues(box, near))) break;
+      top = Math.min(top, box.top);
+      bottom = Math.max(bottom, box.bottom);
+      near = box;
+    }
   }
   return rect(own.left, top, own.right, bottom);
 }
