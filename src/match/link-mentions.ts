@@ -1240,7 +1240,8 @@ function isInsideLongerLocalName(block: LinkBlock, span: Span, index: CompiledIn
   const c = span.candidate;
   const text = block.text;
   const after = text.slice(c.end, c.end + 40);
-  if (UNIVERSITY_AFTER.test(after) || UNIVERSITY_OF_BEFORE.test(text.slice(Math.max(0, c.start - 20), c.start))) return true;
+  const before = text.slice(Math.max(0, c.start - 30), c.start);
+  if (UNIVERSITY_AFTER.test(after) || UNIVERSITY_OF_BEFORE.test(before) || PARTICLE_NAME_BEFORE.test(before) || PARTICLE_NAME_AFTER.test(after)) return true;
   // Spaces of any width: a page's markup may put two, or a no-break space, between the words of one name.
   const next = NEXT_WORD_SPACED.exec(after);
   if (next !== null && (TEAM_NUMBER.test(next[1]!) || (isNameWord(block, c, c.end + next[0].length - next[1]!.length, c.end + next[0].length, index) && !isCommonWordInTitleCase(block, next[1]!)))) return true;
@@ -1389,8 +1390,14 @@ const TEAM_NUMBER = /^\d+[a-z]+$/;
  * capitalised word (a colour is no name's word elsewhere: "In Chicago, White House aides met").
  */
 const COLOUR_TEAM = /^[ \u00a0]+(?:White|Red|Blue|Black|Golden|Green|Silver|Maple)[ \u00a0]+\p{Lu}\p{Ll}/u;
-/** "FC Dallas", "AC Milan", "CF Montreal", "UC San Diego": a club's or a university's name. */
-const CLUB_BEFORE = /^(?:FC|AC|CF|SC|UC|AS|SS|CD|RC|SK|FK)$/;
+/**
+ * "FC Dallas", "AC Milan", "CF Montreal", "UC San Diego": a club's or a university's name; "USS Fort
+ * Lauderdale", "HMS Belfast": a ship's.
+ */
+const CLUB_BEFORE = /^(?:FC|AC|CF|SC|UC|AS|SS|CD|RC|SK|FK|USS|USNS|HMS|HMCS|HMAS|INS)$/;
+/** "Aldea del Fresno", "Villa de Leyva", "Castel di Sangro", "Fresno de la Ribera": a place named with a particle inside, not the city. */
+const PARTICLE_NAME_BEFORE = /\p{Lu}[\p{L}'’-]*[ \u00a0]+(?:del|de|de[ \u00a0]la|de[ \u00a0]los|de[ \u00a0]las|do|da|dos|das|di|della|du|des|van|von|der)[ \u00a0]+$/u;
+const PARTICLE_NAME_AFTER = /^[ \u00a0]+(?:del|de|de[ \u00a0]la|de[ \u00a0]los|de[ \u00a0]las|do|da|dos|das|di|della|du|des)[ \u00a0]+\p{Lu}/u;
 
 /** The word right after a name, one space away. */
 const NEXT_WORD = /^ ([\p{L}\p{N}]+)/u;

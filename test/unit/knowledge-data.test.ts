@@ -601,6 +601,8 @@ describe('major cities of the world, from the Factbook', () => {
     expect(linkBundled('Protests in Valencia and Maracaibo spread across Venezuela.')).toEqual([
       'Valencia→place:valencia-venezuela', 'Maracaibo→place:maracaibo', 'Venezuela→place:venezuela',
     ]);
+    // A village named with a particle, a ship named after a city: not the city.
+    expect(linkBundled('Fires reached Aldea del Fresno and Fresno de la Ribera; the USS Fort Lauderdale sailed. Farmers in Fresno sued.')).toEqual(['Fresno→place:fresno']);
     // Names left out: a person's or another place's as often.
     expect(linkBundled('Rosario Dawson met Sen. Mendoza in Naples, Florida.')).toEqual(['Florida→place:florida']);
   });
