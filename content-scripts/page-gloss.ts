@@ -14,6 +14,7 @@ import { cardAnchor, lineNearest } from './card-anchor';
 import { LazyCardHost } from './card-loader';
 import type { CardActions } from './card-view';
 import { trackHoverIntent } from './hover-intent';
+import { scrollToRange } from './scroll-to-range';
 import { trackTaps } from './tap-intent';
 import { HighlightPainter, type HighlightScope } from './paint-highlights';
 
@@ -246,8 +247,7 @@ export class PageGloss {
       return false;
     }
     const next = shown[(at + 1) % shown.length]!;
-    const el = next.range.startContainer.parentElement;
-    el?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth' });
+    scrollToRange(next.range, matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth');
     this.#painter.setCurrent(next.range);
     this.openCard(next, undefined, true);
     return true;

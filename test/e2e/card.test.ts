@@ -539,3 +539,77 @@ describe('by touch (no hover)', () => {
     await edges.close();
   });
 });
+
+describe('stepping to a name inside an element taller than the window', () => {
+  let tall: Page;
+  beforeAll(async () => {
+    tall = await gloss.newPage('/tall-blocks.html');
+    await tall.setViewportSize({ width: 600, height: 640 });
+    await waitForAnnotation(tall);
+  });
+  afterAll(async () => {
+    await tall?.close();
+  });
+
+  /** Waits until neither the window nor the panel has scrolled for a few frames (stepping scrolls smoothly). */
+  const settled = () =>
+    tall.evaluate(async () => {
+      const panel = document.getElementById('panel')!;
+      let last = '';
+      for (let still = 0, i = 0; still < 5 && i < 300; i++) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const now = `${scrollX},${scrollY},${panel.scrollTop}`;
+        still = now === last ? still + 1 : 0;
+        last = now;
+      }
+    });
+  /** The stepped-to name's box, the card's, and the panel's, in viewport coordinates. */
+  const boxes = () =>
+    tall.evaluate(() => {
+      const box = (r: DOMRect) => ({ top: r.top, bottom: r.bottom, left: r.left, right: r.right });
+      const [range] = [...(CSS.highlights.get('gloss-current') ?? [])] as Range[];
+      const card = document.querySelector('[data-gloss]')?.shadowRoot?.querySelector('.card');
+      return {
+        text: range?.toString() ?? null,
+        name: range ? box(range.getBoundingClientRect()) : null,
+        card: card ? box(card.getBoundingClientRect()) : null,
+        panel: box(document.getElementById('panel')!.getBoundingClientRect()),
+        vw: innerWidth,
+        vh: innerHeight,
+        focused: document.activeElement === document.querySelector('[data-gloss]'),
+      };
+    });
+
+  it('each step centres the name itself, in the window and in a scrolling panel, and opens its focused card beside it', async () => {
+    const tabId = await gloss.tabIdOf(tall);
+    const seen: string[] = [];
+    for (const [i, name] of ['Christopher Krebs', 'Mark Esper', 'Nancy Pelosi'].entries()) {
+      await gloss.worker.evaluate(([id, fromStart]) => chrome.tabs.sendMessage(id, { gloss: 1, name: 'stepMention', req: { fromStart } }, { frameId: 0 }), [tabId, i === 0] as const);
+      await expect.poll(() => shownCardText(tall)).toContain(name);
+      await settled();
+      const b = await boxes();
+      seen.push(b.text!);
+      const { name: n, card: c } = b;
+      expect(n, name).not.toBeNull();
+      // The name in the window, near its middle (the element around it is taller than the window).
+      expect(n!.top, name).toBeGreaterThanOrEqual(0);
+      expect(n!.bottom, name).toBeLessThanOrEqual(b.vh);
+      expect(Math.abs((n!.top + n!.bottom) / 2 - b.vh / 2), name).toBeLessThan(b.vh / 4);
+      if (name === 'Nancy Pelosi') {
+        // And in the panel it scrolls inside.
+        expect(n!.top).toBeGreaterThanOrEqual(b.panel.top);
+        expect(n!.bottom).toBeLessThanOrEqual(b.panel.bottom);
+      }
+      // The card inside the window, just above or below the name, and focused.
+      expect(c!.top, name).toBeGreaterThanOrEqual(0);
+      expect(c!.bottom, name).toBeLessThanOrEqual(b.vh);
+      const gap = c!.top >= n!.bottom - 1 ? c!.top - n!.bottom : n!.top - c!.bottom;
+      expect(gap, name).toBeGreaterThanOrEqual(-1);
+      expect(gap, name).toBeLessThan(24);
+      expect(b.focused, name).toBe(true);
+    }
+    expect(seen).toEqual(['Christopher Krebs', 'Mark Esper', 'Nancy Pelosi']);
+    await tall.keyboard.press('Escape');
+    await expect.poll(() => cardText(tall)).toBeNull();
+  });
+});
