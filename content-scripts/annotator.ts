@@ -13,6 +13,7 @@ import { BlockCollector, ElementBlock, isAnnotatable, isBlockElement, isIntact, 
 import { outOfReach } from './page-modal';
 import { PAINTED_SCREENS, WINDOWED_ABOVE, type HighlightPainter } from './paint-highlights';
 import { mark, measure, timed } from './page-timings';
+import { hitByCaret } from './hit-by-caret';
 import { elementAt, rangeFor, rangesMade } from './text-ranges';
 import { shownTest } from './text-shown';
 
@@ -530,17 +531,8 @@ export class Annotator {
       while (el && !isBlockElement(el)) el = el.parentElement;
       candidates = el ? byNode.get(el) : undefined;
     }
-    if (!candidates) return undefined;
-    for (const m of candidates) {
-      if (!m.shown) continue;
-      // The caret snaps to the nearest character even past a line's end: confirm with the boxes.
-      for (const rect of m.range.getClientRects()) {
-        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) {
-          return outOfReach(this.doc)(caret.node) ? undefined : m;
-        }
-      }
-    }
-    return undefined;
+    const found = candidates && hitByCaret(candidates, caret, x, y);
+    return found && !outOfReach(this.doc)(caret.node) ? found : undefined;
   }
 
   #rootsWithMentions(): ShadowRoot[] {
@@ -786,4 +778,3 @@ function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[])
   const range = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint?.(x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
 }
-

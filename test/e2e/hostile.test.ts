@@ -171,6 +171,38 @@ describe('bounded work', () => {
     await page.close();
   });
 
+  it('a paragraph of 3,000 names in one text node: the one name deep in it opens its own card, and the name before it its own', async () => {
+    const page = await gloss.newPage('/hostile/many-names.html');
+    await waitForAnnotation(page);
+    // The name's own box brought to the middle of the window (the paragraph is thousands of pixels tall).
+    const at = (text: string, before = Infinity) =>
+      page.evaluate(
+        ({ text, before }) => {
+          const node = document.getElementById('list')!.firstChild as Text;
+          const start = node.data.lastIndexOf(text, before);
+          const range = document.createRange();
+          range.setStart(node, start);
+          range.setEnd(node, start + text.length);
+          scrollBy(0, range.getBoundingClientRect().top - innerHeight / 2);
+          const r = range.getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2, start };
+        },
+        { text, before },
+      );
+    const krebs = await at('Christopher Krebs');
+    // More than 500 names: only those near the window are painted, once it has scrolled there.
+    await expect.poll(async () => (await paintedText(page))['gloss-person'] ?? []).toContain('Christopher Krebs');
+    await restOn(page, krebs);
+    await expect.poll(() => shownCardText(page)).toContain('Christopher Krebs');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(2, 2);
+    await expect.poll(() => cardText(page)).toBeNull();
+    // The name just before it ("…, Mike Pence, Christopher Krebs, …").
+    await restOn(page, await at('Mike Pence', krebs.start));
+    await expect.poll(() => shownCardText(page)).toContain('Mike Pence');
+    await page.close();
+  });
+
   it('a 100k-node page is read as far as the reader is, viewport first, painted where the reader is, and read on as the reader scrolls to its end', async () => {
     const page = await gloss.context.newPage();
     // Counts the frames in which the highlights changed: each change repaints the whole page.
