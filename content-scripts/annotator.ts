@@ -13,7 +13,8 @@ import { BlockCollector, ElementBlock, isAnnotatable, isBlockElement, isIntact, 
 import { outOfReach } from './page-modal';
 import { PAINTED_SCREENS, WINDOWED_ABOVE, type HighlightPainter } from './paint-highlights';
 import { mark, measure, timed } from './page-timings';
-import { hitByCaret } from './hit-by-caret';
+import { hitByCaret, rectsContain } from './hit-by-caret';
+import { lowerBound } from './lower-bound';
 import { elementAt, rangeFor, rangesMade } from './text-ranges';
 import { shownTest } from './text-shown';
 
@@ -455,6 +456,7 @@ export class Annotator {
           this.mentions = mentions;
           this.#hitRoots = undefined;
           this.#byNode = undefined;
+          this.#byElement = undefined;
           this.#shownStates = states;
           timed('gloss:paint', () => this.applySettings(settings));
           measure(stage === 'final' ? 'gloss:annotate' : 'gloss:annotate-viewport', 'gloss:annotate-start', () => ({
@@ -522,17 +524,64 @@ export class Annotator {
   /** The shown mention under a viewport point, if any. */
   mentionAt(x: number, y: number): PageMention | undefined {
     const caret = caretAt(this.doc, x, y, (this.#hitRoots ??= this.#rootsWithMentions()));
-    if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
     const byNode = (this.#byNode ??= this.#hitIndex());
-    let candidates = byNode.get(caret.node);
-    if (!candidates) {
-      // In a block read whole: the text's nearest block element is that block's.
-      let el = caret.node.parentElement;
-      while (el && !isBlockElement(el)) el = el.parentElement;
-      candidates = el ? byNode.get(el) : undefined;
+    if (caret && caret.node.nodeType === Node.TEXT_NODE) {
+      let candidates = byNode.get(caret.node);
+      if (!candidates) {
+        // In a block read whole: the text's nearest block element is that block's.
+        let el = caret.node.parentElement;
+        while (el && !isBlockElement(el)) el = el.parentElement;
+        candidates = el ? byNode.get(el) : undefined;
+      }
+      if (candidates) {
+        const found = hitByCaret(candidates, caret, x, y);
+        if (found) return outOfReach(this.doc)(caret.node) ? undefined : found;
+      }
+      // The pointer is on the caret's own text, which no name covers: nothing above it hides a name.
+      if (this.#onCaretText(caret, x, y)) return undefined;
     }
-    const found = candidates && hitByCaret(candidates, caret, x, y);
-    return found && !outOfReach(this.doc)(caret.node) ? found : undefined;
+    return this.#mentionUnder(x, y, byNode);
+  }
+
+  /** One range for `#onCaretText`, moved each time: no new live range per pointer frame. */
+  #probe: Range | undefined;
+
+  /** Whether the point is on the glyphs around the caret (not snapped there from a margin or from under an overlay). */
+  #onCaretText(caret: { node: Node; offset: number }, x: number, y: number): boolean {
+    const length = (caret.node as Text).data.length;
+    if (length === 0) return false;
+    const probe = (this.#probe ??= this.doc.createRange());
+    probe.setStart(caret.node, Math.max(0, Math.min(caret.offset, length) - 1));
+    probe.setEnd(caret.node, Math.min(length, caret.offset + 1));
+    const hit = rectsContain(probe.getClientRects(), x, y);
+    probe.collapse(true);
+    return hit;
+  }
+
+  /** Each element holding painted text: its mentions, in document order (`#mentionUnder`). */
+  #byElement: Map<Element, PageMention[]> | undefined;
+
+  /**
+   * The shown mention under a point the caret did not find it at: text under something transparent
+   * the page laid over it (a teaser's link stretched over the whole card by an `::after`, a fade-out
+   * veil), which the caret's hit-test stops at. The elements under the point, top to bottom, name
+   * the text's own element; its mentions are tested by their boxes, from the first not above the point.
+   */
+  #mentionUnder(x: number, y: number, byNode: Map<Node, PageMention[]>): PageMention | undefined {
+    if (this.mentions.length === 0 || typeof this.doc.elementsFromPoint !== 'function') return undefined;
+    const byElement = (this.#byElement ??= elementIndex(byNode));
+    const stack = this.doc.elementsFromPoint(x, y);
+    for (let i = 0; i < stack.length && i < MAX_STACK_DEPTH; i++) {
+      const list = byElement.get(stack[i]!);
+      if (!list) continue;
+      for (let k = lowerBound(list, (m) => m.range.getBoundingClientRect().bottom < y - 1); k < list.length; k++) {
+        const m = list[k]!;
+        const rects = m.range.getClientRects();
+        if (rects.length > 0 && rects[0]!.top > y + 1) break;
+        if (m.shown && rectsContain(rects, x, y)) return outOfReach(this.doc)(m.range.startContainer) ? undefined : m;
+      }
+    }
+    return undefined;
   }
 
   #rootsWithMentions(): ShadowRoot[] {
@@ -618,6 +667,7 @@ export class Annotator {
     this.#states = [];
     this.#shownStates = [];
     this.#byNode = undefined;
+    this.#byElement = undefined;
     this.painter.paint([]);
   }
 }
@@ -777,4 +827,27 @@ function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[])
   }
   const range = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint?.(x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
+}
+
+/** Elements under a point looked through for text under an overlay: the overlay, the text's element and a few around it. */
+const MAX_STACK_DEPTH = 12;
+
+/**
+ * The hit index (`#hitIndex`) by element: a text node's mentions under its parent, a block read whole
+ * under its own element; in document order, each once.
+ */
+function elementIndex(byNode: Map<Node, PageMention[]>): Map<Element, PageMention[]> {
+  const byElement = new Map<Element, PageMention[]>();
+  for (const [node, mentions] of byNode) {
+    const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    if (!el) continue;
+    const list = byElement.get(el);
+    if (!list) {
+      byElement.set(el, mentions.slice());
+      continue;
+    }
+    // A name across two of the element's text nodes ("Mark<!-- -->Esper") is listed under both.
+    for (const m of mentions) if (list.at(-1) !== m) list.push(m);
+  }
+  return byElement;
 }

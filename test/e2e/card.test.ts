@@ -613,3 +613,42 @@ describe('stepping to a name inside an element taller than the window', () => {
     await expect.poll(() => cardText(tall)).toBeNull();
   });
 });
+
+describe('names under something transparent the page lays over them', () => {
+  let overlay: Page;
+  beforeAll(async () => {
+    overlay = await gloss.newPage('/overlay.html');
+    await waitForAnnotation(overlay);
+  });
+  afterAll(async () => {
+    await overlay?.close();
+  });
+  const close = async () => {
+    await overlay.keyboard.press('Escape');
+    await overlay.mouse.move(900, 700);
+    await expect.poll(() => cardText(overlay)).toBeNull();
+  };
+
+  it.each([
+    ['a teaser’s link stretched over it by an ::after', '#summary', 'Christopher Krebs'],
+    ['a fade-out veil', '#veiled', 'Mark Esper'],
+    ['nothing: the stretched link’s own text', '.teaser a', 'Nancy Pelosi'],
+    ['nothing', '#plain', 'Barack Obama'],
+  ])('under %s, a name opens its card (%s: %s)', async (_under, selector, name) => {
+    await close();
+    const p = await pointOf(overlay, selector, name);
+    // The page's own hit-test stops at the overlay: the caret is not in the name's text.
+    if (selector === '#summary' || selector === '#veiled') {
+      expect(await overlay.evaluate(({ x, y }) => document.caretPositionFromPoint(x, y)?.offsetNode.parentElement?.closest('#summary, #veiled') ?? null, p)).toBeNull();
+    }
+    await restOn(overlay, p);
+    await expect.poll(() => shownCardText(overlay)).toContain(name);
+  });
+
+  it('words under the overlay that are no name open nothing', async () => {
+    await close();
+    await restOn(overlay, await pointOf(overlay, '#summary', 'Summary'));
+    await overlay.waitForTimeout(900);
+    expect(await cardText(overlay)).toBeNull();
+  });
+});
