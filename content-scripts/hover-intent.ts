@@ -28,7 +28,7 @@ export function trackHoverIntent(win: Window, cb: HoverCallbacks, getDelay: () =
   let candidate: PageMention | undefined;
   let last = { x: 0, y: 0, t: 0 };
   let frame = 0;
-  let pending: PointerEvent | undefined;
+  let pending: MouseEvent | undefined;
 
   const clearDwell = () => {
     clearTimeout(dwell);
@@ -96,14 +96,36 @@ export function trackHoverIntent(win: Window, cb: HoverCallbacks, getDelay: () =
     }
   };
 
+  const moved = (e: MouseEvent) => {
+    pending = e;
+    // One hit-test per frame at most: caret lookups are cheap but pointermove can fire at 1 kHz.
+    frame ||= win.requestAnimationFrame(check);
+  };
+  /** A pointermove reached Gloss since the last mousemove: the browser's mousemove for the same motion is not needed. */
+  let pointerSeen = false;
   win.addEventListener(
     'pointermove',
     (e) => {
       // Pages can dispatch synthetic events; only the reader's own pointer opens cards.
-      if (!e.isTrusted || e.pointerType === 'touch') return;
-      pending = e;
-      // One hit-test per frame at most: caret lookups are cheap but pointermove can fire at 1 kHz.
-      frame ||= win.requestAnimationFrame(check);
+      if (!e.isTrusted) return;
+      pointerSeen = true;
+      if (e.pointerType !== 'touch') moved(e);
+    },
+    { passive: true, capture: true, signal },
+  );
+  // A page may stop pointermove before Gloss hears it (a drag or canvas library's window capture
+  // listener, registered before a content script at document_idle can be, calling
+  // stopImmediatePropagation): every card would be off. The browser's mousemove for the same motion
+  // follows each pointermove, so it takes over only when no pointermove came before it.
+  win.addEventListener(
+    'mousemove',
+    (e) => {
+      if (!e.isTrusted) return;
+      if (pointerSeen) {
+        pointerSeen = false;
+        return;
+      }
+      if (!fromTouch(e)) moved(e);
     },
     { passive: true, capture: true, signal },
   );
@@ -117,4 +139,14 @@ export function trackHoverIntent(win: Window, cb: HoverCallbacks, getDelay: () =
     cancelGrace();
     if (frame) win.cancelAnimationFrame(frame);
   });
+}
+
+/**
+ * Whether a mouse event is the browser's stand-in for a touch (the mousemove before a tap's click):
+ * a tap opens its card by `tap-intent.ts`, and no pointer rests there. Chromium says so in
+ * `sourceCapabilities`, Firefox in `mozInputSource` (5: MOZ_SOURCE_TOUCH).
+ */
+function fromTouch(e: MouseEvent): boolean {
+  const event = e as MouseEvent & { sourceCapabilities?: { firesTouchEvents?: boolean } | null; mozInputSource?: number };
+  return event.sourceCapabilities?.firesTouchEvents === true || event.mozInputSource === 5;
 }

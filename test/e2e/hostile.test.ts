@@ -112,6 +112,25 @@ describe('hostile scripts', () => {
     await Promise.all([popup.close(), page.close()]);
   });
 
+  it('a page that stops every pointermove in the window\'s capture phase, before Gloss hears it, still has its names open cards', async () => {
+    const page = await gloss.newPage('/hostile/pointermove-stopped.html');
+    await waitForAnnotation(page);
+    // The page's stopper is at work: a later listener of the page's hears no pointermove.
+    await page.evaluate(() => {
+      (window as unknown as { heard: number }).heard = 0;
+      addEventListener('pointermove', () => (window as unknown as { heard: number }).heard++, true);
+    });
+    await restOn(page, await pointOf(page, '#story', 'Christopher Krebs'));
+    await expect.poll(() => shownCardText(page)).toContain('Christopher Krebs');
+    expect(await page.evaluate(() => (window as unknown as { heard: number }).heard)).toBe(0);
+    // And the card closes when the pointer leaves, and the next name opens its own.
+    await page.mouse.move(5, 5, { steps: 3 });
+    await expect.poll(() => cardText(page)).toBeNull();
+    await restOn(page, await pointOf(page, '#more', 'Mark Esper'));
+    await expect.poll(() => shownCardText(page)).toContain('Mark Esper');
+    await page.close();
+  });
+
   it('a postMessage flood and fake pointer/key events open nothing and change nothing', async () => {
     const page = await gloss.newPage('/hostile/flood.html');
     await waitForAnnotation(page);
