@@ -12,6 +12,7 @@ import type { Settings } from '../src/settings';
 import { Annotator, type PageMention } from './annotator';
 import { cardAnchor, lineNearest } from './card-anchor';
 import { LazyCardHost } from './card-loader';
+import { lowerBound } from './lower-bound';
 import type { CardActions } from './card-view';
 import { trackHoverIntent } from './hover-intent';
 import { scrollToRange } from './scroll-to-range';
@@ -348,14 +349,7 @@ function indexIn(shown: readonly PageMention[], current: PageMention): number {
   const same = shown.indexOf(current);
   if (same >= 0) return same;
   try {
-    let lo = 0;
-    let hi = shown.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (shown[mid]!.range.compareBoundaryPoints(Range.START_TO_START, current.range) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
+    return lowerBound(shown, (m) => m.range.compareBoundaryPoints(Range.START_TO_START, current.range) <= 0) - 1;
   } catch {
     return -1;
   }

@@ -7,6 +7,7 @@
 import { CATEGORIES, type Category } from '../src/knowledge/schema';
 import { COLOURS, TINT_PERCENT } from '../src/highlight-colours';
 import { defaults, type HighlightStyle } from '../src/settings';
+import { lowerBound } from './lower-bound';
 
 export const CURRENT_HIGHLIGHT = 'gloss-current';
 
@@ -316,13 +317,7 @@ export class HighlightPainter {
     const ordered = this.#ordered;
     const top = -margin;
     const bottom = this.#doc.defaultView!.innerHeight + margin;
-    let lo = 0;
-    let hi = ordered.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ordered[mid]!.range.getBoundingClientRect().bottom < top) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(ordered, (p) => p.range.getBoundingClientRect().bottom < top);
     let to = lo;
     while (to < ordered.length && ordered[to]!.range.getBoundingClientRect().top <= bottom) to++;
     return [lo, to];
