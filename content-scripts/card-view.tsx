@@ -31,7 +31,7 @@ export function whyText(reason: LinkReason): string {
     case 'standalone':
       return t('whyStandalone', reason.alias);
     case 'context':
-      return t('whyContext', reason.alias, reason.words.join(', '));
+      return reason.words.length > 0 ? t('whyContext', reason.alias, reason.words.join(', ')) : t('whyNamedElsewhere', reason.alias);
     case 'correction':
       return t('whyCorrection', reason.alias);
   }

@@ -25,6 +25,7 @@
  */
 import { AliasFlag, aliasKindOf, firstNamesOf, rowsOf, type CompiledIndex } from '../knowledge/compile-index';
 import { CATEGORIES, expandContext } from '../knowledge/schema';
+import { contextClues } from './context-clues';
 import { collectWordHashes, type BlockMatches, type Candidate } from './find-candidates';
 import { IntSet } from './int-set';
 import { isInClubOrEventName, isPlaceOrBareSurname, isSportsPage, isStateOrCityName, isTeam, isTeamByItsPlace, namesThePlace, teamNamesOnPage } from './teams-by-place';
@@ -183,6 +184,12 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   pageWritesLower = (word) => {
     let found = asked.get(word);
     if (found === undefined) asked.set(word, (found = writesLower(blocks, word)));
+    return found;
+  };
+  const spelled = new Map<string, string>();
+  const spell = (hint: string): string => {
+    let found = spelled.get(hint);
+    if (found === undefined) spelled.set(hint, (found = pageSpelling(blocks, hint)));
     return found;
   };
   const spans: Span[] = [];
@@ -504,7 +511,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     if (best.score >= min && best.score - runnerUp >= CONTEXT_MARGIN) {
       if (index.cats[best.e] === PLACE && (isInsideLongerName(blocks[span.block]!, span) || isInsideLongerPlaceName(blocks[span.block]!, span, span.entities.get(best.e)!, index))) return;
       if (span.entities.get(best.e)!.some((a) => index.aliasFlags[a]! & AliasFlag.LocalPlace) && isInsideLongerLocalName(blocks[span.block]!, span, index)) return;
-      link(span, best.e, { kind: 'context', alias, words: best.words });
+      link(span, best.e, { kind: 'context', alias, words: contextClues({ names: best.names, hints: best.hints, own: hintsOf(index).ownNames(best.e), matched: alias, spell }) });
       // A person's full name linked by its page's support introduces them, as one linked alone does.
       if (index.cats[best.e] === 0 && !isSurname && !introduced.has(best.e)) introduced.set(best.e, alias);
     }
@@ -541,7 +548,8 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     }
     if (teams.size === 1) {
       const [team] = teams;
-      link(span, team!, { kind: 'context', alias: surface(span), words: [index.names.at(team!)!] });
+      // The team's own name explains nothing on its card: that the page names it elsewhere does.
+      link(span, team!, { kind: 'context', alias: surface(span), words: [] });
     }
   }
 
@@ -578,6 +586,26 @@ function writesLower(blocks: readonly LinkBlock[], word: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * How the page writes a hint the knowledge lists in lower case: as it is where the page writes it so
+ * ("goaltender"), else as the page does ("NHL", "Bundesliga", "Buffalo"), not in a headline's capitals
+ * where it also writes it otherwise; the hint as listed where the page has its words only apart (a
+ * hint of two words counts where each is anywhere).
+ */
+function pageSpelling(blocks: readonly LinkBlock[], hint: string): string {
+  if (pageWritesLower?.(hint)) return hint;
+  const word = new RegExp(`(?<![\\p{L}\\p{N}])${hint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu');
+  let shouted: string | undefined;
+  for (const { text } of blocks) {
+    word.lastIndex = 0;
+    for (let m = word.exec(text); m; m = word.exec(text)) {
+      if (hint.length <= 4 || m[0] !== m[0].toUpperCase()) return m[0];
+      shouted ??= m[0];
+    }
+  }
+  return shouted ?? hint;
 }
 
 /**
@@ -840,6 +868,22 @@ class IndexHints {
     return this.#relatedBy.get(e) ?? NONE;
   }
   #relatedBy: Map<number, number[]> | undefined;
+
+  /** The entity's name and every alias of it, built once for the index (for a card's clues: never its own name). */
+  ownNames(e: number): string[] {
+    if (!this.#aliasesOf) {
+      const by = new Map<number, number[]>();
+      const entities = this.index.aliasEntity;
+      for (let a = 0; a < entities.length; a++) {
+        const list = by.get(entities[a]!);
+        if (list) list.push(a);
+        else by.set(entities[a]!, [a]);
+      }
+      this.#aliasesOf = by;
+    }
+    return [this.index.names.at(e)!, ...(this.#aliasesOf.get(e) ?? NONE).map((a) => this.index.aliasText.at(a)!)];
+  }
+  #aliasesOf: Map<number, number[]> | undefined;
 }
 
 const splitHints = (list: string) => (list ? list.split('|') : []);
@@ -1425,14 +1469,15 @@ function titleOf(index: CompiledIndex, entity: number, before: string): string |
 }
 
 function contextScore(index: CompiledIndex, entity: number, pageWords: IntSet, onPage: ReadonlySet<number>, linked: ReadonlySet<number> | undefined) {
-  const words: string[] = [];
+  const hintsFound: string[] = [];
+  const names: string[] = [];
   let score = 0;
   const hints = hintsOf(index);
   const hashes = hints.contextHashes(entity);
   hints.context(entity).forEach((word, k) => {
     // Multi-word hints ("south carolina") count when each of their words is on the page.
     if (word && hashes[k]!.length > 0 && hashes[k]!.every((h) => pageWords.has(h))) {
-      words.push(word);
+      hintsFound.push(word);
       score++;
     }
   });
@@ -1440,15 +1485,13 @@ function contextScore(index: CompiledIndex, entity: number, pageWords: IntSet, o
   // of Energy (DOE)"), or a company's short name the page links elsewhere ("Amazon.com … Amazon",
   // "Target Corporation … Target"), or a team's nickname ("the Buffalo Bills … the Bills"; `linked` is
   // the page's links then): as strong as a related entity named. Not other short names: on the Los
-  // Angeles Times's own pages, "The Times" is not the New York Times it mentions once.
-  if (linked?.has(entity)) {
-    words.push(index.names.at(entity)!);
-    score += 2;
-  }
+  // Angeles Times's own pages, "The Times" is not the New York Times it mentions once. (No clue for
+  // the card: its own name explains nothing there.)
+  if (linked?.has(entity)) score += 2;
   const related = hints.related(entity);
   for (const e of related) {
     if (onPage.has(e)) {
-      words.push(index.names.at(e)!);
+      names.push(index.names.at(e)!);
       score += 2;
     }
   }
@@ -1456,9 +1499,9 @@ function contextScore(index: CompiledIndex, entity: number, pageWords: IntSet, o
   // chief executive"; "Amman" for Jordan).
   for (const e of hints.relatedBy(entity)) {
     if (onPage.has(e) && !related.includes(e)) {
-      words.push(index.names.at(e)!);
+      names.push(index.names.at(e)!);
       score += 2;
     }
   }
-  return { score, words };
+  return { score, hints: hintsFound, names };
 }

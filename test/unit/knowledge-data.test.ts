@@ -672,6 +672,22 @@ describe('sports teams, in the bundled knowledge', () => {
       'Buffalo→place:buffalo', 'Minnesota→place:minnesota',
     ]);
   });
+
+  it('a team\'s card says why in a few clues, each once and as the page writes it, never the team itself or its own name\'s words', () => {
+    const { index, trie } = bundled();
+    const story = [
+      'Kaprizov\'s late goal lifts Wild past Sabres',
+      'BUFFALO, N.Y. (AP) — Kirill Kaprizov scored in overtime, and the rookie goaltender made 31 saves.',
+      'Minnesota held on after the Sabres tied it late in the third period. Buffalo has lost four straight and sits last in the standings.',
+      'The defenseman missed the game with an injury suffered against Detroit on Saturday.',
+    ];
+    const why = findMentions(story, index, trie).flatMap((m) => (m.reason.kind === 'context' ? [`${m.reason.alias}: ${m.reason.words.join(', ')}`] : []));
+    // It was "goaltender, defenseman, minnesota, Minnesota" and "goaltender, defenseman, buffalo, Buffalo Sabres, Buffalo".
+    expect(why).toEqual([
+      'Wild: goaltender, defenseman, Minnesota', 'Sabres: goaltender, defenseman, Buffalo', 'BUFFALO: New York (state)',
+      'Minnesota: ', 'Sabres: Buffalo, goaltender, defenseman', 'Buffalo: ',
+    ]);
+  });
 });
 
 describe('text from the sources', () => {

@@ -716,12 +716,12 @@ describe('linkMentions: a paper’s informal name on a page that names another p
 });
 
 describe('linkMentions: context hints', () => {
-  it('counts and names a hint listed twice once (a curated hint that is also the capital)', () => {
+  it('counts and names a hint listed twice once (a curated hint that is also the capital), as the page writes it', () => {
     const index = compileIndex([
       entity('place:georgia', 'country', 'Georgia', [{ text: 'Georgia', kind: 'name', needsContext: true }], { context: ['tbilisi', 'caucasus', 'Tbilisi'] }),
     ]);
     const [mention] = findMentions(['Protesters in Georgia marched through Tbilisi, in the Caucasus.'], index, buildAliasTrie(index));
-    expect(mention?.reason).toEqual({ kind: 'context', alias: 'Georgia', words: ['tbilisi', 'caucasus'] });
+    expect(mention?.reason).toEqual({ kind: 'context', alias: 'Georgia', words: ['Tbilisi', 'Caucasus'] });
   });
 });
 

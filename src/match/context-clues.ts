@@ -1,0 +1,60 @@
+/**
+ * What a card's "why" line lists for a name linked by its page's context: the few clues that tell a
+ * reader something, each once. The linker scores with every hint and related entity it finds; a card
+ * that read them all out said "minnesota, Minnesota", named the team it was explaining ("Buffalo
+ * Sabres" for "Sabres"), cut the name itself into words ("Supreme Court … supreme, court") and ran
+ * to ten items over four lines.
+ */
+
+/** Enough to say why; a fifth clue adds a line to the card, not a reason. */
+export const MAX_CLUES = 4;
+
+export interface ClueSources {
+  /** Names of the related entities the page links, as the knowledge spells them, strongest first. */
+  names: readonly string[];
+  /** The entity's hint words the page has, as the knowledge lists them (lower case). */
+  hints: readonly string[];
+  /** The entity's own name and aliases: none of them is a reason to link to it. */
+  own: readonly string[];
+  /** The name as the page wrote it here: its own words explain nothing. */
+  matched: string;
+  /** How the page writes a hint ("NHL", "Bundesliga"), where it does. */
+  spell?: (hint: string) => string;
+}
+
+const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** "pitchers" and "pitcher", "homers" and "homer": one clue. */
+const singular = (word: string) => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+
+/** "Major League Baseball" → "mlb": its acronym, which a hint list often has too. */
+function initials(name: string): string | undefined {
+  const capitals = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  return capitals.length >= 2 ? capitals.map((w) => w[0]!.toLowerCase()).join('') : undefined;
+}
+
+export function contextClues({ names, hints, own, matched, spell = (h) => h }: ClueSources): string[] {
+  const ownKeys = new Set(own.map((o) => o.toLowerCase()));
+  const matchedWords = new Set(wordsOf(matched));
+  const namedWords = new Set<string>();
+  const seen = new Set<string>();
+  const clues: string[] = [];
+  /** `within`: words already said, a clue made only of which says nothing more. */
+  const add = (clue: string, within: ReadonlySet<string>): void => {
+    const key = singular(clue.toLowerCase());
+    if (clues.length >= MAX_CLUES || seen.has(key) || ownKeys.has(clue.toLowerCase())) return;
+    const words = wordsOf(clue);
+    if (words.length === 0 || words.every((w) => matchedWords.has(w) || within.has(w))) return;
+    seen.add(key);
+    clues.push(clue);
+  };
+  for (const name of names) {
+    add(name, matchedWords);
+    const acronym = initials(name);
+    if (acronym) seen.add(acronym);
+    for (const w of wordsOf(name)) namedWords.add(w);
+  }
+  // "baseball" beside "Major League Baseball" is the same clue twice.
+  for (const hint of hints) add(spell(hint), namedWords);
+  return clues;
+}

@@ -1,0 +1,16 @@
+/** The card's "why" line, as a reader reads it, for each kind of reason the linker gives. */
+import { describe, expect, it, vi } from 'vitest';
+import type { LinkReason } from '../../src/match/link-mentions';
+
+vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage: () => '' } } }));
+const { whyText } = await import('../../content-scripts/card-view');
+
+describe('whyText', () => {
+  it.each<[LinkReason, string]>([
+    [{ kind: 'context', alias: 'Sabres', words: ['Buffalo', 'goaltender', 'defenseman'] }, 'Matched “Sabres”; this page also mentions Buffalo, goaltender, defenseman.'],
+    // Its own name was the only support ("the Buffalo Bills … the Bills"): not "this page also mentions ." nor the name itself.
+    [{ kind: 'context', alias: 'Minnesota', words: [] }, 'Matched “Minnesota”; this page names it elsewhere too.'],
+  ])('%o', (reason, text) => {
+    expect(whyText(reason)).toBe(text);
+  });
+});
