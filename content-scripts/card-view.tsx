@@ -25,7 +25,7 @@ export function whyText(reason: LinkReason): string {
     case 'name':
       return t('whyName', reason.alias);
     case 'coreference':
-      return t('whyCoreference', reason.alias, reason.via);
+      return t(reason.later ? 'whyCoreferenceLater' : 'whyCoreference', reason.alias, reason.via);
     case 'title':
       return t('whyTitle', reason.alias, reason.title);
     case 'standalone':

@@ -33,7 +33,8 @@ import { scanTokens, TokenBuffer, TokenFlag, visibleSurface } from './tokenize';
 
 export type LinkReason =
   | { kind: 'name'; alias: string }
-  | { kind: 'coreference'; alias: string; via: string }
+  /** `later`: the name that introduced the person comes after this one (a headline's "Trump" before the story's "Donald Trump"). */
+  | { kind: 'coreference'; alias: string; via: string; later?: true }
   | { kind: 'title'; alias: string; title: string }
   | { kind: 'standalone'; alias: string }
   | { kind: 'context'; alias: string; words: string[] }
@@ -223,7 +224,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   // everywhere on it.
   const spelledOut = acronymsSpelledOutAsOthers(blocks, spans, index);
 
-  const introduced = new Map<number, string>(); // person entity → surface that introduced it
+  const introduced = new Map<number, { via: string; span: Span }>(); // person entity → the name that introduced it, and where
   const unknownNames = new Set<string>(); // surname keys taken by people we don't know
   const onPage = new Set<number>();
   const link = (span: Span, entity: number, reason: LinkReason) => {
@@ -306,7 +307,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
         continue;
       }
       link(span, e, { kind: 'name', alias: surface(span) });
-      if (index.cats[e] === 0 && !introduced.has(e)) introduced.set(e, surface(span));
+      if (index.cats[e] === 0 && !introduced.has(e)) introduced.set(e, { via: surface(span), span });
       continue;
     }
     if (isPartOfUnknownName(blocks[span.block]!, span, index)) {
@@ -355,7 +356,9 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   const linkIntroduced = (span: Span, intro: readonly number[]): boolean => {
     // An unknown person introduced with the same surname ("Tom Ford") makes the bare name ambiguous too.
     if (intro.length !== 1 || unknownNames.has(span.key) || isClaimedByAnother(span)) return false;
-    link(span, intro[0]!, { kind: 'coreference', alias: surface(span), via: introduced.get(intro[0]!)! });
+    const { via, span: by } = introduced.get(intro[0]!)!;
+    const later = by.block > span.block || (by.block === span.block && by.candidate.start > span.candidate.start);
+    link(span, intro[0]!, later ? { kind: 'coreference', alias: surface(span), via, later } : { kind: 'coreference', alias: surface(span), via });
     return true;
   };
 
@@ -470,7 +473,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     if (titled.length === 1) {
       const e = titled[0]!;
       link(span, e, { kind: 'title', alias, title: titleOf(index, e, before)! });
-      if (index.cats[e] === 0 && !introduced.has(e)) introduced.set(e, `${titleOf(index, e, before)} ${alias}`);
+      if (index.cats[e] === 0 && !introduced.has(e)) introduced.set(e, { via: `${titleOf(index, e, before)} ${alias}`, span });
       return;
     }
     const pool = titled.length > 1 ? titled : usable;
@@ -513,7 +516,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       if (span.entities.get(best.e)!.some((a) => index.aliasFlags[a]! & AliasFlag.LocalPlace) && isInsideLongerLocalName(blocks[span.block]!, span, index)) return;
       link(span, best.e, { kind: 'context', alias, words: contextClues({ names: best.names, hints: best.hints, own: hintsOf(index).ownNames(best.e), matched: alias, spell }) });
       // A person's full name linked by its page's support introduces them, as one linked alone does.
-      if (index.cats[best.e] === 0 && !isSurname && !introduced.has(best.e)) introduced.set(best.e, alias);
+      if (index.cats[best.e] === 0 && !isSurname && !introduced.has(best.e)) introduced.set(best.e, { via: alias, span });
     }
   };
   // People's full names first ("David Price", which links only with a title or its page's support):

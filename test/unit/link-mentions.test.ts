@@ -441,6 +441,18 @@ describe('linkMentions: rules and traps', () => {
     ]);
     expect(link(text, { corrections: new Map([['krebs', null]]) })).toEqual(['Christopher Krebs→person:christopher-krebs']);
   });
+
+  it('a surname says whether the full name that introduced the person comes before it or after (a headline before its story)', () => {
+    const index = compileIndex([
+      entity('person:christopher-krebs', 'person', 'Christopher Krebs', [{ text: 'Christopher Krebs', kind: 'name' }, { text: 'Krebs', kind: 'surname' }]),
+    ]);
+    const reasons = (blocks: string[]) => findMentions(blocks, index, buildAliasTrie(index)).map((m) => m.reason);
+    expect(reasons(['Krebs fired', 'The White House fired Christopher Krebs. Krebs said he was proud.'])).toEqual([
+      { kind: 'coreference', alias: 'Krebs', via: 'Christopher Krebs', later: true },
+      { kind: 'name', alias: 'Christopher Krebs' },
+      { kind: 'coreference', alias: 'Krebs', via: 'Christopher Krebs' },
+    ]);
+  });
 });
 
 describe('linkMentions: "Washington", the capital, the state and the longer names that borrow it', () => {
