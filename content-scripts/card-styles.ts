@@ -41,14 +41,15 @@ button[aria-pressed="true"] { background: var(--accent); color: var(--bg); }
 .gloss-name { font-size: 16px; line-height: 1.3; margin: 0 0 2px; font-weight: 650; }
 .gloss-kind { margin: 0 0 8px; color: var(--muted); font-size: 16px; line-height: 1.2; font-variant-caps: all-small-caps; letter-spacing: .04em; }
 .gloss-description { margin: 0 0 8px; }
-.gloss-facts { margin: 0 0 8px; display: grid; gap: 2px; font-size: 13px; }
-.gloss-fact { display: flex; gap: 6px; }
-/* A label over several values ("President of the United States": two terms), one under another. */
-.gloss-fact.gloss-terms { display: grid; grid-template-columns: fit-content(45%) minmax(0, 1fr); gap: 0 6px; }
-.gloss-terms dd { grid-column: 2; }
-.gloss-fact dt { font-weight: 600; }
-.gloss-fact dd { margin: 0; }
-.gloss-asof, .gloss-meta, .why { color: var(--muted); font-size: 12px; }
+/* One column of labels, so every value starts at one x (each group is display: contents, its label and
+   values are the grid's cells); a label over several values ("President of the United States": two
+   terms) has them one under another. */
+.gloss-facts { margin: 0 0 8px; display: grid; grid-template-columns: fit-content(45%) minmax(0, 1fr); gap: 2px 6px; font-size: 13px; }
+.gloss-fact { display: contents; }
+.gloss-fact dt { grid-column: 1; font-weight: 600; }
+.gloss-fact dd { grid-column: 2; margin: 0; }
+.gloss-facts-asof { margin: -4px 0 8px; }
+.gloss-asof, .gloss-aside, .gloss-meta, .why { color: var(--muted); font-size: 12px; }
 .gloss-meta { margin: 0 0 6px; }
 a { color: var(--accent); }
 .why { margin: 6px 0 0; padding-top: 6px; border-top: 1px solid var(--border); }

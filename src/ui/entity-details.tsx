@@ -13,12 +13,46 @@ const MAX_FACTS = 4;
 /** Types named apart from their category on the card: an index is painted with companies but is not one; a team is an organisation of its own kind. */
 const TYPE_LABELS: Partial<Record<string, 'typeOne_marketIndex' | 'typeOne_team'>> = { 'market-index': 'typeOne_marketIndex', team: 'typeOne_team' };
 
-/** A fact's term as a reader writes it: " (since Jan 2019)", " (Jan 20, 2009 – Jan 20, 2017)". */
-function span(from?: string, to?: string): string {
-  if (!from && !to) return '';
-  const term = from && to ? t('termFromTo', formatDate(from), formatDate(to)) : from ? t('termSince', formatDate(from)) : t('termUntil', formatDate(to!));
-  return ` (${term})`;
+/** A fact's dates as a reader writes them: "since Jan 2019", "Jan 20, 2009 – Jan 20, 2017", "until 2021". */
+function when(f: Fact): string {
+  if (f.from && f.to) return t('termFromTo', formatDate(f.from), formatDate(f.to));
+  if (f.from) return t('termSince', formatDate(f.from));
+  return f.to ? t('termUntil', formatDate(f.to)) : '';
 }
+
+/**
+ * A fact's value with its dates. On a person's card a dated fact is a term of office, and the term is
+ * what it tells ("Jan 20, 2017 – Jan 20, 2021"): its value, often the party, is said aside, not as if it
+ * were the office ("President of the United States — Republican (…)").
+ */
+function FactValue({ fact, category }: { fact: Fact; category: CardDetails['category'] }) {
+  const dates = when(fact);
+  if (!dates) return <>{fact.value}</>;
+  if (category === 'person') {
+    return (
+      <>
+        {dates}
+        <span class="gloss-aside"> · {fact.value}</span>
+      </>
+    );
+  }
+  return <>{`${fact.value} (${dates})`}</>;
+}
+
+/**
+ * The date the shown facts were checked, where two or more share one that is not the record's: said
+ * once under them, not after each ("as of Jan 22, 2026" four times on a country's card).
+ */
+function sharedAsOf(facts: readonly Fact[], recordAsOf: string): string | undefined {
+  const counts = new Map<string, number>();
+  for (const f of facts) if (isDated(f, recordAsOf)) counts.set(f.asOf, (counts.get(f.asOf) ?? 0) + 1);
+  let shared: string | undefined;
+  for (const [date, n] of counts) if (n >= 2 && n > (counts.get(shared ?? '') ?? 0)) shared = date;
+  return shared;
+}
+
+/** The record's own date is said once, below; a fact dated otherwise says its own, unless it has ended: a term that is over does not go out of date. */
+const isDated = (f: Fact, recordAsOf: string) => f.asOf !== recordAsOf && !(f.to && f.to <= f.asOf);
 
 /** Facts in a row under one label ("President of the United States", twice) as one group: the label is said once. */
 function byLabel(facts: readonly Fact[]): Fact[][] {
@@ -37,6 +71,8 @@ function byLabel(facts: readonly Fact[]): Fact[][] {
  */
 export function EntityDetails({ details, headingId, named = true }: { details: CardDetails; headingId?: string; named?: boolean }) {
   const link = details.links.map((l) => ({ ...l, href: safeHttpsUrl(l.url) })).find((l) => l.href);
+  const facts = details.facts.slice(0, MAX_FACTS);
+  const shared = sharedAsOf(facts, details.asOf);
   return (
     <div class="gloss-details">
       {named && (
@@ -49,24 +85,22 @@ export function EntityDetails({ details, headingId, named = true }: { details: C
         {details.status === 'former' ? ` · ${t('statusFormer')}` : ''}
       </p>
       <p class="gloss-description">{details.description}</p>
-      {details.facts.length > 0 && (
+      {facts.length > 0 && (
         <dl class="gloss-facts">
-          {byLabel(details.facts.slice(0, MAX_FACTS)).map((group) => (
-            <div class={group.length > 1 ? 'gloss-fact gloss-terms' : 'gloss-fact'} key={group.map((f) => `${f.label}|${f.value}|${f.from ?? ''}`).join('/')}>
+          {byLabel(facts).map((group) => (
+            <div class="gloss-fact" key={group.map((f) => `${f.label}|${f.value}|${f.from ?? ''}`).join('/')}>
               <dt>{group[0]!.label}</dt>
               {group.map((f) => (
                 <dd key={`${f.value}|${f.from ?? ''}`}>
-                  {f.value}
-                  {span(f.from, f.to)}
-                  {/* The record's own date is said once, below; a fact dated otherwise says its own, unless
-                      it has ended: a term that is over does not go out of date. */}
-                  {f.asOf !== details.asOf && !(f.to && f.to <= f.asOf) && <span class="gloss-asof"> {t('asOf', formatDate(f.asOf))}</span>}
+                  <FactValue fact={f} category={details.category} />
+                  {isDated(f, details.asOf) && f.asOf !== shared && <span class="gloss-asof"> {t('asOf', formatDate(f.asOf))}</span>}
                 </dd>
               ))}
             </div>
           ))}
         </dl>
       )}
+      {shared && <p class="gloss-asof gloss-facts-asof">{t('factsAsOf', formatDate(shared))}</p>}
       <p class="gloss-meta">
         {link && (
           <a class="gloss-link" href={link.href} target="_blank" rel="noopener noreferrer">

@@ -139,6 +139,49 @@ describe('hover card', () => {
   });
 });
 
+describe('what the card says', () => {
+  /** The open card's text in one of its parts, once its details are shown. */
+  const cardPart = (on: Page, selector: string) =>
+    on.evaluate((selector) => [...(document.querySelector('[data-gloss="card"]')?.shadowRoot?.querySelectorAll(selector) ?? [])].map((e) => e.textContent), selector);
+  const open = async (on: Page, selector: string, name: string) => {
+    await restOn(on, await pointOf(on, selector, name));
+    await expect.poll(() => shownCardText(on)).not.toBeNull();
+  };
+
+  it('the headline’s “Trump” is the same person as the story’s “Donald Trump” later on the page; the story’s “Krebs” as “Christopher Krebs” earlier', async () => {
+    await open(page, 'h1', 'Trump');
+    expect(await cardPart(page, '.why')).toEqual(['Matched “Trump” — same person as “Donald Trump” later on this page.']);
+    await page.keyboard.press('Escape');
+    await open(page, 'article p:nth-of-type(3)', 'Krebs');
+    expect(await cardPart(page, '.why')).toEqual(['Matched “Krebs” — same person as “Christopher Krebs” earlier on this page.']);
+  });
+
+  it('a team linked by its game’s words says why in a few clues, each once, and not by its own name', async () => {
+    const game = await gloss.newPage('/sports-story.html');
+    await waitForAnnotation(game);
+    await open(game, '#game', 'Sabres');
+    // It read "…goaltender, defenseman, buffalo, Buffalo Sabres, Buffalo."
+    expect(await cardPart(game, '.why')).toEqual(['Matched “Sabres”; this page also mentions Buffalo, goaltender, defenseman.']);
+    await game.close();
+  });
+
+  it('a former president’s card: his terms in one column with the party aside', async () => {
+    await open(page, 'article p:nth-of-type(3)', 'Joe Biden');
+    expect(await cardPart(page, '.gloss-fact dd')).toEqual(['Jan 20, 2009 – Jan 20, 2017 · Democrat', 'Jan 20, 2021 – Jan 20, 2025 · Democrat']);
+    // Every value starts at one x, whatever its label's length.
+    const lefts = await page.evaluate(() => [...document.querySelector('[data-gloss="card"]')!.shadowRoot!.querySelectorAll('.gloss-fact dd')].map((d) => Math.round(d.getBoundingClientRect().left)));
+    expect(new Set(lefts).size).toBe(1);
+  });
+
+  it('a country’s facts, all checked on one day, say that day once, under them', async () => {
+    await open(page, 'article p:nth-of-type(1)', 'US');
+    expect(await cardPart(page, '.gloss-facts-asof')).toEqual(['Facts as of Jan 22, 2026']);
+    expect(await cardPart(page, '.gloss-fact .gloss-asof')).toEqual([]);
+    // The record's own date, at the foot, is another.
+    expect((await cardText(page))!.match(/as of [A-Z][a-z]{2} \d{1,2}, \d{4}/g)).toEqual(['as of Jan 22, 2026', 'as of Jun 1, 2025']);
+  });
+});
+
 describe('keyboard command path', () => {
   /** A button the reader was on before the keyboard opened a card: where Esc must return focus. */
   const focusOrigin = () =>

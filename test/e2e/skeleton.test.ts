@@ -58,13 +58,13 @@ describe('demo story', () => {
     await expect.poll(() => cardText(page)).toBeNull();
   });
 
-  it('hovering "Donald Trump" names his office once over his two terms, dated as a reader writes dates', async () => {
+  it('hovering "Donald Trump" names his office once over his two terms, dated as a reader writes dates, the party aside', async () => {
     const text = await hoverCard('Donald Trump', 'article p:nth-of-type(1)');
     const groups = await page.evaluate(() =>
       [...document.querySelector('[data-gloss="card"]')!.shadowRoot!.querySelectorAll('.gloss-fact')].map((g) => [g.querySelector('dt')!.textContent, g.querySelectorAll('dd').length]),
     );
     expect(groups).toContainEqual(['President of the United States', 2]);
-    expect(text).toContain('(Jan 20, 2017 – Jan 20, 2021)');
+    expect(text).toContain('Jan 20, 2017 – Jan 20, 2021 · Republican');
     await page.keyboard.press('Escape');
     await expect.poll(() => cardText(page)).toBeNull();
   });

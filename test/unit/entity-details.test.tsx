@@ -51,8 +51,8 @@ describe('EntityDetails', () => {
     render(<EntityDetails details={{ id: 'person:x', name: 'X', category: 'person', type: 'person', description: 'd', facts, links: [], asOf: '2025-06-01', sources: [] }} />, root);
     const rows = [...root.querySelectorAll('.gloss-fact dd')];
     expect(rows.map((f) => f.querySelector('.gloss-asof')?.textContent?.trim() ?? null)).toEqual([null, 'as of Jun 15, 2026', 'as of Feb 13, 2023']);
-    expect(rows[0]!.textContent).toContain('(Jan 20, 2017 – Jan 20, 2021)');
-    expect(rows[1]!.textContent).toContain('(Jan 20, 2025 – Jan 20, 2029)');
+    expect(rows[0]!.textContent).toContain('Jan 20, 2017 – Jan 20, 2021');
+    expect(rows[1]!.textContent).toContain('Jan 20, 2025 – Jan 20, 2029');
     // The office is named once, over both terms; the next office under its own name.
     expect([...root.querySelectorAll('.gloss-fact')].map((g) => [g.querySelector('dt')!.textContent, g.querySelectorAll('dd').length])).toEqual([
       ['President of the United States', 2], ['Secretary of Labor', 1],
@@ -66,8 +66,31 @@ describe('EntityDetails', () => {
       { label: 'Mayor', value: 'Boston', to: '2021', asOf: '2025-06-01' },
     ];
     render(<EntityDetails details={{ id: 'person:x', name: 'X', category: 'person', type: 'person', description: 'd', facts, links: [], asOf: '2025-06-01', sources: [] }} />, root);
-    expect([...root.querySelectorAll('.gloss-fact dd')].map((d) => d.textContent)).toEqual(['Minnesota (since Jan 2019)', 'Boston (until 2021)']);
+    expect([...root.querySelectorAll('.gloss-fact dd')].map((d) => d.textContent)).toEqual(['since Jan 2019 · Minnesota', 'until 2021 · Boston']);
     expect(root.querySelector('.gloss-meta')!.textContent).toContain('as of Jun 1, 2025');
+  });
+
+  it('gives a person’s office its term, with the party aside, not the party as if it were the office', () => {
+    const root = document.createElement('div');
+    const facts = [{ label: 'President of the United States', value: 'Republican', from: '2017-01-20', to: '2021-01-20', asOf: '2025-06-01' }];
+    render(<EntityDetails details={{ id: 'person:x', name: 'X', category: 'person', type: 'person', description: 'd', facts, links: [], asOf: '2025-06-01', sources: [] }} />, root);
+    const dd = root.querySelector('.gloss-fact dd')!;
+    expect(dd.textContent).toBe('Jan 20, 2017 – Jan 20, 2021 · Republican');
+    expect(dd.querySelector('.gloss-aside')!.textContent).toBe(' · Republican');
+  });
+
+  it('says once, under the facts, the date they share when it is not the record’s; a fact dated otherwise keeps its own', () => {
+    const root = document.createElement('div');
+    const facts = [
+      { label: 'Capital', value: 'Washington, D.C.', asOf: '2026-01-22' },
+      { label: 'Population', value: '341 million', asOf: '2026-01-22' },
+      { label: 'Chief of state', value: 'President Donald J. Trump', asOf: '2026-01-22' },
+      { label: 'Head of government', value: 'President Donald J. Trump', asOf: '2025-11-01' },
+    ];
+    render(<EntityDetails details={{ id: 'place:united-states', name: 'United States', category: 'place', type: 'country', description: 'd', facts, links: [], asOf: '2025-06-01', sources: [] }} />, root);
+    expect([...root.querySelectorAll('.gloss-fact dd .gloss-asof')].map((a) => a.textContent!.trim())).toEqual(['as of Nov 1, 2025']);
+    expect(root.querySelector('.gloss-facts-asof')!.textContent).toBe('Facts as of Jan 22, 2026');
+    expect(root.textContent!.match(/as of Jan 22, 2026/g)).toHaveLength(1);
   });
 
   it('makes an https link clickable, opening safely in a new tab', () => {
