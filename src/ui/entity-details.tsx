@@ -13,12 +13,24 @@ const MAX_FACTS = 4;
 /** Types named apart from their category on the card: an index is painted with companies but is not one; a team is an organisation of its own kind. */
 const TYPE_LABELS: Partial<Record<string, 'typeOne_marketIndex' | 'typeOne_team'>> = { 'market-index': 'typeOne_marketIndex', team: 'typeOne_team' };
 
-/** A fact's dates as a reader writes them: "since Jan 2019", "Jan 20, 2009 – Jan 20, 2017", "until 2021". */
-function when(f: Fact): string {
+/**
+ * A fact's dates as a reader writes them: "since Jan 2019", "Jan 20, 2009 – Jan 20, 2017", "until 2021";
+ * a day on which something happened, as that day alone ("Nov 16, 2018").
+ */
+function when(f: Fact, event: boolean): string {
   if (f.from && f.to) return t('termFromTo', formatDate(f.from), formatDate(f.to));
-  if (f.from) return t('termSince', formatDate(f.from));
+  if (f.from) return event ? formatDate(f.from) : t('termSince', formatDate(f.from));
   return f.to ? t('termUntil', formatDate(f.to)) : '';
 }
+
+/**
+ * Whether a fact's open-ended date is the day something happened, not the start of what still holds.
+ * In the knowledge, a person's such facts are offices they hold ("U.S. Senator", "King of Jordan") and a
+ * place's are its leaders in office ("Premier") or names in use ("U.S. federal name"), while a government
+ * body's, a company's or an organisation's are what was done to it: "Created", "Executive order", "Staff
+ * cuts" (the one exception, CFPB's "Acting Director", then reads as the month he took over).
+ */
+const isEvent = (category: CardDetails['category'], f: Fact) => Boolean(f.from && !f.to) && category !== 'person' && category !== 'place';
 
 /**
  * A fact's value with its dates. On a person's card a dated fact is a term of office, and the term is
@@ -26,7 +38,7 @@ function when(f: Fact): string {
  * were the office ("President of the United States — Republican (…)").
  */
 function FactValue({ fact, category }: { fact: Fact; category: CardDetails['category'] }) {
-  const dates = when(fact);
+  const dates = when(fact, isEvent(category, fact));
   if (!dates) return <>{fact.value}</>;
   if (category === 'person') {
     return (
@@ -82,7 +94,7 @@ export function EntityDetails({ details, headingId, named = true }: { details: C
       )}
       <p class="gloss-kind">
         {TYPE_LABELS[details.type] ? t(TYPE_LABELS[details.type]!) : t(`categoryOne_${details.category}`)}
-        {details.status === 'former' ? ` · ${t('statusFormer')}` : ''}
+        {details.status === 'former' ? ` · ${t(details.category === 'person' ? 'statusFormer_person' : 'statusFormer')}` : ''}
       </p>
       <p class="gloss-description">{details.description}</p>
       {facts.length > 0 && (

@@ -165,8 +165,9 @@ describe('what the card says', () => {
     await game.close();
   });
 
-  it('a former president’s card: his terms in one column with the party aside', async () => {
+  it('a former president’s card: his kind said plainly, his terms in one column with the party aside', async () => {
     await open(page, 'article p:nth-of-type(3)', 'Joe Biden');
+    expect(await cardPart(page, '.gloss-kind')).toEqual(['Person · no longer in this role']);
     expect(await cardPart(page, '.gloss-fact dd')).toEqual(['Jan 20, 2009 – Jan 20, 2017 · Democrat', 'Jan 20, 2021 – Jan 20, 2025 · Democrat']);
     // Every value starts at one x, whatever its label's length.
     const lefts = await page.evaluate(() => [...document.querySelector('[data-gloss="card"]')!.shadowRoot!.querySelectorAll('.gloss-fact dd')].map((d) => Math.round(d.getBoundingClientRect().left)));
@@ -179,6 +180,11 @@ describe('what the card says', () => {
     expect(await cardPart(page, '.gloss-fact .gloss-asof')).toEqual([]);
     // The record's own date, at the foot, is another.
     expect((await cardText(page))!.match(/as of [A-Z][a-z]{2} \d{1,2}, \d{4}/g)).toEqual(['as of Jan 22, 2026', 'as of Jun 1, 2025']);
+  });
+
+  it('a government body’s founding is dated by its day, not “since” it', async () => {
+    await open(page, 'article p:nth-of-type(5)', 'CISA');
+    expect(await cardPart(page, '.gloss-fact dd')).toContain('Cybersecurity and Infrastructure Security Agency Act of 2018 (Nov 16, 2018)');
   });
 });
 

@@ -79,6 +79,20 @@ describe('EntityDetails', () => {
     expect(dd.querySelector('.gloss-aside')!.textContent).toBe(' · Republican');
   });
 
+  it.each([
+    // What was done to a government body happened on a day; it did not start then and go on.
+    ['agency', { label: 'Created', value: 'Cybersecurity and Infrastructure Security Agency Act of 2018', from: '2018-11-16' }, 'Cybersecurity and Infrastructure Security Agency Act of 2018 (Nov 16, 2018)'],
+    ['agency', { label: 'Executive order', value: 'Reduced to its statutory minimum', from: '2025-03-14' }, 'Reduced to its statutory minimum (Mar 14, 2025)'],
+    // A place's leader is in office since that day, and a name in use since it.
+    ['place', { label: 'Premier', value: 'Doug Ford (Progressive Conservative)', from: '2018-06-29' }, 'Doug Ford (Progressive Conservative) (since Jun 29, 2018)'],
+    ['place', { label: 'U.S. federal name', value: 'Gulf of America', from: '2025-01-20' }, 'Gulf of America (since Jan 20, 2025)'],
+    ['agency', { label: 'Director', value: 'Someone', from: '2019-01', to: '2021-01' }, 'Someone (Jan 2019 – Jan 2021)'],
+  ] as const)('a %s’s “%s” fact reads as its kind of date', (category, fact, text) => {
+    const root = document.createElement('div');
+    render(<EntityDetails details={{ id: 'x:y', name: 'Y', category, type: category, description: 'd', facts: [{ ...fact, asOf: '2026-01-01' }], links: [], asOf: '2026-01-01', sources: [] }} />, root);
+    expect(root.querySelector('.gloss-fact dd')!.textContent).toBe(text);
+  });
+
   it('says once, under the facts, the date they share when it is not the record’s; a fact dated otherwise keeps its own', () => {
     const root = document.createElement('div');
     const facts = [
@@ -91,6 +105,15 @@ describe('EntityDetails', () => {
     expect([...root.querySelectorAll('.gloss-fact dd .gloss-asof')].map((a) => a.textContent!.trim())).toEqual(['as of Nov 1, 2025']);
     expect(root.querySelector('.gloss-facts-asof')!.textContent).toBe('Facts as of Jan 22, 2026');
     expect(root.textContent!.match(/as of Jan 22, 2026/g)).toHaveLength(1);
+  });
+
+  it.each([
+    ['person', 'Person · no longer in this role'],
+    ['company', 'Company · defunct'],
+  ] as const)('names a former %s’s status so that it does not read “a former person”', (category, kind) => {
+    const root = document.createElement('div');
+    render(<EntityDetails details={{ id: 'x:y', name: 'Y', category, type: category, description: 'd', facts: [], links: [], status: 'former', asOf: '2026-01-01', sources: [] }} />, root);
+    expect(root.querySelector('.gloss-kind')!.textContent).toBe(kind);
   });
 
   it('makes an https link clickable, opening safely in a new tab', () => {
