@@ -22,39 +22,47 @@ export interface ClueSources {
   spell?: (hint: string) => string;
 }
 
-const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const ONE_PLAIN_WORD = /^[a-z0-9]+$/i;
+
+/** Lower-case words; most clues are one plain word, which skips the Unicode split (the linker's hot path). */
+function wordsOf(text: string): string[] {
+  const lower = text.toLowerCase();
+  return ONE_PLAIN_WORD.test(text) ? [lower] : lower.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
 
 /** "pitchers" and "pitcher", "homers" and "homer": one clue. */
 const singular = (word: string) => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
 
 /** "Major League Baseball" → "mlb": its acronym, which a hint list often has too. */
 function initials(name: string): string | undefined {
-  const capitals = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  const capitals = name.split(' ').filter((w) => w[0] !== undefined && w[0] !== w[0].toLowerCase());
   return capitals.length >= 2 ? capitals.map((w) => w[0]!.toLowerCase()).join('') : undefined;
 }
 
 export function contextClues({ names, hints, own, matched, spell = (h) => h }: ClueSources): string[] {
-  const ownKeys = new Set(own.map((o) => o.toLowerCase()));
+  const isOwn = (lower: string) => own.some((o) => o.length === lower.length && o.toLowerCase() === lower);
   const matchedWords = new Set(wordsOf(matched));
   const namedWords = new Set<string>();
   const seen = new Set<string>();
   const clues: string[] = [];
-  /** `within`: words already said, a clue made only of which says nothing more. */
-  const add = (clue: string, within: ReadonlySet<string>): void => {
-    const key = singular(clue.toLowerCase());
-    if (clues.length >= MAX_CLUES || seen.has(key) || ownKeys.has(clue.toLowerCase())) return;
-    const words = wordsOf(clue);
-    if (words.length === 0 || words.every((w) => matchedWords.has(w) || within.has(w))) return;
+  /** Whether a clue of these words says something new; `within`: words already said, a clue made only of which does not. */
+  const isNew = (clue: string, words: readonly string[], within: ReadonlySet<string>): boolean => {
+    const lower = clue.toLowerCase();
+    const key = singular(lower);
+    if (seen.has(key) || isOwn(lower)) return false;
+    if (words.length === 0 || words.every((w) => matchedWords.has(w) || within.has(w))) return false;
     seen.add(key);
-    clues.push(clue);
+    return true;
   };
   for (const name of names) {
-    add(name, matchedWords);
+    const words = wordsOf(name);
+    if (clues.length < MAX_CLUES && isNew(name, words, matchedWords)) clues.push(name);
     const acronym = initials(name);
     if (acronym) seen.add(acronym);
-    for (const w of wordsOf(name)) namedWords.add(w);
+    for (const w of words) namedWords.add(w);
   }
-  // "baseball" beside "Major League Baseball" is the same clue twice.
-  for (const hint of hints) add(spell(hint), namedWords);
+  // "baseball" beside "Major League Baseball" is the same clue twice. Spelled only once chosen: the
+  // page's spelling is looked for in its text.
+  for (const hint of hints) if (clues.length < MAX_CLUES && isNew(hint, wordsOf(hint), namedWords)) clues.push(spell(hint));
   return clues;
 }

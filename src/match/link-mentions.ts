@@ -188,9 +188,19 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     return found;
   };
   const spelled = new Map<string, string>();
+  let lowered: string[] | undefined;
   const spell = (hint: string): string => {
     let found = spelled.get(hint);
-    if (found === undefined) spelled.set(hint, (found = pageSpelling(blocks, hint)));
+    if (found === undefined) spelled.set(hint, (found = pageSpelling(blocks, hint, () => (lowered ??= blocks.map((b) => b.text.toLowerCase())))));
+    return found;
+  };
+  // A name's repeats mostly have the same clues, chosen once ("Apple", five times): the page's hint words
+  // are the same for all, and the related entities it links only grow as it is linked.
+  const clues = new Map<string, string[]>();
+  const cluesFor = (best: { e: number; names: string[]; hints: string[] }, alias: string): string[] => {
+    const key = `${best.e} ${best.names.length} ${alias}`;
+    let found = clues.get(key);
+    if (!found) clues.set(key, (found = contextClues({ names: best.names, hints: best.hints, own: hintsOf(index).ownNames(best.e), matched: alias, spell })));
     return found;
   };
   const spans: Span[] = [];
@@ -514,7 +524,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     if (best.score >= min && best.score - runnerUp >= CONTEXT_MARGIN) {
       if (index.cats[best.e] === PLACE && (isInsideLongerName(blocks[span.block]!, span) || isInsideLongerPlaceName(blocks[span.block]!, span, span.entities.get(best.e)!, index))) return;
       if (span.entities.get(best.e)!.some((a) => index.aliasFlags[a]! & AliasFlag.LocalPlace) && isInsideLongerLocalName(blocks[span.block]!, span, index)) return;
-      link(span, best.e, { kind: 'context', alias, words: contextClues({ names: best.names, hints: best.hints, own: hintsOf(index).ownNames(best.e), matched: alias, spell }) });
+      link(span, best.e, { kind: 'context', alias, words: cluesFor(best, alias) });
       // A person's full name linked by its page's support introduces them, as one linked alone does.
       if (index.cats[best.e] === 0 && !isSurname && !introduced.has(best.e)) introduced.set(best.e, { via: alias, span });
     }
@@ -597,15 +607,20 @@ function writesLower(blocks: readonly LinkBlock[], word: string): boolean {
  * where it also writes it otherwise; the hint as listed where the page has its words only apart (a
  * hint of two words counts where each is anywhere).
  */
-function pageSpelling(blocks: readonly LinkBlock[], hint: string): string {
+function pageSpelling(blocks: readonly LinkBlock[], hint: string, lowered: () => readonly string[]): string {
   if (pageWritesLower?.(hint)) return hint;
-  const word = new RegExp(`(?<![\\p{L}\\p{N}])${hint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu');
+  const lower = lowered();
   let shouted: string | undefined;
-  for (const { text } of blocks) {
-    word.lastIndex = 0;
-    for (let m = word.exec(text); m; m = word.exec(text)) {
-      if (hint.length <= 4 || m[0] !== m[0].toUpperCase()) return m[0];
-      shouted ??= m[0];
+  for (let b = 0; b < blocks.length; b++) {
+    const text = blocks[b]!.text;
+    for (let at = lower[b]!.indexOf(hint); at >= 0; at = lower[b]!.indexOf(hint, at + 1)) {
+      const end = at + hint.length;
+      if (LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || LETTER_OR_DIGIT_AFTER.test(text.slice(end, end + 2))) continue;
+      // A letter whose lower case is longer ("İ") moves what follows it: only the same word counts.
+      const written = text.slice(at, end);
+      if (written.toLowerCase() !== hint) continue;
+      if (hint.length <= 4 || written !== written.toUpperCase()) return written;
+      shouted ??= written;
     }
   }
   return shouted ?? hint;
@@ -874,6 +889,11 @@ class IndexHints {
 
   /** The entity's name and every alias of it, built once for the index (for a card's clues: never its own name). */
   ownNames(e: number): string[] {
+    return (this.#ownNames[e] ??= this.#readOwnNames(e));
+  }
+  readonly #ownNames: (string[] | undefined)[] = [];
+
+  #readOwnNames(e: number): string[] {
     if (!this.#aliasesOf) {
       const by = new Map<number, number[]>();
       const entities = this.index.aliasEntity;
