@@ -19,8 +19,17 @@ const CARD_OFFSET = 6;
 const HOST_STYLE: Record<string, string> = {
   all: 'initial', position: 'fixed', top: '0', left: '0', width: '0', height: '0', margin: '0', padding: '0',
   border: '0', overflow: 'visible', background: 'transparent', display: 'block', 'z-index': '2147483647',
-  inset: '0 auto auto 0', transform: 'none', zoom: '1', visibility: 'visible', opacity: '1', 'pointer-events': 'auto',
+  inset: '0 auto auto 0', transform: 'none', visibility: 'visible', opacity: '1', 'pointer-events': 'auto',
 };
+
+/**
+ * The product of CSS `zoom` on `el` and its ancestors (https://drafts.csswg.org/cssom-view/#dom-element-currentcsszoom:
+ * Chromium ≥ 128, Firefox ≥ 126, below the Firefox build's 149); 1 where a browser lacks it, as before.
+ */
+function cssZoom(el: Element): number {
+  const zoom = (el as Partial<Pick<Element, 'currentCSSZoom'>>).currentCSSZoom;
+  return typeof zoom === 'number' && zoom > 0 && Number.isFinite(zoom) ? zoom : 1;
+}
 
 interface CardParts {
   host: HTMLElement;
@@ -108,6 +117,12 @@ export class CardHost {
         // No popover support (older browsers, XML documents): the max z-index above is the fallback.
       }
     }
+    // CSS zoom multiplies down the tree, and a page's `html { zoom: 1.5 }` reached the host through its
+    // container: the card was drawn 1.5 times its size, and the viewport px computePosition returns were
+    // scaled again as the card's left and top, which put it away from the name, often off-screen
+    // (audit-hostile #2). Undoing the container's zoom keeps the card's px the viewport's. Read at
+    // every show: the page may change its zoom, and a modal container has its own.
+    host.style.setProperty('zoom', String(1 / cssZoom(container)), 'important');
     // Focus already in the card: the card's "Next mention", or the shortcut pressed again.
     const focusInCard = this.doc.activeElement === host;
     card.setAttribute('aria-label', t('cardLabel', model.details?.name ?? model.reason.alias));

@@ -43,6 +43,38 @@ const namesOnScreen = (page: Page) =>
     return { onScreen: onScreen.length, unpainted: onScreen.filter((b) => !painted.has(b)).length };
   });
 
+/**
+ * What is wrong with where the open card is drawn, next to `name` in `selector` (none: []): not its own
+ * 320 px wide, not within the viewport, or not beside the name (below or above it, 6 px off, overlapping
+ * it across). The name's and the card's boxes are both viewport px, whatever the page's zoom.
+ */
+const cardPlacementFaults = (page: Page, selector: string, name: string) =>
+  page.evaluate(
+    ({ selector, name }) => {
+      const host = Document.prototype.querySelector.call(document, '[data-gloss="card"]');
+      const card = host?.shadowRoot?.querySelector('.card');
+      if (!card) return ['no card'];
+      const el = Document.prototype.querySelector.call(document, selector)!;
+      const text = [...el.childNodes].find((n): n is Text => n instanceof Text && n.data.includes(name))!;
+      const range = Document.prototype.createRange.call(document);
+      range.setStart(text, text.data.indexOf(name));
+      range.setEnd(text, text.data.indexOf(name) + name.length);
+      const n = range.getBoundingClientRect();
+      const c = card.getBoundingClientRect();
+      const px = (v: number) => Math.round(v);
+      const faults: string[] = [];
+      if (Math.abs(c.width - 320) > 1) faults.push(`card ${px(c.width)} px wide`);
+      if (c.left < 0 || c.top < 0 || c.right > innerWidth || c.bottom > innerHeight) {
+        faults.push(`card at ${px(c.left)}–${px(c.right)} × ${px(c.top)}–${px(c.bottom)}, viewport ${innerWidth} × ${innerHeight}`);
+      }
+      const gap = c.top >= n.bottom - 2 ? c.top - n.bottom : n.top - c.bottom;
+      if (gap < 2 || gap > 12) faults.push(`card ${px(gap)} px from the name (${px(n.top)}–${px(n.bottom)}; card ${px(c.top)}–${px(c.bottom)})`);
+      if (c.left > n.right || c.right < n.left) faults.push(`card ${px(c.left)}–${px(c.right)} not across the name's ${px(n.left)}–${px(n.right)}`);
+      return faults;
+    },
+    { selector, name },
+  );
+
 describe('hostile CSS', () => {
   it('page rules that restyle everything (all: unset, display, z-index, zoom, transforms) do not touch the card', async () => {
     const page = await gloss.newPage('/hostile/restyle.html');
@@ -62,6 +94,27 @@ describe('hostile CSS', () => {
     expect(look.bg).toBe('rgb(255, 255, 255)');
     expect(look.font).not.toContain('Comic');
     expect(look.hostDisplay).toBe('block');
+    // Under the page's `html { zoom: 1.25 }` the card is its own size, beside the name (audit-hostile #2).
+    await expect.poll(() => cardPlacementFaults(page, '#story', 'Christopher Krebs')).toEqual([]);
+    await page.close();
+  });
+
+  // CSS zoom multiplies down the tree: the host, a child of the root, was drawn at the root's zoom, and
+  // the card placed at its viewport px times that zoom again (audit-hostile #2).
+  it.each([
+    ['html', 0.8],
+    ['html', 1.25],
+    ['html', 1.5],
+    ['html', 2],
+    ['body', 1.5],
+  ])('a page with %s { zoom: %s } has the card its own size, beside the name and in the viewport, at the left and the right edge', async (on, zoom) => {
+    const page = await gloss.newPage(`/hostile/zoomed.html?on=${on}&zoom=${zoom}`);
+    await waitForAnnotation(page);
+    for (const [selector, name] of [['#story', 'Christopher Krebs'], ['#edge', 'Nancy Pelosi']] as const) {
+      await restOn(page, await pointOf(page, selector, name));
+      await expect.poll(() => shownCardText(page)).toContain(name);
+      await expect.poll(() => cardPlacementFaults(page, selector, name), { message: name }).toEqual([]);
+    }
     await page.close();
   });
 });
