@@ -9,6 +9,15 @@ export const VIEWPORT_PADDING = 5;
 
 export const CARD_CSS = `
 :host { all: initial; }
+/* The host is a popover, and the top layer gives every popover a ::backdrop the size of the viewport,
+   which the host's inline \`all: initial\` cannot reach: a page's universal \`::backdrop\` rule, meant for
+   its own dialog, dimmed and blurred the story whenever a card opened (audit-hostile #3). Declared
+   here it beats every rule of the page's, !important ones too: for important declarations the shadow
+   tree's context wins over the page's before specificity or order count
+   (https://drafts.csswg.org/css-cascade-5/#cascade-context). A user-origin sheet would need
+   scripting.insertCSS and host permissions Gloss does not ask for (the manifest's content-script CSS
+   is author origin in Chromium), and no popover would mean no top layer above the page's z-index. */
+:host::backdrop { display: none !important; }
 .card {
   --bg: #ffffff; --fg: #1b1f24; --muted: #57606a; --border: #d0d7de; --control: #848d97; --accent: #0969da; --chip: #eef1f4;
   position: fixed; top: 0; left: 0; box-sizing: border-box;

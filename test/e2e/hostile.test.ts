@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaults } from '../../src/settings';
 import { toSyncItems } from '../../src/settings-sync';
 import { LOCAL_KEYS } from '../../src/storage-keys';
+import { countPixels, PERSON, TINT } from '../support/pixels';
 import { cardText, shownCardText, launchGloss, paintedText, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
 
 let gloss: Gloss;
@@ -115,6 +116,23 @@ describe('hostile CSS', () => {
       await expect.poll(() => shownCardText(page)).toContain(name);
       await expect.poll(() => cardPlacementFaults(page, selector, name), { message: name }).toEqual([]);
     }
+    await page.close();
+  });
+
+  it('a page\'s own ::backdrop rule, even !important, neither dims nor blurs the page while a card is open', async () => {
+    const page = await gloss.newPage('/hostile/backdrop.html');
+    await waitForAnnotation(page);
+    // A corner far from the name and its card: the page's white, with no text.
+    const corner = { x: 1000, y: 700, width: 60, height: 60 };
+    const cornerColour = async () => page.evaluate(countPixels, { png: (await page.screenshot({ clip: corner })).toString('base64'), colour: PERSON, tinted: TINT });
+    expect((await cornerColour()).background).toEqual([255, 255, 255]);
+    await restOn(page, await pointOf(page, '#story', 'Christopher Krebs'));
+    await expect.poll(() => shownCardText(page)).toContain('first director');
+    expect((await cornerColour()).background).toEqual([255, 255, 255]);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('[data-gloss="card"]')!, '::backdrop').display)).toBe('none');
+    // The page's own dialog still gets it: the rule is the page's to use.
+    await page.evaluate(() => (document.getElementById('own') as HTMLDialogElement).showModal());
+    await expect.poll(async () => (await cornerColour()).background).not.toEqual([255, 255, 255]);
     await page.close();
   });
 });
