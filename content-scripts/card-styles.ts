@@ -18,6 +18,11 @@ export const CARD_CSS = `
    scripting.insertCSS and host permissions Gloss does not ask for (the manifest's content-script CSS
    is author origin in Chromium), and no popover would mean no top layer above the page's z-index. */
 :host::backdrop { display: none !important; }
+/* Nothing of Gloss's on paper, as its underlines (highlights.css): a card open when the reader printed
+   was printed over the story (audit-hostile #7). The host's inline display is !important, and so it
+   is outweighed only from in here (the context rule above); the card, which no page rule reaches,
+   goes as well. */
+@media print { :host, .card { display: none !important; } }
 .card {
   --bg: #ffffff; --fg: #1b1f24; --muted: #57606a; --border: #d0d7de; --control: #848d97; --accent: #0969da; --chip: #eef1f4;
   position: fixed; top: 0; left: 0; box-sizing: border-box;

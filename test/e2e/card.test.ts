@@ -108,6 +108,37 @@ describe('hover card', () => {
     await expect.poll(() => cardText(page)).toBeNull();
   });
 
+  it('a card open when the reader prints is not on the paper (audit-hostile #7)', async () => {
+    await restOn(page, await pointOf(page, 'article p:nth-of-type(4)', 'Mark Esper'));
+    await expect.poll(() => shownCardText(page)).toContain('Mark Esper');
+    await page.waitForTimeout(300); // its fade-in
+    const r = (await cardRect())!;
+    const box = { x: Math.floor(r.left), y: Math.floor(r.top), width: Math.ceil(r.right - r.left), height: Math.ceil(r.bottom - r.top) };
+    /** The card's box as printed (print media: the story's print layout, Gloss's underlines off), and what the card's host shows there. */
+    const printed = async () => {
+      await page.emulateMedia({ media: 'print' });
+      try {
+        const host = await page.evaluate(() => {
+          const h = document.querySelector('[data-gloss]');
+          return h && { display: getComputedStyle(h).display, cardWidth: h.shadowRoot!.querySelector('.card')!.getBoundingClientRect().width };
+        });
+        return { host, png: await page.screenshot({ clip: box }) };
+      } finally {
+        await page.emulateMedia({ media: 'screen' });
+      }
+    };
+    const open = await printed();
+    // Still open on screen.
+    expect(await cardText(page)).toContain('Mark Esper');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardText(page)).toBeNull();
+    const closed = await printed();
+    expect(closed.host).toBeNull();
+    // The same pixels as with no card at all, and the host there but drawing nothing.
+    expect(open.png.equals(closed.png), 'the card printed').toBe(true);
+    expect(open.host).toEqual({ display: 'none', cardWidth: 0 });
+  });
+
   it('"more on this page" steps through the entity’s mentions', async () => {
     await restOn(page, await pointOf(page, 'article p:nth-of-type(3)', 'Krebs'));
     await expect.poll(() => shownCardText(page)).toMatch(/\d+ mentions on this page/);
