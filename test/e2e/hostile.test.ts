@@ -108,7 +108,7 @@ describe('hostile CSS', () => {
     ['html', 1.5],
     ['html', 2],
     ['body', 1.5],
-  ])('a page with %s { zoom: %s } has the card its own size, beside the name and in the viewport, at the left and the right edge', async (on, zoom) => {
+  ])('a page with %s { zoom: %s } has the card its own size, beside the name and in the viewport, at the left and the right edge and in a modal dialog', async (on, zoom) => {
     const page = await gloss.newPage(`/hostile/zoomed.html?on=${on}&zoom=${zoom}`);
     await waitForAnnotation(page);
     for (const [selector, name] of [['#story', 'Christopher Krebs'], ['#edge', 'Nancy Pelosi']] as const) {
@@ -116,6 +116,12 @@ describe('hostile CSS', () => {
       await expect.poll(() => shownCardText(page)).toContain(name);
       await expect.poll(() => cardPlacementFaults(page, selector, name), { message: name }).toEqual([]);
     }
+    // In the page's modal dialog the host goes inside the dialog, under the same zoom.
+    await page.evaluate(() => (document.getElementById('modal') as HTMLDialogElement).showModal());
+    await restOn(page, await pointOf(page, '#inside', 'Mark Esper'));
+    await expect.poll(() => shownCardText(page)).toContain('Mark Esper');
+    expect(await page.evaluate(() => document.querySelector('[data-gloss="card"]')?.parentElement?.id)).toBe('modal');
+    await expect.poll(() => cardPlacementFaults(page, '#inside', 'Mark Esper'), { message: 'Mark Esper' }).toEqual([]);
     await page.close();
   });
 
