@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { countPixels, paintedBox, PERSON, TINT, type PixelCounts } from '../support/pixels';
+import { cardPlacementFaults } from '../support/card-placement';
 import { cardText, launchFirefoxGloss, paintedText, pointOf, pollFor, restOn, ROOT, waitForAnnotation, waitForElement, type FirefoxGloss } from './support';
 
 let gloss: FirefoxGloss;
@@ -84,6 +85,18 @@ describe('Firefox ESR', () => {
     expect(host).toEqual({ parent: true, mode: 'open', topLayer: true });
     await page.keyboard.press('Escape');
     await pollFor(() => cardText(page), (t) => t === null, 5000, 'Esc to close the card');
+  });
+
+  it('on a page with html { zoom: 1.5 } the card is its own size, beside a name at the right edge, with no backdrop', async () => {
+    const zoomed = await gloss.newPage('/hostile/zoomed.html?on=html&zoom=1.5');
+    await waitForAnnotation(zoomed);
+    await restOn(zoomed, await pointOf(zoomed, '#edge', 0, 'Nancy Pelosi'));
+    await pollFor(() => cardText(zoomed), (t) => t !== null && t.includes('Nancy Pelosi') && !t.includes('Loading'), 10_000, 'the card');
+    const where = { selector: '#edge', name: 'Nancy Pelosi' };
+    await pollFor(() => zoomed.evaluate(cardPlacementFaults, where), (faults) => faults.length === 0, 5000, 'the card beside the name');
+    // Firefox gives the popover host a ::backdrop as Chromium does; the card's sheet turns it off.
+    expect(await zoomed.evaluate(() => getComputedStyle(document.querySelector('[data-gloss="card"]')!, '::backdrop').display)).toBe('none');
+    await zoomed.close();
   });
 
   it('a page whose named elements shadow the document\'s methods (DOM clobbering) is painted and its names open cards', async () => {

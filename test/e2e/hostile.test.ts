@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaults } from '../../src/settings';
 import { toSyncItems } from '../../src/settings-sync';
 import { LOCAL_KEYS } from '../../src/storage-keys';
+import { cardPlacementFaults } from '../support/card-placement';
 import { countPixels, PERSON, TINT } from '../support/pixels';
 import { cardText, shownCardText, launchGloss, paintedText, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
 
@@ -44,37 +45,8 @@ const namesOnScreen = (page: Page) =>
     return { onScreen: onScreen.length, unpainted: onScreen.filter((b) => !painted.has(b)).length };
   });
 
-/**
- * What is wrong with where the open card is drawn, next to `name` in `selector` (none: []): not its own
- * 320 px wide, not within the viewport, or not beside the name (below or above it, 6 px off, overlapping
- * it across). The name's and the card's boxes are both viewport px, whatever the page's zoom.
- */
-const cardPlacementFaults = (page: Page, selector: string, name: string) =>
-  page.evaluate(
-    ({ selector, name }) => {
-      const host = Document.prototype.querySelector.call(document, '[data-gloss="card"]');
-      const card = host?.shadowRoot?.querySelector('.card');
-      if (!card) return ['no card'];
-      const el = Document.prototype.querySelector.call(document, selector)!;
-      const text = [...el.childNodes].find((n): n is Text => n instanceof Text && n.data.includes(name))!;
-      const range = Document.prototype.createRange.call(document);
-      range.setStart(text, text.data.indexOf(name));
-      range.setEnd(text, text.data.indexOf(name) + name.length);
-      const n = range.getBoundingClientRect();
-      const c = card.getBoundingClientRect();
-      const px = (v: number) => Math.round(v);
-      const faults: string[] = [];
-      if (Math.abs(c.width - 320) > 1) faults.push(`card ${px(c.width)} px wide`);
-      if (c.left < 0 || c.top < 0 || c.right > innerWidth || c.bottom > innerHeight) {
-        faults.push(`card at ${px(c.left)}–${px(c.right)} × ${px(c.top)}–${px(c.bottom)}, viewport ${innerWidth} × ${innerHeight}`);
-      }
-      const gap = c.top >= n.bottom - 2 ? c.top - n.bottom : n.top - c.bottom;
-      if (gap < 2 || gap > 12) faults.push(`card ${px(gap)} px from the name (${px(n.top)}–${px(n.bottom)}; card ${px(c.top)}–${px(c.bottom)})`);
-      if (c.left > n.right || c.right < n.left) faults.push(`card ${px(c.left)}–${px(c.right)} not across the name's ${px(n.left)}–${px(n.right)}`);
-      return faults;
-    },
-    { selector, name },
-  );
+/** What is wrong with where the open card is drawn next to `name` in `selector` (`cardPlacementFaults`). */
+const placementFaults = (page: Page, selector: string, name: string) => page.evaluate(cardPlacementFaults, { selector, name });
 
 describe('hostile CSS', () => {
   it('page rules that restyle everything (all: unset, display, z-index, zoom, transforms) do not touch the card', async () => {
@@ -96,7 +68,7 @@ describe('hostile CSS', () => {
     expect(look.font).not.toContain('Comic');
     expect(look.hostDisplay).toBe('block');
     // Under the page's `html { zoom: 1.25 }` the card is its own size, beside the name (audit-hostile #2).
-    await expect.poll(() => cardPlacementFaults(page, '#story', 'Christopher Krebs')).toEqual([]);
+    await expect.poll(() => placementFaults(page, '#story', 'Christopher Krebs')).toEqual([]);
     await page.close();
   });
 
@@ -114,14 +86,14 @@ describe('hostile CSS', () => {
     for (const [selector, name] of [['#story', 'Christopher Krebs'], ['#edge', 'Nancy Pelosi']] as const) {
       await restOn(page, await pointOf(page, selector, name));
       await expect.poll(() => shownCardText(page)).toContain(name);
-      await expect.poll(() => cardPlacementFaults(page, selector, name), { message: name }).toEqual([]);
+      await expect.poll(() => placementFaults(page, selector, name), { message: name }).toEqual([]);
     }
     // In the page's modal dialog the host goes inside the dialog, under the same zoom.
     await page.evaluate(() => (document.getElementById('modal') as HTMLDialogElement).showModal());
     await restOn(page, await pointOf(page, '#inside', 'Mark Esper'));
     await expect.poll(() => shownCardText(page)).toContain('Mark Esper');
     expect(await page.evaluate(() => document.querySelector('[data-gloss="card"]')?.parentElement?.id)).toBe('modal');
-    await expect.poll(() => cardPlacementFaults(page, '#inside', 'Mark Esper'), { message: 'Mark Esper' }).toEqual([]);
+    await expect.poll(() => placementFaults(page, '#inside', 'Mark Esper'), { message: 'Mark Esper' }).toEqual([]);
     await page.close();
   });
 
