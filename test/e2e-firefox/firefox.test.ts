@@ -106,7 +106,7 @@ describe('Firefox ESR', () => {
     const painted = await paintedText(hostile);
     expect(painted['gloss-person']).toEqual(expect.arrayContaining(['Christopher Krebs', 'Mark Esper']));
     await restOn(hostile, await pointOf(hostile, '#story', 0, 'Mark Esper'));
-    const text = await pollFor(() => cardText(hostile), (t) => t !== null && t.includes('Mark Esper'), 10_000, 'the card');
+    const text = await pollFor(() => cardText(hostile), (t) => t !== null && t.includes('Mark Esper') && !t.includes('Loading'), 10_000, 'the card');
     expect(text).toContain('Secretary of Defense');
     await hostile.close();
   });
@@ -117,7 +117,8 @@ describe('Firefox ESR', () => {
     await rewritten.evaluate(() => (window as unknown as { rewrite: () => void }).rewrite());
     await pollFor(() => paintedText(rewritten), (p) => (p['gloss-person'] ?? []).includes('Mark Esper'), 10_000, 'the new names painted');
     await restOn(rewritten, await pointOf(rewritten, '#story', 0, 'Mark Esper'));
-    const text = await pollFor(() => cardText(rewritten), (t) => t !== null && t.includes('Mark Esper'), 10_000, 'the card');
+    // The card shows the name at once, "Loading…" until its details come: wait for them.
+    const text = await pollFor(() => cardText(rewritten), (t) => t !== null && t.includes('Mark Esper') && !t.includes('Loading'), 10_000, 'the card');
     expect(text).toContain('Secretary of Defense');
     await rewritten.close();
   });
