@@ -37,6 +37,17 @@ export function whyText(reason: LinkReason): string {
   }
 }
 
+/**
+ * A button's handler that acts only on the reader's own activation: the card's shadow root is open, so
+ * the page can reach its buttons and call `click()`, and must not pin cards or change the reader's stored
+ * corrections (docs/security.md). A click by keyboard (Enter, Space) is trusted too.
+ */
+function onReaderClick(act: () => void): (e: MouseEvent) => void {
+  return (e) => {
+    if (e.isTrusted) act();
+  };
+}
+
 export function CardView({ model, actions }: { model: CardModel; actions: CardActions }) {
   const [correcting, setCorrecting] = useState(false);
   const correction = useRef<HTMLDivElement>(null);
@@ -49,12 +60,12 @@ export function CardView({ model, actions }: { model: CardModel; actions: CardAc
     <>
       <div class="toolbar">
         {/* Named by the title alone: a title that repeats an aria-label is read again as the description. */}
-        <button type="button" aria-pressed={model.pinned} title={model.pinned ? t('unpinCard') : t('pinCard')} onClick={actions.togglePin}>
+        <button type="button" aria-pressed={model.pinned} title={model.pinned ? t('unpinCard') : t('pinCard')} onClick={onReaderClick(actions.togglePin)}>
           <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">
             <path d="M10.5 1.5 14.5 5.5 12 6.5 9.5 9 9.8 12.7 8.7 13.8 5.9 11 2.5 14.4 1.6 13.5 5 10.1 2.2 7.3 3.3 6.2 7 6.5 9.5 4Z" />
           </svg>
         </button>
-        <button type="button" title={t('closeCard')} onClick={actions.close}>
+        <button type="button" title={t('closeCard')} onClick={onReaderClick(actions.close)}>
           <span aria-hidden="true">×</span>
         </button>
       </div>
@@ -65,22 +76,22 @@ export function CardView({ model, actions }: { model: CardModel; actions: CardAc
       <div class="actions">
         <span class="count">{model.mentionCount === 1 ? t('oneMentionOnPage') : t('mentionsOnPage', model.mentionCount)}</span>
         {model.mentionCount > 1 && (
-          <button type="button" onClick={actions.next}>
+          <button type="button" onClick={onReaderClick(actions.next)}>
             {t('nextMention')}
           </button>
         )}
-        <button type="button" aria-expanded={correcting} onClick={() => setCorrecting(!correcting)}>
+        <button type="button" aria-expanded={correcting} onClick={onReaderClick(() => setCorrecting(!correcting))}>
           {t('notThisOne')}
         </button>
       </div>
       {correcting && (
         <div class="correction" ref={correction}>
           {model.alternatives.map((a) => (
-            <button type="button" key={a.id} onClick={() => actions.correct(a.id)}>
+            <button type="button" key={a.id} onClick={onReaderClick(() => actions.correct(a.id))}>
               {t('relinkTo', a.name)}
             </button>
           ))}
-          <button type="button" onClick={() => actions.correct(null)}>
+          <button type="button" onClick={onReaderClick(() => actions.correct(null))}>
             {t('unlinkName', model.reason.alias)}
           </button>
         </div>

@@ -192,6 +192,30 @@ describe('hostile scripts', () => {
     await page.close();
   });
 
+  it('a page that presses the card\'s buttons itself pins nothing and changes no correction; the reader\'s own clicks still do', async () => {
+    const page = await gloss.newPage('/hostile/card-clicks.html');
+    await waitForAnnotation(page);
+    await restOn(page, await pointOf(page, '#later', 'Krebs'));
+    await expect.poll(() => shownCardText(page)).toContain('same person as “Christopher Krebs”');
+    const clicksBefore = await page.evaluate(() => (window as unknown as { pageClicks: number }).pageClicks);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { pageClicks: number }).pageClicks)).toBeGreaterThan(clicksBefore + 5);
+    const card = page.locator('[data-gloss] button[aria-pressed]');
+    expect(await card.getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator('[data-gloss] .correction').count()).toBe(0);
+    // Not pinned: the card goes when the pointer leaves, and the name is still painted after a reload.
+    await page.mouse.move(1, 1);
+    await expect.poll(() => cardText(page), { timeout: 5_000 }).toBeNull();
+    await page.reload();
+    await waitForAnnotation(page);
+    expect((await paintedText(page))['gloss-person']).toContain('Krebs');
+    // The reader's own click pins it.
+    await restOn(page, await pointOf(page, '#later', 'Krebs'));
+    await expect.poll(() => shownCardText(page)).toContain('same person');
+    await page.locator('[data-gloss] button[aria-pressed]').click();
+    await expect.poll(() => page.locator('[data-gloss] button[aria-pressed]').getAttribute('aria-pressed')).toBe('true');
+    await page.close();
+  });
+
   it('a page reading its own performance timeline finds nothing of Gloss, pass after pass (analytics collect it)', async () => {
     const glossEntries = (page: Page) => page.evaluate(() => performance.getEntries().filter((e) => e.name.startsWith('gloss')).map((e) => e.name));
     const setTimings = (on: boolean) => gloss.worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [LOCAL_KEYS.devTimings, on] as const);
