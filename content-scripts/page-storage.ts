@@ -1,11 +1,7 @@
 /** What the content script reads and keeps in storage.local: the reader's per-page corrections; and when the packs change. */
 import browser from 'webextension-polyfill';
-import { CORRECTIONS_PREFIX, LOCAL_KEYS } from '../src/storage-keys';
-
-/** Where a page's corrections are kept: its address without the fragment (a route of a single-page app is a page of its own). */
-export function pageKey(location: Location): string {
-  return `${CORRECTIONS_PREFIX}${location.origin}${location.pathname}${location.search}`;
-}
+import { LOCAL_KEYS } from '../src/storage-keys';
+import { legacyPageKey, pageKey } from './page-key';
 
 /**
  * What a tab reads from storage.local before it starts: the reader's corrections for this page, and
@@ -13,8 +9,10 @@ export function pageKey(location: Location): string {
  */
 export async function loadPageState(location: Location): Promise<{ corrections: Map<string, string | null>; devTimings: boolean }> {
   const key = pageKey(location);
-  const read = await browser.storage.local.get([key, LOCAL_KEYS.devTimings]);
-  const stored = read[key];
+  // Corrections made before tracking parameters were left out of the key are under the full address.
+  const legacy = legacyPageKey(location);
+  const read = await browser.storage.local.get(legacy ? [key, legacy, LOCAL_KEYS.devTimings] : [key, LOCAL_KEYS.devTimings]);
+  const stored = read[key] ?? (legacy ? read[legacy] : undefined);
   const corrections = new Map<string, string | null>();
   if (typeof stored === 'object' && stored !== null) {
     for (const [k, v] of Object.entries(stored)) if (typeof v === 'string' || v === null) corrections.set(k, v);

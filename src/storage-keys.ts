@@ -10,5 +10,5 @@ export const LOCAL_KEYS = {
   devTimings: 'devTimings',
 } as const;
 
-/** Per-page corrections ("Not this one?") live under this prefix plus the page's URL without its hash. */
+/** Per-page corrections ("Not this one?") live under this prefix plus the page's URL without its hash and tracking parameters (content-scripts/page-key.ts). */
 export const CORRECTIONS_PREFIX = 'corrections:';
