@@ -557,6 +557,25 @@ describe('frames', () => {
     await page.close();
   });
 
+  it('reads the frames a page writes itself: a srcdoc frame (sandboxed too), an about:blank frame written as the page loads, and one filled in later', async () => {
+    const page = await gloss.newPage('/written-frames.html');
+    const frameById = async (id: string) => (await (await page.$(`iframe#${id}`))!.contentFrame())!;
+    const paintedIn = (frame: Frame) => frame.evaluate(() => [...CSS.highlights].flatMap(([n, h]) => (n.startsWith('gloss-') ? [...h].map((r) => r.toString()) : [])).sort());
+    const [srcdoc, sandboxed, written, filled] = await Promise.all(['srcdoc', 'sandboxed', 'written', 'filled'].map(frameById));
+    expect([srcdoc!.url(), sandboxed!.url(), written!.url()]).toEqual(['about:srcdoc', 'about:srcdoc', 'about:blank']);
+    await expect.poll(() => paintedIn(srcdoc!), { timeout: 15_000 }).toEqual(expect.arrayContaining(['Christopher Krebs', 'Krebs']));
+    // An opaque origin (`sandbox`): read by the origin that made it (`match_origin_as_fallback`).
+    await expect.poll(() => paintedIn(sandboxed!), { timeout: 15_000 }).toEqual(expect.arrayContaining(['Christopher Krebs', 'Krebs']));
+    await expect.poll(() => paintedIn(written!), { timeout: 15_000 }).toEqual(expect.arrayContaining(['Mark Esper', 'Pentagon']));
+    await expect.poll(() => paintedIn(filled!), { timeout: 15_000 }).toEqual(expect.arrayContaining(['CISA', 'Microsoft']));
+    // Listed in the popup with the page's own names, and each frame annotated once.
+    const popup = await gloss.popup(page);
+    await popup.waitForSelector('[data-entity-id="person:mark-esper"]');
+    await popup.waitForSelector('[data-entity-id="person:christopher-krebs"]');
+    for (const frame of [srcdoc!, sandboxed!, written!, filled!]) expect(await frame.evaluate(() => performance.getEntriesByName('gloss:annotate-start').length)).toBe(1);
+    await Promise.all([popup.close(), page.close()]);
+  });
+
   it('"this site" off turns Gloss off in the frames of another site inside the page too, and on again', async () => {
     const page = await gloss.newPage('/cross-site-frame.html');
     await waitForAnnotation(page);
