@@ -1,7 +1,8 @@
 /**
  * Collects the page's readable text as blocks: text joined across inline elements
- * ("Christopher <a>Krebs</a>"), split at block elements and line breaks, so a name can span
- * inline markup but never two paragraphs. Skips what a reader does not read as prose or what
+ * ("Christopher <a>Krebs</a>"), split at block elements and line breaks, and where two words would
+ * run together across an element the page lays out as a box of its own (a kicker above its headline,
+ * flex items, a footnote mark), so a name can span inline markup but never two paragraphs or boxes. Skips what a reader does not read as prose or what
  * Gloss must not touch: form fields, editors, code, scripts, hidden and aria-hidden subtrees,
  * `translate="no"`, navigation menus and the page's own footer (a site's sections, share buttons
  * and copyright lines: "Facebook Twitter", "© Dow Jones & Company" on every page, underlined and
@@ -221,6 +222,115 @@ const BLOCK_NAMES = [
 ];
 // Upper case too: the walk reads `localName` alone, which XHTML pages may write in capitals.
 const BLOCK = new Set([...BLOCK_NAMES, ...BLOCK_NAMES.map((n) => n.toUpperCase())]);
+
+/**
+ * Elements that set the words on either side apart, whatever their display: a footnote's mark ("Tim
+ * Cook<sup>1</sup>"), an image between two names, ruby's annotation over its base text. Asked only
+ * where two words would run together across them (`isSeparated`).
+ */
+const SEPARATOR_NAMES = ['sup', 'sub', 'img', 'rt', 'rp'];
+const SEPARATOR = new Set([...SEPARATOR_NAMES, ...SEPARATOR_NAMES.map((n) => n.toUpperCase())]);
+
+/**
+ * Displays that lay an element out as a box of its own: what `innerText` puts a line break or a tab
+ * around (https://html.spec.whatwg.org/#rendered-text-collection-steps). A flex or grid item's
+ * display is one of these whatever its tag, since CSS blockifies it. Browsers give the short forms.
+ */
+const BOX_DISPLAYS = /^(?:block|flex|grid|flow-root|list-item|table)/;
+
+/**
+ * Elements between two text nodes of a block that `isSeparated` looks at, at most: a page may put any
+ * number of empty elements between two letters, which the walk visits anyway.
+ */
+const MAX_BETWEEN = 64;
+
+const FLOATS = new Set(['left', 'right', 'inline-start', 'inline-end']);
+
+/**
+ * Whether an element the text runs across sets it apart from the text around it: a separator, or
+ * (`byBox`) an element laid out as a box of its own.
+ */
+function separatesWords(el: Element, byBox: boolean): boolean {
+  if (SEPARATOR.has(el.localName)) return true;
+  if (!byBox) return false;
+  const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+  // A float is blockified too, but a floated letter is the story's drop cap, the first letter of its first word.
+  return style !== undefined && BOX_DISPLAYS.test(style.display) && !FLOATS.has(style.float);
+}
+
+/**
+ * Whether the page shows `next` apart from `prev`, the text before it in the block: an element around
+ * either but not both, or between them, is a separator or (`byBox`) a box of its own. Asked only where
+ * a word character meets a word character across them (`wordJoin`), so that most text is never
+ * styled: each element asked for its box is a computed style read, and its wrapper in an isolated world.
+ */
+function isSeparated(prev: Node, next: Node, byBox: boolean): boolean {
+  let node = prev;
+  for (let seen = 0; seen < MAX_BETWEEN; seen++) {
+    let sibling = node.nextSibling;
+    // Out of the elements that end before `next`: each was around `prev` alone.
+    while (!sibling) {
+      const up = node.parentNode;
+      if (!up || up.nodeType !== ELEMENT) return false;
+      if (separatesWords(up as Element, byBox)) return true;
+      node = up;
+      sibling = node.nextSibling;
+    }
+    node = sibling;
+    // Into the elements that start before `next`: around it, or empty and between.
+    while (node !== next && node.nodeType === ELEMENT) {
+      if (separatesWords(node as Element, byBox)) return true;
+      if (!node.firstChild) break;
+      node = node.firstChild;
+      if (++seen >= MAX_BETWEEN) return false;
+    }
+    if (node === next) return false;
+  }
+  return false;
+}
+
+/**
+ * A letter or digit of the scripts whose words a page sets apart with spaces (Latin, Greek, Cyrillic),
+ * by its code alone: `classify` would ask a Unicode-property RegExp for the symbols around a page's
+ * links and icons (▶, →), whose first use costs a tab 1–2 ms. Text in scripts without spaces
+ * between words joins as it did.
+ */
+const DIGIT = 1;
+const LETTER = 2;
+function wordCharKind(code: number): 0 | typeof DIGIT | typeof LETTER {
+  if (code < 128) return code >= 48 && code <= 57 ? DIGIT : (code | 32) >= 97 && (code | 32) <= 122 ? LETTER : 0;
+  // Latin-1 and Latin Extended letters (but × and ÷), Greek and Cyrillic.
+  return (code >= 0xc0 && code < 0x250 && code !== 0xd7 && code !== 0xf7) || (code >= 0x370 && code <= 0x4ff) ? LETTER : 0;
+}
+/**
+ * How a word character ending `before` meets one starting `after` (one word if nothing sets them
+ * apart): `'letters'`, `'digit'` (a digit on either side), or null where they do not. Where a digit
+ * meets a word only separators are asked, not boxes: a digit in a box of its own beside a word is a
+ * table's figure ("<span>Mumbai</span><span>3029</span>", 460 rows on ndtv.com's page, each box's style
+ * read for no name), while a footnote's mark is a `sup`.
+ */
+function wordJoin(before: string, after: string): 'letters' | 'digit' | null {
+  const a = wordCharKind(before.charCodeAt(before.length - 1));
+  const b = a === 0 ? 0 : wordCharKind(after.charCodeAt(0));
+  return b === 0 ? null : a === LETTER && b === LETTER ? 'letters' : 'digit';
+}
+
+/**
+ * Where a block read whole may hold two words that the page shows apart but its text runs together:
+ * a lower-case letter followed by a capital ("PoliticsNancy", "ObamaHillary", a kicker and its
+ * headline, two flex items), or a letter by a digit where the block holds a separator ("Tim
+ * Cook<sup>1</sup>"). Such a block is walked instead, and its joins asked (`isSeparated`). Prose has
+ * these only in a few names ("McCain", "iPhone"), so most blocks are still read with one call. Latin,
+ * Greek and Cyrillic capitals: a run together in a script without case, or before a lower-case word,
+ * is not seen in a block read whole.
+ */
+const LOWER_THEN_CAPITAL = /[a-z\u00df-\u00f6\u00f8-\u00ff\u03ac-\u03ce\u0430-\u045f][A-Z\u00c0-\u00d6\u00d8-\u00de\u0386-\u03ab\u0400-\u042f]/;
+const LETTER_THEN_DIGIT = /[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff][0-9]/;
+const SEPARATOR_SELECTOR = SEPARATOR_NAMES.join(',');
+
+function mayRunTogether(el: Element, text: string): boolean {
+  return el.childElementCount > 0 && (LOWER_THEN_CAPITAL.test(text) || (LETTER_THEN_DIGIT.test(text) && el.querySelector(SEPARATOR_SELECTOR) !== null));
+}
 
 const ELEMENT = 1; // Node.ELEMENT_NODE, without a global lookup per node
 const TEXT = 3;
@@ -497,6 +607,10 @@ export class BlockCollector {
         // Blank text does not start a block: the line breaks between a page's elements would each make
         // one, only to be dropped (10,000 of them on a 20k-node page).
         if (data.length > 0 && (current !== null || !isBlank(data))) {
+          // Text the page shows as two boxes (a kicker above its headline, flex items, a name and its
+          // footnote mark) is two pieces, as `innerText` reads it, not one word ("PoliticsNancy").
+          const join = current === null ? null : wordJoin(current.text, data);
+          if (join !== null && isSeparated(current!.nodes[current!.nodes.length - 1]!, node, join === 'letters')) flush();
           current ??= { text: '', nodes: [], starts: [], section, box: (node as Text).parentElement, anchor: node };
           current.nodes.push(node as Text);
           current.starts.push(current.text.length);
@@ -521,7 +635,7 @@ export class BlockCollector {
           // `hasChildNodes()`, not `firstChild`: reading a node makes its wrapper in this world, and
           // this child is never visited (10,000 fewer on the 20k-node page; its walk 7–27% shorter).
           const text = (node as Element).textContent!;
-          if (text.length > WHOLE_MAX_CHARS) descend = true;
+          if (text.length > WHOLE_MAX_CHARS || mayRunTogether(node as Element, text)) descend = true;
           else if (hasWordCharacter(text)) blocks.push(new ElementBlock(node as Element, text, section));
         } else {
           descend = true;

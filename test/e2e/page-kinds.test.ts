@@ -521,6 +521,32 @@ describe('web components', () => {
   });
 });
 
+describe('words the page shows apart', () => {
+  it('reads text laid out as boxes of its own (blocks, flex and grid items), and names beside a footnote mark, an image or ruby text, as separate words; a drop cap and a split name stay one', async () => {
+    const page = await gloss.newPage('/block-spans.html');
+    await waitForAnnotation(page);
+    expect(await paintedWhere(page)).toEqual([
+      'dropcap:Christopher Krebs',
+      'footnote:Apple',
+      'footnote:Tim Cook',
+      'grid:Kamala Harris',
+      'grid:Mark Esper',
+      'image:Elon Musk',
+      'image:Jeff Bezos',
+      'row:Barack Obama',
+      'row:Hillary Clinton',
+      'ruby:Joe Biden',
+      'split:Christopher Krebs',
+      'teaser:Nancy Pelosi',
+    ]);
+    const popup = await gloss.popup(page);
+    await popup.waitForSelector('[data-entity-id="person:hillary-clinton"]');
+    const listed = await popup.locator('[data-entity-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-entity-id')).sort());
+    expect(listed).toEqual(expect.arrayContaining(['person:barack-obama', 'person:hillary-clinton', 'person:nancy-pelosi', 'person:tim-cook', 'person:jeff-bezos', 'person:elon-musk', 'person:mark-esper']));
+    await Promise.all([popup.close(), page.close()]);
+  });
+});
+
 describe('frames', () => {
   it('annotates a same-origin iframe and opens cards inside it', async () => {
     const page = await gloss.newPage('/iframe.html');

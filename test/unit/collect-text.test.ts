@@ -5,9 +5,9 @@
  * @vitest-environment happy-dom
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BlockCollector, collectBlocks, ElementBlock, isAnnotatable } from '../../content-scripts/collect-text';
-import { elementAt } from '../../content-scripts/text-ranges';
+import { elementAt, rangeFor } from '../../content-scripts/text-ranges';
 
 const SKIP_TAGS = new Set(['script', 'style', 'code', 'textarea', 'button', 'svg', 'template']);
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'h2', 'br', 'section', 'td', 'nav', 'footer', 'article']);
@@ -426,5 +426,64 @@ describe('collecting text blocks', () => {
     const collector = new BlockCollector(document.body, true);
     while (!collector.step(-Infinity));
     expect(collector.blocks.map((b) => b.text)).toEqual(['First', 'Joe Biden']);
+  });
+});
+
+describe('words the page shows apart', () => {
+  const texts = (root: Node) => collectBlocks(root).map((b) => b.text.trim());
+  const STYLE = '<style>.blk { display: block } .cap { float: left } .item { display: grid }</style>';
+
+  it.each([
+    ['a kicker and a headline, spans laid out as blocks in a link', '<a href="#"><span class="blk">Politics</span><span class="blk">Nancy Pelosi says the House will vote</span></a>', ['Politics', 'Nancy Pelosi says the House will vote']],
+    ['items of a grid or flex row (CSS blockifies them)', '<div><span class="item">Barack Obama</span><span class="item">Hillary Clinton</span></div>', ['Barack Obama', 'Hillary Clinton']],
+    ['a name before a footnote mark', '<p>Tim Cook<sup>1</sup> said so.</p>', ['Tim Cook', '1 said so.']],
+    ['names on either side of an image', '<p>Jeff Bezos<img src="" alt="">Elon Musk</p>', ['Jeff Bezos', 'Elon Musk']],
+    ['a ruby annotation over a name', '<p><ruby>Nancy Pelosi<rt>Speaker</rt></ruby> spoke.</p>', ['Nancy Pelosi', 'Speaker spoke.']],
+    ['a box of its own inside a walked block', '<div>Politics<code>c</code>Today<span class="blk">Nancy Pelosi</span></div>', ['Politics', 'Today', 'Nancy Pelosi']],
+    ['a box nested in inline elements, entered and left', '<p><b>Barack <i>Obama</i></b><em><span class="blk"><i>Hillary</i> Clinton</span></em>and more</p>', ['Barack Obama', 'Hillary Clinton', 'and more']],
+  ])('reads %s as separate words', (_, html, expected) => {
+    document.body.innerHTML = STYLE + html;
+    expect(texts(document.body)).toEqual(expected);
+  });
+
+  it.each([
+    ['a name split across inline elements', '<p>Chris<span>topher</span> <b>Krebs</b>’s team</p>', ['Christopher Krebs’s team']],
+    ['a drop cap, floated beside the first word', '<p><span class="cap">T</span>rump fired Christopher Krebs.</p>', ['Trump fired Christopher Krebs.']],
+    ['a capital inside a word, across a link', '<p>Senator Mc<a href="#">Cain</a> and i<b>Phone</b> users</p>', ['Senator McCain and iPhone users']],
+    ['inline boxes (inline-block), as innerText reads them', '<p><span style="display: inline-block">Nancy</span><span style="display: inline-block">Pelosi</span></p>', ['NancyPelosi']],
+    ['a word break opportunity', '<p>Schwarzen<wbr>egger</p>', ['Schwarzenegger']],
+    // Only separators are asked where a digit meets a word: boxes of figures are tables, not names.
+    ['a figure in a box of its own beside a word', '<div><span class="blk">Mumbai</span><span class="blk">3029</span><code>x</code></div>', ['Mumbai3029']],
+  ])('keeps %s as one', (_, html, expected) => {
+    document.body.innerHTML = STYLE + html;
+    expect(texts(document.body)).toEqual(expected);
+  });
+
+  it('maps offsets to the page’s own text nodes in each piece', () => {
+    document.body.innerHTML = STYLE + '<a href="#"><span class="blk">Politics</span><span class="blk">Nancy <b>Pelosi</b> says</span></a>';
+    const [kicker, headline] = collectBlocks(document.body);
+    expect(kicker!.nodes).toEqual([document.querySelector('span')!.firstChild]);
+    expect(headline!.starts).toEqual([0, 6, 12]);
+    const range = rangeFor(headline!, 0, 'Nancy Pelosi'.length);
+    expect([range.toString(), range.startContainer.parentElement!.className, range.endContainer.parentElement!.localName]).toEqual(['Nancy Pelosi', 'blk', 'b']);
+  });
+
+  it('asks no element its style unless two words meet across it, and reads prose whole', () => {
+    const paragraphs = Array.from({ length: 200 }, (_, i) => `<p>Paragraph ${i}: <a href="#">Christopher Krebs</a> said <em>so</em>, and <b>Joe Biden</b> agreed.</p>`).join('');
+    document.body.innerHTML = `<article>${paragraphs}<p>Chris<span>topher</span> Krebs</p></article>`;
+    const styled = vi.spyOn(window, 'getComputedStyle');
+    try {
+      const blocks = collectBlocks(document.body);
+      expect(blocks).toHaveLength(201);
+      expect(blocks.filter((b) => b instanceof ElementBlock)).toHaveLength(201);
+      // The one join of two word characters, inside a block read whole: not looked at.
+      expect(styled).not.toHaveBeenCalled();
+      // Walked (a block holding a skipped element), the join asks the one element it crosses.
+      document.body.innerHTML = '<p>Chris<span>topher</span> Krebs <code>x</code></p>';
+      expect(texts(document.body)).toEqual(['Christopher Krebs']);
+      expect(styled).toHaveBeenCalledTimes(1);
+    } finally {
+      styled.mockRestore();
+    }
   });
 });
