@@ -210,6 +210,22 @@ describe('Firefox ESR', () => {
     }
   });
 
+  it('reads the frames a page writes itself: srcdoc (sandboxed too) and about:blank written or filled by script', async () => {
+    const written = await gloss.newPage('/written-frames.html');
+    try {
+      const frameById = async (id: string) => (await (await written.$(`iframe#${id}`))!.contentFrame())!;
+      const frames = await Promise.all(['srcdoc', 'sandboxed', 'written', 'filled'].map(frameById));
+      const paintedIn = (i: number) => frames[i]!.evaluate(() => [...CSS.highlights].flatMap(([n, h]) => (n.startsWith('gloss-') ? [...h].map((r) => r.toString()) : [])));
+      const has = (...names: string[]) => (painted: string[]) => names.every((n) => painted.includes(n));
+      await pollFor(() => paintedIn(0), has('Christopher Krebs'), 20_000, 'the srcdoc frame painted');
+      await pollFor(() => paintedIn(1), has('Christopher Krebs'), 20_000, 'the sandboxed srcdoc frame painted');
+      await pollFor(() => paintedIn(2), has('Mark Esper'), 20_000, 'the written about:blank frame painted');
+      await pollFor(() => paintedIn(3), has('CISA'), 20_000, 'the filled about:blank frame painted');
+    } finally {
+      await written.close();
+    }
+  });
+
   it('"this site" off turns Gloss off in the frame of another site inside the page too (the frame goes by the page it was loaded from), and on again', async () => {
     const embedding = await gloss.newPage('/cross-site-frame.html');
     try {
