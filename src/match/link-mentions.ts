@@ -181,17 +181,20 @@ class SpanOf implements Span {
 
 /** Links a page's matches, with the whole page in view (the worker runs it for each tab's pass). */
 export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex, options: LinkOptions = {}): Mention[] {
+  // The page's text as one string, made when first asked: a search of it is one native call, where one
+  // per block (a page has hundreds of 55-character blocks) cost the linker a tenth of its time.
+  let pageText: PageText | undefined;
+  const text = () => (pageText ??= new PageText(blocks));
   const asked = new Map<string, boolean>();
   pageWritesLower = (word) => {
     let found = asked.get(word);
-    if (found === undefined) asked.set(word, (found = writesLower(blocks, word)));
+    if (found === undefined) asked.set(word, (found = writesLower(text().joined, word)));
     return found;
   };
   const spelled = new Map<string, string>();
-  let lowered: string[] | undefined;
   const spell = (hint: string): string => {
     let found = spelled.get(hint);
-    if (found === undefined) spelled.set(hint, (found = pageSpelling(blocks, hint, () => (lowered ??= blocks.map((b) => b.text.toLowerCase())))));
+    if (found === undefined) spelled.set(hint, (found = pageSpelling(text(), hint)));
     return found;
   };
   // A name's repeats mostly have the same clues, chosen once ("Apple", five times): the page's hint words
@@ -585,20 +588,35 @@ const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]$/u;
 const LETTER_OR_DIGIT_AFTER = /^[\p{L}\p{N}]/u;
 
 /**
- * `word` in the blocks with no letter or digit either side. A search for the one word, not a set of
+ * `word` in the page's text with no letter or digit either side. A search for the one word, not a set of
  * the page's lower-case words: a Unicode-class RegExp over the whole page was a tenth of the worker's
  * linking time (`npm run bench`), for the few words a page's headlines ask about.
  */
-function writesLower(blocks: readonly LinkBlock[], word: string): boolean {
+function writesLower(text: string, word: string): boolean {
   if (!LOWER_WORD.test(word)) return false;
-  for (const { text } of blocks) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      const end = at + word.length;
-      // Two characters each side: a letter outside the BMP is a surrogate pair.
-      if (!LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, at - 2), at)) && !LETTER_OR_DIGIT_AFTER.test(text.slice(end, end + 2))) return true;
-    }
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    // Two characters each side: a letter outside the BMP is a surrogate pair.
+    if (!LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, at - 2), at)) && !LETTER_OR_DIGIT_AFTER.test(text.slice(end, end + 2))) return true;
   }
   return false;
+}
+
+/** A page's blocks joined by line breaks (no word runs across two), and its lower case where that keeps every offset. */
+class PageText {
+  readonly joined: string;
+  #lower: string | null | undefined;
+  constructor(readonly blocks: readonly LinkBlock[]) {
+    this.joined = blocks.map((b) => b.text).join('\n');
+  }
+  /** Null where lower-casing changes the length ("İ" is two characters in lower case): then the blocks are searched one by one. */
+  get lower(): string | null {
+    if (this.#lower === undefined) {
+      const lower = this.joined.toLowerCase();
+      this.#lower = lower.length === this.joined.length ? lower : null;
+    }
+    return this.#lower;
+  }
 }
 
 /**
@@ -607,23 +625,33 @@ function writesLower(blocks: readonly LinkBlock[], word: string): boolean {
  * where it also writes it otherwise; the hint as listed where the page has its words only apart (a
  * hint of two words counts where each is anywhere).
  */
-function pageSpelling(blocks: readonly LinkBlock[], hint: string, lowered: () => readonly string[]): string {
+function pageSpelling(page: PageText, hint: string): string {
   if (pageWritesLower?.(hint)) return hint;
-  const lower = lowered();
+  const lower = page.lower;
+  if (lower !== null) return spellingIn(page.joined, lower, hint) ?? hint;
   let shouted: string | undefined;
-  for (let b = 0; b < blocks.length; b++) {
-    const text = blocks[b]!.text;
-    for (let at = lower[b]!.indexOf(hint); at >= 0; at = lower[b]!.indexOf(hint, at + 1)) {
-      const end = at + hint.length;
-      if (LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || LETTER_OR_DIGIT_AFTER.test(text.slice(end, end + 2))) continue;
-      // A letter whose lower case is longer ("İ") moves what follows it: only the same word counts.
-      const written = text.slice(at, end);
-      if (written.toLowerCase() !== hint) continue;
-      if (hint.length <= 4 || written !== written.toUpperCase()) return written;
-      shouted ??= written;
-    }
+  for (const { text } of page.blocks) {
+    const found = spellingIn(text, text.toLowerCase(), hint);
+    if (found === undefined) continue;
+    if (hint.length <= 4 || found !== found.toUpperCase()) return found;
+    shouted ??= found;
   }
   return shouted ?? hint;
+}
+
+/** The first way `text` writes `hint` as a word, not in capitals if it also writes it otherwise (`lower`: `text` lower-cased, of its length). */
+function spellingIn(text: string, lower: string, hint: string): string | undefined {
+  let shouted: string | undefined;
+  for (let at = lower.indexOf(hint); at >= 0; at = lower.indexOf(hint, at + 1)) {
+    const end = at + hint.length;
+    if (LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || LETTER_OR_DIGIT_AFTER.test(text.slice(end, end + 2))) continue;
+    // A letter whose lower case is longer ("İ") moves what follows it: only the same word counts.
+    const written = text.slice(at, end);
+    if (written.toLowerCase() !== hint) continue;
+    if (hint.length <= 4 || written !== written.toUpperCase()) return written;
+    shouted ??= written;
+  }
+  return shouted;
 }
 
 /**
