@@ -30,6 +30,8 @@ export function whyText(reason: LinkReason): string {
       return t('whyTitle', reason.alias, reason.title);
     case 'standalone':
       return t('whyStandalone', reason.alias);
+    case 'company-act':
+      return t('whyCompanyAct', reason.alias, reason.act);
     case 'context':
       return reason.words.length > 0 ? t('whyContext', reason.alias, reason.words.join(', ')) : t('whyNamedElsewhere', reason.alias);
     case 'correction':

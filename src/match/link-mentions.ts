@@ -37,6 +37,8 @@ export type LinkReason =
   | { kind: 'coreference'; alias: string; via: string; later?: true }
   | { kind: 'title'; alias: string; title: string }
   | { kind: 'standalone'; alias: string }
+  /** `act`: what the page says the name did, which only a company does ("Apple said", "Meta's chief executive"). */
+  | { kind: 'company-act'; alias: string; act: string }
   | { kind: 'context'; alias: string; words: string[] }
   | { kind: 'correction'; alias: string };
 
@@ -508,7 +510,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     // the page's other "Apple"s are that company too.
     const acted = pool.length === 1 && index.cats[pool[0]!] === COMPANY ? companyActsOf().get(span.key) : undefined;
     if (acted !== undefined && acted.e === pool[0]) {
-      link(span, acted.e, { kind: 'context', alias, words: [acted.by] });
+      link(span, acted.e, { kind: 'company-act', alias, act: acted.by });
       return;
     }
 
@@ -1423,10 +1425,14 @@ const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|
 const COMPANY_ACT_BEFORE =
   /(?:^|[^\p{L}])(stakes?|shares|shareholders|investment|invest(?:ed|ing|s)?)[ \u00a0]+(?:\$[\d.,]+[ \u00a0]*(?:million|billion|trillion|[mb]n)?[ \u00a0]+)?(?:in|of)[ \u00a0]+$/u;
 
+/** What the page writes of the name that only a company does, name included, as the card quotes it ("Apple said", "a stake in Meta"). */
 function companyAct(block: LinkBlock, span: Span): string | undefined {
-  const m = COMPANY_ACT_AFTER.exec(block.text.slice(span.candidate.end, span.candidate.end + 40));
-  if (m) return (m[1] ?? m[2])!.replace(/[ \u00a0]+/g, ' ');
-  return COMPANY_ACT_BEFORE.exec(block.text.slice(Math.max(0, span.candidate.start - 40), span.candidate.start))?.[1];
+  const { start, end } = span.candidate;
+  const text = block.text;
+  const after = COMPANY_ACT_AFTER.exec(text.slice(end, end + 40));
+  if (after) return text.slice(start, end + after[0].length).replace(/[ \u00a0]+/g, ' ');
+  const before = COMPANY_ACT_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+  return before ? `${before[0].replace(/^[^\p{L}]+/u, '')}${text.slice(start, end)}`.replace(/[ \u00a0]+/g, ' ') : undefined;
 }
 
 /** "in ", "near ", "outside ", "throughout " right before a name. */

@@ -322,6 +322,21 @@ describe('linkMentions: a company’s everyday-word name before what only a comp
     expect(firms('The government took a 9.9 percent stake in Intel; Nvidia invested $5 billion in Intel.')).toEqual(['Intel→company:intel', 'Intel→company:intel']);
   });
 
+  it('says why in the page\'s own words: the name with what it did, or what was done to it', async () => {
+    const { compileIndex } = await import('../../src/knowledge/compile-index');
+    const { buildAliasTrie } = await import('../../src/match/alias-trie');
+    const { findMentions } = await import('../../src/match/find-mentions');
+    const index = compileIndex([
+      entity('company:apple', 'company', 'Apple Inc.', [{ text: 'Apple Inc.', kind: 'name' }, { text: 'Apple', kind: 'short', commonWord: true }]),
+      entity('company:intel', 'company', 'Intel', [{ text: 'Intel', kind: 'short', commonWord: true }]),
+    ]);
+    const reasons = (text: string) => findMentions([text], index, buildAliasTrie(index)).map((m) => m.reason);
+    expect(reasons('Apple was fined. Apple said it would appeal.')).toEqual([
+      { kind: 'company-act', alias: 'Apple', act: 'Apple said' }, { kind: 'company-act', alias: 'Apple', act: 'Apple said' },
+    ]);
+    expect(reasons('The government took a stake in Intel.')).toEqual([{ kind: 'company-act', alias: 'Intel', act: 'stake in Intel' }]);
+  });
+
   it('is the word elsewhere, and a ticker is no such name ("AMD said")', () => {
     expect(firms('Apple pie is sweet, and an Apple a day is the target.')).toEqual([]);
     expect(firms('The Target shares a border with the Apple.')).toEqual([]);

@@ -13,6 +13,8 @@ describe('whyText', () => {
     [{ kind: 'context', alias: 'Sabres', words: ['Buffalo', 'goaltender', 'defenseman'] }, 'Matched “Sabres”; this page also mentions Buffalo, goaltender, defenseman.'],
     // Its own name was the only support ("the Buffalo Bills … the Bills"): not "this page also mentions ." nor the name itself.
     [{ kind: 'context', alias: 'Minnesota', words: [] }, 'Matched “Minnesota”; this page names it elsewhere too.'],
+    // A company by what only a company does: the page's own words, not "this page also mentions said".
+    [{ kind: 'company-act', alias: 'Apple', act: 'Apple said' }, 'Matched “Apple” as a company: this page writes “Apple said”.'],
   ])('%o', (reason, text) => {
     expect(whyText(reason)).toBe(text);
   });
