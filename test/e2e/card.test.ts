@@ -196,6 +196,15 @@ describe('what the card says', () => {
     await game.close();
   });
 
+  it('a company named by an everyday word, linked by what only a company does, quotes the page’s words', async () => {
+    const story = await gloss.newPage('/company-story.html');
+    await waitForAnnotation(story);
+    await open(story, '#more', 'Apple');
+    // It read "this page also mentions said."
+    expect(await cardPart(story, '.why')).toEqual(['Matched “Apple” as a company: this page writes “Apple said”.']);
+    await story.close();
+  });
+
   it('a former president’s card: his kind said plainly, his terms in one column with the party aside', async () => {
     await open(page, 'article p:nth-of-type(3)', 'Joe Biden');
     expect(await cardPart(page, '.gloss-kind')).toEqual(['Person · no longer in this role']);
