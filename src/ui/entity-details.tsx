@@ -27,10 +27,13 @@ function when(f: Fact, event: boolean): string {
  * Whether a fact's open-ended date is the day something happened, not the start of what still holds.
  * In the knowledge, a person's such facts are offices they hold ("U.S. Senator", "King of Jordan") and a
  * place's are its leaders in office ("Premier") or names in use ("U.S. federal name"), while a government
- * body's, a company's or an organisation's are what was done to it: "Created", "Executive order", "Staff
- * cuts" (the one exception, CFPB's "Acting Director", then reads as the month he took over).
+ * body's, a company's or an organisation's are mostly what was done to it: "Created", "Executive order",
+ * "Staff cuts". Its post held ("Acting Director") or name in use ("Secondary name") still holds.
  */
-const isEvent = (category: CardDetails['category'], f: Fact) => Boolean(f.from && !f.to) && category !== 'person' && category !== 'place';
+const isEvent = (category: CardDetails['category'], f: Fact) =>
+  Boolean(f.from && !f.to) && category !== 'person' && category !== 'place' && !HELD_LABEL.test(f.label);
+/** A post someone holds or a name in use: "since" its date. */
+const HELD_LABEL = /\b(?:director|chair(?:man|woman)?|administrator|secretary|commissioner|head|chief|president|leader|governor|name)$/i;
 
 /**
  * A fact's value with its dates. On a person's card a dated fact is a term of office, and the term is

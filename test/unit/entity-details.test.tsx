@@ -83,6 +83,9 @@ describe('EntityDetails', () => {
     // What was done to a government body happened on a day; it did not start then and go on.
     ['agency', { label: 'Created', value: 'Cybersecurity and Infrastructure Security Agency Act of 2018', from: '2018-11-16' }, 'Cybersecurity and Infrastructure Security Agency Act of 2018 (Nov 16, 2018)'],
     ['agency', { label: 'Executive order', value: 'Reduced to its statutory minimum', from: '2025-03-14' }, 'Reduced to its statutory minimum (Mar 14, 2025)'],
+    // A post held and a name in use go on: CFPB's acting director since he took over, the Pentagon's second name.
+    ['agency', { label: 'Acting Director', value: 'Russell Vought', from: '2025-02' }, 'Russell Vought (since Feb 2025)'],
+    ['agency', { label: 'Secondary name', value: 'Department of War', from: '2025-09-05' }, 'Department of War (since Sep 5, 2025)'],
     // A place's leader is in office since that day, and a name in use since it.
     ['place', { label: 'Premier', value: 'Doug Ford (Progressive Conservative)', from: '2018-06-29' }, 'Doug Ford (Progressive Conservative) (since Jun 29, 2018)'],
     ['place', { label: 'U.S. federal name', value: 'Gulf of America', from: '2025-01-20' }, 'Gulf of America (since Jan 20, 2025)'],
