@@ -93,6 +93,21 @@ export class CardHost {
         first.focus();
       }
     });
+    // What Tab reaches is brought into view above the actions pinned at the card's foot, once the browser's
+    // own scroll on focus is done (a frame later): that scroll used the actions' height measured when the
+    // card was placed, one row during "Loading…", and left the link half under the two rows they take
+    // once the details arrive inside a card whose size (and so placement) does not change.
+    card.addEventListener('focusin', (e) => {
+      const target = e.target;
+      if (!(target instanceof HTMLElement) || target === card) return;
+      requestAnimationFrame(() => {
+        const actions = card.querySelector<HTMLElement>('.actions');
+        if (!actions || actions.contains(target) || !target.isConnected) return;
+        card.style.scrollPaddingBottom = `${actions.offsetHeight}px`;
+        const below = target.getBoundingClientRect().bottom - actions.getBoundingClientRect().top + 4;
+        if (below > 0) card.scrollTop += below;
+      });
+    });
     for (const type of ['keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'click', 'pointerdown', 'pointerup', 'wheel', 'focusin', 'focusout']) {
       card.addEventListener(type, (e) => e.stopPropagation());
     }

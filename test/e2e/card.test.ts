@@ -519,17 +519,19 @@ describe('a short viewport (200% zoom)', () => {
     await expect.poll(() => shownCardText(page)).toMatch(/Next mention/);
     await expect.poll(() => page.evaluate(() => document.querySelector('[data-gloss]')?.shadowRoot?.activeElement?.className)).toBe('card');
     const seen: string[] = [];
-    for (let i = 0; i < 6; i++) {
-      await page.keyboard.press('Tab');
-      seen.push(
-        await page.evaluate(() => {
+    // Where focus lands, as the card shows it once it has brought the control into view (a frame or two).
+    const focused = () =>
+        page.evaluate(() => {
           const root = document.querySelector('[data-gloss]')!.shadowRoot!;
           const el = root.activeElement as HTMLElement;
           const r = el.getBoundingClientRect();
           const shown = r.top >= 0 && r.bottom <= innerHeight && el.contains(root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
           return `${el.tagName === 'A' ? 'link' : el.title || el.textContent?.trim()}${shown ? '' : ' (out of view)'}`;
-        }),
-      );
+        });
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      await expect.poll(focused, { timeout: 2000 }).not.toMatch(/out of view/);
+      seen.push(await focused());
     }
     expect(seen).toEqual(['Keep this card open', 'Close', 'link', 'Next mention', 'Not this one?', 'Keep this card open']);
     await page.keyboard.press('Escape');
