@@ -313,9 +313,13 @@ describe('knowledge packs', () => {
     const valid = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/packs/valid-pack.json'), 'utf8')) as { entities: unknown[] };
     const one = join(tmpdir(), `gloss-one-entity-${process.pid}.json`);
     writeFileSync(one, JSON.stringify({ version: 1, name: 'One-entity pack', entities: valid.entities.slice(0, 1) }));
-    await p.setInputFiles('[data-testid="pack-file"]', one);
-    rmSync(one);
-    await expect.poll(() => p.getByTestId('pack-status').textContent()).toBe('Imported “One-entity pack” with 1 entity.');
+    // Removed once read: the page reads a chosen file when it imports it, not when it is chosen.
+    try {
+      await p.setInputFiles('[data-testid="pack-file"]', one);
+      await expect.poll(() => p.getByTestId('pack-status').textContent()).toBe('Imported “One-entity pack” with 1 entity.');
+    } finally {
+      rmSync(one);
+    }
     await expect.poll(() => p.locator('[data-pack-name="One-entity pack"]').textContent()).toContain('One-entity pack · 1 entity');
     expect(await item.textContent()).toContain('2 entities');
     await p.getByRole('button', { name: 'Remove One-entity pack' }).click();
