@@ -5,7 +5,8 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderRoot } from './support/render-root';
 import type { StoredPack } from '../../src/packs/compile-packs';
 
 let local: Record<string, unknown> = {};
@@ -28,15 +29,9 @@ const entity = (id: string, name: string) => ({
 const pack = (id: string, name: string, enabled: boolean, entities: number): StoredPack =>
   ({ id, name, enabled, importedAt: '2026-12-01T00:00:00Z', entities: Array.from({ length: entities }, (_, i) => entity(`${id}:e${i}`, `${name} Entity ${i}`)), sources: [{ id: 'test', name: 'Test', url: 'https://example.org/', licence: 'CC0-1.0' }], overrides: [] }) as StoredPack;
 
-let root: HTMLElement;
+const root = renderRoot();
 beforeEach(() => {
   local = { packs: [pack('a', 'Local newsroom', false, 1), pack('b', 'Sports desk', true, 3)] };
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
 });
 
 const settle = () => act(() => new Promise((r) => setTimeout(r, 20)));

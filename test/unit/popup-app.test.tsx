@@ -6,7 +6,8 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderRoot } from './support/render-root';
 
 const ENTITIES = [
   { id: 'person:donald-trump', name: 'Donald Trump', category: 'person', count: 9, seen: [] },
@@ -55,15 +56,9 @@ vi.mock('webextension-polyfill', () => ({ default: browser }));
 const { App } = await import('../../popup/app');
 const { defaults } = await import('../../src/settings');
 
-let root: HTMLElement;
+const root = renderRoot();
 beforeEach(() => {
   sync = {};
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
 });
 
 const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));

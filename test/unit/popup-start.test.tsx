@@ -5,7 +5,8 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderRoot } from './support/render-root';
 
 const tab = { glossAnswers: false, granted: true, injected: false, reported: false };
 const noListener = () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
@@ -41,15 +42,9 @@ const browser = {
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 const { App } = await import('../../popup/app');
 
-let root: HTMLElement;
+const root = renderRoot();
 beforeEach(() => {
   Object.assign(tab, { glossAnswers: false, granted: true, injected: false, reported: false });
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
 });
 
 const settle = () => act(() => new Promise((r) => setTimeout(r, 20)));
