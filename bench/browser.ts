@@ -482,6 +482,46 @@ async function liveRun(ctx: BrowserContext, url: string, gloss: boolean): Promis
   return { task, passes };
 }
 
+/** How long `changingRun` lets a page's script change it, and how often. */
+const CHANGING_MS = 5000;
+const CHANGING_EVERY_MS = 10;
+
+/**
+ * Main-thread task time while the page's own script changes it every CHANGING_EVERY_MS for CHANGING_MS,
+ * as a carousel, a video's progress bar or a clock does: `style`, an element's inline width (no text
+ * changes, Gloss makes no pass); `text`, a line's text without a name ("Updated 10 ms ago"). Chromium
+ * rebuilds its highlight markers for every registered range after any change to the DOM or style
+ * (`paint-highlights.ts`). Also how many ranges were registered, with Gloss.
+ */
+async function changingRun(ctx: BrowserContext, url: string, gloss: boolean, kind: 'style' | 'text'): Promise<{ task: number; registered: number }> {
+  const m = await openMeasured(ctx, url);
+  if (gloss) await annotated(m.cdp);
+  await settle(m.page);
+  await primeHarness(m.page);
+  const before = (await m.metrics()).task;
+  const registered = await m.page.evaluate(
+    ([ms, every, kind]) => {
+      const box = document.body.appendChild(document.createElement('div'));
+      box.textContent = 'Updated';
+      let n = 0;
+      const id = setInterval(() => {
+        n++;
+        if (kind === 'style') box.style.width = `${200 + (n % 50)}px`;
+        else box.textContent = `Updated ${n * every} ms ago`;
+      }, every);
+      setTimeout(() => clearInterval(id), ms);
+      let count = 0;
+      for (const [name, highlight] of CSS.highlights) if (name.startsWith('gloss-')) count += highlight.size;
+      return count;
+    },
+    [CHANGING_MS, CHANGING_EVERY_MS, kind] as const,
+  );
+  await m.page.waitForTimeout(CHANGING_MS + 300);
+  const task = (await m.metrics()).task - before;
+  await m.page.close();
+  return { task, registered };
+}
+
 /** How far `scrollRun` scrolls, and by how much per wheel event (one per frame, about). */
 const SCROLL_STEP_PX = 60;
 const SCROLL_STEPS = 120;
@@ -516,6 +556,21 @@ export interface ScrollStats {
   withoutMs: number;
 }
 
+export interface ChangingStats {
+  page: string;
+  /** The page's mentions, and how many ranges were registered (painted) with the reader at its top. */
+  mentions: number;
+  registered: number;
+  seconds: number;
+  /** Main-thread task time over CHANGING_MS of the page's changes, with Gloss minus without (medians of RUNS, alternated). */
+  styleAddedMs: number;
+  textAddedMs: number;
+  /** The page scrolled by the wheel (`scrollRun`): task time with Gloss and without. */
+  scrollPx: number;
+  scrollWithMs: number;
+  scrollWithoutMs: number;
+}
+
 export interface LiveStats {
   page: string;
   /** Main-thread task time over LIVE_MS of changes, with Gloss minus without (medians of RUNS, alternated). */
@@ -540,7 +595,7 @@ export interface WorkerStats {
   pages: number;
 }
 
-export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: number; worker: WorkerStats | undefined; live: LiveStats | undefined; scroll: ScrollStats | undefined }> {
+export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: number; worker: WorkerStats | undefined; live: LiveStats | undefined; scroll: ScrollStats | undefined; changing: ChangingStats | undefined }> {
   const fixtures = join(ROOT, 'bench/.pages');
   generatedPage(fixtures);
   const server = await startStaticServer({ '/corpus/': CORPUS, '/bench/': fixtures, '/': join(ROOT, 'node_modules/mark.js/dist') });
@@ -562,6 +617,7 @@ export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: num
   let worker: WorkerStats | undefined;
   let live: LiveStats | undefined;
   let scroll: ScrollStats | undefined;
+  let changing: ChangingStats | undefined;
   try {
     for (const url of urls) {
       const gloss: GlossRun[] = [];
@@ -622,6 +678,33 @@ export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: num
       }
       scroll = { page: 'generated-20k.html', px: SCROLL_STEP_PX * SCROLL_STEPS, withMs: median(withScroll), withoutMs: median(withoutScroll) };
     }
+    // The real page with the most names, changed by its own script, and scrolled.
+    const real = rows.filter((r) => r.set !== 'generated').sort((a, b) => b.mentions - a.mentions)[0];
+    if (real) {
+      const url = `${server.origin}/corpus/${real.page}`;
+      const runs = { style: [[], []], text: [[], []] } as Record<'style' | 'text', [{ task: number; registered: number }[], { task: number; registered: number }[]]>;
+      const scrolls: [number[], number[]] = [[], []];
+      for (let run = 0; run < RUNS; run++) {
+        for (const kind of ['style', 'text'] as const) {
+          runs[kind][0].push(await changingRun(withExt, url, true, kind));
+          runs[kind][1].push(await changingRun(without, url, false, kind));
+        }
+        scrolls[0].push(await scrollRun(withExt, url, true));
+        scrolls[1].push(await scrollRun(without, url, false));
+      }
+      const added = (kind: 'style' | 'text') => median(runs[kind][0].map((r) => r.task)) - median(runs[kind][1].map((r) => r.task));
+      changing = {
+        page: real.page,
+        mentions: real.mentions,
+        registered: median(runs.style[0].map((r) => r.registered)),
+        seconds: CHANGING_MS / 1000,
+        styleAddedMs: added('style'),
+        textAddedMs: added('text'),
+        scrollPx: SCROLL_STEP_PX * SCROLL_STEPS,
+        scrollWithMs: median(scrolls[0]),
+        scrollWithoutMs: median(scrolls[1]),
+      };
+    }
     if (!process.env.GLOSS_DIST) {
       hoverMs = await hover(withExt, server.origin);
       const sw = withExt.serviceWorkers()[0]!;
@@ -644,5 +727,5 @@ export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: num
     await without.close();
     await server.close();
   }
-  return { rows, hoverMs, worker, live, scroll };
+  return { rows, hoverMs, worker, live, scroll, changing };
 }

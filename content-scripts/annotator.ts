@@ -11,7 +11,7 @@ import { addWrittenForm } from './written-forms';
 import type { Settings } from '../src/settings';
 import { BlockCollector, ElementBlock, isAnnotatable, isBlockElement, isIntact, type TextBlock } from './collect-text';
 import { outOfReach } from './page-modal';
-import { PAINTED_SCREENS, WINDOWED_ABOVE, type HighlightPainter } from './paint-highlights';
+import { PAINTED_SCREENS, SCANNED_UP_TO, type HighlightPainter } from './paint-highlights';
 import { mark, measure, timed } from './page-timings';
 import { hitByCaret, rectsContain } from './hit-by-caret';
 import { lowerBound } from './lower-bound';
@@ -435,9 +435,9 @@ export class Annotator {
         measure('gloss:link', linkStart);
         const rangesStart = performance.now();
         const mentions: PageMention[] = [];
-        // A page the painter paints whole gets its ranges here, in slices, not in the one task that paints;
-        // on a larger one, painted a window at a time, each range is made when first needed.
-        const eager = linked.count <= WINDOWED_ABOVE;
+        // A page whose every range the painter reads the box of gets them here, in slices, not in the one
+        // task that paints; on a larger one, searched in document order, each range is made when first needed.
+        const eager = linked.count <= SCANNED_UP_TO;
         const work = (deadline: number): boolean => {
           for (let k = mentions.length; k < linked.count; k++) {
             // Every 16: the first ranges in a tab cost far more than later ones.

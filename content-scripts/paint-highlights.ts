@@ -62,10 +62,14 @@ export function staticHighlightCss(scope: HighlightScope): string {
   return css(defaults.highlightStyle, false, scope);
 }
 
-/** Above this many painted ranges, only those near the viewport are registered (see `paint`). */
-export const WINDOWED_ABOVE = 500;
 /**
- * Then the ranges within this many screens of the viewport (above it and below it) are kept
+ * Up to this many ranges to paint, the box of each is read to find those near the viewport (`#near`);
+ * above it, a binary search in document order finds them (a sidebar's names, later in the document than
+ * the story beside them, can then be missed), reading a few hundred boxes rather than 20,000.
+ */
+export const SCANNED_UP_TO = 500;
+/**
+ * Only the ranges within this many screens of the viewport (above it and below it) are kept
  * registered; when one is not, those within REGISTERED_SCREENS are registered (`#paintNear`).
  */
 export const PAINTED_SCREENS = 0.5;
@@ -172,33 +176,30 @@ export class HighlightPainter {
 
   /**
    * Paints these ranges (in document order), each in its category's highlight; a category with none
-   * is cleared. Up to WINDOWED_ABOVE ranges are all registered at once. Above that, only the ranges
-   * near the viewport are registered, and the window follows the reader's scrolling: Chromium repaints
-   * the whole page and rebuilds its markers for every registered range on any change to a highlight
-   * (20,000 ranges make a 335 ms frame, and adding them a few at a time costs that on every frame).
+   * is cleared. Only the ranges near the viewport are registered, and the set follows the reader's
+   * scrolling. Chromium rebuilds its highlight markers for every registered range whenever the page's
+   * DOM or style changes at all, and with an underline (a text decoration) it recomputes each one's ink
+   * overflow and repaints it: on a news page whose script rewrote a line every 10 ms, its whole story's
+   * names registered cost 12–13% of a core in the browser's pre-paint and paint, the band near the
+   * viewport 4% (`npm run bench`: Changing page). On any change to a highlight it does the same (20,000 ranges
+   * make a 335 ms frame).
    */
   paint(items: readonly Painted[]): void {
     if (!this.supported) return;
     this.#items = items;
-    if (!this.#marks) {
+    if (!this.#marks || items.length === 0) {
       this.#stopWindow();
-      this.#register(items, 0, 0);
-      return;
-    }
-    if (items.length <= WINDOWED_ABOVE) {
-      this.#stopWindow();
-      this.#register(items, 0, items.length);
+      this.#register([]);
       return;
     }
     this.#startWindow(items);
   }
 
-  /** Registers `items[from..to)`, by category. */
-  #register(items: readonly Painted[], from: number, to: number): void {
+  /** Registers `items` (in document order), by category, and only them. */
+  #register(items: readonly Painted[]): void {
     const byCategory = new Map<Category, Range[]>();
     const categoryOf = new Map<Range, Category>();
-    for (let i = from; i < to; i++) {
-      const { category, range } = items[i]!;
+    for (const { category, range } of items) {
       categoryOf.set(range, category);
       const list = byCategory.get(category);
       if (list) list.push(range);
@@ -234,18 +235,27 @@ export class HighlightPainter {
     return held !== undefined && CSS.highlights.get(name) === held.highlight && held.highlight.size === held.ranges.length;
   }
 
-  /** Windowed mode: every range to paint, in document order. */
+  /** Every range to paint, in document order. */
   #ordered: readonly Painted[] = [];
-  /** Whether the registered ranges were checked against `#ordered` (a new pass's ranges may have left or moved). */
+  /** Whether the registered ranges were checked against `#ordered` (a new pass's ranges may have left or moved), and after a resize. */
   #checked = false;
   #stopScroll: AbortController | undefined;
   #frame = 0;
+  /**
+   * Where the scrolled things stood when the ranges near the viewport were last found by reading every
+   * box (`SCANNED_UP_TO`): the document, and each element seen scrolling since the page was painted.
+   * A screen from there, they are found again.
+   */
+  #scrollBase = new Map<EventTarget, number>();
+  /** What scrolled since the last animation frame's look. */
+  #scrolled = new Set<EventTarget>();
 
   #startWindow(items: readonly Painted[]): void {
     const view = this.#doc.defaultView;
     if (!view) return;
+    // A live page's pass often paints what it painted (an edit without a name): no box is read again.
+    if (!samePainted(items, this.#ordered)) this.#checked = false;
     this.#ordered = items;
-    this.#checked = false;
     if (!this.#stopScroll) {
       this.#stopScroll = new AbortController();
       const later = () => {
@@ -254,13 +264,24 @@ export class HighlightPainter {
           this.#paintNear();
         });
       };
+      const moved = () => {
+        this.#checked = false;
+        later();
+      };
       // Capture: scrolling inside any scroller moves names relative to the viewport too.
-      view.addEventListener('scroll', later, { capture: true, passive: true, signal: this.#stopScroll.signal });
-      view.addEventListener('resize', later, { passive: true, signal: this.#stopScroll.signal });
+      view.addEventListener(
+        'scroll',
+        (e) => {
+          if (e.target) this.#scrolled.add(e.target);
+          later();
+        },
+        { capture: true, passive: true, signal: this.#stopScroll.signal },
+      );
+      view.addEventListener('resize', moved, { passive: true, signal: this.#stopScroll.signal });
       // So does the page growing or shrinking above the reader (images loading, a section expanded by a
       // class change), which no scroll and no text change reports.
       if (typeof ResizeObserver === 'function') {
-        const resized = new ResizeObserver(later);
+        const resized = new ResizeObserver(moved);
         resized.observe(this.#doc.documentElement);
         this.#stopScroll.signal.addEventListener('abort', () => resized.disconnect(), { once: true });
       }
@@ -282,21 +303,33 @@ export class HighlightPainter {
     const ordered = this.#ordered;
     if (!view || ordered.length === 0) return;
     const height = view.innerHeight;
-    if (!this.#checked) {
-      // A new pass: each registered range must still be one to paint near here, in the same category
-      // (a mention is in one range, and a range in one mention). Only ranges near the viewport are
-      // read: the others' ranges are made when first needed.
-      this.#checked = true;
-      const [from, to] = this.#near(height * REGISTERED_SCREENS);
-      const categoryOf = this.#categoryOf;
-      let kept = 0;
-      for (let i = from; i < to; i++) if (categoryOf.get(ordered[i]!.range) === ordered[i]!.category) kept++;
-      if (kept !== categoryOf.size) return this.#register(ordered, from, to);
-    }
-    const [from, to] = this.#near(height * PAINTED_SCREENS);
-    for (let i = from; i < to; i++) {
-      const { range, category } = ordered[i]!;
-      if (this.#categoryOf.get(range) !== category) return this.#registerNear(height * REGISTERED_SCREENS);
+    if (ordered.length <= SCANNED_UP_TO) {
+      // Every box is read, so a name anywhere near the viewport is found (a sidebar's, a fixed header's,
+      // a second column's); not on every frame of a scroll, but when something scrolled far enough that
+      // less than PAINTED_SCREENS of the band registered may be left ahead of the reader.
+      if (!this.#checked || this.#scrolledFar(view, height * (REGISTERED_SCREENS - PAINTED_SCREENS))) {
+        this.#checked = true;
+        return this.#registerNear(height * REGISTERED_SCREENS);
+      }
+      this.#scrolled.clear();
+    } else {
+      this.#scrolled.clear();
+      if (!this.#checked) {
+        // A new pass: each registered range must still be one to paint near here, in the same category
+        // (a mention is in one range, and a range in one mention). Only ranges near the viewport are
+        // read: the others' ranges are made when first needed.
+        this.#checked = true;
+        const [from, to] = this.#near(height * REGISTERED_SCREENS);
+        const categoryOf = this.#categoryOf;
+        let kept = 0;
+        for (let i = from; i < to; i++) if (categoryOf.get(ordered[i]!.range) === ordered[i]!.category) kept++;
+        if (kept !== categoryOf.size) return this.#register(ordered.slice(from, to));
+      }
+      const [from, to] = this.#near(height * PAINTED_SCREENS);
+      for (let i = from; i < to; i++) {
+        const { range, category } = ordered[i]!;
+        if (this.#categoryOf.get(range) !== category) return this.#registerNear(height * REGISTERED_SCREENS);
+      }
     }
     for (const category of CATEGORIES) {
       if (this.#held.has(`gloss-${category}`) && !this.#intact(`gloss-${category}`)) return this.#registerNear(height * REGISTERED_SCREENS);
@@ -304,8 +337,59 @@ export class HighlightPainter {
   }
 
   #registerNear(margin: number): void {
+    if (this.#ordered.length <= SCANNED_UP_TO) {
+      this.#noteScrolls(this.#doc.defaultView!);
+      this.#scrolled.clear();
+      return this.#register(this.#scan(margin));
+    }
     const [from, to] = this.#near(margin);
-    this.#register(this.#ordered, from, to);
+    this.#register(this.#ordered.slice(from, to));
+  }
+
+  /**
+   * Whether the document or an element scrolled `distance` or more, up or down, since the last scan, or
+   * an element scrolled that none had seen scroll before (where it stood then is not known: a script's
+   * jump to its end is one scroll event).
+   */
+  #scrolledFar(view: Window, distance: number): boolean {
+    for (const target of this.#scrolled) {
+      const y = this.#scrollTop(view, target);
+      if (y === undefined) continue;
+      const base = this.#scrollBase.get(target);
+      if (base === undefined || Math.abs(y - base) >= distance) return true;
+    }
+    return false;
+  }
+
+  /** Notes where the document and every element seen scrolling stand now (before a scan); forgets elements that left the page. */
+  #noteScrolls(view: Window): void {
+    const targets = new Set([this.#doc, ...this.#scrollBase.keys(), ...this.#scrolled]);
+    this.#scrollBase.clear();
+    for (const target of targets) {
+      const y = this.#scrollTop(view, target);
+      if (y !== undefined && (target === this.#doc || (target as Node).isConnected)) this.#scrollBase.set(target, y);
+    }
+  }
+
+  #scrollTop(view: Window, target: EventTarget): number | undefined {
+    // Not `instanceof Element`: in Firefox the target is the page's, seen through an Xray wrapper.
+    const y = target === this.#doc ? view.scrollY : (target as Partial<Element>).scrollTop;
+    return typeof y === 'number' ? y : undefined;
+  }
+
+  /**
+   * The ranges to paint whose boxes lie within `margin` of the viewport. A hidden one's box is empty, at
+   * the viewport's corner: it is registered, and shows if a menu or a tab opens with no scroll.
+   */
+  #scan(margin: number): Painted[] {
+    const top = -margin;
+    const bottom = this.#doc.defaultView!.innerHeight + margin;
+    const near: Painted[] = [];
+    for (const p of this.#ordered) {
+      const r = p.range.getBoundingClientRect();
+      if (r.bottom >= top && r.top <= bottom) near.push(p);
+    }
+    return near;
   }
 
   /**
@@ -329,6 +413,8 @@ export class HighlightPainter {
     if (this.#frame) this.#doc.defaultView?.cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     this.#ordered = [];
+    this.#scrolled.clear();
+    this.#scrollBase.clear();
   }
 
   /**
@@ -374,4 +460,11 @@ export class HighlightPainter {
     }
     this.#dropSheet();
   }
+}
+
+/** Whether two lists paint the same ranges (the same objects: ranges are reused from pass to pass) in the same categories. */
+function samePainted(a: readonly Painted[], b: readonly Painted[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.range !== b[i]!.range || a[i]!.category !== b[i]!.category) return false;
+  return true;
 }

@@ -18,7 +18,7 @@ export function locate(block: TextBlock, offset: number, preferEnd: boolean): { 
 /**
  * The element around the block's character at `offset` where the block's text nodes are known: always
  * for a walked block, and for one read whole once a range was made in it (every painted name of a page
- * with up to WINDOWED_ABOVE of them). Else the block's own box: reading a block's nodes for this alone
+ * with up to SCANNED_UP_TO of them). Else the block's own box: reading a block's nodes for this alone
  * would cost a huge page a wrapper for each node in the isolated world (10 ms for 1,000 blocks here).
  */
 export function elementAt(block: TextBlock, offset: number): Element | null {

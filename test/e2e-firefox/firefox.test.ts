@@ -297,6 +297,36 @@ describe('Firefox ESR', () => {
     }
   });
 
+  it('a story of 421 names: only those near the reader are registered, and the names of a box a script scrolls to its end, and of the story\'s end, are painted once there', async () => {
+    const tab = await gloss.newPage('/hostile/long-story.html');
+    try {
+      await waitForAnnotation(tab);
+      const state = (selector: string) =>
+        tab.evaluate((sel) => {
+          let registered = 0;
+          const painted = new Set<Node>();
+          for (const [name, h] of CSS.highlights) {
+            if (!name.startsWith('gloss-')) continue;
+            registered += h.size;
+            for (const r of h) painted.add(r.startContainer.parentNode!);
+          }
+          return { registered, lastPainted: painted.has([...document.querySelectorAll(sel)].at(-1)!) };
+        }, selector);
+      const first = await pollFor(() => state('#story b'), (s) => s.registered > 0, 10_000, 'names painted');
+      expect(first.registered).toBeLessThan(421 / 2);
+      expect(first.lastPainted).toBe(false);
+      await tab.evaluate(() => {
+        const feed = document.getElementById('feed')!;
+        feed.scrollTop = feed.scrollHeight;
+      });
+      await pollFor(() => state('#feed b'), (s) => s.lastPainted, 10_000, 'the feed’s last name painted');
+      await tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await pollFor(() => state('#story b'), (s) => s.lastPainted, 10_000, 'the story’s last name painted');
+    } finally {
+      await tab.close();
+    }
+  });
+
   it('a page of 20,000 paragraphs is read in part, then read on as the reader scrolls to its end', async () => {
     const tab = await gloss.newPage('/hostile/huge.html');
     try {

@@ -398,6 +398,73 @@ describe('bounded work', () => {
     await page.close();
   });
 
+  it('a story of 421 names on a page restyled every 10 ms: only names near the reader are registered, yet every name on screen is painted: beside the story, down the story as it scrolls, and in a box a script scrolls to its end', async () => {
+    // Chromium rebuilds every registered highlight range after any change to the page's DOM or style:
+    // what a page that changes all the time costs is bounded by the names near the reader.
+    const page = await gloss.newPage('/hostile/long-story.html');
+    await waitForAnnotation(page);
+    await page.evaluate(() => (window as unknown as { animate: () => void }).animate());
+    const names = () =>
+      page.evaluate(() => {
+        const painted = new Set<Node>();
+        let registered = 0;
+        for (const [name, h] of CSS.highlights) {
+          if (!name.startsWith('gloss-')) continue;
+          registered += h.size;
+          for (const r of h) painted.add(r.startContainer.parentNode!);
+        }
+        const feed = document.getElementById('feed')!.getBoundingClientRect();
+        const onScreen = [...document.querySelectorAll('b')].filter((b) => {
+          const r = b.getBoundingClientRect();
+          if (r.bottom <= 0 || r.top >= innerHeight) return false;
+          return !b.closest('#feed') || (r.bottom > feed.top && r.top < feed.bottom);
+        });
+        return { onScreen: onScreen.length, unpainted: onScreen.filter((b) => !painted.has(b)).map((b) => b.parentElement!.textContent), registered };
+      });
+    await expect.poll(async () => (await names()).unpainted).toEqual([]);
+    const first = await names();
+    expect(first.onScreen).toBeGreaterThan(10);
+    expect(first.registered).toBeLessThan(421 / 2);
+    expect((await paintedText(page))['gloss-person']).toContain('Nancy Pelosi');
+    // The feed's box jumps to its end in one scroll event: its last lines are painted.
+    await page.evaluate(() => {
+      const feed = document.getElementById('feed')!;
+      feed.scrollTop = feed.scrollHeight;
+    });
+    await expect.poll(async () => (await names()).unpainted).toEqual([]);
+    expect((await names()).onScreen).toBeGreaterThan(10);
+    // Then the reader scrolls down the story, over it, a wheel step at a time.
+    await page.evaluate(() => {
+      const w = window as unknown as { held: unknown[]; sizes: number[]; changes: number };
+      w.held = [...CSS.highlights.values()];
+      w.sizes = w.held.map((h) => (h as Highlight).size);
+      w.changes = 0;
+    });
+    await page.mouse.move(300, 700);
+    const height = await page.evaluate(() => innerHeight);
+    for (let i = 0; i < 30; i++) {
+      await page.mouse.wheel(0, 150);
+      await page.evaluate(async () => {
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const w = window as unknown as { held: Highlight[]; sizes: number[]; changes: number };
+        const now = [...CSS.highlights.values()];
+        const sizes = now.map((h) => h.size);
+        if (now.length !== w.held.length || now.some((h, k) => h !== w.held[k] || sizes[k] !== w.sizes[k])) w.changes++;
+        w.held = now;
+        w.sizes = sizes;
+      });
+      expect((await names()).unpainted).toEqual([]);
+    }
+    const scrolled = await page.evaluate(() => scrollY);
+    expect(scrolled).toBeGreaterThan(3000);
+    // The highlights change about once every half screen scrolled, not at every step.
+    const changes = await page.evaluate(() => (window as unknown as { changes: number }).changes);
+    expect(changes).toBeGreaterThan(0);
+    expect(changes).toBeLessThanOrEqual(Math.ceil(scrolled / (height / 2)));
+    expect((await names()).registered).toBeLessThan(421 / 2);
+    await page.close();
+  });
+
   it('on a page of 20,000 names, text that a style change moves under the reader (no scroll, no text change) is painted', async () => {
     const page = await hugeReadInPart();
     const unpainted = () => namesOnScreen(page);
