@@ -482,6 +482,7 @@ async function liveRun(ctx: BrowserContext, url: string, gloss: boolean): Promis
   return { task, passes };
 }
 
+type ChangeKind = 'style' | 'height' | 'text';
 /** How long `changingRun` lets a page's script change it, and how often. */
 const CHANGING_MS = 5000;
 const CHANGING_EVERY_MS = 10;
@@ -489,11 +490,12 @@ const CHANGING_EVERY_MS = 10;
 /**
  * Main-thread task time while the page's own script changes it every CHANGING_EVERY_MS for CHANGING_MS,
  * as a carousel, a video's progress bar or a clock does: `style`, an element's inline width (no text
- * changes, Gloss makes no pass); `text`, a line's text without a name ("Updated 10 ms ago"). Chromium
+ * changes, Gloss makes no pass); `height`, its height (the page's height changes at every frame, as
+ * under a growing ad); `text`, a line's text without a name ("Updated 10 ms ago"). Chromium
  * rebuilds its highlight markers for every registered range after any change to the DOM or style
  * (`paint-highlights.ts`). Also how many ranges were registered, with Gloss.
  */
-async function changingRun(ctx: BrowserContext, url: string, gloss: boolean, kind: 'style' | 'text'): Promise<{ task: number; registered: number }> {
+async function changingRun(ctx: BrowserContext, url: string, gloss: boolean, kind: ChangeKind): Promise<{ task: number; registered: number }> {
   const m = await openMeasured(ctx, url);
   if (gloss) await annotated(m.cdp);
   await settle(m.page);
@@ -507,6 +509,7 @@ async function changingRun(ctx: BrowserContext, url: string, gloss: boolean, kin
       const id = setInterval(() => {
         n++;
         if (kind === 'style') box.style.width = `${200 + (n % 50)}px`;
+        else if (kind === 'height') box.style.height = `${20 + (n % 50)}px`;
         else box.textContent = `Updated ${n * every} ms ago`;
       }, every);
       setTimeout(() => clearInterval(id), ms);
@@ -564,6 +567,7 @@ export interface ChangingStats {
   seconds: number;
   /** Main-thread task time over CHANGING_MS of the page's changes, with Gloss minus without (medians of RUNS, alternated). */
   styleAddedMs: number;
+  heightAddedMs: number;
   textAddedMs: number;
   /** The page scrolled by the wheel (`scrollRun`): task time with Gloss and without. */
   scrollPx: number;
@@ -682,23 +686,24 @@ export async function browserBench(): Promise<{ rows: BrowserRow[]; hoverMs: num
     const real = rows.filter((r) => r.set !== 'generated').sort((a, b) => b.mentions - a.mentions)[0];
     if (real) {
       const url = `${server.origin}/corpus/${real.page}`;
-      const runs = { style: [[], []], text: [[], []] } as Record<'style' | 'text', [{ task: number; registered: number }[], { task: number; registered: number }[]]>;
+      const runs = { style: [[], []], height: [[], []], text: [[], []] } as Record<ChangeKind, [{ task: number; registered: number }[], { task: number; registered: number }[]]>;
       const scrolls: [number[], number[]] = [[], []];
       for (let run = 0; run < RUNS; run++) {
-        for (const kind of ['style', 'text'] as const) {
+        for (const kind of ['style', 'height', 'text'] as const) {
           runs[kind][0].push(await changingRun(withExt, url, true, kind));
           runs[kind][1].push(await changingRun(without, url, false, kind));
         }
         scrolls[0].push(await scrollRun(withExt, url, true));
         scrolls[1].push(await scrollRun(without, url, false));
       }
-      const added = (kind: 'style' | 'text') => median(runs[kind][0].map((r) => r.task)) - median(runs[kind][1].map((r) => r.task));
+      const added = (kind: ChangeKind) => median(runs[kind][0].map((r) => r.task)) - median(runs[kind][1].map((r) => r.task));
       changing = {
         page: real.page,
         mentions: real.mentions,
         registered: median(runs.style[0].map((r) => r.registered)),
         seconds: CHANGING_MS / 1000,
         styleAddedMs: added('style'),
+        heightAddedMs: added('height'),
         textAddedMs: added('text'),
         scrollPx: SCROLL_STEP_PX * SCROLL_STEPS,
         scrollWithMs: median(scrolls[0]),

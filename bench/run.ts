@@ -68,7 +68,7 @@ if (only !== 'matcher') {
     const share = (ms: number) => `${((ms / (c.seconds * 1000)) * 100).toFixed(1)}% of a core`;
     console.log(
       `Changing page: ${c.page} (${c.mentions} names, ${c.registered} registered with the reader at its top), changed by its own script every 10 ms for ${c.seconds} s: ` +
-        `Gloss adds ${c.styleAddedMs.toFixed(0)} ms of main-thread time (${share(c.styleAddedMs)}) while an element's style changes, ${c.textAddedMs.toFixed(0)} (${share(c.textAddedMs)}) while a line's text does; ` +
+        `Gloss adds ${c.styleAddedMs.toFixed(0)} ms of main-thread time (${share(c.styleAddedMs)}) while an element's width changes, ${c.heightAddedMs.toFixed(0)} (${share(c.heightAddedMs)}) while its height does, ${c.textAddedMs.toFixed(0)} (${share(c.textAddedMs)}) while a line's text does; ` +
         `scrolled ${c.scrollPx} px by the wheel, ${c.scrollWithMs.toFixed(0)} ms with Gloss, ${c.scrollWithoutMs.toFixed(0)} without (medians of 3, alternated).`,
     );
   }

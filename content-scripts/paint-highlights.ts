@@ -74,6 +74,8 @@ export const SCANNED_UP_TO = 500;
  */
 export const PAINTED_SCREENS = 0.5;
 const REGISTERED_SCREENS = 1.5;
+/** How soon after the page's height changed the names near the viewport are found again (ms; `#startWindow`). */
+const RESIZED_RECHECK_MS = 200;
 
 /** A range to paint and the category whose highlight it joins. */
 export interface Painted {
@@ -179,10 +181,10 @@ export class HighlightPainter {
    * is cleared. Only the ranges near the viewport are registered, and the set follows the reader's
    * scrolling. Chromium rebuilds its highlight markers for every registered range whenever the page's
    * DOM or style changes at all, and with an underline (a text decoration) it recomputes each one's ink
-   * overflow and repaints it: on a news page whose script rewrote a line every 10 ms, its whole story's
-   * names registered cost 12–13% of a core in the browser's pre-paint and paint, the band near the
-   * viewport 4% (`npm run bench`: Changing page). On any change to a highlight it does the same (20,000 ranges
-   * make a 335 ms frame).
+   * overflow and repaints it: on a news page whose script changed it every 10 ms, its story's 73 names
+   * registered cost 14–17% of a core, most of it the browser's pre-paint and paint; the 20 near the
+   * viewport 5–7% (`npm run bench`: Changing page). On any change to a highlight it does the same
+   * (20,000 ranges make a 335 ms frame).
    */
   paint(items: readonly Painted[]): void {
     if (!this.supported) return;
@@ -279,11 +281,27 @@ export class HighlightPainter {
       );
       view.addEventListener('resize', moved, { passive: true, signal: this.#stopScroll.signal });
       // So does the page growing or shrinking above the reader (images loading, a section expanded by a
-      // class change), which no scroll and no text change reports.
+      // class change), which no scroll and no text change reports. Up to SCANNED_UP_TO names that is a
+      // new reading of every box, at most once per RESIZED_RECHECK_MS: a page whose height changes at every
+      // frame (an ad growing, an animation) had them all read at every frame.
       if (typeof ResizeObserver === 'function') {
-        const resized = new ResizeObserver(moved);
+        let timer = 0;
+        const resized = new ResizeObserver(() => {
+          if (this.#ordered.length > SCANNED_UP_TO) return later();
+          timer ||= view.setTimeout(() => {
+            timer = 0;
+            moved();
+          }, RESIZED_RECHECK_MS);
+        });
         resized.observe(this.#doc.documentElement);
-        this.#stopScroll.signal.addEventListener('abort', () => resized.disconnect(), { once: true });
+        this.#stopScroll.signal.addEventListener(
+          'abort',
+          () => {
+            resized.disconnect();
+            view.clearTimeout(timer);
+          },
+          { once: true },
+        );
       }
     }
     this.#paintNear();

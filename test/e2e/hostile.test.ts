@@ -398,7 +398,7 @@ describe('bounded work', () => {
     await page.close();
   });
 
-  it('a story of 421 names on a page restyled every 10 ms: only names near the reader are registered, yet every name on screen is painted: beside the story, down the story as it scrolls, and in a box a script scrolls to its end', async () => {
+  it('a story of 421 names on a page restyled every 10 ms: only names near the reader are registered, yet every name on screen is painted: beside the story, down the story as it scrolls, in a box a script scrolls to its end, and moved under the reader by a style change', async () => {
     // Chromium rebuilds every registered highlight range after any change to the page's DOM or style:
     // what a page that changes all the time costs is bounded by the names near the reader.
     const page = await gloss.newPage('/hostile/long-story.html');
@@ -462,6 +462,15 @@ describe('bounded work', () => {
     expect(changes).toBeGreaterThan(0);
     expect(changes).toBeLessThanOrEqual(Math.ceil(scrolled / (height / 2)));
     expect((await names()).registered).toBeLessThan(421 / 2);
+    // The story above the reader shrinks by a style change: names three screens further down move into
+    // view, with no scroll and no text change (the page has no scroll anchoring, which would scroll).
+    await page.evaluate(() => window.scrollTo(0, 1000));
+    await expect.poll(async () => (await names()).unpainted).toEqual([]);
+    await page.evaluate(() => {
+      document.getElementById('story')!.style.marginTop = '-3000px';
+    });
+    await expect.poll(async () => (await names()).unpainted).toEqual([]);
+    expect((await names()).onScreen).toBeGreaterThan(10);
     await page.close();
   });
 
