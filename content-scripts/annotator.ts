@@ -83,6 +83,15 @@ export class Annotator {
   #busyDepth = 0;
 
   /** Runs `fn`, adding its time to `busyMs` (once, when calls nest). */
+  /**
+   * Passes in a row that ended with the names where they were (a clock's or a counter's edit, with no
+   * name in it): the page watcher spaces its passes further on such a page.
+   */
+  get quietPasses(): number {
+    return this.#quietPasses;
+  }
+  #quietPasses = 0;
+
   busy<T>(fn: () => T): T {
     if (this.#busyDepth > 0) return fn();
     this.#busyDepth++;
@@ -453,6 +462,7 @@ export class Annotator {
           if (sent < this.#linkShown) return then?.();
           this.#linkShown = sent;
           measure('gloss:ranges', rangesStart);
+          this.#quietPasses = stage === 'final' && samePlaces(this.mentions, this.#shownStates, mentions, states) ? this.#quietPasses + 1 : 0;
           this.mentions = mentions;
           this.#hitRoots = undefined;
           this.#byNode = undefined;
@@ -850,4 +860,15 @@ function elementIndex(byNode: Map<Node, PageMention[]>): Map<Element, PageMentio
     for (const m of mentions) if (list.at(-1) !== m) list.push(m);
   }
   return byElement;
+}
+
+/** Whether two passes' mentions are the same names at the same places: the same blocks (unchanged, so reused), offsets and entities. */
+function samePlaces(before: readonly PageMention[], beforeStates: readonly BlockState[], after: readonly PageMention[], afterStates: readonly BlockState[]): boolean {
+  if (before.length !== after.length) return false;
+  for (let k = 0; k < after.length; k++) {
+    const a = before[k]!;
+    const b = after[k]!;
+    if (beforeStates[a.block] !== afterStates[b.block] || a.start !== b.start || a.end !== b.end || a.id !== b.id) return false;
+  }
+  return true;
 }

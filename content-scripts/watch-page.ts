@@ -20,6 +20,14 @@ const MIN_INTERVAL_MS = 100;
 export const MAX_BUSY_SHARE = 0.05;
 /** However costly the last pass, a change is shown within this long (ms). */
 const MAX_INTERVAL_MS = 3000;
+/**
+ * After this many passes in a row that changed no name (`quietPasses`), passes are at least
+ * QUIET_INTERVAL_MS apart until one does: a clock or a counter that a page updates every few ms, with
+ * no name in it, took a pass every 100 ms for as long as the page was open (about 2% of a core on a news
+ * page here), and a name it then shows waits half a second at most.
+ */
+export const QUIET_PASSES = 10;
+export const QUIET_INTERVAL_MS = 500;
 
 /** What the watcher needs of Gloss on the page (`PageGloss`). */
 export interface WatchedGloss {
@@ -28,6 +36,8 @@ export interface WatchedGloss {
   readonly annotator: {
     /** Main-thread time Gloss's passes have taken so far (ms). */
     readonly busyMs: number;
+    /** Passes in a row that changed no name on the page. */
+    readonly quietPasses?: number;
     /** Calls back with each open shadow root Gloss reads, now and later: a document's observer does not see inside them. */
     onShadowRoot?(listener: (root: ShadowRoot) => void): void;
     /** Custom elements read without a shadow root that have one now (attaching a root makes no mutation record). */
@@ -46,12 +56,13 @@ const NEW_ROOT_CHECKS_MS = [250, 1000, 3000, 10_000, 30_000];
 const NEW_ROOT_CHECK_GAP_MS = 1000;
 
 /**
- * How long to wait before the next pass (ms): at least MIN_INTERVAL_MS after the last one started,
- * and long enough that what passes cost since then stays under MAX_BUSY_SHARE of the time, up to
- * MAX_INTERVAL_MS.
+ * How long to wait before the next pass (ms): at least MIN_INTERVAL_MS after the last one started
+ * (QUIET_INTERVAL_MS after QUIET_PASSES passes in a row that changed no name), and long enough that
+ * what passes cost since then stays under MAX_BUSY_SHARE of the time, up to MAX_INTERVAL_MS.
  */
-export function delayBeforePass(lastRunAt: number, costSinceMs: number, now: number): number {
-  const interval = Math.min(MAX_INTERVAL_MS, Math.max(MIN_INTERVAL_MS, costSinceMs / MAX_BUSY_SHARE));
+export function delayBeforePass(lastRunAt: number, costSinceMs: number, now: number, quietPasses = 0): number {
+  const least = quietPasses >= QUIET_PASSES ? QUIET_INTERVAL_MS : MIN_INTERVAL_MS;
+  const interval = Math.min(MAX_INTERVAL_MS, Math.max(least, costSinceMs / MAX_BUSY_SHARE));
   return Math.max(0, lastRunAt + interval - now);
 }
 /** Elements that hold no text Gloss reads: adding or removing one changes nothing it shows. */
@@ -109,7 +120,7 @@ export function watchPage(doc: Document, gloss: WatchedGloss, signal: AbortSigna
     if (pending.size > MAX_PENDING) full = true;
     if (scheduled || pending.size === 0) return;
     scheduled = true;
-    const wait = delayBeforePass(lastRun, gloss.annotator.busyMs - busyAtLastRun, performance.now());
+    const wait = delayBeforePass(lastRun, gloss.annotator.busyMs - busyAtLastRun, performance.now(), gloss.annotator.quietPasses);
     setTimeout(() => win.requestAnimationFrame(run), wait);
   };
   let lastRootCheck = performance.now();

@@ -5,7 +5,7 @@
  * @vitest-environment happy-dom
  */
 import { describe, expect, it } from 'vitest';
-import { delayBeforePass, MAX_BUSY_SHARE, watchPage, type WatchedGloss } from '../../content-scripts/watch-page';
+import { delayBeforePass, MAX_BUSY_SHARE, QUIET_INTERVAL_MS, QUIET_PASSES, watchPage, type WatchedGloss } from '../../content-scripts/watch-page';
 
 describe('spacing passes', () => {
   it('waits 100 ms after a cheap pass, its cost ÷ MAX_BUSY_SHARE after a costly one, and at most 3 s', () => {
@@ -16,15 +16,24 @@ describe('spacing passes', () => {
     expect(delayBeforePass(1000, 10_000, 1000)).toBe(3000);
   });
 
-  /** A fake Gloss whose every pass costs `costMs` of main thread; records when passes ran. */
-  function fakeGloss(costMs: number): WatchedGloss & { passes: number[] } {
+  it('waits QUIET_INTERVAL_MS once QUIET_PASSES passes in a row changed no name, and as before until then', () => {
+    expect(delayBeforePass(1000, 2, 1000, QUIET_PASSES - 1)).toBe(100);
+    expect(delayBeforePass(1000, 2, 1000, QUIET_PASSES)).toBe(QUIET_INTERVAL_MS);
+    expect(delayBeforePass(1000, 2, 1200, QUIET_PASSES + 5)).toBe(QUIET_INTERVAL_MS - 200);
+    // A costly page's own spacing, when longer, still holds.
+    expect(delayBeforePass(1000, 40, 1000, QUIET_PASSES)).toBe(40 / MAX_BUSY_SHARE);
+  });
+
+  /** A fake Gloss whose every pass costs `costMs` of main thread (and changes no name, when `quiet`); records when passes ran. */
+  function fakeGloss(costMs: number, quiet = false): WatchedGloss & { passes: number[] } {
     const gloss = {
       passes: [] as number[],
-      annotator: { busyMs: 0 },
+      annotator: { busyMs: 0, quietPasses: 0 },
       annotate() {},
       update() {
         gloss.passes.push(performance.now());
         gloss.annotator.busyMs += costMs;
+        if (quiet) gloss.annotator.quietPasses++;
       },
     };
     return gloss;
@@ -52,6 +61,25 @@ describe('spacing passes', () => {
     expect(counts.cheap).toBeGreaterThanOrEqual(5);
     expect(counts.costly).toBeGreaterThanOrEqual(1);
     expect(counts.costly).toBeLessThanOrEqual(2);
+  });
+
+  it('on a page whose changes show no name, passes come every 100 ms until QUIET_PASSES of them, then every QUIET_INTERVAL_MS', async () => {
+    document.body.innerHTML = '<p>Updated 0 ms ago</p>';
+    const gloss = fakeGloss(1, true);
+    const stop = new AbortController();
+    watchPage(document, gloss, stop.signal);
+    const text = document.querySelector('p')!.firstChild as Text;
+    // Changes every 10 ms for 2.5 s: ~10 passes in the first second, then two a second.
+    const until = performance.now() + 2500;
+    for (let i = 0; performance.now() < until; i++) {
+      text.data = `Updated ${i * 10} ms ago`;
+      await sleep(10);
+    }
+    stop.abort();
+    const passes = gloss.passes;
+    expect(passes.length).toBeGreaterThanOrEqual(QUIET_PASSES);
+    expect(passes.length).toBeLessThanOrEqual(QUIET_PASSES + 4);
+    for (let k = QUIET_PASSES + 1; k < passes.length; k++) expect(passes[k]! - passes[k - 1]!).toBeGreaterThanOrEqual(QUIET_INTERVAL_MS - 20);
   });
 });
 
