@@ -82,7 +82,6 @@ export class Annotator {
   busyMs = 0;
   #busyDepth = 0;
 
-  /** Runs `fn`, adding its time to `busyMs` (once, when calls nest). */
   /**
    * Passes in a row that ended with the names where they were (a clock's or a counter's edit, with no
    * name in it): the page watcher spaces its passes further on such a page.
@@ -92,6 +91,7 @@ export class Annotator {
   }
   #quietPasses = 0;
 
+  /** Runs `fn`, adding its time to `busyMs` (once, when calls nest). */
   busy<T>(fn: () => T): T {
     if (this.#busyDepth > 0) return fn();
     this.#busyDepth++;

@@ -357,7 +357,6 @@ export class HighlightPainter {
   #registerNear(margin: number): void {
     if (this.#ordered.length <= SCANNED_UP_TO) {
       this.#noteScrolls(this.#doc.defaultView!);
-      this.#scrolled.clear();
       return this.#register(this.#scan(margin));
     }
     const [from, to] = this.#near(margin);
@@ -379,9 +378,13 @@ export class HighlightPainter {
     return false;
   }
 
-  /** Notes where the document and every element seen scrolling stand now (before a scan); forgets elements that left the page. */
+  /**
+   * Notes where the document and every element seen scrolling stand now (before a scan), the ones that
+   * scrolled since the last look included; forgets elements that left the page.
+   */
   #noteScrolls(view: Window): void {
     const targets = new Set([this.#doc, ...this.#scrollBase.keys(), ...this.#scrolled]);
+    this.#scrolled.clear();
     this.#scrollBase.clear();
     for (const target of targets) {
       const y = this.#scrollTop(view, target);

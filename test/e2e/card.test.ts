@@ -178,6 +178,15 @@ describe('what the card says', () => {
     await restOn(on, await pointOf(on, selector, name));
     await expect.poll(() => shownCardText(on)).not.toBeNull();
   };
+  /** The why line of the card of `name` in `selector`, on a story of its own. */
+  const whyOn = async (path: string, selector: string, name: string) => {
+    const story = await gloss.newPage(path);
+    await waitForAnnotation(story);
+    await open(story, selector, name);
+    const why = await cardPart(story, '.why');
+    await story.close();
+    return why;
+  };
 
   it('the headline’s “Trump” is the same person as the story’s “Donald Trump” later on the page; the story’s “Krebs” as “Christopher Krebs” earlier', async () => {
     await open(page, 'h1', 'Trump');
@@ -188,21 +197,13 @@ describe('what the card says', () => {
   });
 
   it('a team linked by its game’s words says why in a few clues, each once, and not by its own name', async () => {
-    const game = await gloss.newPage('/sports-story.html');
-    await waitForAnnotation(game);
-    await open(game, '#game', 'Sabres');
     // It read "…goaltender, defenseman, buffalo, Buffalo Sabres, Buffalo."
-    expect(await cardPart(game, '.why')).toEqual(['Matched “Sabres”; this page also mentions Buffalo, goaltender, defenseman.']);
-    await game.close();
+    expect(await whyOn('/sports-story.html', '#game', 'Sabres')).toEqual(['Matched “Sabres”; this page also mentions Buffalo, goaltender, defenseman.']);
   });
 
   it('a company named by an everyday word, linked by what only a company does, quotes the page’s words', async () => {
-    const story = await gloss.newPage('/company-story.html');
-    await waitForAnnotation(story);
-    await open(story, '#more', 'Apple');
     // It read "this page also mentions said."
-    expect(await cardPart(story, '.why')).toEqual(['Matched “Apple” as a company: this page writes “Apple said”.']);
-    await story.close();
+    expect(await whyOn('/company-story.html', '#more', 'Apple')).toEqual(['Matched “Apple” as a company: this page writes “Apple said”.']);
   });
 
   it('a former president’s card: his kind said plainly, his terms in one column with the party aside', async () => {
@@ -521,13 +522,13 @@ describe('a short viewport (200% zoom)', () => {
     const seen: string[] = [];
     // Where focus lands, as the card shows it once it has brought the control into view (a frame or two).
     const focused = () =>
-        page.evaluate(() => {
-          const root = document.querySelector('[data-gloss]')!.shadowRoot!;
-          const el = root.activeElement as HTMLElement;
-          const r = el.getBoundingClientRect();
-          const shown = r.top >= 0 && r.bottom <= innerHeight && el.contains(root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
-          return `${el.tagName === 'A' ? 'link' : el.title || el.textContent?.trim()}${shown ? '' : ' (out of view)'}`;
-        });
+      page.evaluate(() => {
+        const root = document.querySelector('[data-gloss]')!.shadowRoot!;
+        const el = root.activeElement as HTMLElement;
+        const r = el.getBoundingClientRect();
+        const shown = r.top >= 0 && r.bottom <= innerHeight && el.contains(root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+        return `${el.tagName === 'A' ? 'link' : el.title || el.textContent?.trim()}${shown ? '' : ' (out of view)'}`;
+      });
     for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Tab');
       await expect.poll(focused, { timeout: 2000 }).not.toMatch(/out of view/);
