@@ -487,8 +487,9 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     const titled = hasTitles ? usable.filter((e) => titleOf(index, e, before) !== undefined) : [];
     if (titled.length === 1) {
       const e = titled[0]!;
-      link(span, e, { kind: 'title', alias, title: titleOf(index, e, before)! });
-      if (index.cats[e] === 0 && !introduced.has(e)) introduced.set(e, { via: `${titleOf(index, e, before)} ${alias}`, span });
+      const title = writtenTitle(blocks[span.block]!.text, span.candidate.start, titleOf(index, e, before)!);
+      link(span, e, { kind: 'title', alias, title });
+      if (index.cats[e] === 0 && !introduced.has(e)) introduced.set(e, { via: `${title} ${alias}`, span });
       return;
     }
     const pool = titled.length > 1 ? titled : usable;
@@ -1510,6 +1511,23 @@ function precedingText(text: string, start: number): string {
     .replace(/[\s\u00a0]+/g, ' ')
     .replace(/[\u2019\u2018]/g, "'")
     .trimEnd();
+}
+
+/**
+ * The title as the page writes it before `start` ("Defense Secretary", "Sen."), for the card's why
+ * line, which quotes it: `title` is the knowledge's lower-case form found in `precedingText`. White
+ * space runs are shown as one space. The knowledge's form where the page's cannot be found again.
+ */
+function writtenTitle(text: string, start: number, title: string): string {
+  const raw = text.slice(Math.max(0, start - 48), start).trimEnd();
+  const lower = raw.toLowerCase();
+  // Lower-casing keeps the length of the Latin letters titles are written in; the search is from the end.
+  for (let from = raw.length - title.length; from >= 0; from--) {
+    const piece = lower.slice(from).replace(/[\s\u00a0]+/g, ' ').replace(/[\u2019\u2018]/g, "'");
+    if (piece === title) return raw.slice(from).replace(/[\s\u00a0]+/g, ' ');
+    if (piece.length > title.length) break;
+  }
+  return title;
 }
 
 function isLetterOrDigit(ch: string): boolean {

@@ -206,6 +206,12 @@ describe('what the card says', () => {
     expect(await whyOn('/company-story.html', '#more', 'Apple')).toEqual(['Matched “Apple” as a company: this page writes “Apple said”.']);
   });
 
+  it('a surname linked by the title before it quotes the title as the page writes it, and the same name later as that person', async () => {
+    // It read “defense secretary”: the knowledge's lower-case form, in quotes as if the page wrote it.
+    expect(await whyOn('/title-story.html', '#meeting', 'Esper')).toEqual(['Matched “Esper” after the title “Defense Secretary”.']);
+    expect(await whyOn('/title-story.html', '#later', 'Esper')).toEqual(['Matched “Esper” — same person as “Defense Secretary Esper” earlier on this page.']);
+  });
+
   it('a former president’s card: his kind said plainly, his terms in one column with the party aside', async () => {
     await open(page, 'article p:nth-of-type(3)', 'Joe Biden');
     expect(await cardPart(page, '.gloss-kind')).toEqual(['Person · no longer in this role']);

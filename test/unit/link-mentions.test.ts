@@ -470,6 +470,24 @@ describe('linkMentions: rules and traps', () => {
   });
 });
 
+describe('linkMentions: the title a name is linked by, as the page writes it', () => {
+  const index = compileIndex([
+    entity('person:mark-esper', 'person', 'Mark Esper', [{ text: 'Mark Esper', kind: 'name' }, { text: 'Esper', kind: 'surname' }], { titles: ['defense secretary', "secretary of defense"] }),
+  ]);
+  const reasons = (blocks: string[]) => findMentions(blocks, index, buildAliasTrie(index)).map((m) => m.reason);
+
+  it('the card quotes the title in the page\'s own capitals and the name after it is the same person', () => {
+    expect(reasons(['Defense Secretary Esper spoke on Monday. Esper left.'])).toEqual([
+      { kind: 'title', alias: 'Esper', title: 'Defense Secretary' },
+      { kind: 'coreference', alias: 'Esper', via: 'Defense Secretary Esper' },
+    ]);
+  });
+
+  it('a title broken over a line or spaced out is quoted with single spaces', () => {
+    expect(reasons(['He met SECRETARY OF\n  DEFENSE Esper.'])).toEqual([{ kind: 'title', alias: 'Esper', title: 'SECRETARY OF DEFENSE' }]);
+  });
+});
+
 describe('linkMentions: "Washington", the capital, the state and the longer names that borrow it', () => {
   const us = matcher([
     entity('place:washington-dc', 'place', 'Washington, D.C.', [
