@@ -8,6 +8,7 @@ import { CATEGORIES, type Category } from '../src/knowledge/schema';
 import { COLOURS, TINT_PERCENT } from '../src/highlight-colours';
 import { defaults, type HighlightStyle } from '../src/settings';
 import { lowerBound } from './lower-bound';
+import { timed } from './page-timings';
 
 export const CURRENT_HIGHLIGHT = 'gloss-current';
 
@@ -249,6 +250,8 @@ export class HighlightPainter {
    * A screen from there, they are found again.
    */
   #scrollBase = new Map<EventTarget, number>();
+  /** The document's height when every box was last read (`#scan`), NaN before. */
+  #scannedHeight = NaN;
   /** What scrolled since the last animation frame's look. */
   #scrolled = new Set<EventTarget>();
 
@@ -286,7 +289,14 @@ export class HighlightPainter {
       // frame (an ad growing, an animation) had them all read at every frame.
       if (typeof ResizeObserver === 'function') {
         let timer = 0;
+        let first = true;
         const resized = new ResizeObserver(() => {
+          // An observer reports the size it starts with: the boxes were just read at that size (the
+          // pass's scan), and reading them all again 200 ms later doubled the scan of every page's turn-on.
+          if (first) {
+            first = false;
+            if (this.#checked && this.#doc.documentElement.getBoundingClientRect().height === this.#scannedHeight) return;
+          }
           if (this.#ordered.length > SCANNED_UP_TO) return later();
           timer ||= view.setTimeout(() => {
             timer = 0;
@@ -357,7 +367,8 @@ export class HighlightPainter {
   #registerNear(margin: number): void {
     if (this.#ordered.length <= SCANNED_UP_TO) {
       this.#noteScrolls(this.#doc.defaultView!);
-      return this.#register(this.#scan(margin));
+      this.#scannedHeight = this.#doc.documentElement.getBoundingClientRect().height;
+      return this.#register(timed('gloss:scan', () => this.#scan(margin)));
     }
     const [from, to] = this.#near(margin);
     this.#register(this.#ordered.slice(from, to));

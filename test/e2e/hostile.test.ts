@@ -414,6 +414,18 @@ describe('bounded work', () => {
     await page.close();
   });
 
+  it('a story painted reads its names\' boxes once, not again when its height has not changed; a change of height reads them again', async () => {
+    // The painter's size observer reports the size it starts with: it used to read every box a second time.
+    const page = await gloss.newPage('/seed-article.html');
+    await waitForAnnotation(page);
+    const scans = () => page.evaluate(() => performance.getEntriesByName('gloss:scan').length);
+    await page.waitForTimeout(600);
+    expect(await scans()).toBe(1);
+    await page.evaluate(() => document.body.prepend(Object.assign(document.createElement('div'), { style: 'height: 300px' })));
+    await expect.poll(scans).toBe(2);
+    await page.close();
+  });
+
   it('a story of 421 names on a page restyled every 10 ms: only names near the reader are registered, yet every name on screen is painted: beside the story, down the story as it scrolls, in a box a script scrolls to its end, and moved under the reader by a style change', async () => {
     // Chromium rebuilds every registered highlight range after any change to the page's DOM or style:
     // what a page that changes all the time costs is bounded by the names near the reader.
