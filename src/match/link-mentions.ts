@@ -1111,17 +1111,21 @@ function isAdjectiveOpeningSentence(block: LinkBlock, span: Span): boolean {
   return SENTENCE_START_BEFORE.test(block.text.slice(Math.max(0, c.start - 6), c.start));
 }
 
+/** A number a unit follows ("306 HP", "a 200-HP motor"), right before where the unit starts. */
+const NUMBER_BEFORE_UNIT = /(?:^|[^\p{L}\p{N}.,])(\d[\d,.]*)[ \u00a0\-\u2010\u2011]$/u;
+
 /**
- * "306 HP", "12 GB": a short name in capitals right after a number is a unit or a model, not the
- * company. (Asked of companies only: "12 FBI agents" is the FBI.)
+ * "306 HP", "a 200-HP motor", "12 GB": a short name in capitals right after a number is a unit or a
+ * model, not the company. (Asked of companies only: "12 FBI agents" is the FBI.)
  */
 function isUnitAfterNumber(block: LinkBlock, span: Span): boolean {
   const c = span.candidate;
-  if (c.tokenCount !== 1 || c.prevStart < 0 || c.prevEnd + 1 !== c.start || (block.text[c.prevEnd] !== ' ' && block.text[c.prevEnd] !== '\u00a0')) return false;
+  if (c.tokenCount !== 1) return false;
   const name = block.text.slice(c.start, c.end);
-  const number = block.text.slice(c.prevStart, c.prevEnd);
+  if (name.length > 4 || name !== name.toUpperCase()) return false;
+  const number = NUMBER_BEFORE_UNIT.exec(block.text.slice(Math.max(0, c.start - 24), c.start))?.[1];
   // Not a model year: "2020 VW ID.3" is Volkswagen's.
-  return name.length <= 4 && name === name.toUpperCase() && /^\d[\d,.]*$/.test(number) && !/^(?:19|20)\d\d$/.test(number);
+  return number !== undefined && !/^(?:19|20)\d\d$/.test(number);
 }
 
 /** Small words a spelled-out acronym may hold that its letters leave out ("Department of Energy": DOE). */

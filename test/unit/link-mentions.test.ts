@@ -695,6 +695,8 @@ describe('linkMentions: a company’s name in a venue’s, or a unit after a num
 
   it('"306 HP" is horsepower, "HP sells printers" the company, "12 FBI agents" the FBI', () => {
     expect(firms('The car has 306 HP. HP sells printers. 12 FBI agents came.')).toEqual(['HP→company:hp', 'FBI→agency:fbi']);
+    // A hyphen between number and unit, as an adjective is written; not a model year.
+    expect(firms('A 200-HP motor, a 1,000\u2011HP car. HP sells printers.')).toEqual(['HP→company:hp']);
     expect(firms('The 2020 VW ID.3 is official.')).toEqual(['VW→company:volkswagen']);
     expect(firms('Kudos from Ring_Verizon, Toyota_fan and Verizon.')).toEqual(['Verizon→company:verizon']);
   });
