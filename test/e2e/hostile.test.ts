@@ -300,6 +300,11 @@ describe('bounded work', () => {
     const krebs = await at('Christopher Krebs');
     // More than 500 names: only those near the window are painted, once it has scrolled there.
     await expect.poll(async () => (await paintedText(page))['gloss-person'] ?? []).toContain('Christopher Krebs');
+    // Found by two binary searches, reading a few boxes, not every box near the window: in a text node
+    // this long each box costs the browser time in proportion to the node's lines.
+    const searches = await page.evaluate(() => performance.getEntriesByName('gloss:near').map((e) => (e as PerformanceMeasure).detail as { ranges: number; boxes: number }));
+    expect(searches.length).toBeGreaterThan(0);
+    for (const { ranges, boxes } of searches) expect(boxes).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(ranges + 1)));
     await restOn(page, krebs);
     await expect.poll(() => shownCardText(page)).toContain('Christopher Krebs');
     await page.keyboard.press('Escape');
@@ -308,6 +313,31 @@ describe('bounded work', () => {
     // The name just before it ("…, Mike Pence, Christopher Krebs, …").
     await restOn(page, await at('Mike Pence', krebs.start));
     await expect.poll(() => shownCardText(page)).toContain('Mike Pence');
+    await page.close();
+  });
+
+  it('a paragraph of 400 names in one text node: the names near the reader are found by searching the run, reading a few boxes, and the one deep in it is painted when the reader gets there', async () => {
+    const page = await gloss.newPage('/hostile/names-run.html');
+    await waitForAnnotation(page);
+    const scans = () => page.evaluate(() => performance.getEntriesByName('gloss:scan').map((e) => (e as PerformanceMeasure).detail as { ranges: number; boxes: number }));
+    // The two names outside the list are read one by one; the list's 400 by two binary searches.
+    const limit = 2 + 2 * Math.ceil(Math.log2(401));
+    await expect.poll(async () => (await scans()).length).toBeGreaterThan(0);
+    for (const { ranges, boxes } of await scans()) {
+      expect(ranges).toBe(402);
+      expect(boxes).toBeLessThanOrEqual(limit);
+    }
+    expect((await paintedText(page))['gloss-person']).toContain('Joe Biden');
+    await page.evaluate(() => {
+      const node = document.getElementById('list')!.firstChild as Text;
+      const range = document.createRange();
+      const start = node.data.indexOf('Christopher Krebs');
+      range.setStart(node, start);
+      range.setEnd(node, start + 17);
+      scrollBy(0, range.getBoundingClientRect().top - innerHeight / 2);
+    });
+    await expect.poll(async () => (await paintedText(page))['gloss-person'] ?? []).toContain('Christopher Krebs');
+    for (const { boxes } of await scans()) expect(boxes).toBeLessThanOrEqual(limit);
     await page.close();
   });
 

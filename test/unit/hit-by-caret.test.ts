@@ -21,6 +21,13 @@ describe('lowerBound', () => {
     expect(lowerBound(items, (n) => (asked++, n < 2400))).toBe(2400);
     expect(asked).toBeLessThanOrEqual(12);
   });
+
+  it('searches from a given index on, as the end of a window is searched from its start', () => {
+    const items = [1, 1, 2, 2, 2, 3, 5];
+    expect(lowerBound(items, (n) => n <= 2, 2)).toBe(5);
+    expect(lowerBound(items, (n) => n <= 2, 6)).toBe(6);
+    expect(lowerBound(items, () => true, 7)).toBe(7);
+  });
 });
 
 /**
