@@ -419,10 +419,6 @@ export class HighlightPainter {
     return typeof y === 'number' ? y : undefined;
   }
 
-  /**
-   * The ranges to paint whose boxes lie within `margin` of the viewport. A hidden one's box is empty, at
-   * the viewport's corner: it is registered, and shows if a menu or a tab opens with no scroll.
-   */
   /** Boxes of ranges read so far (`gloss:scan` and `gloss:near` report how many each read). */
   #boxesRead = 0;
 
@@ -431,6 +427,10 @@ export class HighlightPainter {
     return p.range.getBoundingClientRect();
   }
 
+  /**
+   * The ranges to paint whose boxes lie within `margin` of the viewport. A hidden one's box is empty, at
+   * the viewport's corner: it is registered, and shows if a menu or a tab opens with no scroll.
+   */
   #scan(margin: number): Painted[] {
     const top = -margin;
     const bottom = this.#doc.defaultView!.innerHeight + margin;
