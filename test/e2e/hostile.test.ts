@@ -19,6 +19,25 @@ afterAll(async () => {
 });
 
 /** Number of annotation passes so far and their mention count, from the page's performance timeline. */
+/**
+ * Brings a name in the one text node of a page's `#list` paragraph (its last before `before`) to the
+ * middle of the window, by its own box (the paragraph is thousands of pixels tall): its box's centre.
+ */
+const nameInList = (page: Page, text: string, before = Infinity) =>
+  page.evaluate(
+    ({ text, before }) => {
+      const node = document.getElementById('list')!.firstChild as Text;
+      const start = node.data.lastIndexOf(text, before);
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + text.length);
+      scrollBy(0, range.getBoundingClientRect().top - innerHeight / 2);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, start };
+    },
+    { text, before },
+  );
+
 const passes = (page: Page | Frame) =>
   page.evaluate(() => {
     const entries = performance.getEntriesByName('gloss:annotate') as PerformanceMeasure[];
@@ -282,21 +301,7 @@ describe('bounded work', () => {
   it('a paragraph of 3,000 names in one text node: the one name deep in it opens its own card, and the name before it its own', async () => {
     const page = await gloss.newPage('/hostile/many-names.html');
     await waitForAnnotation(page);
-    // The name's own box brought to the middle of the window (the paragraph is thousands of pixels tall).
-    const at = (text: string, before = Infinity) =>
-      page.evaluate(
-        ({ text, before }) => {
-          const node = document.getElementById('list')!.firstChild as Text;
-          const start = node.data.lastIndexOf(text, before);
-          const range = document.createRange();
-          range.setStart(node, start);
-          range.setEnd(node, start + text.length);
-          scrollBy(0, range.getBoundingClientRect().top - innerHeight / 2);
-          const r = range.getBoundingClientRect();
-          return { x: r.left + r.width / 2, y: r.top + r.height / 2, start };
-        },
-        { text, before },
-      );
+    const at = (text: string, before?: number) => nameInList(page, text, before);
     const krebs = await at('Christopher Krebs');
     // More than 500 names: only those near the window are painted, once it has scrolled there.
     await expect.poll(async () => (await paintedText(page))['gloss-person'] ?? []).toContain('Christopher Krebs');
@@ -328,14 +333,7 @@ describe('bounded work', () => {
       expect(boxes).toBeLessThanOrEqual(limit);
     }
     expect((await paintedText(page))['gloss-person']).toContain('Joe Biden');
-    await page.evaluate(() => {
-      const node = document.getElementById('list')!.firstChild as Text;
-      const range = document.createRange();
-      const start = node.data.indexOf('Christopher Krebs');
-      range.setStart(node, start);
-      range.setEnd(node, start + 17);
-      scrollBy(0, range.getBoundingClientRect().top - innerHeight / 2);
-    });
+    await nameInList(page, 'Christopher Krebs');
     await expect.poll(async () => (await paintedText(page))['gloss-person'] ?? []).toContain('Christopher Krebs');
     for (const { boxes } of await scans()) expect(boxes).toBeLessThanOrEqual(limit);
     await page.close();
