@@ -1509,12 +1509,12 @@ const PARTICLE_NAME_AFTER = /^[ \u00a0]+(?:del|de|de[ \u00a0]la|de[ \u00a0]los|d
 const NEXT_WORD = /^ ([\p{L}\p{N}]+)/u;
 
 function precedingText(text: string, start: number): string {
-  return text
-    .slice(Math.max(0, start - 48), start)
-    .toLowerCase()
-    .replace(/[\s\u00a0]+/g, ' ')
-    .replace(/[\u2019\u2018]/g, "'")
-    .trimEnd();
+  return titleForm(text.slice(Math.max(0, start - 48), start)).trimEnd();
+}
+
+/** Text as the knowledge writes titles: lower case, one space for white space, straight apostrophes. */
+function titleForm(text: string): string {
+  return text.toLowerCase().replace(/[\s\u00a0]+/g, ' ').replace(/[\u2019\u2018]/g, "'");
 }
 
 /**
@@ -1524,10 +1524,9 @@ function precedingText(text: string, start: number): string {
  */
 function writtenTitle(text: string, start: number, title: string): string {
   const raw = text.slice(Math.max(0, start - 48), start).trimEnd();
-  const lower = raw.toLowerCase();
-  // Lower-casing keeps the length of the Latin letters titles are written in; the search is from the end.
+  // The search is from the end: the shortest piece of the page's text that reads as the title.
   for (let from = raw.length - title.length; from >= 0; from--) {
-    const piece = lower.slice(from).replace(/[\s\u00a0]+/g, ' ').replace(/[\u2019\u2018]/g, "'");
+    const piece = titleForm(raw.slice(from));
     if (piece === title) return raw.slice(from).replace(/[\s\u00a0]+/g, ' ');
     if (piece.length > title.length) break;
   }
