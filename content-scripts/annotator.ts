@@ -14,7 +14,7 @@ import { outOfReach } from './page-modal';
 import { PAINTED_SCREENS, SCANNED_UP_TO, type HighlightPainter } from './paint-highlights';
 import { mark, measure, timed } from './page-timings';
 import { hitByCaret, rectsContain } from './hit-by-caret';
-import { lowerBound } from './lower-bound';
+import { lowerBound } from '../src/lower-bound';
 import { elementAt, rangeFor, rangesMade } from './text-ranges';
 import { shownTest } from './text-shown';
 

@@ -1,6 +1,6 @@
 /** Which of a text node's mentions the pointer is on, from the caret's place in the text. */
 import type { PageMention } from './annotator';
-import { lowerBound } from './lower-bound';
+import { lowerBound } from '../src/lower-bound';
 
 /** Whether a point is in one of the boxes, give or take a pixel (a box's edge is the name's too). */
 export function rectsContain(rects: DOMRectList, x: number, y: number): boolean {

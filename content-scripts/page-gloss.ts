@@ -12,7 +12,7 @@ import type { Settings } from '../src/settings';
 import { Annotator, type PageMention } from './annotator';
 import { cardAnchor, lineNearest } from './card-anchor';
 import { LazyCardHost } from './card-loader';
-import { lowerBound } from './lower-bound';
+import { lowerBound } from '../src/lower-bound';
 import type { CardActions } from './card-view';
 import { trackHoverIntent } from './hover-intent';
 import { scrollToRange } from './scroll-to-range';

@@ -7,7 +7,7 @@
 import { CATEGORIES, type Category } from '../src/knowledge/schema';
 import { COLOURS, TINT_PERCENT } from '../src/highlight-colours';
 import { defaults, type HighlightStyle } from '../src/settings';
-import { lowerBound } from './lower-bound';
+import { lowerBound } from '../src/lower-bound';
 import { measure } from './page-timings';
 
 export const CURRENT_HIGHLIGHT = 'gloss-current';

@@ -12,10 +12,10 @@
  * two-byte script ~25% slower, and has no `*` so that it cannot end the comment.
  */
 import { compileTrie, TRIE_TABLES, type TrieTables } from '../match/alias-trie';
-import { firstNamesOf, relatedRowsOf, type CompiledIndex, type PlainIndex, type Rows } from './compile-index';
+import { firstNamesOf, relatedByRowsOf, relatedRowsOf, type CompiledIndex, type PlainIndex, type Rows } from './compile-index';
 
 export interface PackedIndex {
-  v: 5;
+  v: 6;
   entities: number;
   aliases: number;
   /** Text tables: rows joined by newlines, escaped as `escaped` writes them (pure ASCII, no `*`). */
@@ -34,6 +34,8 @@ export interface PackedIndex {
   trie: string;
   /** `relatedRowsOf` the index, one row per entity, joined by newlines. */
   relatedRows: string;
+  /** `relatedByRowsOf` the index, one row per entity, joined by newlines. */
+  relatedByRows: string;
   /** Base64 of an Int32Array: where every `MARK_EVERY`th row starts, in each of `ROW_TABLES` in turn. */
   rowMarks: string;
   /** `firstNamesOf` the index, joined by newlines. */
@@ -44,7 +46,7 @@ const STRING_TABLES = ['ids', 'names', 'titles', 'context', 'related', 'aliasTex
 const NUMBER_TABLES = ['cats', 'sal', 'aliasEntity', 'aliasFlags'] as const;
 const SEPARATOR = '\n';
 /** The text tables read a row at a time (`PackedRows`), and how far apart their marked rows are. */
-const ROW_TABLES = [...STRING_TABLES, 'relatedRows'] as const;
+const ROW_TABLES = [...STRING_TABLES, 'relatedRows', 'relatedByRows'] as const;
 const MARK_EVERY = 16;
 
 /** At build time. Throws, naming the table and row, on a value the packing cannot hold. */
@@ -64,10 +66,13 @@ export function packIndex(index: PlainIndex): PackedIndex {
     }),
   ) as Record<(typeof NUMBER_TABLES)[number], string>;
   const firstNames = escaped(firstNamesOf(index).join(SEPARATOR));
-  const relatedRows = relatedRowsOf(index).join(SEPARATOR);
-  const marks = ROW_TABLES.flatMap((table) => marksOf(table === 'relatedRows' ? relatedRows : strings[table]));
+  const related = relatedRowsOf(index);
+  const relatedRows = related.join(SEPARATOR);
+  const relatedByRows = relatedByRowsOf(related).join(SEPARATOR);
+  const rowTables = { ...strings, relatedRows, relatedByRows };
+  const marks = ROW_TABLES.flatMap((table) => marksOf(rowTables[table]));
   return {
-    v: 5, relatedRows, entities: index.ids.length, aliases: index.aliasText.length, ...strings, ...numbers, firstNames,
+    v: 6, relatedRows, relatedByRows, entities: index.ids.length, aliases: index.aliasText.length, ...strings, ...numbers, firstNames,
     trie: packTrie(compileTrie(index.aliasText)), rowMarks: toBase64(Int32Array.from(marks)),
   };
 }
@@ -84,8 +89,8 @@ function marksOf(joined: string): number[] {
 }
 
 /** The tables of a `PackedIndex`, in the order `index.pack` holds them. */
-const PACKED_TEXTS = [...STRING_TABLES, ...NUMBER_TABLES, 'trie', 'firstNames', 'relatedRows', 'rowMarks'] as const;
-const PACK_FORMAT = 'gloss-index 5';
+const PACKED_TEXTS = [...STRING_TABLES, ...NUMBER_TABLES, 'trie', 'firstNames', 'relatedRows', 'relatedByRows', 'rowMarks'] as const;
+const PACK_FORMAT = 'gloss-index 6';
 
 /** What the packed text tables write as `\uXXXX`: every character outside ASCII, the escape's own `\`, and `*`. */
 const ESCAPED = /[^\0-\x7f]|[\\*]/g;
@@ -121,7 +126,7 @@ export function parsePackedIndex(text: string, file: string): PackedIndex {
   if (header.format !== PACK_FORMAT) fail(`format is ${JSON.stringify(header.format)}, expected "${PACK_FORMAT}"`);
   const count = (v: unknown, field: string) => (Number.isInteger(v) && (v as number) >= 0 ? (v as number) : fail(`header field ${field} is not a count`));
   const lengths = Array.isArray(header.lengths) && header.lengths.length === PACKED_TEXTS.length ? header.lengths : fail(`header field lengths must list ${PACKED_TEXTS.length} tables`);
-  const packed = { v: 5, entities: count(header.entities, 'entities'), aliases: count(header.aliases, 'aliases') } as PackedIndex;
+  const packed = { v: 6, entities: count(header.entities, 'entities'), aliases: count(header.aliases, 'aliases') } as PackedIndex;
   let at = eol + 1;
   PACKED_TEXTS.forEach((table, i) => {
     const length = count(lengths[i], `lengths[${i}] (${table})`);

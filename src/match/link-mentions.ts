@@ -25,6 +25,7 @@
  */
 import { AliasFlag, aliasKindOf, firstNamesOf, rowsOf, type CompiledIndex } from '../knowledge/compile-index';
 import { CATEGORIES, expandContext } from '../knowledge/schema';
+import { lowerBound } from '../lower-bound';
 import { contextClues } from './context-clues';
 import { collectWordHashes, type BlockMatches, type Candidate } from './find-candidates';
 import { IntSet } from './int-set';
@@ -153,6 +154,8 @@ interface Span {
   candidate: Candidate;
   key: string;
   entities: Map<number, number[]>; // entity → alias rows matched here
+  /** Its place among the page's spans (page order), for its neighbours. */
+  at: number;
   /** What it links to, once decided. */
   mention?: Mention;
 }
@@ -178,6 +181,7 @@ class SpanOf implements Span {
     readonly candidate: Candidate,
     readonly key: string,
     readonly entities: Map<number, number[]>,
+    readonly at: number,
   ) {}
 }
 
@@ -229,7 +233,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       }
       let key = visibleSurface(block.text, candidate.start, candidate.end).toLowerCase();
       if (NEEDS_NORMALISING.test(key)) key = key.replace(/\s+/g, ' ').replace(/[\u2019\u2018]/g, "'");
-      spans.push(new SpanOf(b, candidate, key, entities));
+      spans.push(new SpanOf(b, candidate, key, entities, spans.length));
     }
   }
 
@@ -383,10 +387,8 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
    * Where it is two places ("Georgia"), the one of the neighbour's kind: a state beside a state, a
    * country beside a country. Not people: a list of surnames says nothing of which namesake each is.
    */
-  let order: Map<Span, number> | undefined;
   const listedWith = (span: Span, candidates: readonly number[]): { e: number; by: string } | undefined => {
-    order ??= new Map(spans.map((s, i) => [s, i]));
-    const at = order.get(span)!;
+    const at = span.at;
     const text = blocks[span.block]!.text;
     for (const other of [spans[at - 1], spans[at + 1]]) {
       const e = other?.mention?.entity;
@@ -416,8 +418,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   const stateOfPerson = (span: Span, candidates: readonly number[]): { e: number; by: string } | undefined => {
     const regions = candidates.filter((c) => index.cats[c] === PLACE && span.entities.get(c)!.some((a) => index.aliasFlags[a]! & AliasFlag.Region));
     if (regions.length !== 1) return undefined;
-    order ??= new Map(spans.map((s, i) => [s, i]));
-    const before = spans[order.get(span)! - 1];
+    const before = spans[span.at - 1];
     const person = before?.mention?.entity;
     if (before === undefined || person === undefined || before.block !== span.block || index.cats[person] !== 0) return undefined;
     if (!PERSON_OF_PLACE.test(blocks[span.block]!.text.slice(before.candidate.end, span.candidate.start))) return undefined;
@@ -590,6 +591,22 @@ const LOWER_WORD = /^\p{Ll}{3,}$/u;
 const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]$/u;
 const LETTER_OR_DIGIT_AFTER = /^[\p{L}\p{N}]/u;
 
+const isAsciiLetterOrDigit = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+
+/** A letter or digit ends `text` before `at`: ASCII by its code, the rest (a surrogate pair too) by the RegExp. */
+function letterOrDigitBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const code = text.charCodeAt(at - 1);
+  return code < 128 ? isAsciiLetterOrDigit(code) : LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, at - 2), at));
+}
+
+/** A letter or digit starts `text` at `at`. */
+function letterOrDigitAfter(text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  return code < 128 ? isAsciiLetterOrDigit(code) : LETTER_OR_DIGIT_AFTER.test(text.slice(at, at + 2));
+}
+
 /**
  * `word` in the page's text with no letter or digit either side. A search for the one word, not a set of
  * the page's lower-case words: a Unicode-class RegExp over the whole page was a tenth of the worker's
@@ -600,7 +617,7 @@ function writesLower(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
     const end = at + word.length;
     // Two characters each side: a letter outside the BMP is a surrogate pair.
-    if (!LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, at - 2), at)) && !LETTER_OR_DIGIT_AFTER.test(text.slice(end, end + 2))) return true;
+    if (!letterOrDigitBefore(text, at) && !letterOrDigitAfter(text, end)) return true;
   }
   return false;
 }
@@ -647,7 +664,7 @@ function spellingIn(text: string, lower: string, hint: string): string | undefin
   let shouted: string | undefined;
   for (let at = lower.indexOf(hint); at >= 0; at = lower.indexOf(hint, at + 1)) {
     const end = at + hint.length;
-    if (LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || LETTER_OR_DIGIT_AFTER.test(text.slice(end, end + 2))) continue;
+    if (letterOrDigitBefore(text, at) || letterOrDigitAfter(text, end)) continue;
     // A letter whose lower case is longer ("İ") moves what follows it: only the same word counts.
     const written = text.slice(at, end);
     if (written.toLowerCase() !== hint) continue;
@@ -901,8 +918,13 @@ class IndexHints {
     return (this.#related[e] ??= rows ? splitHints(rows.at(e)!).map(Number) : splitHints(this.index.related.at(e)!).map((r) => this.ids.get(r) ?? -1).filter((x) => x >= 0));
   }
 
-  /** The entities whose records relate them to `e` (Tim Cook to Apple, Atlanta to Georgia), built once for the index. */
+  /**
+   * The entities whose records relate them to `e` (Tim Cook to Apple, Atlanta to Georgia): the bundled
+   * index ships them (`relatedByRows`); for another, the map is built once for the index.
+   */
   relatedBy(e: number): readonly number[] {
+    const shipped = this.index.relatedByRows;
+    if (shipped) return (this.#relatedByRow[e] ??= splitHints(shipped.at(e)!).map(Number));
     if (!this.#relatedBy) {
       const by = new Map<number, number[]>();
       for (let x = 0; x < this.index.cats.length; x++) {
@@ -917,6 +939,7 @@ class IndexHints {
     return this.#relatedBy.get(e) ?? NONE;
   }
   #relatedBy: Map<number, number[]> | undefined;
+  readonly #relatedByRow: (number[] | undefined)[] = [];
 
   /** The entity's name and every alias of it, built once for the index (for a card's clues: never its own name). */
   ownNames(e: number): string[] {
@@ -924,20 +947,16 @@ class IndexHints {
   }
   readonly #ownNames: (string[] | undefined)[] = [];
 
+  /**
+   * An entity's aliases are a run of rows (`CompiledIndex.aliasEntity` never decreases): found by a
+   * binary search, where a map of every entity's aliases cost the first page after each start ~10 ms.
+   */
   #readOwnNames(e: number): string[] {
-    if (!this.#aliasesOf) {
-      const by = new Map<number, number[]>();
-      const entities = this.index.aliasEntity;
-      for (let a = 0; a < entities.length; a++) {
-        const list = by.get(entities[a]!);
-        if (list) list.push(a);
-        else by.set(entities[a]!, [a]);
-      }
-      this.#aliasesOf = by;
-    }
-    return [this.index.names.at(e)!, ...(this.#aliasesOf.get(e) ?? NONE).map((a) => this.index.aliasText.at(a)!)];
+    const entities = this.index.aliasEntity;
+    const names = [this.index.names.at(e)!];
+    for (let a = lowerBound(entities, (x) => x < e); a < entities.length && entities[a] === e; a++) names.push(this.index.aliasText.at(a)!);
+    return names;
   }
-  #aliasesOf: Map<number, number[]> | undefined;
 }
 
 const splitHints = (list: string) => (list ? list.split('|') : []);
@@ -1160,7 +1179,7 @@ function acronymsSpelledOutAsOthers(blocks: readonly LinkBlock[], spans: readonl
   return out;
 }
 
-const contentWords = (text: string) => (text.toLowerCase().match(/\p{L}[\p{L}'\u2019]*/gu) ?? []).filter((w) => !ACRONYM_SMALL_WORDS.has(w));
+const contentWords = (text: string) => (text.toLowerCase().match(CONTENT_WORD) ?? []).filter((w) => !ACRONYM_SMALL_WORDS.has(w));
 
 /**
  * The words a match spells out, when it follows them as "long form (ACR)" or "long form, or ACR" and
@@ -1194,11 +1213,19 @@ function isInHandle(block: LinkBlock, span: Span): boolean {
 }
 
 /**
+ * esbuild writes a literal with a quantified `\p{…}` as `new RegExp(…)`: inside a function that
+ * compiled it again on every call (1.5% of the linker's time for this one). Such patterns are constants.
+ */
+const HYPHEN_CAPITALS_AFTER = /^-\p{Lu}{3}/u;
+const LONG_WORD = /\p{L}{4,}/gu;
+const CONTENT_WORD = /\p{L}[\p{L}'\u2019]*/gu;
+
+/**
  * "ABC-CLIO", "ABC-CLIO/Greenwood": an acronym that needs its page's support, joined by a hyphen to
  * another capitalised word, is part of another name (a publisher's), not the broadcaster.
  */
 function isAcronymInCompound(block: LinkBlock, span: Span, index: CompiledIndex): boolean {
-  if (!/^-\p{Lu}{3}/u.test(block.text.slice(span.candidate.end, span.candidate.end + 4))) return false;
+  if (block.text[span.candidate.end] !== '-' || !HYPHEN_CAPITALS_AFTER.test(block.text.slice(span.candidate.end, span.candidate.end + 4))) return false;
   for (const rows of span.entities.values()) for (const a of rows) if (aliasKindOf(index.aliasFlags[a]!) !== 'acronym' || !(index.aliasFlags[a]! & AliasFlag.NeedsContext)) return false;
   return true;
 }
@@ -1230,7 +1257,7 @@ const TITLE_CASE_SMALL_WORDS = new Set([
 /** Every word of four letters or more capitalised (title case's small words aside), at least three of them: a headline's title case. */
 function isTitleCase(text: string): boolean {
   let capitalised = 0;
-  for (const [word] of text.matchAll(/\p{L}{4,}/gu)) {
+  for (const [word] of text.matchAll(LONG_WORD)) {
     if (TITLE_CASE_SMALL_WORDS.has(word)) continue;
     if (word[0] === word[0]!.toLowerCase()) return false;
     capitalised++;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageMention } from '../../content-scripts/annotator';
 import { hitByCaret } from '../../content-scripts/hit-by-caret';
-import { lowerBound } from '../../content-scripts/lower-bound';
+import { lowerBound } from '../../src/lower-bound';
 
 describe('lowerBound', () => {
   it.each([

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileIndex, firstNamesOf, rowsOf, type CompiledIndex, type Rows } from '../../src/knowledge/compile-index';
+import { compileIndex, firstNamesOf, mergeIndexes, relatedRowsOf, rowsOf, type CompiledIndex, type Rows } from '../../src/knowledge/compile-index';
 import { compileKnowledge } from '../../src/knowledge/compile-knowledge';
 import { packIndex, parsePackedIndex, serializePackedIndex, unpackIndex } from '../../src/knowledge/packed-index';
 import type { KnowledgeFile } from '../../src/knowledge/schema';
@@ -90,6 +90,36 @@ describe('packed index', () => {
     expect(linked(unpackIndex(packIndex(small)))).toEqual(['person:tim-cook', 'company:apple']);
   });
 
+  it('ships each entity\'s relating entities as rows, so the first page a worker links builds no map of every entity', () => {
+    const packed = unpackIndex(packIndex(bundled));
+    const relating: number[][] = bundled.ids.map(() => []);
+    relatedRowsOf(bundled).forEach((list, x) => list && list.split('|').forEach((r) => relating[Number(r)]!.push(x)));
+    const shipped = bundled.ids.map((_, e) => packed.relatedByRows!.at(e)!).map((row) => (row ? row.split('|').map(Number) : []));
+    expect(shipped).toEqual(relating);
+    expect(relating.flat().length).toBeGreaterThan(100);
+    // "Atlanta, Georgia": the city's record relates it to the state, which links by it from either index.
+    const small = compileIndex([
+      entity('place:georgia', 'place', 'Georgia', [{ text: 'Georgia', kind: 'name', needsContext: true }], { context: ['peach'] }),
+      entity('place:georgia-country', 'place', 'Georgia (country)', [{ text: 'Georgia', kind: 'name', needsContext: true }], { context: ['tbilisi'] }),
+      entity('place:atlanta', 'place', 'Atlanta', [{ text: 'Atlanta', kind: 'name' }], { related: ['place:georgia'] }),
+    ]);
+    const linked = (index: CompiledIndex) => findMentions(['Atlanta grew.', 'Georgia voted.'], index, buildAliasTrie(index)).map((m) => index.ids.at(m.entity));
+    expect(linked(small)).toEqual(['place:atlanta', 'place:georgia']);
+    expect(linked(unpackIndex(packIndex(small)))).toEqual(['place:atlanta', 'place:georgia']);
+  });
+
+  it('keeps an entity\'s aliases together, in rows that never go back, compiled or merged with a pack', () => {
+    const nonDecreasing = (index: CompiledIndex) => Array.from(index.aliasEntity).every((e, a, all) => a === 0 || all[a - 1]! <= e);
+    const pack = compileIndex([
+      entity('person:zed-quill', 'person', 'Zed Quill', [{ text: 'Zed Quill', kind: 'name' }, { text: 'Quill', kind: 'surname' }]),
+      // Replaces a bundled entity: its rows move to the pack's part.
+      entity(bundled.ids[3]!, 'person', 'Replaced', [{ text: 'Replaced Name', kind: 'name' }]),
+    ]);
+    expect(nonDecreasing(bundled)).toBe(true);
+    expect(nonDecreasing(mergeIndexes(unpackIndex(packIndex(bundled)), pack))).toBe(true);
+    expect(nonDecreasing(mergeIndexes(pack, bundled))).toBe(true);
+  });
+
   it('reads back from the index.pack text the build writes, non-ASCII rows included', () => {
     const text = serializePackedIndex(packIndex(bundled));
     expect(tables(unpackIndex(parsePackedIndex(text, 'index.pack')))).toEqual(tables(bundled));
@@ -116,7 +146,7 @@ describe('packed index', () => {
     const text = serializePackedIndex(packIndex(bundled));
     expect(() => parsePackedIndex(text.slice(0, -10), 'knowledge/index.pack')).toThrow('knowledge/index.pack: table rowMarks runs past the end');
     expect(() => parsePackedIndex(`${text}x`, 'knowledge/index.pack')).toThrow('knowledge/index.pack: 1 characters after the last table');
-    expect(() => parsePackedIndex(text.replace('gloss-index 5', 'gloss-index 1'), 'f')).toThrow('f: format is "gloss-index 1"');
+    expect(() => parsePackedIndex(text.replace('gloss-index 6', 'gloss-index 1'), 'f')).toThrow('f: format is "gloss-index 1"');
     expect(() => parsePackedIndex('<html>', 'f')).toThrow('f: no header line');
     const shortMarks = { ...packIndex(bundled), rowMarks: btoa('\0\0\0\0') };
     expect(() => unpackIndex(shortMarks)).toThrow('packed index: rowMarks ends before table ids');
