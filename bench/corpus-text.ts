@@ -17,6 +17,16 @@ export function benchText(targetBytes: number): { pages: string[][]; source: str
   return { pages: JSON.parse(JSON.stringify(text.pages)) as string[][], source: text.source };
 }
 
+/** A page's HTML cut into text blocks (crudely: at block tags, tags and scripts dropped, entities roughly read). */
+export function pageBlocks(html: string): string[] {
+  const page: string[] = [];
+  for (const para of html.replace(/<(script|style|noscript)[\s\S]*?<\/\1>/gi, ' ').split(/<\/?(?:p|div|li|h[1-6]|td|br|section|article)\b[^>]*>/i)) {
+    const text = para.replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&#?\w+;/g, "'").replace(/\s+/g, ' ').trim();
+    if (text.length >= 2) page.push(text);
+  }
+  return page;
+}
+
 function extractText(targetBytes: number): { pages: string[][]; source: string } {
   const pages: string[][] = [];
   let size = 0;
@@ -26,15 +36,9 @@ function extractText(targetBytes: number): { pages: string[][]; source: string }
       .flatMap((d) => readdirSync(join(CORPUS, d.name)).filter((f) => f.endsWith('.html')).map((f) => join(CORPUS, d.name, f)))
       .sort();
     for (const f of files) {
-      const html = readFileSync(f, 'utf8').replace(/<(script|style|noscript)[\s\S]*?<\/\1>/gi, ' ');
-      const page: string[] = [];
+      const page = pageBlocks(readFileSync(f, 'utf8'));
       pages.push(page);
-      for (const para of html.split(/<\/?(?:p|div|li|h[1-6]|td|br|section|article)\b[^>]*>/i)) {
-        const text = para.replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&#?\w+;/g, "'").replace(/\s+/g, ' ').trim();
-        if (text.length < 2) continue;
-        page.push(text);
-        size += text.length;
-      }
+      for (const text of page) size += text.length;
       if (size >= targetBytes) break;
     }
     return { pages, source: `${files.length} corpus pages (first ${(size / 1e6).toFixed(1)} MB of text)` };

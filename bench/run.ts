@@ -7,6 +7,7 @@ import { adFramesBench } from './ad-frames';
 import { browserBench } from './browser';
 import type { matcherBench } from './matcher';
 import { inOwnProcess } from './own-process';
+import { workerStartBench } from './worker-start';
 
 const only = process.argv[2]; // `matcher` or `browser` to run one half
 const table = (rows: Record<string, unknown>[]) => {
@@ -33,7 +34,12 @@ if (only !== 'browser') {
     `\nBundled index: ${matcher.packedKB.toFixed(0)} KB packed (index.pack, carried in a comment of the worker's script); read + trie tables ${matcher.indexLoadMs.toFixed(1)} ms warm in Node ` +
       `(as ${matcher.jsonKB.toFixed(0)} KB of JSON: JSON.parse + table ${matcher.jsonLoadMs.toFixed(1)} ms); cold in the worker: below. Tabs load no index.\n`,
   );
-  Object.assign(results, { matcher: rows, index: { packedKB: matcher.packedKB, loadMs: matcher.indexLoadMs, jsonKB: matcher.jsonKB, jsonLoadMs: matcher.jsonLoadMs } });
+  const start = workerStartBench();
+  console.log(
+    `Worker just started (Node, ${start.processes} fresh processes per line, medians; ${start.page}, ${start.blocks} blocks): its first request ${start.firstMs.toFixed(1)} ms, ` +
+      `the same request again ${start.againMs.toFixed(1)} ms; the worker's warm-up ${start.warmUpMs.toFixed(1)} ms, then the first request ${start.afterWarmUpMs.toFixed(1)} ms.\n`,
+  );
+  Object.assign(results, { matcher: rows, index: { packedKB: matcher.packedKB, loadMs: matcher.indexLoadMs, jsonKB: matcher.jsonKB, jsonLoadMs: matcher.jsonLoadMs }, workerStart: start });
 }
 if (only !== 'matcher') {
   // mark.js's time moves with the browser: on one machine, 156–172 ms on the real pages in Chromium 156 and 394–431 in 150, while Gloss's stayed in its range.

@@ -15,6 +15,7 @@ import type { WireMentions } from '../match/mention-wire';
 import { LOCAL_KEYS } from '../storage-keys';
 import ownSitesFile from '../../knowledge/own-sites.json';
 import { ownEntitiesAt, parseOwnSites } from '../knowledge/own-sites';
+import { WARM_UP_TEXTS } from './warm-up-texts';
 
 /** Where each outlet publishes (checked against the knowledge when the extension is built). */
 const OWN_SITES = parseOwnSites(ownSitesFile, 'knowledge/own-sites.json').sites;
@@ -80,31 +81,6 @@ function loadBundled(): Promise<CompiledIndex> {
 }
 
 let warmed = false;
-
-/**
- * A few sentences of news, matched and linked once when the worker starts (`warmUp`): between them
- * they take most of the linker's paths (titles, acronyms spelled out, possessives, curly quotes,
- * places inside longer names, context-bound countries, regnal numbers, a headline in capitals,
- * accented names), so that their first use, with its compiling, is here and not in a page's request.
- * Most of what a first request still compiled was the Unicode-class RegExps of rules these did not
- * reach (a letter beyond Latin-1, a title-case headline, "… of America", "Northern …"): with the last
- * two sentences, in Node, the first nytimes request after the warm-up took 4.7–5.6 ms instead of
- * 7.0–8.3 (medians of 4 fresh processes each, alternated), for ~4 ms more of warm-up.
- */
-const WARM_UP_TEXTS = [
-  'President Joe Biden met NATO officials in Washington on Monday, the White House said.',
-  'Microsoft and the Cybersecurity and Infrastructure Security Agency (CISA) said Krebs was right.',
-  'Former Defense Secretary Mark Esper told Reuters that the Pentagon\u2019s plan was \u201csound,\u201d according to The New York Times.',
-  'Sen. Elizabeth Warren (D-Mass.) and Rep. Nancy Pelosi questioned Apple Inc. and Amazon.com about China, Russia and Ukraine.',
-  'In New Mexico and Mexico City, officials of the Supreme Court of Canada met Emmanuel Macron\u2019s aides; Jordan and Georgia protested.',
-  'The Federal Bureau of Investigation (FBI) and the U.S. Department of Justice said Trump\u2019s lawyers filed in Florida. Krebs, 42, declined.',
-  'Wall Street fell as the S&P 500 and the Dow Jones slid; Tesla CEO Elon Musk posted on X. Kyiv, Moscow and Beijing reacted \u2014 AP, BBC and CNN reported.',
-  'KREBS SAYS CISA WAS RIGHT. Pope Leo XIV and King Charles III, Henry Ford II; \u201cEsper said\u201d, Esper\u2019s aides; Jos\u00e9 Andr\u00e9s and Zelenskyy.',
-  // A headline in title case whose word the story writes in lower case, a country's informal name
-  // alone and inside another name, Northern Ireland, and a letter beyond Latin-1 (\u0141\u00f3d\u017a).
-  'California Wildfire Forces Thousands From Homes',
-  'The wildfire spread, the Acoustical Society of America said in America, Northern Ireland and \u0141\u00f3d\u017a, Poland.',
-];
 
 /**
  * Matches and links WARM_UP_TEXTS with the pages' own knowledge and trie (whose aliases' tokens it
