@@ -1213,8 +1213,8 @@ function isInHandle(block: LinkBlock, span: Span): boolean {
 }
 
 /**
- * esbuild writes a literal with a quantified `\p{…}` as `new RegExp(…)`: inside a function that
- * compiled it again on every call (1.5% of the linker's time for this one). Such patterns are constants.
+ * esbuild writes a literal with a quantified `\p{…}` as `new RegExp(…)`: inside a function that built
+ * a new RegExp on every call. Such patterns are constants.
  */
 const HYPHEN_CAPITALS_AFTER = /^-\p{Lu}{3}/u;
 const LONG_WORD = /\p{L}{4,}/gu;
