@@ -1,7 +1,7 @@
 /** The popup's filter: which of the page's entities a reader's query finds. */
 import type { EntityCount } from '../src/protocol';
 
-/** Combining marks (a constant: esbuild writes this literal as `new RegExp`, which in a function compiles on each call). */
+/** Combining marks. A constant: esbuild writes this literal as `new RegExp(…)`, which in a function built a RegExp on each call. */
 const MARKS = /\p{M}/gu;
 
 /** Lower case, without accents, spaces collapsed: "nicusor" finds "Nicușor Dan", "cisa" finds "CISA". */

@@ -4,14 +4,15 @@
  */
 
 /**
- * A few sentences of news, matched and linked once when the worker starts (`warmUp`, `page-linker.ts`): between them
- * they take most of the linker's paths (titles, acronyms spelled out, possessives, curly quotes,
- * places inside longer names, context-bound countries, regnal numbers, a headline in capitals,
- * accented names), so that their first use, with its compiling, is here and not in a page's request.
- * Most of what a first request still compiled was the Unicode-class RegExps of rules these did not
- * reach (a letter beyond Latin-1, a title-case headline, "… of America", "Northern …"): with the last
- * two sentences, in Node, the first nytimes request after the warm-up took 4.7–5.6 ms instead of
- * 7.0–8.3 (medians of 4 fresh processes each, alternated), for ~4 ms more of warm-up.
+ * A few sentences of news, matched and linked once when the worker starts (`warmUp`, in
+ * `page-linker.ts`): between them they take most of the linker's paths (titles, acronyms spelled
+ * out, possessives, curly quotes, places inside longer names, context-bound countries, regnal
+ * numbers, a headline in capitals, accented names), so that their first use, with its compiling, is
+ * here and not in a page's request. Most of what a first request still compiled was the
+ * Unicode-class RegExps of rules these did not reach (a letter beyond Latin-1, a title-case
+ * headline, "… of America", "Northern …"): with the last two sentences, in Node, the first nytimes
+ * request after the warm-up took 4.7–5.6 ms instead of 7.0–8.3 (medians of 4 fresh processes each,
+ * alternated), for ~4 ms more of warm-up.
  */
 export const WARM_UP_TEXTS = [
   'President Joe Biden met NATO officials in Washington on Monday, the White House said.',
