@@ -1,9 +1,10 @@
 /** `bench/matcher-core.ts` bundled by esbuild, as the worker's script is, and imported. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { KnowledgeFile } from '../src/knowledge/schema';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -19,4 +20,12 @@ export async function loadMatcherCore(): Promise<typeof import('./matcher-core')
   const out = join(mkdtempSync(join(tmpdir(), 'gloss-bench-')), 'matcher-core.mjs');
   execFileSync(join(ROOT, 'node_modules/.bin/esbuild'), [join(ROOT, 'bench/matcher-core.ts'), '--bundle', '--format=esm', '--platform=neutral', '--target=node20', `--outfile=${out}`, '--log-level=error'], { stdio: 'inherit' });
   return (await import(pathToFileURL(out).href)) as typeof import('./matcher-core');
+}
+
+/** The bundled matcher with the bundled knowledge as the worker has it: packed at build time, read back, its trie built. */
+export async function loadWorkerKnowledge() {
+  const core = await loadMatcherCore();
+  const file = JSON.parse(readFileSync(join(ROOT, 'knowledge/knowledge.json'), 'utf8')) as KnowledgeFile;
+  const index = core.unpackIndex(core.packIndex(core.compileKnowledge(file).index));
+  return { core, index, trie: core.buildAliasTrie(index) };
 }

@@ -7,19 +7,17 @@
  * round (compiling) is left out. Prints one JSON line: `{ mbPerS, mentions, rounds }`.
  * Run by `bench/matcher.ts`; alone: `npx tsx bench/worker-requests.ts`.
  */
-import { readFileSync } from 'node:fs';
-import type { KnowledgeFile } from '../src/knowledge/schema';
 import { benchText } from './corpus-text';
-import { loadMatcherCore } from './matcher-core-load';
+import { loadWorkerKnowledge } from './matcher-core-load';
 
 const ROUNDS = 6;
-const { compileKnowledge, packIndex, unpackIndex, buildAliasTrie, linkPage, newMatchCache } = await loadMatcherCore();
+const {
+  core: { linkPage, newMatchCache },
+  index,
+  trie,
+} = await loadWorkerKnowledge();
 const { pages } = benchText(4_000_000);
 const bytes = pages.flat().join('\n').length;
-const file = JSON.parse(readFileSync(new URL('../knowledge/knowledge.json', import.meta.url), 'utf8')) as KnowledgeFile;
-// As the worker has it: packed at build time, read back.
-const index = unpackIndex(packIndex(compileKnowledge(file).index));
-const trie = buildAliasTrie(index);
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;

@@ -9,13 +9,12 @@
  * page with the most names (the bundled demo story without the corpus). A process prints one JSON
  * line; `run.ts` runs them through `workerStartBench`. Alone: `npx tsx bench/worker-start.ts cold`.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { WARM_UP_TEXTS } from '../src/background/warm-up-texts';
-import type { KnowledgeFile } from '../src/knowledge/schema';
 import { CORPUS, pageBlocks } from './corpus-text';
-import { loadMatcherCore } from './matcher-core-load';
+import { loadWorkerKnowledge } from './matcher-core-load';
+import { inOwnProcess } from './own-process';
 
 /** Fresh processes per mode. */
 const PROCESSES = 9;
@@ -39,11 +38,11 @@ function pageText(): { page: string; blocks: string[] } {
 }
 
 async function measure(mode: string): Promise<Record<string, number>> {
-  const { compileKnowledge, packIndex, unpackIndex, buildAliasTrie, linkPage, newMatchCache } = await loadMatcherCore();
-  const file = JSON.parse(readFileSync(new URL('../knowledge/knowledge.json', import.meta.url), 'utf8')) as KnowledgeFile;
-  // As the worker has it: packed at build time, read back.
-  const index = unpackIndex(packIndex(compileKnowledge(file).index));
-  const trie = buildAliasTrie(index);
+  const {
+    core: { linkPage, newMatchCache },
+    index,
+    trie,
+  } = await loadWorkerKnowledge();
   const { blocks } = pageText();
   const timed = (texts: readonly string[]) => {
     const start = performance.now();
@@ -63,12 +62,7 @@ export function workerStartBench(): WorkerStartStats {
   const runs: Record<string, number>[] = [];
   for (let p = 0; p < PROCESSES; p++) {
     for (const mode of ['cold', 'warm-up']) {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), mode], {
-        encoding: 'utf8',
-        cwd: fileURLToPath(new URL('..', import.meta.url)),
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      runs.push(JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, number>);
+      runs.push(inOwnProcess<Record<string, number>>(new URL(import.meta.url), [mode]));
     }
   }
   const median = (key: string) => {

@@ -591,22 +591,6 @@ const LOWER_WORD = /^\p{Ll}{3,}$/u;
 const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]$/u;
 const LETTER_OR_DIGIT_AFTER = /^[\p{L}\p{N}]/u;
 
-const isAsciiLetterOrDigit = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-
-/** A letter or digit ends `text` before `at`: ASCII by its code, the rest (a surrogate pair too) by the RegExp. */
-function letterOrDigitBefore(text: string, at: number): boolean {
-  if (at === 0) return false;
-  const code = text.charCodeAt(at - 1);
-  return code < 128 ? isAsciiLetterOrDigit(code) : LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, at - 2), at));
-}
-
-/** A letter or digit starts `text` at `at`. */
-function letterOrDigitAfter(text: string, at: number): boolean {
-  if (at >= text.length) return false;
-  const code = text.charCodeAt(at);
-  return code < 128 ? isAsciiLetterOrDigit(code) : LETTER_OR_DIGIT_AFTER.test(text.slice(at, at + 2));
-}
-
 /**
  * `word` in the page's text with no letter or digit either side. A search for the one word, not a set of
  * the page's lower-case words: a Unicode-class RegExp over the whole page was a tenth of the worker's
@@ -617,7 +601,7 @@ function writesLower(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
     const end = at + word.length;
     // Two characters each side: a letter outside the BMP is a surrogate pair.
-    if (!letterOrDigitBefore(text, at) && !letterOrDigitAfter(text, end)) return true;
+    if (!LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, at - 2), at)) && !LETTER_OR_DIGIT_AFTER.test(text.slice(end, end + 2))) return true;
   }
   return false;
 }
@@ -664,7 +648,7 @@ function spellingIn(text: string, lower: string, hint: string): string | undefin
   let shouted: string | undefined;
   for (let at = lower.indexOf(hint); at >= 0; at = lower.indexOf(hint, at + 1)) {
     const end = at + hint.length;
-    if (letterOrDigitBefore(text, at) || letterOrDigitAfter(text, end)) continue;
+    if (LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || LETTER_OR_DIGIT_AFTER.test(text.slice(end, end + 2))) continue;
     // A letter whose lower case is longer ("İ") moves what follows it: only the same word counts.
     const written = text.slice(at, end);
     if (written.toLowerCase() !== hint) continue;
