@@ -92,6 +92,13 @@ const CONTEXT_MIN_SCORE = 2;
 /** A title already narrowed the candidates to a few: one clear hint picks among them. */
 const CONTEXT_MIN_SCORE_TITLED = 1;
 const CONTEXT_MARGIN = 1;
+/**
+ * An acronym another entity has as its own ("HP") goes to the one that has it only in context when
+ * more than its country speaks for it ("HP laptops sold well in India" is still the company), and
+ * clearly more than speaks for the acronym's own.
+ */
+const CONTESTED_MIN_SCORE = 3;
+const CONTESTED_MARGIN = 2;
 
 /** Capitalised words that start sentences or precede names without being part of them. */
 const NOT_A_FIRST_NAME = new Set(
@@ -305,6 +312,9 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   // A name that is also a person's surname ("Rollins", the company, and Brooke Rollins): decided once
   // the page's people are known, for the person the page introduced, else for the name.
   const nameOrSurname: { span: Span; e: number }[] = [];
+  // An acronym one entity has as its own and another as theirs only in context ("HP": HP Inc., and
+  // Himachal Pradesh on a page about India): decided once pass 1 has linked the page's other names.
+  const contested: { span: Span; e: number }[] = [];
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i]!;
     const correction = options.corrections?.get(span.key);
@@ -325,6 +335,10 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
         nameOrSurname.push({ span, e });
         continue;
       }
+      if (hasContextBoundAcronym(span, e, index)) {
+        contested.push({ span, e });
+        continue;
+      }
       link(span, e, { kind: 'name', alias: surface(span) });
       if (index.cats[e] === 0 && !introduced.has(e)) introduced.set(e, { via: surface(span), span });
       continue;
@@ -342,6 +356,28 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     if (hasGivenNameAfter(blocks[span.block]!, span, index)) continue;
     if (isAdjectiveOpeningSentence(blocks[span.block]!, span) || isWordSurnameInLongerName(blocks[span.block]!, span, index)) continue;
     deferred.push(span);
+  }
+  // The acronym's own entity, unless the page's words and names speak for the other clearly: "J&K,
+  // Punjab, HP officials" on an Indian page, not "HP shares fell" (which only the company's own
+  // hints, or none, support). Scored as pass 2 scores context.
+  for (const { span, e } of contested) {
+    // "306 HP": horsepower, as pass 1 reads it when the company is the name's only meaning.
+    if (index.cats[e] === COMPANY && isUnitAfterNumber(blocks[span.block]!, span)) continue;
+    words ??= collectWords();
+    const pageWords = words;
+    const own = contextScore(index, e, pageWords, onPage, onPage).score;
+    let rival: { e: number; score: number; names: string[]; hints: string[] } | undefined;
+    for (const c of span.entities.keys()) {
+      if (c === e || !isContextBoundAcronym(span.entities.get(c)!, index)) continue;
+      const scored = contextScore(index, c, pageWords, onPage, onPage);
+      if (scored.score > (rival?.score ?? -1)) rival = { e: c, ...scored };
+    }
+    const alias = surface(span);
+    if (rival && rival.score >= CONTESTED_MIN_SCORE && rival.score - own >= CONTESTED_MARGIN) link(span, rival.e, { kind: 'context', alias, words: cluesFor(rival, alias) });
+    else {
+      link(span, e, { kind: 'name', alias });
+      if (index.cats[e] === 0 && !introduced.has(e)) introduced.set(e, { via: alias, span });
+    }
   }
 
   /**
@@ -852,6 +888,18 @@ function theOnlySpecific(span: Span, index: CompiledIndex): number {
     found = e;
   }
   return found;
+}
+
+/** Whether another of the span's candidates has its text only as an acronym that needs context (`isContextBoundAcronym`). */
+function hasContextBoundAcronym(span: Span, e: number, index: CompiledIndex): boolean {
+  if (span.entities.size === 1) return false;
+  for (const [c, rows] of span.entities) if (c !== e && isContextBoundAcronym(rows, index)) return true;
+  return false;
+}
+
+/** Alias rows that are all acronyms needing context: "HP" for Himachal Pradesh, beside HP Inc.'s own "HP". */
+function isContextBoundAcronym(rows: readonly number[], index: CompiledIndex): boolean {
+  return rows.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'acronym' && (index.aliasFlags[a]! & AliasFlag.NeedsContext) !== 0);
 }
 
 /** Whether one of the span's candidates is a person by this surname. */

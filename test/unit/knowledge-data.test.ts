@@ -249,6 +249,14 @@ describe('officials and public figures of 2025 news, in the bundled knowledge', 
     expect(linkBlocks(['New Zealand was a British colony.', 'Politics has been dominated by two parties, National and Labour.'])).toEqual(['New Zealand→place:new-zealand']);
   });
 
+  it('India’s states, and “HP” for Himachal Pradesh where the page is about it; the company elsewhere', () => {
+    expect(linkBlocks(['Republic Day vigil: inter-state security review by J&K, Punjab, HP officials in Chandigarh.'])).toEqual([
+      'J&K→place:jammu-and-kashmir', 'Punjab→place:punjab', 'HP→place:himachal-pradesh',
+    ]);
+    expect(linkBlocks(['Andhra Pradesh Chief Minister N. Chandrababu Naidu laid the stone in Amaravati.'])).toEqual(['Andhra Pradesh→place:andhra-pradesh']);
+    expect(linkBlocks(['HP said printer sales fell; its shares dropped in India and abroad.'])).toEqual(['HP→company:hp', 'India→place:india']);
+  });
+
   it('say what became of them where the knowledge knows: a card dated after the event, marked former once they left', () => {
     expect(byId.get('person:charlie-kirk')!.description).toMatch(/killed .* September 2025/);
     expect(byId.get('person:charlie-kirk')!.status).toBe('former');

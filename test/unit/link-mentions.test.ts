@@ -886,3 +886,28 @@ describe('linkMentions: a name that is also a person’s surname', () => {
     expect(world('Rollins, the pest control company, reported its earnings.')).toEqual(['Rollins→company:rollins']);
   });
 });
+
+describe('linkMentions: an acronym one entity has as its own and another only in context', () => {
+  const world = matcher([
+    entity('company:hp', 'company', 'HP Inc.', [{ text: 'HP Inc.', kind: 'name' }, { text: 'HP', kind: 'short' }], { context: ['printers', 'shares', 'company'] }),
+    entity('place:himachal-pradesh', 'region', 'Himachal Pradesh', [{ text: 'Himachal Pradesh', kind: 'name' }, { text: 'HP', kind: 'acronym', needsContext: true }], {
+      context: ['shimla', 'punjab', 'j&k'], related: ['place:india'],
+    }),
+    entity('place:india', 'country', 'India', [{ text: 'India', kind: 'name' }]),
+    entity('place:punjab', 'region', 'Punjab', [{ text: 'Punjab', kind: 'name' }], { related: ['place:india'] }),
+  ]);
+
+  it('is the other where the page speaks clearly for it: "Punjab, HP officials" on an Indian page', () => {
+    expect(world('Security review by Punjab and HP officials, India said.')).toEqual(['Punjab→place:punjab', 'HP→place:himachal-pradesh', 'India→place:india']);
+    // Named in full after the acronym, as a headline does before the story: the full name speaks for it.
+    expect(world('HP cabinet meets in Shimla\n\nThe Himachal Pradesh cabinet met on Monday.')).toEqual(['HP→place:himachal-pradesh', 'Himachal Pradesh→place:himachal-pradesh']);
+  });
+
+  it('stays the acronym’s own entity where little or nothing speaks for the other', () => {
+    expect(world('HP shares fell after the printer maker reported earnings.')).toEqual(['HP→company:hp']);
+    // Its country alone is not enough: "HP laptops" sold in India are the company's.
+    expect(world('HP laptops sold well in India this year.')).toEqual(['HP→company:hp', 'India→place:india']);
+    // Nor does the other take a unit after a number: "306 HP" is horsepower on an Indian page too.
+    expect(world('The car has 306 HP, a dealer in Shimla, Punjab and India said.')).toEqual(['Punjab→place:punjab', 'India→place:india']);
+  });
+});
