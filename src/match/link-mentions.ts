@@ -140,6 +140,14 @@ const REGNAL_TITLE = /^(?:King|Queen|Pope|Emperor|Empress|Tsar|Czar)[ \u00a0]/;
 const INSTITUTION_AFTER =
   /^[\s\u00a0]+(?:(?:National|International|Regional|Municipal)[\s\u00a0]+(?=Airport|Park|Library|Center|Centre|Memorial|Museum)|Washington[\s\u00a0]+National[\s\u00a0]+(?=Airport))?(?:University|College|School|Institute|Institution|Foundation|Center|Centre|Library|Memorial|Bridge|Airport|Hospital|Medical|Building|Executive|Prize|Award|Park|Street|Avenue|Boulevard|Stadium|Museum|Hall|Tower|High)\b/;
 
+/**
+ * One to three capitalised words and a company's legal ending, right after a name: "U.S. Games
+ * Systems, Inc.", "Capitol Hill Publishing Corp.", "S&P Dow Jones Indices LLC", "India Post Media Pvt.
+ * Ltd." (`isInCompanyName`).
+ */
+const COMPANY_NAME_AFTER =
+  /^(?:[ \u00a0]+(?:\p{Lu}[\p{L}\p{N}&'\u2019.-]*|&)){1,3},?[ \u00a0]+(?:LLC|L\.L\.C\.|Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|Holdings|Co\.|PLC|plc|GmbH|AG|S\.A\.|N\.V\.|Pvt\.?)(?![\p{L}\p{N}])/u;
+
 /** Words that, right after a company's name, make it a venue's ("Verizon Amphitheatre", "Toyota Music Factory"). */
 const VENUE_AFTER =
   /^[\s\u00a0]+(?:Music[\s\u00a0]+)?(?:Stadium|Arena|Center|Centre|Amphitheatre|Amphitheater|Theatre|Theater|Pavilion|Coliseum|Dome|Ballpark|Speedway|Field|Bowl|Factory|Hall)\b/;
@@ -322,6 +330,12 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       const e = correction === null ? -1 : (hintsOf(index).ids.get(correction) ?? -1);
       if (e >= 0) link(span, e, { kind: 'correction', alias: surface(span) });
       continue;
+    }
+    // A place, agency, person or market index named inside a company's legal name is not meant there;
+    // the company's own name, or its arm's, still is ("Cisco Systems Inc.", "CBS Interactive Inc.").
+    if (isInCompanyName(blocks[span.block]!, span)) {
+      for (const e of [...span.entities.keys()]) if (!isFirm(index, e)) span.entities.delete(e);
+      if (span.entities.size === 0) continue;
     }
     if (namesAnInstitution(span) || isInHandle(blocks[span.block]!, span) || spelledOut?.has(span.key) || isAnotherCountrys(blocks[span.block]!, span, index) || isInClubOrEventName(blocks[span.block]!.text, span, index) || isAfterInitialOrPeerage(blocks[span.block]!, span, index) || isAcronymInCompound(blocks[span.block]!, span, index)) continue;
     if (isTeamByItsPlace(blocks[span.block]!.text, span, index) || isTeamOnThisPage(span)) {
@@ -1160,6 +1174,23 @@ function isAdjectiveOpeningSentence(block: LinkBlock, span: Span): boolean {
   const next = NEXT_WORD_SPACED.exec(block.text.slice(c.end, c.end + 40));
   if (!next || next[1]![0] === next[1]![0]!.toUpperCase() || AFTER_A_NAME.has(next[1]!)) return false;
   return SENTENCE_START_BEFORE.test(block.text.slice(Math.max(0, c.start - 6), c.start));
+}
+
+/**
+ * Whether the span's name begins a company's legal name (`COMPANY_NAME_AFTER`) whose words after it
+ * are no other name: "Ohio Man Sues Google Inc.", a headline's, is still about Ohio.
+ */
+function isInCompanyName(block: LinkBlock, span: Span): boolean {
+  const c = span.candidate;
+  const found = COMPANY_NAME_AFTER.exec(block.text.slice(c.end, c.end + 80));
+  if (!found) return false;
+  const end = c.end + found[0].length;
+  return !block.matches.candidates.some((o) => o.start > c.end && o.start < end);
+}
+
+/** A company or an organisation (not a market index, which is no company): what a company's legal name may name. */
+function isFirm(index: CompiledIndex, e: number): boolean {
+  return (index.cats[e] === COMPANY || index.cats[e] === ORGANIZATION) && !index.ids.at(e)!.startsWith('market-index:');
 }
 
 /** A number a unit follows ("306 HP", "a 200-HP motor"), right before where the unit starts. */

@@ -257,6 +257,12 @@ describe('officials and public figures of 2025 news, in the bundled knowledge', 
     expect(linkBlocks(['HP said printer sales fell; its shares dropped in India and abroad.'])).toEqual(['HP→company:hp', 'India→place:india']);
   });
 
+  it('a name inside a company’s legal name is not the place or the index: "U.S. Games Systems, Inc."; "Dow Jones Reprints" is the publisher', () => {
+    expect(linkBlocks(['Stuart Kaplan founded U.S. Games Systems, Inc. in Stamford, Connecticut.'])).toEqual(['Connecticut→place:connecticut']);
+    expect(linkBlocks(['Stocks rose. Indices are calculated by S&P Dow Jones Indices LLC and licensed for use.'])).toEqual([]);
+    expect(linkBlocks(['To order copies, contact Dow Jones Reprints at 1-800-843-0008.'])).toEqual(['Dow Jones Reprints→company:dow-jones']);
+  });
+
   it('say what became of them where the knowledge knows: a card dated after the event, marked former once they left', () => {
     expect(byId.get('person:charlie-kirk')!.description).toMatch(/killed .* September 2025/);
     expect(byId.get('person:charlie-kirk')!.status).toBe('former');

@@ -911,3 +911,31 @@ describe('linkMentions: an acronym one entity has as its own and another only in
     expect(world('The car has 306 HP, a dealer in Shimla, Punjab and India said.')).toEqual(['Punjab→place:punjab', 'India→place:india']);
   });
 });
+
+describe('linkMentions: a name inside a company’s legal name', () => {
+  const world = matcher([
+    entity('place:united-states', 'country', 'United States', [{ text: 'United States', kind: 'name' }, { text: 'U.S.', kind: 'acronym' }]),
+    entity('place:texas', 'region', 'Texas', [{ text: 'Texas', kind: 'name' }]),
+    entity('agency:congress', 'agency', 'United States Congress', [{ text: 'Congress', kind: 'name' }, { text: 'Capitol Hill', kind: 'informal' }]),
+    entity('market-index:djia', 'market-index', 'Dow Jones Industrial Average', [{ text: 'Dow Jones Industrial Average', kind: 'name' }, { text: 'Dow Jones', kind: 'short', needsContext: true }], { context: ['stocks', 'points'] }),
+    entity('company:dow-jones', 'company', 'Dow Jones & Company', [{ text: 'Dow Jones & Company', kind: 'name' }, { text: 'Dow Jones', kind: 'short', needsContext: true }], { context: ['publisher', 'newswires'] }),
+    entity('company:cisco', 'company', 'Cisco', [{ text: 'Cisco', kind: 'name' }]),
+    entity('company:alphabet', 'company', 'Alphabet Inc.', [{ text: 'Google', kind: 'name' }]),
+    entity('org:cbs-news', 'outlet', 'CBS News', [{ text: 'CBS News', kind: 'name' }, { text: 'CBS', kind: 'acronym' }]),
+  ]);
+
+  it('is not the place, agency or market index it shares words with: "U.S. Games Systems, Inc.", "Capitol Hill Publishing Corp."', () => {
+    expect(world('He founded U.S. Games Systems, Inc. in Stamford.')).toEqual([]);
+    expect(world('All content ©2019 Capitol Hill Publishing Corp., a subsidiary.')).toEqual([]);
+    // The company that shares the index's name may still be meant, by its own page's support.
+    expect(world('Stocks rose 200 points. S&P Dow Jones Indices LLC calculates the index.')).toEqual([]);
+    expect(world('The publisher and its newswires: Dow Jones Trademark Holdings LLC owns the mark.')).toEqual(['Dow Jones→company:dow-jones']);
+  });
+
+  it('is the company itself, or its arm: "Cisco Systems Inc.", "CBS Interactive Inc."; the names apart are theirs', () => {
+    expect(world('Cisco Systems Inc. and CBS Interactive Inc. reported.')).toEqual(['Cisco→company:cisco', 'CBS→org:cbs-news']);
+    expect(world('U.S. lawmakers on Capitol Hill met Texas officials.')).toEqual(['U.S.→place:united-states', 'Capitol Hill→agency:congress', 'Texas→place:texas']);
+    // Another name among the words after it: a headline's, not a company's ("U.S. Sues Google Inc.").
+    expect(world('U.S. Sues Google Inc.')).toEqual(['U.S.→place:united-states', 'Google→company:alphabet']);
+  });
+});
