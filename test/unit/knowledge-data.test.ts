@@ -257,6 +257,11 @@ describe('officials and public figures of 2025 news, in the bundled knowledge', 
     expect(linkBlocks(['HP said printer sales fell; its shares dropped in India and abroad.'])).toEqual(['HP→company:hp', 'India→place:india']);
   });
 
+  it('surnames that are one person’s in the news link alone, as a headline writes them: "Sondland", "Tillerson"', () => {
+    expect(linkBlocks(['Watch live: Sondland testifies about Ukraine at pivotal impeachment hearing'])).toEqual(['Sondland→person:gordon-sondland', 'Ukraine→place:ukraine']);
+    expect(linkBlocks(['Tillerson says Trump asked him to break the law'])).toEqual(['Tillerson→person:rex-tillerson', 'Trump→person:donald-trump']);
+  });
+
   it('a name inside a company’s legal name is not the place or the index: "U.S. Games Systems, Inc."; "Dow Jones Reprints" is the publisher', () => {
     expect(linkBlocks(['Stuart Kaplan founded U.S. Games Systems, Inc. in Stamford, Connecticut.'])).toEqual(['Connecticut→place:connecticut']);
     expect(linkBlocks(['Stocks rose. Indices are calculated by S&P Dow Jones Indices LLC and licensed for use.'])).toEqual([]);
