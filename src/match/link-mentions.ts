@@ -508,6 +508,13 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     return !onSportsPage() && !hintsOf(index).related(e).some((r) => index.cats[r] === ORGANIZATION && onPage.has(r));
   };
 
+  /** Whether the page's link of `e` elsewhere speaks for this span's name of it (`contextScore`). */
+  const namedElsewhereCounts = (e: number, span: Span): boolean => {
+    if (index.cats[e] === COMPANY || isTeam(index, e)) return true;
+    const agency = index.cats[e] === AGENCY;
+    return span.entities.get(e)!.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'acronym' || (agency && aliasKindOf(index.aliasFlags[a]!) === 'short'));
+  };
+
   // Pass 2: everything that needs the page's evidence.
   const decide = (span: Span): void => {
     const candidates = [...span.entities.keys()];
@@ -569,7 +576,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     words ??= collectWords();
     const pageWords = words;
     const scored = pool
-      .map((e) => ({ e, ...contextScore(index, e, pageWords, onPage, index.cats[e] === COMPANY || isTeam(index, e) || span.entities.get(e)!.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'acronym') ? onPage : undefined) }))
+      .map((e) => ({ e, ...contextScore(index, e, pageWords, onPage, namedElsewhereCounts(e, span) ? onPage : undefined) }))
       .sort((x, y) => y.score - x.score);
     const best = scored[0]!;
     const runnerUp = scored[1]?.score ?? 0;
@@ -1650,11 +1657,12 @@ function contextScore(index: CompiledIndex, entity: number, pageWords: IntSet, o
     }
   });
   // An acronym of an entity the page names in full elsewhere ("Associated Press … (AP)", "Department
-  // of Energy (DOE)"), or a company's short name the page links elsewhere ("Amazon.com … Amazon",
-  // "Target Corporation … Target"), or a team's nickname ("the Buffalo Bills … the Bills"; `linked` is
-  // the page's links then): as strong as a related entity named. Not other short names: on the Los
-  // Angeles Times's own pages, "The Times" is not the New York Times it mentions once. (No clue for
-  // the card: its own name explains nothing there.)
+  // of Energy (DOE)"), or a company's or an agency's short name the page links elsewhere ("Amazon.com
+  // … Amazon", "Target Corporation … Target", "U.S. Congress … Congress"), or a team's nickname ("the
+  // Buffalo Bills … the Bills"; `linked` is the page's links then): as strong as a related entity
+  // named. Not other short names: on the Los Angeles Times's own pages, "The Times" (an outlet's
+  // informal name) is not the New York Times it mentions once. (No clue for the card: its own name
+  // explains nothing there.)
   if (linked?.has(entity)) score += 2;
   const related = hints.related(entity);
   for (const e of related) {

@@ -939,3 +939,22 @@ describe('linkMentions: a name inside a company’s legal name', () => {
     expect(world('U.S. Sues Google Inc.')).toEqual(['U.S.→place:united-states', 'Google→company:alphabet']);
   });
 });
+
+describe('linkMentions: an agency’s short name after the page named it in full', () => {
+  const world = matcher([
+    entity('agency:congress', 'agency', 'United States Congress', [
+      { text: 'United States Congress', kind: 'name' }, { text: 'U.S. Congress', kind: 'short' }, { text: 'Congress', kind: 'short', needsContext: true },
+    ], { context: ['senate', 'lawmakers'] }),
+  ]);
+
+  it('is that agency: "the U.S. Congress … Congress then passed"', () => {
+    expect(world('The U.S. Congress is behind schedule.\n\nCongress then passed an ex post facto law.')).toEqual([
+      'U.S. Congress→agency:congress', 'Congress→agency:congress',
+    ]);
+  });
+
+  it('needs its own context where the page does not name it in full', () => {
+    expect(world('Congress then passed an ex post facto law.')).toEqual([]);
+    expect(world('Congress lawmakers in the Senate passed it.')).toEqual(['Congress→agency:congress']);
+  });
+});
