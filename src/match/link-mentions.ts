@@ -1185,7 +1185,7 @@ function isAdjectiveOpeningSentence(block: LinkBlock, span: Span): boolean {
 
 /**
  * Whether the span's name begins a company's legal name (`COMPANY_NAME_AFTER`) whose words after it
- * are no other name: "Ohio Man Sues Google Inc.", a headline's, is still about Ohio.
+ * are no other name: "U.S. Sues Google Inc.", a headline's, is still about the country.
  */
 function isInCompanyName(block: LinkBlock, span: Span): boolean {
   const c = span.candidate;
