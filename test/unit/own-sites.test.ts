@@ -54,5 +54,7 @@ describe('own sites', () => {
     expect(ownEntitiesAt('https://www.nytimes.com/2020/11/17/us/politics/trump-fires-christopher-krebs.html', bundled.sites)).toEqual(['org:new-york-times']);
     expect(ownEntitiesAt('https://www.nationalreview.com/news/x/', bundled.sites)).toEqual(['org:national-review']);
     expect(ownEntitiesAt('https://www.washingtonexaminer.com/news/x', bundled.sites)).toEqual(['org:washington-examiner']);
+    // Wikipedia names itself in every page's header and footer ("From Wikipedia, the free encyclopedia").
+    expect(ownEntitiesAt('https://en.wikipedia.org/wiki/New_Zealand', bundled.sites)).toEqual(['org:wikimedia-foundation']);
   });
 });
