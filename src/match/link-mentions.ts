@@ -148,6 +148,14 @@ const INSTITUTION_AFTER =
 const COMPANY_NAME_AFTER =
   /^(?:[ \u00a0]+(?:\p{Lu}[\p{L}\p{N}&'\u2019.-]*|&)){1,3},?[ \u00a0]+(?:LLC|L\.L\.C\.|Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|Holdings|Co\.|PLC|plc|GmbH|AG|S\.A\.|N\.V\.|Pvt\.?)(?![\p{L}\p{N}])/u;
 
+/**
+ * Words that, right after a company's name that is also a fruit's or a food's, make it the food:
+ * "Apple Pie Granola Clusters", "Honey Crisp Apple Cider", "Orange Juice". ("Apple Music", "Apple
+ * Watch" and "Apple Pay" stay the company's.)
+ */
+const FOOD_AFTER =
+  /^[ \u00a0]+(?:Pies?|Cider|Juice|Sauce|Butter|Crisps?|Crumble|Cakes?|Tarts?|Turnovers?|Fritters?|Strudel|Vinegar|Orchards?|Trees?|Blossoms?|Pancakes?|Muffins?|Bread|Slices?|Jam|Jelly|Marmalade|Smoothies?)(?![\p{L}\p{N}])/u;
+
 /** Words that, right after a company's name, make it a venue's ("Verizon Amphitheatre", "Toyota Music Factory"). */
 const VENUE_AFTER =
   /^[\s\u00a0]+(?:Music[\s\u00a0]+)?(?:Stadium|Arena|Center|Centre|Amphitheatre|Amphitheater|Theatre|Theater|Pavilion|Coliseum|Dome|Ballpark|Speedway|Field|Bowl|Factory|Hall)\b/;
@@ -286,7 +294,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     if (cat === 0) {
       return INSTITUTION_AFTER.test(after) || NUMBER_AFTER.test(after) || (FIRST_AFTER.test(after) && REGNAL_TITLE.test(surface(span))) || isAnotherJunior(span, after);
     }
-    return VENUE_AFTER.test(after) || isUnitAfterNumber(blocks[span.block]!, span);
+    return VENUE_AFTER.test(after) || FOOD_AFTER.test(after) || isUnitAfterNumber(blocks[span.block]!, span);
   };
 
   /** "Donald Trump Jr." where the knowledge has no junior of that name: the son, not the father. */

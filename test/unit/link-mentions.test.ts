@@ -958,3 +958,14 @@ describe('linkMentions: an agency’s short name after the page named it in full
     expect(world('Congress lawmakers in the Senate passed it.')).toEqual(['Congress→agency:congress']);
   });
 });
+
+describe('linkMentions: a company named for a fruit, before a food', () => {
+  const world = matcher([
+    entity('company:apple', 'company', 'Apple Inc.', [{ text: 'Apple Inc.', kind: 'name' }, { text: 'Apple', kind: 'short', commonWord: true }], { context: ['iphone', 'company', 'stock'] }),
+  ]);
+
+  it('is the food: "Apple Pie Granola Clusters", "Honey Crisp Apple Cider"; "Apple Music" and the iPhone’s Apple are the company', () => {
+    expect(world('The company’s stock rose. New items: Apple Pie Granola Clusters and Honey Crisp Apple Cider.')).toEqual([]);
+    expect(world('The iPhone maker’s stock rose as Apple Music grew. Apple said so.')).toEqual(['Apple→company:apple', 'Apple→company:apple']);
+  });
+});
