@@ -156,6 +156,9 @@ const COMPANY_NAME_AFTER =
 const FOOD_AFTER =
   /^[ \u00a0]+(?:Pies?|Cider|Juice|Sauce|Butter|Crisps?|Crumble|Cakes?|Tarts?|Turnovers?|Fritters?|Strudel|Vinegar|Orchards?|Trees?|Blossoms?|Pancakes?|Muffins?|Bread|Slices?|Jam|Jelly|Marmalade|Smoothies?)(?![\p{L}\p{N}])/u;
 
+/** A word of the land right after a name, in lower case: "Amazon deforestation", "Congo basin" (a capitalised one makes a longer name). */
+const LAND_AFTER = /^[ \u00a0]+(deforestation|rainforest|jungle|basin|river|delta|wildfires?)(?![\p{L}\p{N}])/u;
+
 /** Words that, right after a company's name, make it a venue's ("Verizon Amphitheatre", "Toyota Music Factory"). */
 const VENUE_AFTER =
   /^[\s\u00a0]+(?:Music[\s\u00a0]+)?(?:Stadium|Arena|Center|Centre|Amphitheatre|Amphitheater|Theatre|Theater|Pavilion|Coliseum|Dome|Ballpark|Speedway|Field|Bowl|Factory|Hall)\b/;
@@ -564,6 +567,15 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     const said = region === undefined ? undefined : (townBefore(blocks[span.block]!, span, region, pool, index) ?? stateBodyAfter(blocks[span.block]!, span));
     if (region !== undefined && said !== undefined) {
       link(span, region, { kind: 'context', alias, words: [said] });
+      return;
+    }
+
+    // "Amazon deforestation", "Congo basin": a word of the land right after the name says which of its
+    // meanings is the place, whatever the rest of the page is about (a page of tech headlines).
+    const land = pool.length > 1 ? LAND_AFTER.exec(blocks[span.block]!.text.slice(span.candidate.end, span.candidate.end + 16))?.[1] : undefined;
+    const places = land === undefined ? [] : pool.filter((e) => index.cats[e] === PLACE);
+    if (places.length === 1) {
+      link(span, places[0]!, { kind: 'context', alias, words: [land!] });
       return;
     }
 

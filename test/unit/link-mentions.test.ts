@@ -969,3 +969,16 @@ describe('linkMentions: a company named for a fruit, before a food', () => {
     expect(world('The iPhone maker’s stock rose as Apple Music grew. Apple said so.')).toEqual(['Apple→company:apple', 'Apple→company:apple']);
   });
 });
+
+describe('linkMentions: a word of the land after a name that is also a company’s', () => {
+  const world = matcher([
+    entity('company:amazon', 'company', 'Amazon', [{ text: 'Amazon.com', kind: 'name' }, { text: 'Amazon', kind: 'short', commonWord: true }], { context: ['shares', 'e-commerce', 'retailer'] }),
+    entity('place:amazon-rainforest', 'place', 'Amazon rainforest', [{ text: 'Amazon rainforest', kind: 'name' }, { text: 'Amazon', kind: 'short', commonWord: true }], { context: ['rainforest', 'deforestation', 'brazil'] }),
+  ]);
+
+  it('is the place there, on a page that is otherwise the company’s: "Amazon deforestation hits worst level"', () => {
+    expect(world('Amazon shares rose as the retailer beat e-commerce forecasts.\n\nAmazon deforestation hits worst level in 11 years.')).toEqual([
+      'Amazon→company:amazon', 'Amazon→place:amazon-rainforest',
+    ]);
+  });
+});
