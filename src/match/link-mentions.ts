@@ -156,7 +156,7 @@ const COMPANY_NAME_AFTER =
 const FOOD_AFTER =
   /^[ \u00a0]+(?:Pies?|Cider|Juice|Sauce|Butter|Crisps?|Crumble|Cakes?|Tarts?|Turnovers?|Fritters?|Strudel|Vinegar|Orchards?|Trees?|Blossoms?|Pancakes?|Muffins?|Bread|Slices?|Jam|Jelly|Marmalade|Smoothies?)(?![\p{L}\p{N}])/u;
 
-/** A word of the land right after a name, in lower case: "Amazon deforestation", "Congo basin" (a capitalised one makes a longer name). */
+/** A word of the land right after a name, in lower case: "Amazon deforestation", "Amazon basin" (a capitalised one makes a longer name). */
 const LAND_AFTER = /^[ \u00a0]+(deforestation|rainforest|jungle|basin|river|delta|wildfires?)(?![\p{L}\p{N}])/u;
 
 /** Words that, right after a company's name, make it a venue's ("Verizon Amphitheatre", "Toyota Music Factory"). */
@@ -570,8 +570,9 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
       return;
     }
 
-    // "Amazon deforestation", "Congo basin": a word of the land right after the name says which of its
-    // meanings is the place, whatever the rest of the page is about (a page of tech headlines).
+    // "Amazon deforestation", "Amazon basin": a word of the land right after the name says its meaning
+    // is the place (when one of its meanings is), whatever the rest of the page is about (a page of
+    // tech headlines).
     const land = pool.length > 1 ? LAND_AFTER.exec(blocks[span.block]!.text.slice(span.candidate.end, span.candidate.end + 16))?.[1] : undefined;
     const places = land === undefined ? [] : pool.filter((e) => index.cats[e] === PLACE);
     if (places.length === 1) {
