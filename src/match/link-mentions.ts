@@ -277,6 +277,12 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     onPage.add(entity);
   };
   const surface = (span: Span) => blocks[span.block]!.text.slice(span.candidate.start, span.candidate.end);
+  /** Links the span by its own name; a person's full name introduces them for their surname's repeats. */
+  const linkByName = (span: Span, e: number) => {
+    const alias = surface(span);
+    link(span, e, { kind: 'name', alias });
+    if (index.cats[e] === 0 && !introduced.has(e)) introduced.set(e, { via: alias, span });
+  };
 
   /**
    * "George Washington University", "Eisenhower Executive Office Building": a person's name inside a
@@ -364,8 +370,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
         contested.push({ span, e });
         continue;
       }
-      link(span, e, { kind: 'name', alias: surface(span) });
-      if (index.cats[e] === 0 && !introduced.has(e)) introduced.set(e, { via: surface(span), span });
+      linkByName(span, e);
       continue;
     }
     if (isPartOfUnknownName(blocks[span.block]!, span, index)) {
@@ -390,19 +395,17 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     if (index.cats[e] === COMPANY && isUnitAfterNumber(blocks[span.block]!, span)) continue;
     words ??= collectWords();
     const pageWords = words;
-    const own = contextScore(index, e, pageWords, onPage, onPage).score;
+    const scoreOf = (c: number) => contextScore(index, c, pageWords, onPage, namedElsewhereCounts(span, c, index) ? onPage : undefined);
+    const own = scoreOf(e).score;
     let rival: { e: number; score: number; names: string[]; hints: string[] } | undefined;
     for (const c of span.entities.keys()) {
       if (c === e || !isContextBoundAcronym(span.entities.get(c)!, index)) continue;
-      const scored = contextScore(index, c, pageWords, onPage, onPage);
+      const scored = scoreOf(c);
       if (scored.score > (rival?.score ?? -1)) rival = { e: c, ...scored };
     }
     const alias = surface(span);
     if (rival && rival.score >= CONTESTED_MIN_SCORE && rival.score - own >= CONTESTED_MARGIN) link(span, rival.e, { kind: 'context', alias, words: cluesFor(rival, alias) });
-    else {
-      link(span, e, { kind: 'name', alias });
-      if (index.cats[e] === 0 && !introduced.has(e)) introduced.set(e, { via: alias, span });
-    }
+    else linkByName(span, e);
   }
 
   /**
@@ -519,13 +522,6 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     return !onSportsPage() && !hintsOf(index).related(e).some((r) => index.cats[r] === ORGANIZATION && onPage.has(r));
   };
 
-  /** Whether the page's link of `e` elsewhere speaks for this span's name of it (`contextScore`). */
-  const namedElsewhereCounts = (e: number, span: Span): boolean => {
-    if (index.cats[e] === COMPANY || isTeam(index, e)) return true;
-    const agency = index.cats[e] === AGENCY;
-    return span.entities.get(e)!.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'acronym' || (agency && aliasKindOf(index.aliasFlags[a]!) === 'short'));
-  };
-
   // Pass 2: everything that needs the page's evidence.
   const decide = (span: Span): void => {
     const candidates = [...span.entities.keys()];
@@ -597,7 +593,7 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
     words ??= collectWords();
     const pageWords = words;
     const scored = pool
-      .map((e) => ({ e, ...contextScore(index, e, pageWords, onPage, namedElsewhereCounts(e, span) ? onPage : undefined) }))
+      .map((e) => ({ e, ...contextScore(index, e, pageWords, onPage, namedElsewhereCounts(span, e, index) ? onPage : undefined) }))
       .sort((x, y) => y.score - x.score);
     const best = scored[0]!;
     const runnerUp = scored[1]?.score ?? 0;
@@ -930,6 +926,13 @@ function theOnlySpecific(span: Span, index: CompiledIndex): number {
     found = e;
   }
   return found;
+}
+
+/** Whether the page's link of `e` elsewhere speaks for this span's name of it (`contextScore`'s `linked`). */
+function namedElsewhereCounts(span: Span, e: number, index: CompiledIndex): boolean {
+  if (index.cats[e] === COMPANY || isTeam(index, e)) return true;
+  const agency = index.cats[e] === AGENCY;
+  return span.entities.get(e)!.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'acronym' || (agency && aliasKindOf(index.aliasFlags[a]!) === 'short'));
 }
 
 /** Whether another of the span's candidates has its text only as an acronym that needs context (`isContextBoundAcronym`). */
