@@ -817,7 +817,8 @@ function blockRoots(changed: Iterable<Node>, states: readonly BlockState[]): (El
 function mergeInDocumentOrder(a: BlockState[], b: BlockState[]): BlockState[] {
   if (b.length === 0) return a;
   const before = (x: BlockState, y: BlockState) => (x.block.anchor.compareDocumentPosition(y.block.anchor) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-  b.sort((x, y) => (before(x, y) ? -1 : 1));
+  // A text file's paragraphs share their anchor (the one text node they lie in): kept in walk order.
+  b.sort((x, y) => (x.block.anchor === y.block.anchor ? 0 : before(x, y) ? -1 : 1));
   const out: BlockState[] = [];
   let i = 0;
   let j = 0;

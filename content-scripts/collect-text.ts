@@ -14,6 +14,7 @@
 import { CARD_SELECTOR } from './card-marker';
 import { hasWordCharacter } from '../src/match/char-class';
 import { SOCIAL_LINK_SELECTOR, isSocialChromeLink } from './social-links';
+import { paragraphSpans, plainTextViewer, readablePart, TEXT_FILE_MAX_CHARS } from './plain-text';
 
 export interface TextBlock {
   readonly text: string;
@@ -459,12 +460,42 @@ export function isAnnotatable(node: Node): boolean {
 
 /** Whether Gloss may annotate inside this element (checked for each element on the way down). */
 export function isSkippedElement(el: Element, name = nameOf(el), testLink = true): boolean {
-  if (SKIP.has(name)) return true;
+  if (SKIP.has(name)) return name !== 'pre' || el !== plainTextViewer(el.ownerDocument);
   if (el.namespaceURI === SVG) return true;
   if (el.attributes.length === 0) return isPageChrome(el, name);
   if (el.matches(SKIP_ATTRIBUTES)) return true;
   if (name === 'a' && testLink && isSocialChromeLink(el.getAttribute('href'), el.textContent)) return true;
   return isPageChrome(el, name);
+}
+
+/**
+ * A text file's blocks (`plain-text.ts`): one per paragraph of the text in its viewer `pre`, each a
+ * slice of the text nodes it lies in (the browser puts the whole file in one: `starts` is then
+ * negative for every paragraph but the first, as `locate` allows).
+ */
+function paragraphBlocks(pre: Element, section: number, blocks: TextBlock[]): void {
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let text = '';
+  const walker = pre.ownerDocument.createTreeWalker(pre, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode() as Text | null; node && text.length <= TEXT_FILE_MAX_CHARS; node = walker.nextNode() as Text | null) {
+    if (node.data.length === 0) continue;
+    nodes.push(node);
+    starts.push(text.length);
+    text += node.data;
+  }
+  let first = 0;
+  for (const [start, end] of paragraphSpans(readablePart(text))) {
+    while (starts[first]! + nodes[first]!.data.length <= start) first++;
+    const own: Text[] = [];
+    const ownStarts: number[] = [];
+    for (let k = first; k < nodes.length && starts[k]! < end; k++) {
+      own.push(nodes[k]!);
+      ownStarts.push(starts[k]! - start);
+    }
+    const paragraph = text.slice(start, end);
+    if (hasWordCharacter(paragraph)) blocks.push({ text: paragraph, nodes: own, starts: ownStarts, section, box: pre, anchor: own[0]! });
+  }
 }
 
 export function collectBlocks(root: Node, shadowRoots = false): TextBlock[] {
@@ -517,6 +548,8 @@ export class BlockCollector {
 
   /** Whether a block element without structure inside may be read whole (`ElementBlock`). */
   readonly #wholeBlocks: boolean;
+  /** The `pre` a text file is shown in, read as paragraphs (`plain-text.ts`); null on other pages. */
+  readonly #viewer: Element | null;
 
   constructor(
     root: Node,
@@ -524,9 +557,11 @@ export class BlockCollector {
   ) {
     // A document in design mode is an editor as a whole (a rich-text field's frame, a page being
     // written): nothing in it is read, as in a `contenteditable` element.
-    const editing = (root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument)?.designMode === 'on';
+    const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
+    const editing = doc?.designMode === 'on';
     this.#node = this.#end = this.#root = editing ? null : root.nodeType === Node.DOCUMENT_NODE ? (root as Document).documentElement : root;
-    this.#wholeBlocks = root.ownerDocument?.contentType === 'text/html' || (root as Document).contentType === 'text/html';
+    this.#wholeBlocks = doc?.contentType === 'text/html';
+    this.#viewer = doc && !this.#wholeBlocks ? plainTextViewer(doc) : null;
   }
 
   /** Walks to the end in one go. */
@@ -568,6 +603,7 @@ export class BlockCollector {
     let current = this.#current;
     let section = this.#section;
     const wholeBlocks = this.#wholeBlocks;
+    const viewer = this.#viewer;
     const shadows = this.readShadowRoots ? this.shadowRoots : undefined;
     const flush = () => {
       if (current && hasWordCharacter(current.text)) blocks.push(current);
@@ -625,8 +661,11 @@ export class BlockCollector {
         if (block) flush();
         if (isHeading(name)) section++;
         const shadowRoot = shadows ? (node as Element).shadowRoot : null;
+        if (node === viewer) {
+          flush();
+          paragraphBlocks(node as Element, section, blocks);
+        } else if (SKIP.has(name) || skipped.has(node)) flush();
         // A skipped element (code, a form field…) separates the text around it: no name spans it.
-        if (SKIP.has(name) || skipped.has(node)) flush();
         else if (shadowRoot) {
           shadows!.push(shadowRoot);
           // Its light children show where its shadow tree's slots put them: read as before, but apart.

@@ -14,6 +14,7 @@ const demo = `${server.origin}/seed-article.html`;
 console.log(`
 Gloss is built in dist/chrome (Chromium) and dist/firefox (Firefox).
 Demo story: ${demo}
+The same story as the text file it came as (read too): ${server.origin}/seed-article.txt
 
 To load it by hand in Chromium or Chrome:
   1. open chrome://extensions and turn on "Developer mode";

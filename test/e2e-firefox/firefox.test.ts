@@ -87,6 +87,20 @@ describe('Firefox ESR', () => {
     await pollFor(() => cardText(page), (t) => t === null, 5000, 'Esc to close the card');
   });
 
+  it('a text file the browser shows as a page is read as prose: its names are painted and open their cards', async () => {
+    const text = await gloss.newPage('/seed-article.txt');
+    try {
+      await waitForAnnotation(text);
+      const painted = await paintedText(text);
+      expect(painted['gloss-person']).toEqual(expect.arrayContaining(['Christopher Krebs', 'Mark Esper']));
+      expect(painted['gloss-agency']).toEqual(expect.arrayContaining(['CISA']));
+      await restOn(text, await pointOf(text, 'pre', 0, 'Esper'));
+      await pollFor(() => cardText(text), (t) => t?.includes('Secretary of Defense') ?? false, 10_000, 'the card of Mark Esper');
+    } finally {
+      await text.close();
+    }
+  });
+
   it('on a page with html { zoom: 1.5 } the card is its own size, beside a name at the right edge, with no backdrop', async () => {
     const zoomed = await gloss.newPage('/hostile/zoomed.html?on=html&zoom=1.5');
     await waitForAnnotation(zoomed);

@@ -1,11 +1,21 @@
 /** Where Gloss annotates and where it must not: editors, code, hidden text, live and framed pages. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardText, shownCardText, launchGloss, paintedText, pointOf, restOn, waitForAnnotation, type Gloss } from './support/browser';
+import { TEXT_FILE_LEFT_ALONE_CHARS } from '../../content-scripts/plain-text';
+import { cardText, shownCardText, launchGloss, paintedText, pointOf, restOn, waitForAnnotation, ROOT, type Gloss } from './support/browser';
+
+const SEED_TEXT = readFileSync(join(ROOT, 'test/fixtures/seed-article.txt'), 'utf8');
 
 let gloss: Gloss;
 beforeAll(async () => {
-  gloss = await launchGloss();
+  // Text files written for the test: one hard-wrapped, one too long to read.
+  const generated = mkdtempSync(join(tmpdir(), 'gloss-text-files-'));
+  writeFileSync(join(generated, 'wrapped.txt'), 'Trump fired Defense Secretary Mark\nEsper on November 9.\n\nChristopher Krebs ran the Cybersecurity and\nInfrastructure Security Agency.\n');
+  writeFileSync(join(generated, 'long.txt'), `${SEED_TEXT}\n\n`.repeat(Math.ceil(TEXT_FILE_LEFT_ALONE_CHARS / SEED_TEXT.length) + 1));
+  gloss = await launchGloss({ mounts: { '/generated/': generated } });
 });
 afterAll(async () => {
   await gloss?.close();
@@ -58,6 +68,45 @@ describe('regions Gloss leaves alone', () => {
     expect(listed).toEqual(['agency:cisa 1×', 'company:instagram 1×', 'company:twitter 1×', 'company:youtube 1×', 'person:christopher-krebs 1×']);
     await popup.close();
     await page.close();
+  });
+});
+
+describe('a text file the browser shows as a page', () => {
+  it('is read as prose: its names are painted, open their cards and are listed, and its text stays as the file has it', async () => {
+    const page = await gloss.newPage('/seed-article.txt');
+    await waitForAnnotation(page);
+    const painted = await paintedText(page);
+    expect(painted['gloss-person']).toEqual(expect.arrayContaining(['Christopher Krebs', 'Krebs', 'Mark Esper', 'Joe Biden']));
+    expect(painted['gloss-agency']).toEqual(expect.arrayContaining(['Cybersecurity and Infrastructure Security Agency', 'CISA', 'Department of Homeland Security']));
+    expect(painted['gloss-company']).toEqual(expect.arrayContaining(['Microsoft']));
+    // The browser's one `pre`, holding the file's text in one node, as it was.
+    expect(await page.evaluate(() => [document.body.children.length, document.body.firstElementChild!.localName, document.body.firstElementChild!.childNodes.length, document.body.textContent])).toEqual([1, 'pre', 1, SEED_TEXT]);
+
+    await restOn(page, await pointOf(page, 'pre', 'Esper'));
+    await expect.poll(() => shownCardText(page)).toContain('Secretary of Defense');
+    expect(await shownCardText(page)).toContain('Mark Esper');
+    await page.keyboard.press('Escape');
+
+    const popup = await gloss.popup(page);
+    await popup.waitForSelector('[data-entity-id="person:christopher-krebs"]');
+    const listed = await popup.locator('[data-entity-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-entity-id')));
+    expect(listed).toEqual(expect.arrayContaining(['agency:cisa', 'person:mark-esper', 'company:microsoft', 'agency:dhs']));
+    await popup.close();
+    await page.close();
+  });
+
+  it('reads a name wrapped onto the next line as one; leaves a file too long to read alone', async () => {
+    const page = await gloss.newPage('/generated/wrapped.txt');
+    await waitForAnnotation(page);
+    const painted = await paintedText(page);
+    expect(painted['gloss-person']).toEqual(expect.arrayContaining(['Mark\nEsper', 'Christopher Krebs']));
+    expect(painted['gloss-agency']).toEqual(['Cybersecurity and\nInfrastructure Security Agency']);
+    await page.close();
+
+    const long = await gloss.newPage('/generated/long.txt');
+    await waitForAnnotation(long);
+    expect(Object.values(await paintedText(long)).flat()).toEqual([]);
+    await long.close();
   });
 });
 
