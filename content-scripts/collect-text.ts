@@ -350,6 +350,7 @@ function isBlank(text: string): boolean {
 }
 
 /** Attributes that keep Gloss out of a subtree, as one selector: one native call per element instead of five. */
+// `watch-page.ts` (READ_ATTRIBUTES) re-reads an element when one of these attributes starts or stops skipping it.
 const SKIP_ATTRIBUTES = `${CARD_SELECTOR},[hidden],[aria-hidden="true"],[translate="no"],[contenteditable]:not([contenteditable="false"])`;
 
 /** Menus and footers by role (`isPageChrome`). */

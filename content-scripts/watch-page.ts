@@ -68,6 +68,21 @@ export function delayBeforePass(lastRunAt: number, costSinceMs: number, now: num
 /** Elements that hold no text Gloss reads: adding or removing one changes nothing it shows. */
 const TEXTLESS = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'base', 'iframe']);
 
+/**
+ * Attributes that decide whether Gloss reads what is inside an element (`SKIP_ATTRIBUTES` in
+ * collect-text.ts), and whether a value makes it skip. A page that shows its story by taking one
+ * away changes no node: a modal library keeps `aria-hidden` on the whole app while a sign-up or
+ * consent dialog is open (react-modal, the `aria-hidden` package under Radix and MUI), and a "read
+ * more" section drops `hidden`. Such a story, read while hidden, was never read again.
+ */
+const READ_ATTRIBUTES: Record<string, (value: string | null) => boolean> = {
+  hidden: (value) => value !== null,
+  'aria-hidden': (value) => value === 'true',
+  translate: (value) => value === 'no',
+  contenteditable: (value) => value !== null && value !== 'false',
+};
+const READ_ATTRIBUTE_NAMES = Object.keys(READ_ATTRIBUTES);
+
 /** Past this many pending nodes, a full pass replaces the partial one (Dark Reader uses 1,000 records). */
 const MAX_PENDING = 1000;
 
@@ -100,7 +115,11 @@ export function watchPage(doc: Document, gloss: WatchedGloss, signal: AbortSigna
     for (const r of records) {
       if (isOurs(r.target) || (head !== null && head.contains(r.target))) continue;
       if (r.type === 'characterData') pending.add(r.target);
-      else {
+      else if (r.type === 'attributes') {
+        // Only a change between read and skipped: a carousel or a menu sets `aria-hidden="false"` over and over.
+        const skips = READ_ATTRIBUTES[r.attributeName!]!;
+        if (skips(r.oldValue) !== skips((r.target as Element).getAttribute(r.attributeName!))) pending.add(r.target);
+      } else {
         // An added block element is re-read on its own; inline nodes and text join their parent's block.
         for (const n of r.addedNodes) {
           if (ignored(n)) continue;
@@ -134,7 +153,7 @@ export function watchPage(doc: Document, gloss: WatchedGloss, signal: AbortSigna
     schedule();
   };
   if (gloss.annotator.takeHostsWithNewRoots) for (const ms of NEW_ROOT_CHECKS_MS) setTimeout(checkNewRoots, ms);
-  const options: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+  const options: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: READ_ATTRIBUTE_NAMES, attributeOldValue: true };
   observer.observe(doc, options);
   gloss.annotator.onShadowRoot?.((root) => observer.observe(root, options));
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });

@@ -392,6 +392,30 @@ describe('live pages', () => {
   });
 });
 
+describe('live pages: a story shown by an attribute', () => {
+  it('reads a story once the page stops hiding it (a consent dialog’s aria-hidden on the app, a “read more” section’s hidden), and drops its names when it hides it again', async () => {
+    const page = await gloss.newPage('/revealed-story.html');
+    try {
+      await waitForAnnotation(page);
+      const names = async () => Object.values(await paintedText(page)).flat().sort();
+      // Hidden from screen readers while the dialog is open: not read (as any aria-hidden text).
+      expect(await names()).toEqual([]);
+      await page.click('#accept');
+      await expect.poll(names).toEqual(['CISA', 'Christopher Krebs', 'Trump', 'Trump']);
+      await page.click('#read-more');
+      await expect.poll(names).toEqual(['CISA', 'Christopher Krebs', 'Mark Esper', 'Trump', 'Trump']);
+      await restOn(page, await pointOf(page, '#rest', 'Esper'));
+      await expect.poll(() => shownCardText(page)).toContain('Secretary of Defense');
+      await page.keyboard.press('Escape');
+      // A dialog opens again over the story.
+      await page.evaluate(() => document.getElementById('app')!.setAttribute('aria-hidden', 'true'));
+      await expect.poll(names).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('live pages: changes while the first pass runs', () => {
   it('reads them around themselves when the pass ends, not in a second pass over the whole page', async () => {
     const page = await gloss.newPage('/busy-load.html');

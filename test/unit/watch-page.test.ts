@@ -107,6 +107,38 @@ describe('what the watcher ignores', () => {
   });
 });
 
+describe('attributes that decide what is read', () => {
+  it('re-reads an element that stops or starts being skipped (aria-hidden, hidden, translate, contenteditable); no other change of them', async () => {
+    document.body.innerHTML = '<main aria-hidden="true"><p>Krebs said</p><p>Esper said</p></main><div aria-hidden="false">Menu</div>';
+    const [main, menu] = [document.querySelector('main')!, document.querySelector('div')!];
+    const [first, second] = document.querySelectorAll('p');
+    const updates: Node[][] = [];
+    const gloss: WatchedGloss = { annotator: { busyMs: 0 }, annotate() {}, update: (nodes) => void updates.push([...nodes]) };
+    const stop = new AbortController();
+    watchPage(document, gloss, stop.signal);
+    const settle = () => new Promise((r) => setTimeout(r, 250));
+    // Set again to what it was, or to another value that reads the same: nothing to read again.
+    menu.setAttribute('aria-hidden', 'false');
+    main.setAttribute('aria-hidden', 'true');
+    first!.setAttribute('translate', 'yes');
+    first!.setAttribute('contenteditable', 'false');
+    first!.setAttribute('class', 'lead');
+    await settle();
+    expect(updates).toEqual([]);
+    // The dialog closes: the story is read.
+    main.removeAttribute('aria-hidden');
+    await settle();
+    expect(updates).toEqual([[main]]);
+    second!.hidden = true;
+    first!.setAttribute('translate', 'no');
+    await settle();
+    menu.setAttribute('contenteditable', '');
+    await settle();
+    stop.abort();
+    expect(updates.slice(1)).toEqual([[second, first], [menu]]);
+  });
+});
+
 describe('shadow roots attached later', () => {
   it('re-reads a custom element that attached a shadow root since it was read, which no mutation reports', async () => {
     document.body.innerHTML = '<p>Krebs</p><x-card></x-card>';
