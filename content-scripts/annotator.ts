@@ -407,6 +407,10 @@ export class Annotator {
     const roots = blockRoots(changed, this.#states);
     // A change around the frontier (a block holding it) would be read twice, before and after it.
     if (roots.length > MAX_PARTIAL_ROOTS || (frontier && roots.some((r) => r.contains(frontier)))) return this.run(settings, done);
+    // A change around a large part of the page (a dialog's `aria-hidden` taken off the whole app, a
+    // route's new view) is read as a page is, in slices, viewport first, in part: read here in one go,
+    // a 20k-node page shown at once took a task of 1.1–1.3 s.
+    if (roots.some(isLargeRoot)) return this.run(settings, done);
     mark('gloss:annotate-start');
     const inRoot = (node: Node) => roots.some((r) => r.contains(node));
     // Drop blocks that changed or left the document; keep every other block's ranges. A block read
@@ -812,6 +816,11 @@ function blockRoots(changed: Iterable<Node>, states: readonly BlockState[]): (El
   }
   const list = [...roots];
   return list.filter((r) => !list.some((o) => o !== r && o.contains(r)));
+}
+
+/** Whether a root to read again holds more than a large page's elements (a shadow root is not counted). */
+function isLargeRoot(root: Element | ShadowRoot): boolean {
+  return root.nodeType === Node.ELEMENT_NODE && (root as Element).getElementsByTagName('*').length > LARGE_PAGE_ELEMENTS;
 }
 
 function mergeInDocumentOrder(a: BlockState[], b: BlockState[]): BlockState[] {

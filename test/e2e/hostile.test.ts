@@ -672,6 +672,24 @@ describe('bounded work', () => {
     }
   });
 
+  it('a 100k-node page hidden (aria-hidden) until its dialog is closed is then read as a page is: viewport first, in part, and painted where the reader is', async () => {
+    const page = await gloss.newPage('/hostile/huge-hidden.html');
+    try {
+      await waitForAnnotation(page);
+      expect((await passes(page)).mentions).toBe(0);
+      await page.click('#close');
+      await expect.poll(async () => (await passes(page)).mentions, { timeout: 30_000 }).toBeGreaterThanOrEqual(1000);
+      await page.waitForTimeout(500);
+      // Read in part, as when the page loads shown: not its 20,000 paragraphs in one go (a task of over a second).
+      expect((await passes(page)).mentions).toBeLessThan(1100);
+      expect(await page.evaluate(() => performance.getEntriesByName('gloss:annotate-viewport').length)).toBe(1);
+      expect(await namesOnScreen(page)).toEqual({ onScreen: expect.any(Number), unpainted: 0 });
+      expect((await namesOnScreen(page)).onScreen).toBeGreaterThan(5);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('paragraphs added to a 100k-node page, in bursts while its relink runs, are all linked', async () => {
     const page = await hugeReadInPart();
     // Read whole first (the reader at its end): a paragraph added past the part read is read only when the reader gets there.
