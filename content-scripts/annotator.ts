@@ -507,10 +507,20 @@ export class Annotator {
         add(block.box, mention);
         continue;
       }
-      for (let i = 0; i < block.nodes.length; i++) {
-        const nodeStart = block.starts[i]!;
-        const nodeEnd = i + 1 < block.nodes.length ? block.starts[i + 1]! : block.text.length;
-        if (nodeEnd > mention.start && nodeStart < mention.end) add(block.nodes[i]!, mention);
+      // From the last node starting at or before the mention, found by a binary search: a paragraph that
+      // wraps each word in an element holds thousands of nodes, and a pass over them per mention took
+      // the first pointer move over a 20,000-word one 40–60 ms (500 names).
+      const { nodes, starts } = block;
+      let lo = 0;
+      let hi = nodes.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= mention.start) lo = mid;
+        else hi = mid - 1;
+      }
+      for (let i = lo; i < nodes.length && starts[i]! < mention.end; i++) {
+        const nodeEnd = i + 1 < nodes.length ? starts[i + 1]! : block.text.length;
+        if (nodeEnd > mention.start) add(nodes[i]!, mention);
       }
     }
     return byNode;
