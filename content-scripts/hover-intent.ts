@@ -10,12 +10,19 @@ import type { PageMention } from './annotator';
 export const GRACE_MS = 300;
 /** Pointer speeds above this (px/ms) are passing over text, not reading it. */
 export const SWEEP_SPEED = 0.5;
+/** How long the pointer stays on a name before the card's work starts (`settled`): Page Previews' 150 ms. */
+export const SETTLED_MS = 150;
 
 export interface HoverCallbacks {
   mentionAt(x: number, y: number): PageMention | undefined;
   isInCard(target: EventTarget | null): boolean;
   /** The pointer came to rest on a name: a card may open when the delay is over. */
   resting(): void;
+  /**
+   * The pointer has stayed on a name for SETTLED_MS (or half the delay, if shorter), its card not yet
+   * open: work for the card may start (Page Previews waits 150 ms before it starts work).
+   */
+  settled?(mention: PageMention): void;
   open(mention: PageMention, x: number, y: number): void;
   close(): void;
   isPinned(): boolean;
@@ -30,9 +37,11 @@ export function trackHoverIntent(win: Window, cb: HoverCallbacks, getDelay: () =
   let frame = 0;
   let pending: MouseEvent | undefined;
 
+  let settle: ReturnType<typeof setTimeout> | undefined;
   const clearDwell = () => {
     clearTimeout(dwell);
-    dwell = undefined;
+    clearTimeout(settle);
+    dwell = settle = undefined;
   };
   const startGrace = () => {
     if (grace !== undefined || cb.isPinned()) return;
@@ -86,13 +95,17 @@ export function trackHoverIntent(win: Window, cb: HoverCallbacks, getDelay: () =
       const { clientX: x, clientY: y } = e;
       // The delay runs from the pointer's arrival (the event's time), not from this frame's check of it.
       const waited = Math.max(0, performance.now() - e.timeStamp);
+      const delay = Math.max(0, getDelay() - waited);
       dwell = setTimeout(() => {
         dwell = undefined;
+        clearTimeout(settle);
         if (candidate === mention) {
           cancelGrace();
           cb.open(mention, x, y);
         }
-      }, Math.max(0, getDelay() - waited));
+      }, delay);
+      // Restarted with the dwell while the pointer sweeps on: a name passed over settles nothing.
+      if (cb.settled) settle = setTimeout(() => candidate === mention && cb.settled!(mention), Math.min(SETTLED_MS, delay / 2));
     }
   };
 

@@ -21,6 +21,8 @@ import { HighlightPainter, type HighlightScope } from './paint-highlights';
 
 /** How long a card opened from the keyboard waits for its details before it takes focus anyway. */
 const FOCUS_WAIT_MS = 1000;
+/** Card details a tab keeps (`#detailsOf`): a few hundred bytes each. */
+const DETAILS_KEPT = 50;
 
 export class PageGloss {
   readonly annotator: Annotator;
@@ -69,6 +71,7 @@ export class PageGloss {
         },
         isInCard: (target) => this.#card.contains(target),
         resting: () => void this.#card.prepare(),
+        settled: (m) => void this.#detailsOf(m.id),
         open: (m, x, y) => this.openCard(m, { x, y }, false),
         close: () => this.closeCard(),
         // A card opened from the keyboard or by a tap stays until Esc or close: no hovering pointer opened it.
@@ -150,6 +153,7 @@ export class PageGloss {
   /** The reader's knowledge packs changed: annotate again with them. */
   knowledgeChanged(): void {
     this.#reload = true;
+    this.#details.clear();
     this.closeCard();
     this.annotate();
   }
@@ -254,12 +258,40 @@ export class PageGloss {
     return true;
   }
 
+  /**
+   * Card details by entity id, asked for once a pointer has stayed on a name a moment (`settled`), so they are
+   * there when its card opens after the delay: asked only then, they came ~18 ms after the card had
+   * opened with "Loading…" (the worker's answer and a second render). The DETAILS_KEPT most recent.
+   */
+  readonly #details = new Map<string, { asked: Promise<CardDetails | null>; value?: CardDetails | null }>();
+
+  #detailsOf(id: string): { asked: Promise<CardDetails | null>; value?: CardDetails | null } {
+    const kept = this.#details.get(id);
+    if (kept) {
+      this.#details.delete(id);
+      this.#details.set(id, kept);
+      return kept;
+    }
+    const entry: { asked: Promise<CardDetails | null>; value?: CardDetails | null } = {
+      asked: this.askWorker('getDetails', { ids: [id] }).then(({ details }) => (entry.value = details[id] ?? null)),
+    };
+    // Not kept when it failed (the worker restarting): the card's own request asks again.
+    entry.asked.catch(() => {
+      if (this.#details.get(id) === entry) this.#details.delete(id);
+    });
+    this.#details.set(id, entry);
+    if (this.#details.size > DETAILS_KEPT) this.#details.delete(this.#details.keys().next().value!);
+    return entry;
+  }
+
   /** `sticky`: stays open when no pointer rests on it (the keyboard opens cards with focus, a tap without). */
   openCard(mention: PageMention, point: { x: number; y: number } | undefined, focus: boolean, sticky = focus): void {
     const token = ++this.#token;
     const pinned = false;
-    this.#open = { mention, pinned, sticky, details: undefined, focus, waited: false, point };
+    const asked = this.#detailsOf(mention.id);
+    this.#open = { mention, pinned, sticky, details: asked.value, focus, waited: false, point };
     this.#render();
+    if (asked.value !== undefined) return;
     if (focus) {
       // A worker slow to wake must not leave the keyboard's reader outside the card they asked for.
       setTimeout(() => {
@@ -268,11 +300,11 @@ export class PageGloss {
         this.#render();
       }, FOCUS_WAIT_MS);
     }
-    void this.askWorker('getDetails', { ids: [mention.id] }).then(
-      ({ details }) => {
+    void asked.asked.then(
+      (details) => {
         // A late answer for an earlier hover is dropped.
         if (token !== this.#token || !this.#open) return;
-        this.#open.details = details[mention.id] ?? null;
+        this.#open.details = details;
         this.#render();
       },
       () => {

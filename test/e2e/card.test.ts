@@ -53,6 +53,39 @@ describe('hover card', () => {
     await expect.poll(() => shownCardText(page)).toContain('Christopher Krebs');
   });
 
+  it('a card opened by resting on a name shows its details at once, never “Loading…” (they are asked for while the pointer rests)', async () => {
+    const fresh = await gloss.newPage('/seed-article.html');
+    try {
+      await waitForAnnotation(fresh);
+      // Everything the card's shadow root says, each time it changes.
+      await fresh.evaluate(() => {
+        const said: string[] = [];
+        (window as unknown as { cardSaid: string[] }).cardSaid = said;
+        const watch = (root: ShadowRoot) => {
+          const note = () => said.push(root.querySelector('.card')?.textContent ?? '');
+          // What it said when it was put in the page, then each change.
+          note();
+          new MutationObserver(note).observe(root, { childList: true, subtree: true, characterData: true });
+        };
+        new MutationObserver(() => {
+          const host = document.querySelector('[data-gloss]');
+          if (host?.shadowRoot && !(host as unknown as { watched?: boolean }).watched) {
+            (host as unknown as { watched?: boolean }).watched = true;
+            watch(host.shadowRoot);
+          }
+        }).observe(document.documentElement, { childList: true });
+      });
+      await restOn(fresh, await pointOf(fresh, 'article', 'Mark Esper'));
+      await expect.poll(() => shownCardText(fresh)).toContain('Secretary of Defense');
+      const said = await fresh.evaluate(() => (window as unknown as { cardSaid: string[] }).cardSaid.filter((t) => t !== ''));
+      expect(said.length).toBeGreaterThan(0);
+      expect(said.filter((t) => t.includes('Loading'))).toEqual([]);
+      expect(said[0]).toContain('Secretary of Defense');
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('moving the pointer from the name into the card keeps it open (grace)', async () => {
     const p = await pointOf(page, 'article p:nth-of-type(2)', 'Christopher Krebs');
     await restOn(page, p);

@@ -1,7 +1,7 @@
 /** Pointer movement to cards: pointermove, and mousemove where a page stops pointermove before Gloss hears it. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageMention } from '../../content-scripts/annotator';
-import { trackHoverIntent } from '../../content-scripts/hover-intent';
+import { SETTLED_MS, trackHoverIntent } from '../../content-scripts/hover-intent';
 
 /** A window that hands Gloss's listeners events as the browser would, and runs animation frames on demand. */
 function fakeWindow() {
@@ -100,5 +100,52 @@ describe('trackHoverIntent', () => {
     expect(asked).toEqual([]);
     vi.advanceTimersByTime(400);
     expect(opened).toEqual([]);
+  });
+});
+
+describe('the card’s work starts once the pointer has settled on a name', () => {
+  it('after SETTLED_MS on it, once, before the card opens; not for names the pointer sweeps over or leaves', () => {
+    stop.abort();
+    stop = new AbortController();
+    page = fakeWindow();
+    const events: string[] = [];
+    const other = { id: 'agency:cisa', start: 20 } as PageMention;
+    trackHoverIntent(
+      page.win,
+      {
+        mentionAt: (x) => (x < 100 ? name : x < 200 ? other : undefined),
+        isInCard: () => false,
+        resting: () => undefined,
+        settled: (m) => void events.push(`settled ${m.id}`),
+        open: (m) => void events.push(`open ${m.id}`),
+        close: () => undefined,
+        isPinned: () => false,
+        isOpenFor: () => false,
+      },
+      () => 350,
+      stop.signal,
+    );
+    // Events stamped with the (fake) clock, 50 ms apart, as the dwell reads them.
+    const move = (x: number, y: number) => {
+      vi.advanceTimersByTime(50);
+      page.fire('pointermove', x, y, { timeStamp: performance.now() });
+      page.frame();
+    };
+    // Sweeping across both names (60 px every 50 ms: 1.2 px/ms): nothing settles.
+    for (const x of [20, 80, 140, 190, 250]) move(x, 5);
+    vi.advanceTimersByTime(1000);
+    expect(events).toEqual([]);
+    // On a name for less than SETTLED_MS, then off it: nothing either.
+    move(150, 5);
+    vi.advanceTimersByTime(SETTLED_MS - 70);
+    move(300, 5);
+    vi.advanceTimersByTime(1000);
+    expect(events).toEqual([]);
+    // Resting on one: its work starts after SETTLED_MS, the card at the delay.
+    move(30, 5);
+    vi.advanceTimersByTime(SETTLED_MS + 1);
+    expect(events).toEqual(['settled person:krebs']);
+    vi.advanceTimersByTime(350);
+    expect(events).toEqual(['settled person:krebs', 'open person:krebs']);
   });
 });
