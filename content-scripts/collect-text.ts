@@ -663,11 +663,13 @@ export class BlockCollector {
         if (isHeading(name)) section++;
         const shadowRoot = shadows ? (node as Element).shadowRoot : null;
         if (node === viewer) {
+          // A text file's `pre`: its paragraphs (`plain-text.ts`).
           flush();
           paragraphBlocks(node as Element, section, blocks);
-        } else if (SKIP.has(name) || skipped.has(node)) flush();
-        // A skipped element (code, a form field…) separates the text around it: no name spans it.
-        else if (shadowRoot) {
+        } else if (SKIP.has(name) || skipped.has(node)) {
+          // A skipped element (code, a form field…) separates the text around it: no name spans it.
+          flush();
+        } else if (shadowRoot) {
           shadows!.push(shadowRoot);
           // Its light children show where its shadow tree's slots put them: read as before, but apart.
           flush();
