@@ -273,6 +273,19 @@ describe('bounded work', () => {
     await page.close();
   });
 
+  it('a page hiding and showing its story (aria-hidden) every 10 ms: passes are rate-limited, and the story is painted once it stays shown', async () => {
+    const page = await gloss.newPage('/hostile/blinking.html');
+    await waitForAnnotation(page);
+    await page.waitForFunction(() => (window as unknown as { batches: number }).batches >= 500, null, { timeout: 60_000 });
+    const elapsedMs = await page.evaluate(() => performance.now());
+    const { count } = await passes(page);
+    // At most one pass per 100 ms of page life (plus the first), not one per change.
+    expect(count).toBeLessThanOrEqual(Math.ceil(elapsedMs / 100) + 2);
+    expect(count).toBeLessThan(250);
+    await expect.poll(async () => Object.values(await paintedText(page)).flat().sort()).toEqual(['CISA', 'Christopher Krebs', 'Mark Esper']);
+    await page.close();
+  });
+
   it('a clock ticking every 10 ms with no name in it: after ten passes that change no name, passes come every 500 ms, and a paragraph with a name added meanwhile is painted', async () => {
     const page = await gloss.newPage('/hostile/clock.html');
     await waitForAnnotation(page);
