@@ -33,7 +33,8 @@ export const TEXT_FILE_MAX_CHARS = 150_000;
 /**
  * A text file longer than this is left alone, as a `pre` on a page is: each name's box costs
  * Chromium time in proportion to the lines of the text node it is in, and a file of 4.7 MB held the
- * page in tasks of 100–200 ms even with only its first part read (one of 500 KB: 23–33 ms).
+ * page in tasks of 100–200 ms even with only its first part read (one of 491 KB: 31–70 ms, the
+ * longest in a browser's first load; read whole, 31–76 ms for three times the names).
  */
 export const TEXT_FILE_LEFT_ALONE_CHARS = 500_000;
 
