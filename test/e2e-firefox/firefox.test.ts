@@ -101,6 +101,18 @@ describe('Firefox ESR', () => {
     }
   });
 
+  it('a story hidden from screen readers while a consent dialog is open (aria-hidden on the app) is painted once the dialog is closed', async () => {
+    const story = await gloss.newPage('/revealed-story.html');
+    try {
+      await waitForAnnotation(story);
+      expect(Object.values(await paintedText(story)).flat()).toEqual([]);
+      await story.click('#accept');
+      await pollFor(() => paintedText(story), (p) => (p['gloss-person'] ?? []).includes('Christopher Krebs'), 10_000, 'the story painted once shown');
+    } finally {
+      await story.close();
+    }
+  });
+
   it('on a page with html { zoom: 1.5 } the card is its own size, beside a name at the right edge, with no backdrop', async () => {
     const zoomed = await gloss.newPage('/hostile/zoomed.html?on=html&zoom=1.5');
     await waitForAnnotation(zoomed);
