@@ -17,6 +17,7 @@ import { hitByCaret, rectsContain } from './hit-by-caret';
 import { lowerBound } from '../src/lower-bound';
 import { elementAt, rangeFor, rangesMade } from './text-ranges';
 import { shownTest } from './text-shown';
+import { insideAny } from './inside-roots';
 
 /** A linked mention on this page: what the worker sent, with its DOM range and whether it is painted. */
 export interface PageMention extends ReadMention {
@@ -412,7 +413,7 @@ export class Annotator {
     // a 20k-node page shown at once took a task of 1.1–1.3 s.
     if (roots.some(isLargeRoot)) return this.run(settings, done);
     mark('gloss:annotate-start');
-    const inRoot = (node: Node) => roots.some((r) => r.contains(node));
+    const inRoot = insideAny(roots);
     // Drop blocks that changed or left the document; keep every other block's ranges. A block read
     // whole is its element's: any change inside it made that element a root (see above).
     const kept = this.#states.filter(({ block }) => isIntact(block) && !inRoot(block.anchor));
