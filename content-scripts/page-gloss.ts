@@ -24,6 +24,12 @@ const FOCUS_WAIT_MS = 1000;
 /** Card details a tab keeps (`#detailsOf`): a few hundred bytes each. */
 const DETAILS_KEPT = 50;
 
+/** An entity's card details as asked of the worker: `value` once they are here. */
+interface AskedDetails {
+  asked: Promise<CardDetails | null>;
+  value?: CardDetails | null;
+}
+
 export class PageGloss {
   readonly annotator: Annotator;
   readonly #painter: HighlightPainter;
@@ -263,16 +269,16 @@ export class PageGloss {
    * there when its card opens after the delay: asked only then, they came ~18 ms after the card had
    * opened with "Loading…" (the worker's answer and a second render). The DETAILS_KEPT most recent.
    */
-  readonly #details = new Map<string, { asked: Promise<CardDetails | null>; value?: CardDetails | null }>();
+  readonly #details = new Map<string, AskedDetails>();
 
-  #detailsOf(id: string): { asked: Promise<CardDetails | null>; value?: CardDetails | null } {
+  #detailsOf(id: string): AskedDetails {
     const kept = this.#details.get(id);
     if (kept) {
       this.#details.delete(id);
       this.#details.set(id, kept);
       return kept;
     }
-    const entry: { asked: Promise<CardDetails | null>; value?: CardDetails | null } = {
+    const entry: AskedDetails = {
       asked: this.askWorker('getDetails', { ids: [id] }).then(({ details }) => (entry.value = details[id] ?? null)),
     };
     // Not kept when it failed (the worker restarting): the card's own request asks again.

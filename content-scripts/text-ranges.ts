@@ -1,9 +1,12 @@
 /** Maps offsets in a collected block back to DOM ranges over the page's own text nodes. */
 import { ElementBlock, type TextBlock } from './collect-text';
 
-/** The node holding `offset`; at a node boundary, `preferEnd` picks the node that ends there. */
-export function locate(block: TextBlock, offset: number, preferEnd: boolean): { node: Text; offset: number } {
-  const { starts, nodes } = block;
+/**
+ * The index of the node holding `offset` among a block's node `starts` (a binary search: a paragraph
+ * that wraps each word in an element holds thousands); at a node boundary, `preferEnd` picks the node
+ * that ends there.
+ */
+export function nodeIndexAt(starts: readonly number[], offset: number, preferEnd = false): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -11,8 +14,15 @@ export function locate(block: TextBlock, offset: number, preferEnd: boolean): { 
     if (starts[mid]! < offset || (!preferEnd && starts[mid] === offset)) lo = mid;
     else hi = mid - 1;
   }
-  const node = nodes[lo]!;
-  return { node, offset: Math.min(Math.max(0, offset - starts[lo]!), node.data.length) };
+  return lo;
+}
+
+/** The node holding `offset`; at a node boundary, `preferEnd` picks the node that ends there. */
+export function locate(block: TextBlock, offset: number, preferEnd: boolean): { node: Text; offset: number } {
+  const { starts, nodes } = block;
+  const at = nodeIndexAt(starts, offset, preferEnd);
+  const node = nodes[at]!;
+  return { node, offset: Math.min(Math.max(0, offset - starts[at]!), node.data.length) };
 }
 
 /**
