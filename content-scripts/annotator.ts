@@ -121,9 +121,9 @@ export class Annotator {
     private readonly link: LinkTexts,
     public corrections: Map<string, string | null> = new Map(),
     /**
-     * Whether to read open shadow roots: only where the highlight rules on `:root` reach their text
-     * (Chromium's highlight inheritance, `paint-highlights.ts`); Firefox's universal rules do not
-     * cross into a shadow tree, and a name the reader cannot see should not be in the popup's list.
+     * Whether to read open shadow roots, as a page's script does: in Chromium the rules on `:root`
+     * reach their text (highlight inheritance), in Firefox the painter gives each root holding a name
+     * a sheet of its own (`paint-highlights.ts`).
      */
     private readonly readShadowRoots = false,
   ) {}

@@ -65,7 +65,7 @@ export class PageGloss {
     this.#correctionsAt = correctionsWhere?.at();
     const scope = highlightScope();
     this.#painter = new HighlightPainter(doc, scope, scope === ':root');
-    this.annotator = new Annotator(doc, this.#painter, (texts, ids) => this.#link(texts, ids), corrections, scope === ':root');
+    this.annotator = new Annotator(doc, this.#painter, (texts, ids) => this.#link(texts, ids), corrections, true);
     this.#card = new LazyCardHost(doc, () => this.closeCard());
     const win = doc.defaultView!;
     trackHoverIntent(

@@ -95,6 +95,14 @@ export class HighlightPainter {
   readonly #scope: HighlightScope;
   /** Adopted only for a style other than the default, which the static sheet already paints. */
   #sheet: CSSStyleSheet | undefined;
+  /**
+   * Firefox: the rules of the current style for the open shadow roots whose names are registered, and
+   * those roots. A document's sheets do not reach into a shadow tree, and Firefox styles a highlight
+   * from the text's own element (`HighlightScope`), so a name in a web component was registered but
+   * drawn plain until its root adopted this sheet. Chromium's `:root` rules are inherited there.
+   */
+  #shadowSheet: CSSStyleSheet | undefined;
+  readonly #styledRoots = new Set<ShadowRoot>();
   #style: HighlightStyle = defaults.highlightStyle;
 
   /**
@@ -143,6 +151,7 @@ export class HighlightPainter {
   setStyle(style: HighlightStyle): void {
     if (style === this.#style) return;
     this.#style = style;
+    this.#shadowSheet?.replaceSync(this.#shadowRules());
     // The static sheet draws the default; "none" registers no highlight, so it needs no sheet either.
     if (style === defaults.highlightStyle || style === 'none') {
       this.#dropSheet();
@@ -150,6 +159,49 @@ export class HighlightPainter {
     }
     if (this.#sheet) this.#sheet.replaceSync(css(style, true, this.#scope));
     else this.#sheet = this.#adoptSheet(css(style, true, this.#scope));
+  }
+
+  /** The sheet for shadow roots, with the current style's rules (the document's static sheet is not there to reset). */
+  #shadowRules(): string {
+    return css(this.#style, false, this.#scope);
+  }
+
+  /**
+   * Firefox: gives each shadow root holding a registered name the shadow sheet, appended to the
+   * sheets the component adopted itself, and again if the component has replaced its list since.
+   * Only the roots of names registered (those near the reader) are looked at, each once per call.
+   */
+  #styleShadowRoots(ranges: readonly Range[]): void {
+    if (this.#scope !== '' || ranges.length === 0) return;
+    let last: Node | undefined;
+    for (const range of ranges) {
+      const root = range.startContainer.getRootNode();
+      if (root === last) continue;
+      last = root;
+      if (root === this.#doc || !isShadowRoot(root)) continue;
+      const sheet = (this.#shadowSheet ??= this.#makeSheet(this.#shadowRules()));
+      if (!sheet) return;
+      try {
+        if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        this.#styledRoots.add(root);
+      } catch {
+        // A root that refuses the sheet keeps its names unstyled; the page is not broken for it.
+      }
+    }
+  }
+
+  /** Takes the shadow sheet out of every root given it. */
+  #unstyleShadowRoots(): void {
+    const sheet = this.#shadowSheet;
+    if (!sheet) return;
+    for (const root of this.#styledRoots) {
+      try {
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+      } catch {
+        // A root the page has taken apart: nothing to take back.
+      }
+    }
+    this.#styledRoots.clear();
   }
 
   /**
@@ -161,11 +213,21 @@ export class HighlightPainter {
    * names keep the default style rather than breaking annotation.
    */
   #adoptSheet(rules: string): CSSStyleSheet | undefined {
+    const sheet = this.#makeSheet(rules);
+    try {
+      if (sheet) this.#doc.adoptedStyleSheets = [...this.#doc.adoptedStyleSheets, sheet];
+      return sheet;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A sheet `doc` and its shadow roots can adopt (above), or none where the page's window cannot make one. */
+  #makeSheet(rules: string): CSSStyleSheet | undefined {
     const Sheet = (this.#doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet;
     try {
       const sheet = Sheet ? new Sheet() : undefined;
       sheet?.replaceSync(rules);
-      if (sheet) this.#doc.adoptedStyleSheets = [...this.#doc.adoptedStyleSheets, sheet];
       return sheet;
     } catch {
       return undefined;
@@ -219,6 +281,7 @@ export class HighlightPainter {
       const list = byCategory.get(category);
       const name = `gloss-${category}`;
       if (list && list.length > 0) {
+        this.#styleShadowRoots(list);
         if (!this.#holds(name, list)) this.#hold(name, list);
       } else {
         this.#held.delete(name);
@@ -535,7 +598,12 @@ export class HighlightPainter {
       this.#categoryOf = new Map();
     }
     this.#dropSheet();
+    this.#unstyleShadowRoots();
   }
+}
+
+function isShadowRoot(node: Node): node is ShadowRoot {
+  return node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && (node as Partial<ShadowRoot>).host !== undefined;
 }
 
 /** Whether two lists paint the same ranges (the same objects: ranges are reused from pass to pass) in the same categories. */

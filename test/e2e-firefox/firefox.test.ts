@@ -276,6 +276,69 @@ describe('Firefox ESR', () => {
     }
   });
 
+  it('names in a web component’s open shadow roots (nested too) are underlined, tinted with the style, open their cards and are listed; the sheet drawing them leaves with Gloss', async () => {
+    const story = await gloss.newPage('/shadow-story.html');
+    try {
+      await waitForAnnotation(story);
+      const painted = async () => Object.values(await paintedText(story)).flat().sort();
+      // Not the closed root's name (no extension can read it).
+      expect(await painted()).toEqual(['CISA', 'Christopher Krebs', 'Elon Musk', 'Joe Biden', 'Microsoft']);
+      // Drawn, not only registered: the document's sheets do not reach into a shadow tree in Firefox.
+      expect((await pixelsUnderKrebs(story)).underline).toBeGreaterThan(20);
+      const sheets = () =>
+        story.evaluate(() => {
+          const root = document.getElementById('story')!.shadowRoot!;
+          return { story: root.adoptedStyleSheets.length, quote: root.querySelector('story-quote')!.shadowRoot!.adoptedStyleSheets.length, page: document.adoptedStyleSheets.length };
+        });
+      expect(await sheets()).toEqual({ story: 1, quote: 1, page: 0 });
+      const popup = await gloss.popup(story);
+      try {
+        await waitForElement(popup, '[data-entity-id="company:microsoft"]');
+        const select = '[data-testid="highlight-style"]';
+        await waitForElement(popup, select);
+        await popup.select(select, 'background');
+        await pollFor(() => pixelsUnderKrebs(story), (px) => px.tint > 200 && px.underline < 10, 10_000, 'the tint under Christopher Krebs');
+        await popup.select(select, 'underline');
+        await pollFor(() => pixelsUnderKrebs(story), (px) => px.underline > 20 && px.tint < 10, 10_000, 'the underline back');
+      } finally {
+        await popup.close();
+      }
+      const first = await story.evaluate(() => {
+        const node = document.getElementById('story')!.shadowRoot!.getElementById('first')!.firstChild as Text;
+        const r = new Range();
+        r.setStart(node, node.data.indexOf('Krebs'));
+        r.setEnd(node, node.data.indexOf('Krebs') + 'Krebs'.length);
+        const b = r.getBoundingClientRect();
+        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      });
+      await restOn(story, first);
+      const text = await pollFor(() => cardText(story), (t) => t !== null && t.includes('Christopher Krebs') && !t.includes('Loading'), 10_000, 'the card');
+      expect(text).toContain('Cybersecurity');
+      await story.keyboard.press('Escape');
+      // A component that sets its own sheets anew gets the sheet back at the next pass.
+      await story.evaluate(() => {
+        document.getElementById('story')!.shadowRoot!.adoptedStyleSheets = [];
+        (window as unknown as { addLate: () => void }).addLate();
+      });
+      await pollFor(painted, (p) => p.includes('Mark Esper'), 10_000, 'the name added in the root');
+      await pollFor(sheets, (n) => n.story === 1, 10_000, 'the sheet given back');
+      // Gloss off on the site: nothing of it stays in the components.
+      const off = await gloss.popup(story);
+      try {
+        await waitForElement(off, '[data-testid="site-switch"] input');
+        await off.click('[data-testid="site-switch"] input');
+        await pollFor(painted, (p) => p.length === 0, 10_000, 'nothing painted');
+        expect(await sheets()).toEqual({ story: 0, quote: 0, page: 0 });
+        await off.click('[data-testid="site-switch"] input');
+        await pollFor(painted, (p) => p.includes('Christopher Krebs'), 10_000, 'painted again');
+      } finally {
+        await off.close();
+      }
+    } finally {
+      await story.close();
+    }
+  });
+
   it('a page with the strictest CSP still gets its names painted and a styled card, and so does its subframe', async () => {
     // A second server: the CSP header goes on every file it serves.
     const strict = await startStaticServer({ '/': join(ROOT, 'test/fixtures') }, 0, {
