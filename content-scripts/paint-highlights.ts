@@ -136,6 +136,21 @@ export class HighlightPainter {
     const view = doc.defaultView;
     this.#forced = selectionWhenForced && view ? view.matchMedia('(forced-colors: active)') : undefined;
     this.#forced?.addEventListener('change', () => this.paint(this.#items), { signal: this.#stopForced.signal });
+    this.#dropLeftSheets();
+  }
+
+  /**
+   * Takes out a sheet a Gloss before this one left in the document: Firefox takes an updated
+   * extension's old script away, not the sheet it adopted for a style, which then overrode the new
+   * script's choice (back to the underline, names stayed tinted).
+   */
+  #dropLeftSheets(): void {
+    try {
+      const own = this.#doc.adoptedStyleSheets;
+      if (own.length > 0 && own.some(isHighlightSheet)) this.#doc.adoptedStyleSheets = own.filter((s) => !isHighlightSheet(s));
+    } catch {
+      // A document whose sheets cannot be read or set: nothing was adopted there either.
+    }
   }
 
   /** Whether names are marked at all: never with the "none" style, whose names only open cards. */
@@ -182,7 +197,10 @@ export class HighlightPainter {
       const sheet = (this.#shadowSheet ??= this.#makeSheet(this.#shadowRules()));
       if (!sheet) return;
       try {
-        if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        // A Gloss before this one (an update: Firefox takes its script away, not what it gave the page)
+        // left its own sheet: this one replaces it.
+        const own = root.adoptedStyleSheets;
+        if (!own.includes(sheet)) root.adoptedStyleSheets = [...own.filter((s) => !isHighlightSheet(s)), sheet];
         this.#styledRoots.add(root);
       } catch {
         // A root that refuses the sheet keeps its names unstyled; the page is not broken for it.
@@ -600,6 +618,16 @@ export class HighlightPainter {
     this.#dropSheet();
     this.#unstyleShadowRoots();
   }
+}
+
+/** Whether a sheet is one Gloss made: it styles a `gloss-*` highlight, which no page's own sheet has reason to. */
+function isHighlightSheet(sheet: CSSStyleSheet): boolean {
+  try {
+    for (const rule of sheet.cssRules) if (rule.cssText.includes('::highlight(gloss-')) return true;
+  } catch {
+    // A sheet whose rules cannot be read is not one Gloss made.
+  }
+  return false;
 }
 
 function isShadowRoot(node: Node): node is ShadowRoot {
