@@ -43,6 +43,13 @@ interface CardParts {
  */
 export class CardHost {
   #parts: CardParts | undefined;
+  /** Where the host was put to show the card, until `hide`. */
+  #shownIn: Element | undefined;
+  /**
+   * Containers a page script took the host out of as soon as it was put there (some remove whatever
+   * they did not make from `<html>` or `<body>`): not tried again, the next one is.
+   */
+  readonly #refused = new WeakSet<Element>();
   #stopPositioning: (() => void) | undefined;
   #returnFocus: HTMLElement | null = null;
 
@@ -122,15 +129,31 @@ export class CardHost {
   show(model: CardModel, actions: CardActions, anchor: VirtualElement, focus: boolean): void {
     const { host, shadow, card } = this.#parts ?? this.#make();
     const container = this.#container();
+    // Every place to put it refused it: no card on this page, and no tug of war with its script.
+    if (!container) {
+      this.#stopPositioning?.();
+      this.#stopPositioning = undefined;
+      return;
+    }
     if (host.parentNode !== container) {
       if (host.isConnected) this.#hidePopover(host);
       container.append(host);
+      this.#shownIn = container;
       try {
         host.popover = 'manual';
         host.showPopover();
       } catch {
         // No popover support (older browsers, XML documents): the max z-index above is the fallback.
       }
+      // After the page's mutation observers have run (a microtask), or its next frame if it waits.
+      const refused = () => {
+        if (this.#shownIn !== container || host.isConnected) return;
+        this.#refused.add(container);
+        this.#shownIn = undefined;
+        this.show(model, actions, anchor, focus);
+      };
+      queueMicrotask(refused);
+      requestAnimationFrame(refused);
     }
     // CSS zoom multiplies down the tree, and a page's `html { zoom: 1.5 }` reached the host through its
     // container: the card was drawn 1.5 times its size, and the viewport px computePosition returns were
@@ -186,9 +209,15 @@ export class CardHost {
     }
   }
 
-  /** Where the host goes: inside the page's modal element (dialog or fullscreen) if it has one open, else the root. */
-  #container(): Element {
-    return topModal(this.doc) ?? this.doc.documentElement;
+  /**
+   * Where the host goes: inside the page's modal element (dialog or fullscreen) if it has one open,
+   * else the root, else the body; none where the page refused each (`#refused`).
+   */
+  #container(): Element | undefined {
+    const modal = topModal(this.doc);
+    if (modal) return this.#refused.has(modal) ? undefined : modal;
+    for (const candidate of [this.doc.documentElement, this.doc.body]) if (candidate && !this.#refused.has(candidate)) return candidate;
+    return undefined;
   }
 
   #hidePopover(host: HTMLElement): void {
@@ -206,6 +235,7 @@ export class CardHost {
 
   hide(): void {
     const parts = this.#parts;
+    this.#shownIn = undefined;
     if (!parts?.host.isConnected) return;
     const { host, shadow, card } = parts;
     const hadFocus = shadow.activeElement !== null || this.doc.activeElement === host;

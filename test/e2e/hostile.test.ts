@@ -199,6 +199,35 @@ describe('hostile scripts', () => {
     await page.close();
   });
 
+  it('a page that removes whatever it did not make from <html> gets its cards from <body>; one that also watches <body> gets none, and Gloss stops trying at once', async () => {
+    const rest = async (page: Page, where: string, name: string) => {
+      await page.mouse.move(5, 5);
+      await expect.poll(() => cardText(page)).toBeNull();
+      await restOn(page, await pointOf(page, where, name));
+    };
+    const removed = (page: Page) => page.evaluate(() => (window as unknown as { removed: number }).removed);
+    const html = await gloss.newPage('/hostile/remover.html?watch=html');
+    await waitForAnnotation(html);
+    await rest(html, '#one', 'Krebs');
+    await expect.poll(() => shownCardText(html)).toContain('Christopher Krebs');
+    expect(await html.evaluate(() => document.querySelector('[data-gloss]')!.parentElement === document.body)).toBe(true);
+    await rest(html, '#two', 'Esper');
+    await expect.poll(() => shownCardText(html)).toContain('Mark Esper');
+    // Taken out of <html> once; not put there again.
+    expect(await removed(html)).toBe(1);
+    await html.close();
+
+    const both = await gloss.newPage('/hostile/remover.html?watch=html,body');
+    await waitForAnnotation(both);
+    await rest(both, '#one', 'Krebs');
+    await expect.poll(() => removed(both)).toBe(2);
+    await rest(both, '#two', 'Esper');
+    await both.waitForTimeout(1200);
+    expect(await cardText(both)).toBeNull();
+    expect(await removed(both)).toBe(2);
+    await both.close();
+  });
+
   it('a postMessage flood and fake pointer/key events open nothing and change nothing', async () => {
     const page = await gloss.newPage('/hostile/flood.html');
     await waitForAnnotation(page);
