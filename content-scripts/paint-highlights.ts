@@ -90,6 +90,12 @@ export interface Painted {
   range: Range;
 }
 
+/**
+ * Firefox: shadow roots remembered as holding the shadow sheet before those of components no longer in
+ * the page are let go (a single-page app makes and drops components as the reader moves on).
+ */
+const STYLED_ROOTS_KEPT = 64;
+
 export class HighlightPainter {
   readonly #doc: Document;
   readonly #scope: HighlightScope;
@@ -201,6 +207,7 @@ export class HighlightPainter {
         // left its own sheet: this one replaces it.
         const own = root.adoptedStyleSheets;
         if (!own.includes(sheet)) root.adoptedStyleSheets = [...own.filter((s) => !isHighlightSheet(s)), sheet];
+        if (!this.#styledRoots.has(root) && this.#styledRoots.size >= STYLED_ROOTS_KEPT) this.#unstyleShadowRoots((r) => !r.host.isConnected);
         this.#styledRoots.add(root);
       } catch {
         // A root that refuses the sheet keeps its names unstyled; the page is not broken for it.
@@ -208,18 +215,22 @@ export class HighlightPainter {
     }
   }
 
-  /** Takes the shadow sheet out of every root given it. */
-  #unstyleShadowRoots(): void {
+  /**
+   * Takes the shadow sheet out of every root given it, or of those `which` picks (a component the page
+   * took away: given the sheet again if it comes back with a name near the reader).
+   */
+  #unstyleShadowRoots(which: (root: ShadowRoot) => boolean = () => true): void {
     const sheet = this.#shadowSheet;
     if (!sheet) return;
     for (const root of this.#styledRoots) {
+      if (!which(root)) continue;
+      this.#styledRoots.delete(root);
       try {
         root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
       } catch {
         // A root the page has taken apart: nothing to take back.
       }
     }
-    this.#styledRoots.clear();
   }
 
   /**
