@@ -28,39 +28,63 @@ export type HighlightScope = ':root' | '';
  * default adopts, which first clears what the static sheet set, in declarations marked important:
  * at equal weight, Firefox kept the injected sheet's underline under the adopted sheet's tint (its
  * e2e test saw both).
+ *
+ * Firefox (`scope` ''): each colour is a custom property the static sheet sets on `:root`
+ * (`firefoxValues`), which a highlight's style reads from its text's element, in a shadow tree too.
+ * Firefox takes an extension's injected sheet away when the extension is removed, but not the sheets
+ * its script adopted (for a style, or for a component's shadow root; the script is taken away
+ * unwarned): their names stayed tinted or underlined until the page was reloaded. With the values
+ * gone, those rules draw nothing.
  */
 function css(style: HighlightStyle, reset: boolean, scope: HighlightScope): string {
   const rule = (name: string, declarations: string[], weight = reset ? ' !important' : '') =>
     `${scope}::highlight(${name}) { ${declarations.map((d) => `${d}${weight}; `).join('')}}`;
-  const underline = (colour: string) => [`text-decoration: underline dotted ${colour}`, 'text-decoration-thickness: 1.5px', 'text-underline-offset: 0.18em'];
-  const category = (name: string, colour: string) => {
+  const underline = (line: string) => [`text-decoration: ${line}`, 'text-decoration-thickness: 1.5px', 'text-underline-offset: 0.18em'];
+  const category = (c: Category, colour: string) => {
     const declarations = reset ? ['text-decoration: none', 'background-color: transparent'] : [];
-    if (style === 'background') declarations.push(`background-color: color-mix(in srgb, ${colour} ${TINT_PERCENT}%, transparent)`);
-    if (style === 'underline') declarations.push(...underline(colour));
-    return rule(name, declarations);
+    if (style === 'background') declarations.push(`background-color: ${scope === '' ? `var(--gloss-tint-${c})` : tint(colour)}`);
+    if (style === 'underline') declarations.push(...underline(scope === '' ? `var(--gloss-line-${c})` : dotted(colour)));
+    return rule(`gloss-${c}`, declarations);
   };
-  const light = CATEGORIES.map((c) => category(`gloss-${c}`, COLOURS[c][0])).join('\n');
-  const dark = CATEGORIES.map((c) => category(`gloss-${c}`, COLOURS[c][1])).join('\n');
+  const light = CATEGORIES.map((c) => category(c, COLOURS[c][0])).join('\n');
+  const dark = CATEGORIES.map((c) => category(c, COLOURS[c][1])).join('\n');
+  const schemes = scope === '' ? light : `${light}\n@media (prefers-color-scheme: dark) {\n${dark}\n}`;
   // A contrast theme drops background colours (Firefox paints no fill then): a tinted name keeps an
   // underline in the theme's text colour. (Chromium paints highlights as selected text there; see
   // `HighlightPainter`.)
-  const forced = style === 'background' ? `\n@media (forced-colors: active) {\n${CATEGORIES.map((c) => rule(`gloss-${c}`, underline('CanvasText'))).join('\n')}\n}` : '';
+  const forcedLine = scope === '' ? 'var(--gloss-line-forced)' : FORCED_LINE;
+  const forced = style === 'background' ? `\n@media (forced-colors: active) {\n${CATEGORIES.map((c) => rule(`gloss-${c}`, underline(forcedLine))).join('\n')}\n}` : '';
   // The yellow fill alone is 1.29:1 on a white page and vanishes in a contrast theme: the solid dark
   // underline marks the current name on any background (≥ 3:1 against white or the fill).
-  const current = rule(CURRENT_HIGHLIGHT, ['background-color: #ffe08a', 'color: #111', 'text-decoration: underline solid #111', 'text-decoration-thickness: 2px', 'text-underline-offset: 0.18em'], '');
+  const [fill, ink, line] = scope === '' ? ['var(--gloss-current-fill)', 'var(--gloss-current-ink)', 'var(--gloss-current-line)'] : CURRENT;
+  const current = rule(CURRENT_HIGHLIGHT, [`background-color: ${fill}`, `color: ${ink}`, `text-decoration: ${line}`, 'text-decoration-thickness: 2px', 'text-underline-offset: 0.18em'], '');
   // On screen only: a printed or saved-as-PDF story is the site's, without marks no one can hover.
-  return `@media not print {\n${light}\n@media (prefers-color-scheme: dark) {\n${dark}\n}${forced}\n${current}\n}\n`;
+  return `@media not print {\n${schemes}${forced}\n${current}\n}\n`;
+}
+
+const dotted = (colour: string) => `underline dotted ${colour}`;
+const tint = (colour: string) => `color-mix(in srgb, ${colour} ${TINT_PERCENT}%, transparent)`;
+const FORCED_LINE = dotted('CanvasText');
+/** The current name's fill, text colour and underline. */
+const CURRENT = ['#ffe08a', '#111', 'underline solid #111'] as const;
+
+/** Firefox's static sheet: the values its rules read (`css`), light and dark, on `:root`. */
+function firefoxValues(): string {
+  const values = (scheme: 0 | 1) => CATEGORIES.map((c) => `--gloss-line-${c}: ${dotted(COLOURS[c][scheme])}; --gloss-tint-${c}: ${tint(COLOURS[c][scheme])};`).join(' ');
+  const [fill, ink, line] = CURRENT;
+  const fixed = `--gloss-line-forced: ${FORCED_LINE}; --gloss-current-fill: ${fill}; --gloss-current-ink: ${ink}; --gloss-current-line: ${line};`;
+  return `:root { ${values(0)} ${fixed} }\n@media (prefers-color-scheme: dark) {\n:root { ${values(1)} }\n}\n`;
 }
 
 /**
  * The stylesheet the manifest injects with the content script (the build writes it as
- * `highlights.css`, `:root` rules for Chromium, universal ones for Firefox): the default style. The
- * browser applies it before the page's first style pass, so painting names costs no style
- * recalculation; adopting a sheet into a loaded page restyles every element (16–30 ms of style work
- * on a news page here).
+ * `highlights.css`, `:root` rules for Chromium, universal ones for Firefox, with their values): the
+ * default style. The browser applies it before the page's first style pass, so painting names costs
+ * no style recalculation; adopting a sheet into a loaded page restyles every element (16–30 ms of
+ * style work on a news page here).
  */
 export function staticHighlightCss(scope: HighlightScope): string {
-  return css(defaults.highlightStyle, false, scope);
+  return (scope === '' ? firefoxValues() : '') + css(defaults.highlightStyle, false, scope);
 }
 
 /**

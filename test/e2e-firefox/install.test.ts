@@ -5,7 +5,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countPixels, paintedBox, PERSON, TINT, type PixelCounts } from '../support/pixels';
+import { countPixels, paintedBox, PERSON, TINT, type Box, type PixelCounts } from '../support/pixels';
 import { cardText, launchFirefoxGloss, paintedText, pointOf, pollFor, restOn, waitForElement, type FirefoxGloss } from './support';
 
 let gloss: FirefoxGloss;
@@ -81,10 +81,33 @@ describe('Firefox, a story open at install and at update', () => {
     await style('underline', (px) => px.underline > 20 && px.tint < 10, 'the underline alone');
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
   });
+
+  it('removed while names are tinted, in the page and in its web components: nothing of Gloss is drawn any more, with no reload', async () => {
+    const popup = await gloss.popup(page);
+    try {
+      await waitForElement(popup, '[data-testid="highlight-style"]');
+      await popup.select('[data-testid="highlight-style"]', 'background');
+      await pollFor(() => pixelsUnderKrebs(page), (px) => px.tint > 200, 10_000, 'the tint under Christopher Krebs');
+    } finally {
+      await popup.close();
+    }
+    await pollFor(() => pixelsUnderKrebs(components), (px) => px.tint > 200, 10_000, 'the tint under the component’s Christopher Krebs');
+    // Firefox takes the script and its injected sheet away, not the sheets the script adopted, nor the
+    // highlights it registered: those rules must draw nothing without the injected sheet's values.
+    const box = await page.evaluate(paintedBox, { highlight: 'gloss-person', name: 'Christopher Krebs' });
+    const inComponent = await components.evaluate(paintedBox, { highlight: 'gloss-person', name: 'Christopher Krebs' });
+    await gloss.uninstall();
+    const plain = (px: PixelCounts) => px.tint === 0 && px.underline === 0;
+    await pollFor(() => pixelsIn(page, box), plain, 10_000, 'the story plain');
+    await pollFor(() => pixelsIn(components, inComponent), plain, 10_000, 'the component plain');
+  });
 });
 
 async function pixelsUnderKrebs(on: Page): Promise<PixelCounts> {
-  const box = await on.evaluate(paintedBox, { highlight: 'gloss-person', name: 'Christopher Krebs' });
+  return pixelsIn(on, await on.evaluate(paintedBox, { highlight: 'gloss-person', name: 'Christopher Krebs' }));
+}
+
+async function pixelsIn(on: Page, box: Box): Promise<PixelCounts> {
   const png = Buffer.from(await on.screenshot({ clip: box })).toString('base64');
   return on.evaluate(countPixels, { png, colour: PERSON, tinted: TINT });
 }

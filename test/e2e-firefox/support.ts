@@ -46,6 +46,8 @@ export interface FirefoxGloss {
   popup(tabPage: Page): Promise<Page>;
   /** Installs Gloss from dist/firefox into the running browser (`later`), or again: an update. */
   install(): Promise<void>;
+  /** Removes Gloss from the running browser, as a reader does from about:addons. */
+  uninstall(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -175,6 +177,7 @@ export async function launchFirefoxGloss(prefs: Record<string, string | number |
       return popup;
     },
     install,
+    uninstall: () => browser.uninstallExtension(geckoId),
     async close() {
       await browser.close();
       await server.close();
