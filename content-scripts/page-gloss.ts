@@ -7,7 +7,7 @@ import type { VirtualElement } from '@floating-ui/dom';
 import browser from 'webextension-polyfill';
 import type { CardDetails } from '../src/knowledge/card-details';
 import { MentionRows } from '../src/match/mention-wire';
-import { UNKNOWN_TEXT, type AskWorker, type StepRequest } from '../src/protocol';
+import { UNKNOWN_TEXT, type AskWorker, type EntityCount, type StepRequest } from '../src/protocol';
 import type { Settings } from '../src/settings';
 import { Annotator, type PageMention } from './annotator';
 import { cardAnchor, lineNearest } from './card-anchor';
@@ -23,6 +23,14 @@ import { HighlightPainter, type HighlightScope } from './paint-highlights';
 const FOCUS_WAIT_MS = 1000;
 /** Card details a tab keeps (`#detailsOf`): a few hundred bytes each. */
 const DETAILS_KEPT = 50;
+/**
+ * When a report left out names the page did not show, what it shows is looked at again this long after
+ * it (ms), and reported if that changed: a page hidden until its fonts or scripts are ready
+ * (`visibility: hidden` on its body, a web-font loader's class) shows its story with no change to its
+ * text, and its badge stayed empty until something else changed. Each look costs the style reads of a
+ * report (a few ms); a page whose share menu stays closed has four and no more.
+ */
+const SHOWN_RECHECK_MS = [500, 1500, 4000, 12_000] as const;
 
 /** An entity's card details as asked of the worker: `value` once they are here. */
 interface AskedDetails {
@@ -197,6 +205,22 @@ export class PageGloss {
 
   #reportedUrl: string | undefined;
   #correctionsAt: string | undefined;
+  #shownRecheck: ReturnType<typeof setTimeout> | undefined;
+
+  /** Looks again at what the page shows (`SHOWN_RECHECK_MS`) while a report has names it does not show. */
+  #recheckShown(reported: EntityCount[], step: number): void {
+    clearTimeout(this.#shownRecheck);
+    this.#shownRecheck = undefined;
+    const shown = reported.reduce((n, e) => n + e.count, 0);
+    const delay = SHOWN_RECHECK_MS[step];
+    if (shown >= this.annotator.mentions.length || delay === undefined || this.signal.aborted) return;
+    this.#shownRecheck = setTimeout(() => {
+      if (this.signal.aborted) return;
+      const now = this.annotator.entityCounts(this.annotator.rendersNow());
+      if (JSON.stringify(now) !== JSON.stringify(reported)) void this.report();
+      else this.#recheckShown(reported, step + 1);
+    }, delay);
+  }
 
   /**
    * A single-page app moved to another route: its corrections are that route's, not the one Gloss
@@ -222,10 +246,12 @@ export class PageGloss {
   report(): Promise<void> {
     void this.#followCorrections();
     this.#reportedUrl = this.doc.location?.href;
+    const entities = this.annotator.entityCounts(this.annotator.rendersNow());
+    this.#recheckShown(entities, 0);
     return this.askWorker('reportEntities', {
       url: this.doc.location?.href ?? '',
       host: this.doc.location?.hostname ?? '',
-      entities: this.annotator.entityCounts(this.annotator.rendersNow()),
+      entities,
     }).then(
       () => undefined,
       () => {
@@ -375,6 +401,7 @@ export class PageGloss {
   }
 
   destroy(): void {
+    clearTimeout(this.#shownRecheck);
     this.closeCard();
     this.annotator.clear();
     this.#painter.destroy();

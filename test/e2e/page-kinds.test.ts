@@ -183,6 +183,21 @@ describe('text the page does not render', () => {
   });
 });
 
+describe('a page hidden until its scripts are ready', () => {
+  it('(visibility: hidden on its body until a class goes) has its names on the badge once it shows itself, with no change to its text and the popup not opened', async () => {
+    const page = await gloss.newPage('/anti-flicker.html?after=3000');
+    await waitForAnnotation(page);
+    // Read and painted while hidden, but not on the page the reader sees yet: nothing on the badge.
+    expect(await page.evaluate(() => getComputedStyle(document.body).visibility)).toBe('hidden');
+    const tabId = await gloss.tabIdOf(page);
+    const badge = () => gloss.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    expect(await badge()).toBe('');
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).visibility), { timeout: 10_000 }).toBe('visible');
+    await expect.poll(badge, { timeout: 10_000 }).toBe('3');
+    await page.close();
+  });
+});
+
 describe('pages that put the card at a disadvantage', () => {
   const cardHit = (page: Page) =>
     page.evaluate(() => {
