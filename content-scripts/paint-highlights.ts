@@ -287,6 +287,22 @@ export class HighlightPainter {
     }
   }
 
+  /**
+   * Adopts the style's sheet again if the page took it away: a script that sets
+   * `document.adoptedStyleSheets` to its own list, rather than adding to it, drops Gloss's sheet with no
+   * event to say so, and the names went back to the default underline.
+   */
+  #keepSheet(): void {
+    const sheet = this.#sheet;
+    if (!sheet) return;
+    try {
+      const own = this.#doc.adoptedStyleSheets;
+      if (!own.includes(sheet)) this.#doc.adoptedStyleSheets = [...own, sheet];
+    } catch {
+      // A document that refuses it now: its names keep the default style.
+    }
+  }
+
   #dropSheet(): void {
     const sheet = this.#sheet;
     if (!sheet) return;
@@ -321,6 +337,7 @@ export class HighlightPainter {
 
   /** Registers `items` (in document order), by category, and only them. */
   #register(items: readonly Painted[]): void {
+    this.#keepSheet();
     const byCategory = new Map<Category, Range[]>();
     const categoryOf = new Map<Range, Category>();
     for (const { category, range } of items) {
@@ -618,6 +635,7 @@ export class HighlightPainter {
    */
   restore(): void {
     if (!this.supported) return;
+    this.#keepSheet();
     for (const [name, held] of this.#held) {
       if (this.#intact(name)) continue;
       // Emptied or refilled by someone else: a highlight of our own again.

@@ -44,6 +44,20 @@ describe('highlight style on the page', () => {
     await expect.poll(async () => (await pixelsUnderName()).tint, { timeout: 5000 }).toBeGreaterThan(200);
     expect((await pixelsUnderName()).underline).toBeLessThan(10);
 
+    // A page script that sets the document's sheets to its own list drops Gloss's: it is adopted again
+    // as the pointer moves, and the names are tinted again.
+    await page.evaluate(() => {
+      const own = new CSSStyleSheet();
+      own.replaceSync('.page-own { color: inherit; }');
+      document.adoptedStyleSheets = [own];
+    });
+    await expect.poll(async () => (await pixelsUnderName()).underline, { timeout: 5000 }).toBeGreaterThan(20);
+    await page.mouse.move(40, 40);
+    await page.mouse.move(60, 50);
+    await expect.poll(async () => (await pixelsUnderName()).tint, { timeout: 5000 }).toBeGreaterThan(200);
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(2);
+    expect((await pixelsUnderName()).underline).toBeLessThan(10);
+
     // "None" registers no highlight at all (a contrast theme would paint even an unstyled one): the
     // name's place is read before.
     const box = await page.evaluate(paintedBox, { highlight: 'gloss-person', name: 'Christopher Krebs' });
@@ -53,7 +67,9 @@ describe('highlight style on the page', () => {
 
     await setStyle('underline');
     await expect.poll(async () => (await pixelsUnderName()).underline, { timeout: 5000 }).toBeGreaterThan(20);
-    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+    // Only the page's own sheet is left.
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
+    await page.evaluate(() => (document.adoptedStyleSheets = []));
     await popup.close();
   });
 
