@@ -239,6 +239,20 @@ export class HighlightPainter {
     }
   }
 
+  /** Firefox: gives the shadow sheet back to each root holding it before whose component has set its own list since. */
+  #keepShadowSheets(): void {
+    const sheet = this.#shadowSheet;
+    if (!sheet) return;
+    for (const root of this.#styledRoots) {
+      try {
+        const own = root.adoptedStyleSheets;
+        if (!own.includes(sheet)) root.adoptedStyleSheets = [...own, sheet];
+      } catch {
+        // A root that refuses it now keeps its names unstyled.
+      }
+    }
+  }
+
   /**
    * Takes the shadow sheet out of every root given it, or of those `which` picks (a component the page
    * took away: given the sheet again if it comes back with a name near the reader).
@@ -636,6 +650,7 @@ export class HighlightPainter {
   restore(): void {
     if (!this.supported) return;
     this.#keepSheet();
+    this.#keepShadowSheets();
     for (const [name, held] of this.#held) {
       if (this.#intact(name)) continue;
       // Emptied or refilled by someone else: a highlight of our own again.

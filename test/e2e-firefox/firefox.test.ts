@@ -315,13 +315,18 @@ describe('Firefox ESR', () => {
       const text = await pollFor(() => cardText(story), (t) => t !== null && t.includes('Christopher Krebs') && !t.includes('Loading'), 10_000, 'the card');
       expect(text).toContain('Cybersecurity');
       await story.keyboard.press('Escape');
-      // A component that sets its own sheets anew gets the sheet back at the next pass.
+      // A component that sets its own sheets anew gets the sheet back as the pointer moves, and at the next pass.
+      await story.evaluate(() => (document.getElementById('story')!.shadowRoot!.adoptedStyleSheets = []));
+      expect((await sheets()).story).toBe(0);
+      await story.mouse.move(20, 20);
+      await story.mouse.move(40, 30);
+      await pollFor(sheets, (n) => n.story === 1, 10_000, 'the sheet given back as the pointer moves');
       await story.evaluate(() => {
         document.getElementById('story')!.shadowRoot!.adoptedStyleSheets = [];
         (window as unknown as { addLate: () => void }).addLate();
       });
       await pollFor(painted, (p) => p.includes('Mark Esper'), 10_000, 'the name added in the root');
-      await pollFor(sheets, (n) => n.story === 1, 10_000, 'the sheet given back');
+      await pollFor(sheets, (n) => n.story === 1, 10_000, 'the sheet given back at the pass');
       // Gloss off on the site: nothing of it stays in the components.
       const off = await gloss.popup(story);
       try {
