@@ -24,11 +24,12 @@ const FOCUS_WAIT_MS = 1000;
 /** Card details a tab keeps (`#detailsOf`): a few hundred bytes each. */
 const DETAILS_KEPT = 50;
 /**
- * When a report left out names the page did not show, what it shows is looked at again this long after
- * it (ms), and reported if that changed: a page hidden until its fonts or scripts are ready
- * (`visibility: hidden` on its body, a web-font loader's class) shows its story with no change to its
- * text, and its badge stayed empty until something else changed. Each look costs the style reads of a
- * report (a few ms); a page whose share menu stays closed has four and no more.
+ * When a report left out most of the page's names as not shown, what it shows is looked at again this
+ * long after it (ms), and reported if that changed: a page hidden until its fonts or scripts are ready
+ * (`visibility: hidden` on its body, a web-font loader's class, a story kept under a loading screen)
+ * shows its story with no change to its text, and its badge stayed empty until something else
+ * changed. Each look costs the style reads of a report (3–5 ms on a news page), so a page that hides
+ * only a few names (a closed share menu, labels for screen readers: most pages) has none.
  */
 const SHOWN_RECHECK_MS = [500, 1500, 4000, 12_000] as const;
 
@@ -207,13 +208,13 @@ export class PageGloss {
   #correctionsAt: string | undefined;
   #shownRecheck: ReturnType<typeof setTimeout> | undefined;
 
-  /** Looks again at what the page shows (`SHOWN_RECHECK_MS`) while a report has names it does not show. */
+  /** Looks again at what the page shows (`SHOWN_RECHECK_MS`) while a report has fewer than half of its names shown. */
   #recheckShown(reported: EntityCount[], step: number): void {
     clearTimeout(this.#shownRecheck);
     this.#shownRecheck = undefined;
     const shown = reported.reduce((n, e) => n + e.count, 0);
     const delay = SHOWN_RECHECK_MS[step];
-    if (shown >= this.annotator.mentions.length || delay === undefined || this.signal.aborted) return;
+    if (shown * 2 >= this.annotator.mentions.length || delay === undefined || this.signal.aborted) return;
     this.#shownRecheck = setTimeout(() => {
       if (this.signal.aborted) return;
       const now = this.annotator.entityCounts(this.annotator.rendersNow());

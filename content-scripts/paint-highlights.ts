@@ -176,8 +176,7 @@ export class HighlightPainter {
    */
   #dropLeftSheets(): void {
     try {
-      const own = this.#doc.adoptedStyleSheets;
-      if (own.length > 0 && own.some(isHighlightSheet)) this.#doc.adoptedStyleSheets = own.filter((s) => !isHighlightSheet(s));
+      if (this.#doc.adoptedStyleSheets.some(isHighlightSheet)) unadopt(this.#doc, isHighlightSheet);
     } catch {
       // A document whose sheets cannot be read or set: nothing was adopted there either.
     }
@@ -226,16 +225,11 @@ export class HighlightPainter {
       if (root === this.#doc || !isShadowRoot(root)) continue;
       const sheet = (this.#shadowSheet ??= this.#makeSheet(this.#shadowRules()));
       if (!sheet) return;
-      try {
-        // A Gloss before this one (an update: Firefox takes its script away, not what it gave the page)
-        // left its own sheet: this one replaces it.
-        const own = root.adoptedStyleSheets;
-        if (!own.includes(sheet)) root.adoptedStyleSheets = [...own.filter((s) => !isHighlightSheet(s)), sheet];
-        if (!this.#styledRoots.has(root) && this.#styledRoots.size >= STYLED_ROOTS_KEPT) this.#unstyleShadowRoots((r) => !r.host.isConnected);
-        this.#styledRoots.add(root);
-      } catch {
-        // A root that refuses the sheet keeps its names unstyled; the page is not broken for it.
-      }
+      // A Gloss before this one (an update: Firefox takes its script away, not what it gave the page)
+      // left its own sheet: this one replaces it. A root that refuses it keeps its names unstyled.
+      if (!adopt(root, sheet, isHighlightSheet)) continue;
+      if (!this.#styledRoots.has(root) && this.#styledRoots.size >= STYLED_ROOTS_KEPT) this.#unstyleShadowRoots((r) => !r.host.isConnected);
+      this.#styledRoots.add(root);
     }
   }
 
@@ -243,14 +237,7 @@ export class HighlightPainter {
   #keepShadowSheets(): void {
     const sheet = this.#shadowSheet;
     if (!sheet) return;
-    for (const root of this.#styledRoots) {
-      try {
-        const own = root.adoptedStyleSheets;
-        if (!own.includes(sheet)) root.adoptedStyleSheets = [...own, sheet];
-      } catch {
-        // A root that refuses it now keeps its names unstyled.
-      }
-    }
+    for (const root of this.#styledRoots) adopt(root, sheet);
   }
 
   /**
@@ -263,11 +250,7 @@ export class HighlightPainter {
     for (const root of this.#styledRoots) {
       if (!which(root)) continue;
       this.#styledRoots.delete(root);
-      try {
-        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
-      } catch {
-        // A root the page has taken apart: nothing to take back.
-      }
+      unadopt(root, (s) => s === sheet);
     }
   }
 
@@ -281,12 +264,7 @@ export class HighlightPainter {
    */
   #adoptSheet(rules: string): CSSStyleSheet | undefined {
     const sheet = this.#makeSheet(rules);
-    try {
-      if (sheet) this.#doc.adoptedStyleSheets = [...this.#doc.adoptedStyleSheets, sheet];
-      return sheet;
-    } catch {
-      return undefined;
-    }
+    return sheet && adopt(this.#doc, sheet) ? sheet : undefined;
   }
 
   /** A sheet `doc` and its shadow roots can adopt (above), or none where the page's window cannot make one. */
@@ -307,21 +285,14 @@ export class HighlightPainter {
    * event to say so, and the names went back to the default underline.
    */
   #keepSheet(): void {
-    const sheet = this.#sheet;
-    if (!sheet) return;
-    try {
-      const own = this.#doc.adoptedStyleSheets;
-      if (!own.includes(sheet)) this.#doc.adoptedStyleSheets = [...own, sheet];
-    } catch {
-      // A document that refuses it now: its names keep the default style.
-    }
+    if (this.#sheet) adopt(this.#doc, this.#sheet);
   }
 
   #dropSheet(): void {
     const sheet = this.#sheet;
     if (!sheet) return;
     this.#sheet = undefined;
-    this.#doc.adoptedStyleSheets = this.#doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    unadopt(this.#doc, (s) => s === sheet);
   }
 
   get supported(): boolean {
@@ -685,6 +656,30 @@ export class HighlightPainter {
     }
     this.#dropSheet();
     this.#unstyleShadowRoots();
+  }
+}
+
+/**
+ * Adds `sheet` to the sheets `target` has adopted, unless it is there (taking out those `drop` picks
+ * first); false where the target refuses it (its names then keep the default style, or none in a
+ * shadow root; the page is not broken for it).
+ */
+function adopt(target: Document | ShadowRoot, sheet: CSSStyleSheet, drop?: (s: CSSStyleSheet) => boolean): boolean {
+  try {
+    const own = target.adoptedStyleSheets;
+    if (!own.includes(sheet)) target.adoptedStyleSheets = [...(drop ? own.filter((s) => !drop(s)) : own), sheet];
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Takes the sheets `which` picks out of those `target` has adopted (none where it cannot be read or set). */
+function unadopt(target: Document | ShadowRoot, which: (s: CSSStyleSheet) => boolean): void {
+  try {
+    target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => !which(s));
+  } catch {
+    // A root the page has taken apart, or a document that refuses: nothing to take back.
   }
 }
 
