@@ -344,6 +344,31 @@ describe('Firefox ESR', () => {
     }
   });
 
+  it('a web component defined after the page was read has its shadow root read and given the sheet, and its card opens', async () => {
+    const late = await gloss.newPage('/late-components.html');
+    try {
+      await waitForAnnotation(late);
+      const painted = async () => Object.values(await paintedText(late)).flat().sort();
+      expect(await painted()).toEqual(['Joe Biden']);
+      await late.evaluate(() => (window as unknown as { defineLate: () => void }).defineLate());
+      // Looked for 0.25, 1, 3 and 10 s after Gloss starts: no mutation says a root was attached.
+      await pollFor(painted, (p) => p.includes('Kamala Harris'), 15_000, 'the late component’s name painted');
+      expect(await late.evaluate(() => document.getElementById('quote')!.shadowRoot!.adoptedStyleSheets.length)).toBe(1);
+      const point = await late.evaluate(() => {
+        const node = document.getElementById('quote')!.shadowRoot!.getElementById('said')!.firstChild as Text;
+        const r = new Range();
+        r.setStart(node, 0);
+        r.setEnd(node, 'Kamala Harris'.length);
+        const b = r.getBoundingClientRect();
+        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      });
+      await restOn(late, point);
+      await pollFor(() => cardText(late), (t) => t !== null && t.includes('Kamala Harris') && !t.includes('Loading'), 10_000, 'the card');
+    } finally {
+      await late.close();
+    }
+  });
+
   it('a page with the strictest CSP still gets its names painted and a styled card, and so does its subframe', async () => {
     // A second server: the CSP header goes on every file it serves.
     const strict = await startStaticServer({ '/': join(ROOT, 'test/fixtures') }, 0, {
