@@ -17,7 +17,7 @@ import { hitByCaret, rectsContain } from './hit-by-caret';
 import { lowerBound } from '../src/lower-bound';
 import { elementAt, nodeIndexAt, rangeFor, rangesMade } from './text-ranges';
 import { shownTest } from './text-shown';
-import { insideAny } from './inside-roots';
+import { insideAny, isShadowRoot } from './inside-roots';
 
 /** A linked mention on this page: what the worker sent, with its DOM range and whether it is painted. */
 export interface PageMention extends ReadMention {
@@ -809,7 +809,7 @@ function blockRoots(changed: Iterable<Node>, states: readonly BlockState[]): (El
     if (!el) {
       // In a shadow tree with no block element above the change: the whole shadow root.
       const root = (top ?? node).getRootNode();
-      if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && (root as ShadowRoot).host && root.isConnected) roots.add(root as ShadowRoot);
+      if (isShadowRoot(root) && root.isConnected) roots.add(root);
       continue;
     }
     if (!el.isConnected) continue;

@@ -1,4 +1,7 @@
-/** Which nodes a partial pass's roots hold (`Annotator.update`): pure DOM, no browser API. */
+/**
+ * Roots in the page: which nodes a partial pass's roots hold (`Annotator.update`), and which nodes
+ * are shadow roots. Pure DOM, no browser API.
+ */
 
 /**
  * Whether a node is inside one of `roots`. Asked for every block of the page: with many roots, by
@@ -24,4 +27,9 @@ export function insideAny(roots: readonly (Element | ShadowRoot)[]): (node: Node
     passed.length = 0;
     return inside;
   };
+}
+
+/** Whether a node is a shadow root (a document fragment with a host), in any world or frame. */
+export function isShadowRoot(node: Node): node is ShadowRoot {
+  return node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && (node as Partial<ShadowRoot>).host != null;
 }

@@ -8,6 +8,7 @@ import { CATEGORIES, type Category } from '../src/knowledge/schema';
 import { COLOURS, TINT_PERCENT } from '../src/highlight-colours';
 import { defaults, type HighlightStyle } from '../src/settings';
 import { lowerBound } from '../src/lower-bound';
+import { isShadowRoot } from './inside-roots';
 import { measure } from './page-timings';
 
 export const CURRENT_HIGHLIGHT = 'gloss-current';
@@ -166,20 +167,10 @@ export class HighlightPainter {
     const view = doc.defaultView;
     this.#forced = selectionWhenForced && view ? view.matchMedia('(forced-colors: active)') : undefined;
     this.#forced?.addEventListener('change', () => this.paint(this.#items), { signal: this.#stopForced.signal });
-    this.#dropLeftSheets();
-  }
-
-  /**
-   * Takes out a sheet a Gloss before this one left in the document: Firefox takes an updated
-   * extension's old script away, not the sheet it adopted for a style, which then overrode the new
-   * script's choice (back to the underline, names stayed tinted).
-   */
-  #dropLeftSheets(): void {
-    try {
-      if (this.#doc.adoptedStyleSheets.some(isHighlightSheet)) unadopt(this.#doc, isHighlightSheet);
-    } catch {
-      // A document whose sheets cannot be read or set: nothing was adopted there either.
-    }
+    // A sheet a Gloss before this one left in the document goes: Firefox takes an updated extension's
+    // old script away, not the sheet it adopted for a style, which then overrode the new script's
+    // choice (back to the underline, names stayed tinted).
+    unadopt(doc, isHighlightSheet);
   }
 
   /** Whether names are marked at all: never with the "none" style, whose names only open cards. */
@@ -215,10 +206,10 @@ export class HighlightPainter {
    * sheets the component adopted itself, and again if the component has replaced its list since.
    * Only the roots of names registered (those near the reader) are looked at, each once per call.
    */
-  #styleShadowRoots(ranges: readonly Range[]): void {
-    if (this.#scope !== '' || ranges.length === 0) return;
+  #styleShadowRoots(items: readonly Painted[]): void {
+    if (this.#scope !== '') return;
     let last: Node | undefined;
-    for (const range of ranges) {
+    for (const { range } of items) {
       const root = range.startContainer.getRootNode();
       if (root === last) continue;
       last = root;
@@ -323,6 +314,7 @@ export class HighlightPainter {
   /** Registers `items` (in document order), by category, and only them. */
   #register(items: readonly Painted[]): void {
     this.#keepSheet();
+    this.#styleShadowRoots(items);
     const byCategory = new Map<Category, Range[]>();
     const categoryOf = new Map<Range, Category>();
     for (const { category, range } of items) {
@@ -336,7 +328,6 @@ export class HighlightPainter {
       const list = byCategory.get(category);
       const name = `gloss-${category}`;
       if (list && list.length > 0) {
-        this.#styleShadowRoots(list);
         if (!this.#holds(name, list)) this.#hold(name, list);
       } else {
         this.#held.delete(name);
@@ -674,10 +665,14 @@ function adopt(target: Document | ShadowRoot, sheet: CSSStyleSheet, drop?: (s: C
   }
 }
 
-/** Takes the sheets `which` picks out of those `target` has adopted (none where it cannot be read or set). */
+/**
+ * Takes the sheets `which` picks out of those `target` has adopted; sets nothing where none is picked
+ * (a new list restyles the document or the root), or where the list cannot be read or set.
+ */
 function unadopt(target: Document | ShadowRoot, which: (s: CSSStyleSheet) => boolean): void {
   try {
-    target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => !which(s));
+    const own = target.adoptedStyleSheets;
+    if (own.some(which)) target.adoptedStyleSheets = own.filter((s) => !which(s));
   } catch {
     // A root the page has taken apart, or a document that refuses: nothing to take back.
   }
@@ -691,10 +686,6 @@ function isHighlightSheet(sheet: CSSStyleSheet): boolean {
     // A sheet whose rules cannot be read is not one Gloss made.
   }
   return false;
-}
-
-function isShadowRoot(node: Node): node is ShadowRoot {
-  return node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && (node as Partial<ShadowRoot>).host !== undefined;
 }
 
 /** Whether two lists paint the same ranges (the same objects: ranges are reused from pass to pass) in the same categories. */

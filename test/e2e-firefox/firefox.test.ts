@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { countPixels, paintedBox, PERSON, TINT, type PixelCounts } from '../support/pixels';
 import { cardPlacementFaults } from '../support/card-placement';
+import { shadowTextPoint } from '../support/shadow-text';
 import { cardText, launchFirefoxGloss, paintedText, pointOf, pollFor, restOn, ROOT, waitForAnnotation, waitForElement, type FirefoxGloss } from './support';
 
 let gloss: FirefoxGloss;
@@ -303,15 +304,7 @@ describe('Firefox ESR', () => {
       } finally {
         await popup.close();
       }
-      const first = await story.evaluate(() => {
-        const node = document.getElementById('story')!.shadowRoot!.getElementById('first')!.firstChild as Text;
-        const r = new Range();
-        r.setStart(node, node.data.indexOf('Krebs'));
-        r.setEnd(node, node.data.indexOf('Krebs') + 'Krebs'.length);
-        const b = r.getBoundingClientRect();
-        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-      });
-      await restOn(story, first);
+      await restOn(story, await story.evaluate(shadowTextPoint, { host: 'story', id: 'first', text: 'Krebs' }));
       const text = await pollFor(() => cardText(story), (t) => t !== null && t.includes('Christopher Krebs') && !t.includes('Loading'), 10_000, 'the card');
       expect(text).toContain('Cybersecurity');
       await story.keyboard.press('Escape');
@@ -354,15 +347,7 @@ describe('Firefox ESR', () => {
       // Looked for 0.25, 1, 3 and 10 s after Gloss starts: no mutation says a root was attached.
       await pollFor(painted, (p) => p.includes('Kamala Harris'), 15_000, 'the late component’s name painted');
       expect(await late.evaluate(() => document.getElementById('quote')!.shadowRoot!.adoptedStyleSheets.length)).toBe(1);
-      const point = await late.evaluate(() => {
-        const node = document.getElementById('quote')!.shadowRoot!.getElementById('said')!.firstChild as Text;
-        const r = new Range();
-        r.setStart(node, 0);
-        r.setEnd(node, 'Kamala Harris'.length);
-        const b = r.getBoundingClientRect();
-        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-      });
-      await restOn(late, point);
+      await restOn(late, await late.evaluate(shadowTextPoint, { host: 'quote', id: 'said', text: 'Kamala Harris' }));
       await pollFor(() => cardText(late), (t) => t !== null && t.includes('Kamala Harris') && !t.includes('Loading'), 10_000, 'the card');
     } finally {
       await late.close();

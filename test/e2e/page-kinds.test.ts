@@ -6,6 +6,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEXT_FILE_LEFT_ALONE_CHARS } from '../../content-scripts/plain-text';
 import { cardText, shownCardText, launchGloss, paintedText, pointOf, restOn, waitForAnnotation, ROOT, type Gloss } from './support/browser';
+import { shadowTextPoint } from '../support/shadow-text';
 
 const SEED_TEXT = readFileSync(join(ROOT, 'test/fixtures/seed-article.txt'), 'utf8');
 
@@ -549,16 +550,7 @@ describe('live pages: text edited inside a paragraph', () => {
 
 describe('web components', () => {
   /** Centre of `text` inside the element `id` of the story's shadow root. */
-  const pointInStory = (page: Page, id: string, text: string) =>
-    page.evaluate(({ id, text }) => {
-      const el = document.getElementById('story')!.shadowRoot!.getElementById(id)!;
-      const node = el.firstChild as Text;
-      const r = new Range();
-      r.setStart(node, node.data.indexOf(text));
-      r.setEnd(node, node.data.indexOf(text) + text.length);
-      const b = r.getBoundingClientRect();
-      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-    }, { id, text });
+  const pointInStory = (page: Page, id: string, text: string) => page.evaluate(shadowTextPoint, { host: 'story', id, text });
 
   it('annotates open shadow roots (nested too), not closed ones; cards open there, the popup lists them, and changes inside are read', async () => {
     const page = await gloss.newPage('/shadow-story.html');
@@ -592,15 +584,7 @@ describe('web components', () => {
     });
     expect(last).toEqual({ passes: 2, reread: 1 });
     // Its card opens there: hit-testing looks into the new root.
-    const point = await page.evaluate(() => {
-      const node = document.getElementById('quote')!.shadowRoot!.getElementById('said')!.firstChild as Text;
-      const r = new Range();
-      r.setStart(node, 0);
-      r.setEnd(node, 'Kamala Harris'.length);
-      const b = r.getBoundingClientRect();
-      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-    });
-    await restOn(page, point);
+    await restOn(page, await page.evaluate(shadowTextPoint, { host: 'quote', id: 'said', text: 'Kamala Harris' }));
     await expect.poll(() => shownCardText(page)).toContain('Kamala Harris');
     const popup = await gloss.popup(page);
     await popup.waitForSelector('[data-entity-id="person:kamala-harris"]');
