@@ -494,15 +494,24 @@ export function linkMentions(blocks: readonly LinkBlock[], index: CompiledIndex,
   const companyActsOf = () => {
     if (companyActs) return companyActs;
     companyActs = new Map();
+    const companies: { span: Span; e: number }[] = [];
+    for (const span of spans) {
+      if (span.entities.size !== 1) continue;
+      const [e, rows] = span.entities.entries().next().value!;
+      if (index.cats[e] === COMPANY && !rows.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'ticker')) companies.push({ span, e });
+    }
+    if (companies.length === 0) return companyActs;
     // "Dr. Eaton said": a name the page gives a person by an honorific is a person's on this page.
+    // Looked for before those names only: the test, run before every name, was a twentieth of the
+    // linker's time in a just-started worker.
+    const keys = new Set(companies.map(({ span }) => span.key));
     const honoured = new Set<string>();
     for (const span of spans) {
+      if (!keys.has(span.key) || honoured.has(span.key)) continue;
       if (HONORIFIC_BEFORE.test(blocks[span.block]!.text.slice(Math.max(0, span.candidate.start - 12), span.candidate.start))) honoured.add(span.key);
     }
-    for (const span of spans) {
-      if (span.entities.size !== 1 || companyActs.has(span.key) || honoured.has(span.key)) continue;
-      const [e, rows] = span.entities.entries().next().value!;
-      if (index.cats[e] !== COMPANY || rows.every((a) => aliasKindOf(index.aliasFlags[a]!) === 'ticker')) continue;
+    for (const { span, e } of companies) {
+      if (companyActs.has(span.key) || honoured.has(span.key)) continue;
       const by = companyAct(blocks[span.block]!, span);
       if (by !== undefined) companyActs.set(span.key, { e, by });
     }
@@ -1226,6 +1235,9 @@ function isFirm(index: CompiledIndex, e: number): boolean {
 
 /** A number a unit follows ("306 HP", "a 200-HP motor"), right before where the unit starts. */
 const NUMBER_BEFORE_UNIT = /(?:^|[^\p{L}\p{N}.,])(\d[\d,.]*)[ \u00a0\-\u2010\u2011]$/u;
+/** The character codes that may end `NUMBER_BEFORE_UNIT`: the gap before the unit, and the number's last before it. */
+const UNIT_GAP = new Set([...' \u00a0-\u2010\u2011'].map((ch) => ch.charCodeAt(0)));
+const NUMBER_END = new Set([...'0123456789,.'].map((ch) => ch.charCodeAt(0)));
 
 /**
  * "306 HP", "a 200-HP motor", "12 GB": a short name in capitals right after a number is a unit or a
@@ -1236,6 +1248,8 @@ function isUnitAfterNumber(block: LinkBlock, span: Span): boolean {
   if (c.tokenCount !== 1) return false;
   const name = block.text.slice(c.start, c.end);
   if (name.length > 4 || name !== name.toUpperCase()) return false;
+  // What `NUMBER_BEFORE_UNIT` needs at its end, looked at first: most names follow no number.
+  if (!UNIT_GAP.has(block.text.charCodeAt(c.start - 1)) || !NUMBER_END.has(block.text.charCodeAt(c.start - 2))) return false;
   const number = NUMBER_BEFORE_UNIT.exec(block.text.slice(Math.max(0, c.start - 24), c.start))?.[1];
   // Not a model year: "2020 VW ID.3" is Volkswagen's.
   return number !== undefined && !/^(?:19|20)\d\d$/.test(number);

@@ -197,16 +197,29 @@ const DATELINE_AFTER = /^(?:,[ \u00a0]+[\p{Lu}.]+[ \u00a0]*)?(?:[ \u00a0]*\([\p{
  */
 export function namesThePlace(text: string, span: PlaceSpan, index: CompiledIndex): boolean {
   const { start, end } = span.candidate;
-  const before = text.slice(Math.max(0, start - 16), start);
+  // Each test only where the character it must end or begin with is there: most names have none of
+  // these readings, and the tests before every place's name were a twentieth of a just-started
+  // worker's linking.
+  const gapBefore = isGap(text.charCodeAt(start - 1));
   const after = text.slice(end, end + 28);
-  if (PLACE_BEFORE.test(before) || PLACE_AFTER.test(after)) return true;
+  if (gapBefore && PLACE_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return true;
+  if (PLACE_AFTER_STARTS.has(text.charCodeAt(end)) && PLACE_AFTER.test(after)) return true;
   const surface = text.slice(start, end);
   if (surface === surface.toUpperCase() && /^[\s"“]*$/.test(text.slice(0, start)) && DATELINE_AFTER.test(after)) return true;
+  if (!gapBefore || text.charCodeAt(start - 2) !== COMMA) return false;
   const region = [...span.entities.values()].some((rows) => rows.some((a) => index.aliasFlags[a]! & AliasFlag.Region));
   if (!region) return false;
   const town = text.slice(Math.max(0, start - 48), start);
   return TOWN_AFTER_PREPOSITION.test(town) || (TOWN_AND_COMMA_BEFORE.test(town) && !LIST_GOES_ON_AFTER.test(after));
 }
+
+const COMMA = 0x2c;
+/** A space or a no-break space: what `PLACE_BEFORE` and the `TOWN_` patterns end with. */
+function isGap(code: number): boolean {
+  return code === 0x20 || code === 0xa0;
+}
+/** The characters `PLACE_AFTER` may begin with. */
+const PLACE_AFTER_STARTS = new Set([0x20, 0xa0, 0x2d, COMMA]);
 
 // ---- A sports page ----
 
