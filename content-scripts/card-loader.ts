@@ -32,7 +32,12 @@ export class LazyCardHost {
   prepare(): Promise<CardHost | undefined> {
     // Through a promise: `runtime.getURL` throws at once in a page whose extension was reloaded.
     this.#loading ??= Promise.resolve().then(this.load).then(
-      ({ CardHost }) => (this.#card = new CardHost(this.doc, this.onEscape)),
+      ({ CardHost }) => {
+        const card = new CardHost(this.doc, this.onEscape);
+        this.#card = card;
+        card.warmUp();
+        return card;
+      },
       (e: unknown) => {
         // The extension was updated or reloaded under this page, or the file is missing: no card this
         // time; the next rest tries again.

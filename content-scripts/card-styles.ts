@@ -7,6 +7,23 @@
 /** Least distance from the card to the viewport's edges (px); a card as wide as the viewport has it on both sides. */
 export const VIEWPORT_PADDING = 5;
 
+/** The card's font stack (its text is the card's, not the page's). */
+export const CARD_FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
+
+/**
+ * Every face the card's text is set in below, as [weight, size in px, capitals]: the body, the name,
+ * the kind in small capitals, the facts and their labels, the small print and the actions' row.
+ * `card-fonts.ts` has the browser match each before the first card is due.
+ */
+export const CARD_FACES: readonly (readonly [weight: number, px: number, caps?: 'all-small-caps'])[] = [
+  [400, 14],
+  [650, 16],
+  [400, 16, 'all-small-caps'],
+  [400, 13],
+  [600, 13],
+  [400, 12],
+];
+
 export const CARD_CSS = `
 :host { all: initial; }
 /* The host is a popover, and the top layer gives every popover a ::backdrop the size of the viewport,
@@ -32,7 +49,7 @@ export const CARD_CSS = `
   padding: 12px 14px 0; border: 1px solid var(--border); border-radius: 10px;
   container-type: scroll-state;
   background: var(--bg); color: var(--fg);
-  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+  font: 14px/1.45 ${CARD_FONT_FAMILY};
   text-align: start; letter-spacing: normal; word-spacing: normal; text-transform: none; white-space: normal;
   box-shadow: 0 8px 24px rgba(0,0,0,.18);
   animation: gloss-in .15s ease-out;

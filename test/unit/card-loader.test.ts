@@ -15,6 +15,7 @@ type Show = Parameters<CardHost['show']>;
 function fakeModule() {
   const shown: Show[] = [];
   let hidden = 0;
+  let warmed = 0;
   const loads: { resolve: () => void; reject: (e: Error) => void }[] = [];
   class FakeCardHost {
     show(...args: Show) {
@@ -22,6 +23,9 @@ function fakeModule() {
     }
     hide() {
       hidden++;
+    }
+    warmUp() {
+      warmed++;
     }
     contains() {
       return true;
@@ -34,7 +38,7 @@ function fakeModule() {
     new Promise<typeof import('../../content-scripts/card-host')>((resolve, reject) => {
       loads.push({ resolve: () => resolve({ CardHost: FakeCardHost as unknown as typeof CardHost }), reject });
     });
-  return { shown, hidden: () => hidden, loads, load };
+  return { shown, hidden: () => hidden, warmed: () => warmed, loads, load };
 }
 
 const args = (name: string): Show => [{ reason: { alias: name } } as unknown as Show[0], {} as Show[1], {} as Show[2], false];
@@ -55,6 +59,21 @@ describe('LazyCardHost', () => {
     expect(m.shown.map((s) => s[0].reason.alias)).toEqual(['Krebs']);
     expect(card.contains(null)).toBe(true);
     expect(m.loads).toHaveLength(1);
+  });
+
+  it('once the code arrives, the card gets ready for its first showing (its fonts, its messages) before it is asked for', async () => {
+    const m = fakeModule();
+    const card = new LazyCardHost({} as Document, () => {}, m.load);
+    void card.prepare();
+    await settle();
+    expect(m.warmed()).toBe(0);
+    m.loads[0]!.resolve();
+    await settle();
+    expect(m.warmed()).toBe(1);
+    void card.prepare();
+    card.show(...args('Krebs'));
+    await settle();
+    expect(m.warmed()).toBe(1);
   });
 
   it('a card asked for while the code loads opens when it arrives, with the latest content', async () => {
