@@ -1,8 +1,8 @@
 /**
  * The card's fonts, matched before a tab's first card is due. A renderer matches each face it lays
  * out for the first time (family, weight, size) through the browser process, a synchronous round trip
- * each on Linux: in a fresh tab the first card's layout spent 14–21 ms of a 25–40 ms task there
- * (Chromium 156, traced), after its delay, while the reader waited for it. Measuring a word in each
+ * each on Linux: in a fresh tab the first card's layout took 14–21 ms of a 25–40 ms task, most of
+ * it matching fonts (Chromium 156, traced), after its delay, while the reader waited for it. Measuring a word in each
  * face on a canvas goes through the same process-wide font cache, so done here, a face a task, while
  * the pointer rests out the card's delay, the card's own layout finds them matched.
  */
