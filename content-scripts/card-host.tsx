@@ -32,6 +32,23 @@ function cssZoom(el: Element): number {
   return typeof zoom === 'number' && zoom > 0 && Number.isFinite(zoom) ? zoom : 1;
 }
 
+/**
+ * Scrolls the card so the control focused in it (the source link) sits above the actions pinned at its
+ * foot, not under them. Nothing to do when focus is on the card itself, in the actions, or elsewhere.
+ * The browser's own scroll on focus used the actions' height measured when the card was last placed
+ * (one row during "Loading…", two once the details arrive), and knows nothing of a card made shorter
+ * after it.
+ */
+function keepFocusClear(card: HTMLElement, shadow: ShadowRoot): void {
+  const target = shadow.activeElement;
+  if (!(target instanceof HTMLElement) || target === card || !card.contains(target)) return;
+  const actions = card.querySelector<HTMLElement>('.actions');
+  if (!actions || actions.contains(target)) return;
+  card.style.scrollPaddingBottom = `${actions.offsetHeight}px`;
+  const below = target.getBoundingClientRect().bottom - actions.getBoundingClientRect().top + 4;
+  if (below > 0) card.scrollTop += below;
+}
+
 interface CardParts {
   host: HTMLElement;
   shadow: ShadowRoot;
@@ -101,20 +118,10 @@ export class CardHost {
         first.focus();
       }
     });
-    // What Tab reaches is brought into view above the actions pinned at the card's foot, once the browser's
-    // own scroll on focus is done (a frame later): that scroll used the actions' height measured when the
-    // card was placed, one row during "Loading…", and left the link half under the two rows they take
-    // once the details arrive inside a card whose size (and so placement) does not change.
+    // What Tab reaches is brought clear of the actions once the browser's own scroll on focus is done (a
+    // frame later), which left the link half under them in a card whose size did not change.
     card.addEventListener('focusin', (e) => {
-      const target = e.target;
-      if (!(target instanceof HTMLElement) || target === card) return;
-      requestAnimationFrame(() => {
-        const actions = card.querySelector<HTMLElement>('.actions');
-        if (!actions || actions.contains(target) || !target.isConnected) return;
-        card.style.scrollPaddingBottom = `${actions.offsetHeight}px`;
-        const below = target.getBoundingClientRect().bottom - actions.getBoundingClientRect().top + 4;
-        if (below > 0) card.scrollTop += below;
-      });
+      if (e.target instanceof HTMLElement && e.target !== card) requestAnimationFrame(() => keepFocusClear(card, shadow));
     });
     for (const type of ['keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'click', 'pointerdown', 'pointerup', 'wheel', 'focusin', 'focusout']) {
       card.addEventListener(type, (e) => e.stopPropagation());
@@ -207,6 +214,10 @@ export class CardHost {
       }).then(({ x, y }) => {
         card.style.left = `${x}px`;
         card.style.top = `${y}px`;
+        // Placed again as the page scrolls (a smooth step to a mention still running when the reader
+        // tabs in) or the window shrinks, the card can get shorter under the control the reader is on,
+        // which then sat under the actions: out of sight, and once in CI, out of the test's view.
+        keepFocusClear(card, shadow);
       });
     });
     // Opened from the keyboard, the card holds focus and Tab stays inside it: a screen reader's

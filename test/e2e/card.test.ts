@@ -553,27 +553,49 @@ describe('a short viewport (200% zoom)', () => {
     await expect.poll(() => shownInCard(["Don't explain", 'Not this one?'])).toEqual({ "Don't explain": 'shown', 'Not this one?': 'shown' });
   });
 
+  /** Where focus is in the card, and whether the reader sees it: in the window, and not under anything. */
+  const focused = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('[data-gloss]')!.shadowRoot!;
+      const el = root.activeElement as HTMLElement;
+      const r = el.getBoundingClientRect();
+      // Its middle and its foot (a link with its lower half under the actions is hidden too).
+      const shown = r.top >= 0 && r.bottom <= innerHeight && [r.top + r.height / 2, r.bottom - 2].every((y) => el.contains(root.elementFromPoint(r.left + r.width / 2, y)));
+      return `${el.tagName === 'A' ? 'link' : el.title || el.textContent?.trim()}${shown ? '' : ' (out of view)'}`;
+    });
+
   it('from the keyboard, Tab goes pin → close → link → Next mention → Not this one?, each in view when focused', async () => {
     const tabId = await gloss.tabIdOf(page);
     await gloss.worker.evaluate((id) => chrome.tabs.sendMessage(id, { gloss: 1, name: 'stepMention', req: { fromStart: true } }, { frameId: 0 }), tabId);
     await expect.poll(() => shownCardText(page)).toMatch(/Next mention/);
     await expect.poll(() => page.evaluate(() => document.querySelector('[data-gloss]')?.shadowRoot?.activeElement?.className)).toBe('card');
     const seen: string[] = [];
-    // Where focus lands, as the card shows it once it has brought the control into view (a frame or two).
-    const focused = () =>
-      page.evaluate(() => {
-        const root = document.querySelector('[data-gloss]')!.shadowRoot!;
-        const el = root.activeElement as HTMLElement;
-        const r = el.getBoundingClientRect();
-        const shown = r.top >= 0 && r.bottom <= innerHeight && el.contains(root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
-        return `${el.tagName === 'A' ? 'link' : el.title || el.textContent?.trim()}${shown ? '' : ' (out of view)'}`;
-      });
     for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Tab');
       await expect.poll(focused, { timeout: 2000 }).not.toMatch(/out of view/);
       seen.push(await focused());
     }
     expect(seen).toEqual(['Keep this card open', 'Close', 'link', 'Next mention', 'Not this one?', 'Keep this card open']);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardText(page)).toBeNull();
+  });
+
+  it('the link Tab reached stays in view, above the actions, when the window gets shorter under the card', async () => {
+    const tabId = await gloss.tabIdOf(page);
+    await gloss.worker.evaluate((id) => chrome.tabs.sendMessage(id, { gloss: 1, name: 'stepMention', req: { fromStart: true } }, { frameId: 0 }), tabId);
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-gloss]')?.shadowRoot?.activeElement?.className)).toBe('card');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    await expect.poll(focused).toBe('link');
+    const heightOf = () => page.evaluate(() => document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('.card')!.clientHeight);
+    const before = await heightOf();
+    try {
+      await page.setViewportSize({ width: 550, height: 300 });
+      // The case: the card itself got shorter, not only the window.
+      await expect.poll(heightOf).toBeLessThan(before - 30);
+      await expect.poll(focused).toBe('link');
+    } finally {
+      await page.setViewportSize({ width: 550, height: 400 });
+    }
     await page.keyboard.press('Escape');
     await expect.poll(() => cardText(page)).toBeNull();
   });
