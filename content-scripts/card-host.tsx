@@ -218,6 +218,10 @@ export class CardHost {
         // tabs in) or the window shrinks, the card can get shorter under the control the reader is on,
         // which then sat under the actions: out of sight, and once in CI, out of the test's view.
         keepFocusClear(card, shadow);
+        // The wheel turned on past the end of a card that scrolls went on to scroll the page, which
+        // carried the card and the name from under the pointer: the reader lost their place in both.
+        // A card that does not scroll lets the wheel through to the page (contained, it was a dead spot).
+        card.style.overscrollBehavior = card.scrollHeight > card.clientHeight ? 'contain' : '';
       });
     });
     // Opened from the keyboard, the card holds focus and Tab stays inside it: a screen reader's

@@ -191,6 +191,24 @@ describe('hover card', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('the wheel over a card with nothing more to show scrolls the page, as over the story', async () => {
+    await restOn(page, await pointOf(page, 'article p:nth-of-type(5)', 'Microsoft'));
+    await expect.poll(() => shownCardText(page)).toContain('Microsoft');
+    const fits = await page.evaluate(() => {
+      const card = document.querySelector('[data-gloss]')!.shadowRoot!.querySelector('.card')!;
+      return card.scrollHeight <= card.clientHeight;
+    });
+    // The case: a card that does not scroll (the tall card's wheel: a short viewport, below).
+    expect(fits).toBe(true);
+    const r = (await cardRect())!;
+    await page.mouse.move((r.left + r.right) / 2, r.top + 30, { steps: 4 });
+    const before = await page.evaluate(() => scrollY);
+    await page.mouse.wheel(0, 200);
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(before + 100);
+    await page.mouse.move(2, 2);
+    await page.evaluate(() => window.scrollTo(0, 0));
+  });
+
   it('the card has no accessibility violations (axe)', async () => {
     await restOn(page, await pointOf(page, 'article p:nth-of-type(2)', 'Christopher Krebs'));
     await expect.poll(() => shownCardText(page)).toContain('Cybersecurity');
@@ -551,6 +569,26 @@ describe('a short viewport (200% zoom)', () => {
     // The correction's choices open below the actions, and come into view with them.
     await page.locator('[data-gloss] button', { hasText: 'Not this one?' }).click();
     await expect.poll(() => shownInCard(["Don't explain", 'Not this one?'])).toEqual({ "Don't explain": 'shown', 'Not this one?': 'shown' });
+  });
+
+  it('the wheel turned on past the end of a tall card it is reading leaves the page where it is, and the card open', async () => {
+    await restOn(page, await pointOf(page, 'article p:nth-of-type(2)', 'Christopher Krebs'));
+    await expect.poll(() => shownCardText(page)).toContain('Christopher Krebs');
+    const r = (await cardRect())!;
+    await page.mouse.move((r.left + r.right) / 2, r.top + 40, { steps: 4 });
+    const state = () =>
+      page.evaluate(() => {
+        const card = document.querySelector('[data-gloss]')?.shadowRoot?.querySelector('.card');
+        return { pageY: Math.round(scrollY), atEnd: !!card && card.scrollTop + card.clientHeight >= card.scrollHeight - 1 };
+      });
+    const before = await state();
+    expect(before.atEnd).toBe(false);
+    // Far more than the card holds: the turns past its end are where the page used to scroll.
+    for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 200);
+    await expect.poll(state).toEqual({ pageY: before.pageY, atEnd: true });
+    await page.waitForTimeout(400);
+    expect(await state()).toEqual({ pageY: before.pageY, atEnd: true });
+    expect(await shownCardText(page)).toContain('Christopher Krebs');
   });
 
   /** Where focus is in the card, and whether the reader sees it: in the window, and not under anything. */
