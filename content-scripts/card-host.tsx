@@ -216,7 +216,7 @@ export class CardHost {
         card.style.top = `${y}px`;
         // Placed again as the page scrolls (a smooth step to a mention still running when the reader
         // tabs in) or the window shrinks, the card can get shorter under the control the reader is on,
-        // which then sat under the actions: out of sight, and once in CI, out of the test's view.
+        // which then sat under the actions, out of sight.
         keepFocusClear(card, shadow);
         // The wheel turned on past the end of a card that scrolls went on to scroll the page, which
         // carried the card and the name from under the pointer: the reader lost their place in both.
