@@ -120,9 +120,7 @@ export class CardHost {
     });
     // What Tab reaches is brought clear of the actions once the browser's own scroll on focus is done (a
     // frame later), which left the link half under them in a card whose size did not change.
-    card.addEventListener('focusin', (e) => {
-      if (e.target instanceof HTMLElement && e.target !== card) requestAnimationFrame(() => keepFocusClear(card, shadow));
-    });
+    card.addEventListener('focusin', () => requestAnimationFrame(() => keepFocusClear(card, shadow)));
     for (const type of ['keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'click', 'pointerdown', 'pointerup', 'wheel', 'focusin', 'focusout']) {
       card.addEventListener(type, (e) => e.stopPropagation());
     }
