@@ -160,11 +160,22 @@ if (errors.length > 0) {
 // The newest input's date, never the clock: the same inputs give the same file.
 const curatedDates = entities.filter((e) => curatedIds.has(e.id)).map((e) => e.asOf);
 const generated = [...Object.values(SOURCE_DATES), ...curatedDates].sort().at(-1)!;
-// Given names of every member of Congress since 1789, beyond the people above (whose first names the
-// index takes from their names): those that are everyday words too ("Will", "Grant", "Hunter") are left
-// out, as a capitalised word before a surname is then as likely a headline's.
+// Given names beyond the people above (whose first names the index takes from their names): those of
+// every member of Congress since 1789, and Moby's lists of English given names, women's and men's (the
+// members' are nearly all men's: "Produced by Alicia DeSantis" linked Ron DeSantis). Everyday words
+// ("Will", "Grant", "Hunter") are left out, as a capitalised word before a surname is then as likely a
+// headline's; of Moby's, so is any that is a one-word name in the knowledge or a common surname
+// ("Reagan", "Kennedy", "Smith" are given names there): "The Reagan Show" is not someone named Reagan.
 const peopleFirst = new Set(entities.filter((e) => e.type === 'person').flatMap((e) => e.aliases.filter((a) => a.kind === 'name').map((a) => a.text.split(' ')[0]!)));
-const firstNames = json<string[]>('congress-legislators/first-names.json').filter((n) => !peopleFirst.has(n) && !isCommonWord(n) && !COMMON_NEWS_WORDS.includes(n));
+const isGivenName = (n: string) => !peopleFirst.has(n) && !isCommonWord(n) && !COMMON_NEWS_WORDS.includes(n);
+const oneWordNames = new Set(entities.flatMap((e) => e.aliases.map((a) => a.text)).filter((t) => !t.includes(' ')));
+const mobyNames = ['female', 'male'].flatMap((list) => src(`given-names/${list}.txt`).split('\n').map((n) => n.trim()).filter(Boolean));
+const firstNames = [
+  ...new Set([
+    ...json<string[]>('congress-legislators/first-names.json').filter(isGivenName),
+    ...mobyNames.filter((n) => isGivenName(n) && !oneWordNames.has(n) && !commonSurnames.has(n)),
+  ]),
+].sort();
 const file: KnowledgeFile = { version: 1, generated, sources: SOURCES, entities, firstNames };
 // One entity per line keeps diffs of the generated file readable.
 const text = `{"version":1,"generated":${JSON.stringify(file.generated)},"sources":${JSON.stringify(file.sources)},"firstNames":${JSON.stringify(firstNames)},"entities":[\n${entities.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`;

@@ -11,6 +11,7 @@ export const SOURCES: Source[] = [
   { id: 'country-codes', name: 'Country Codes and International Organizations (dieghernan)', label: 'Country Codes (dieghernan)', url: 'https://github.com/dieghernan/Country-Codes-and-International-Organizations', licence: 'MIT' },
   { id: 'sp500', name: 'S&P 500 companies (datasets/s-and-p-500-companies)', label: 'S&P 500 list', url: 'https://github.com/datasets/s-and-p-500-companies', licence: 'ODC-PDDL-1.0' },
   { id: 'fivethirtyeight-cabinet', name: 'FiveThirtyEight cabinet turnover data', label: 'FiveThirtyEight', url: 'https://github.com/fivethirtyeight/data/tree/master/cabinet-turnover', licence: 'CC BY 4.0', attribution: 'Cabinet data: FiveThirtyEight, CC BY 4.0' },
+  { id: 'moby-given-names', name: 'Moby Word II given names, women\u2019s and men\u2019s (Grady Ward; via stdlib\u2019s datasets): used to tell an unknown person\u2019s name, not as entities', label: 'Moby Word II', url: 'https://www.gutenberg.org/ebooks/3201', licence: 'Public domain (ODC-PDDL-1.0 / CC0-1.0 as packaged)' },
   { id: 'curated', name: 'Gloss curated knowledge (written by the Gloss authors; each record links its reference)', label: 'Gloss', url: 'https://www.usa.gov/', licence: 'CC0-1.0' },
 ];
 

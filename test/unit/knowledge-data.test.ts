@@ -467,6 +467,18 @@ describe('given names in the bundled knowledge', () => {
     expect(withAlias('Clinton').filter((e) => e.aliases.some((a) => a.text === 'Clinton' && a.standalone)).map((e) => e.id)).toEqual([]);
     expect(link('Al Gore spoke. Gore said the climate would not wait.')).toEqual(['Al Gore→person:al-gore', 'Gore→person:al-gore']);
   });
+
+  it('knows women’s given names too, which Congress’s members since 1789 seldom had: "Alicia DeSantis" is not Ron DeSantis', () => {
+    const names = new Set(file.firstNames);
+    for (const name of ['Alicia', 'Megan', 'Carmen', 'Tiffani', 'Olga']) expect(names.has(name), name).toBe(true);
+    // Moby's given names that are a name of the knowledge's, or a common surname, are not taken as given names.
+    for (const word of ['Reagan', 'Kennedy', 'Smith', 'Florida', 'Tiffany']) expect(names.has(word), word).toBe(false);
+    expect(link('Produced by Alicia DeSantis and Josh Williams, Photographs by Lexey Swall.')).toEqual([]);
+    expect(link('Megan Biden and Carmen Pelosi spoke at the school.')).toEqual([]);
+    expect(link('Gov. Ron DeSantis signed the bill.')).toEqual(['Ron DeSantis→person:ron-desantis']);
+    // A film's title stays the president's.
+    expect(link('Restless Creature: Wendy Whelan, In Transit, The Reagan Show')).toEqual(['Reagan→person:ronald-reagan']);
+  });
 });
 
 describe('acronyms two bodies share, in the bundled knowledge', () => {
