@@ -2,7 +2,7 @@
  * The worker's whole answer to a tab (`linkPage`: match, link, encode), timed in a process of its
  * own, as the worker runs it: it never matches without linking. In the bench's main process the
  * candidates-only runs come first, and they teach V8 that the matcher's objects die young, which
- * made linking read up to 2× faster there than in a fresh process (README, Performance).
+ * made linking read up to 2× faster there than in a fresh process (docs/performance.md).
  * Each round sends every page once, with a fresh match cache (a tab's first pass); the first
  * round (compiling) is left out. Prints one JSON line: `{ mbPerS, mentions, rounds }`.
  * Run by `bench/matcher.ts`; alone: `npx tsx bench/worker-requests.ts`.

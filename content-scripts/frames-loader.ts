@@ -2,7 +2,7 @@
  * content-frames.js, which the manifest injects into every frame (the top one included: a manifest
  * cannot leave it out), kept to a few lines: the top frame has content.js, and most subframes are ads
  * and widgets with nothing to read. Only a subframe with text imports the script that annotates it.
- * Compiling that script in every frame cost ~5–10 ms a frame (README, Performance).
+ * Compiling that script in every frame cost ~5–10 ms a frame (docs/performance.md).
  */
 /** Below this much text a subframe (ads, widgets, trackers) is not worth loading Gloss for. */
 const MIN_FRAME_TEXT = 200;
