@@ -291,12 +291,12 @@ describe('bounded work', () => {
   it('a page mutating text every 10 ms: passes are rate-limited, highlights do not grow', async () => {
     const page = await gloss.newPage('/hostile/mutating.html');
     await waitForAnnotation(page);
-    await page.waitForFunction(() => (window as unknown as { batches: number }).batches >= 1000, null, { timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as { batches: number }).batches >= 300, null, { timeout: 60_000 });
     const elapsedMs = await page.evaluate(() => performance.now());
     const { count } = await passes(page);
     // At most one pass per 100 ms of page life (plus the first), not one per mutation batch.
     expect(count).toBeLessThanOrEqual(Math.ceil(elapsedMs / 100) + 2);
-    expect(count).toBeLessThan(1000);
+    expect(count).toBeLessThan(100);
     await expect.poll(async () => Object.values(await paintedText(page)).flat().sort()).toEqual(['CISA', 'Christopher Krebs', 'Mark Esper'].sort());
     expect(await page.evaluate(() => document.querySelectorAll('[data-gloss]').length)).toBe(0);
     await page.close();
