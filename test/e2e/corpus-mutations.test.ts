@@ -46,7 +46,7 @@ const RECORDER = `(() => {
  * name in view): its host goes in the same place on every page. The corpus's images, fonts, media and
  * frames are stopped by the CSP as its scripts are (a request that would leave the machine is aborted
  * anyway, one at a time through the harness): the pages' text and Gloss's work on it are the same.
- * With a card on every page and those requests made, this file took 176 s here; 100 s so.
+ * With a card on every page and those requests made, this file took 176 s here; 100–127 s so.
  */
 const CARD_EVERY = 5;
 const CSP = "script-src 'none'; img-src 'none'; font-src 'none'; media-src 'none'; frame-src 'none'; object-src 'none'; connect-src 'none'";
@@ -72,8 +72,9 @@ async function check(page: Page, path: string, withCard: boolean): Promise<{ mut
   if (point) {
     await page.mouse.move(point.x + 40, point.y + 40);
     await page.mouse.move(point.x, point.y, { steps: 3 });
-    await page.waitForTimeout(600);
-    card = await page.evaluate(() => Boolean(document.querySelector('[data-gloss="card"]')?.shadowRoot?.textContent));
+    card = await page
+      .waitForFunction(() => Boolean(Document.prototype.querySelector.call(document, '[data-gloss]')?.shadowRoot?.textContent), null, { timeout: 2000, polling: 50 })
+      .then(() => true, () => false);
     await page.keyboard.press('Escape');
   }
   return { mutations: await page.evaluate(() => (window as unknown as { __glossMutations: string[] }).__glossMutations.slice(0, 5)), card };
